@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Thin entry: the compiled CLI does everything; this file only wires the real process to it.
+import { main } from "../dist/src/cli/main.js";
+
+const controller = new AbortController();
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+  process.on(signal, () => {
+    // Aborting kills the children synchronously; nothing has been written yet (output is written
+    // whole, at the end), so exiting now leaves no partial file.
+    controller.abort(signal);
+    process.stderr.write(`automl-grid: interrupted (${signal})\n`);
+    process.exit(code);
+  });
+}
+
+const code = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  stdoutIsTty: process.stdout.isTTY === true,
+  stderrIsTty: process.stderr.isTTY === true,
+  signal: controller.signal,
+});
+process.exitCode = code;

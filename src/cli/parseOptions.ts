@@ -1,0 +1,144 @@
+import { availableParallelism } from "node:os";
+import { extname } from "node:path";
+import type { Shard } from "../data/shard.js";
+import { UsageError } from "../errors.js";
+import type { SortColumn } from "../evaluate/grid.js";
+import { METRIC_IDS } from "../evaluate/metrics.js";
+import type { ModelId } from "../models/estimator.js";
+import { isModelId, MODEL_IDS } from "../models/registry.js";
+import { FORMATS, isFormat, type Format } from "../report/formats.js";
+import type { RunOptions } from "../index.js";
+
+/** Option values as commander hands them over: strings, before any checking. */
+export interface RawOptions {
+  target?: string;
+  by?: string;
+  models?: string;
+  folds?: string;
+  foldColumn?: string;
+  trainSize?: string;
+  seed?: string;
+  sort?: string;
+  top?: string;
+  round?: string;
+  ignore?: string;
+  format?: string;
+  out?: string;
+  workers?: string;
+  shard?: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+export interface OutputOptions {
+  readonly format: Format;
+  readonly round: number;
+  readonly out: string | null;
+  readonly quiet: boolean;
+}
+
+export function list(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+export function integer(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${option} ${value}: expected an integer ${range}`);
+  }
+  return n;
+}
+
+function trainSize(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 1) {
+    throw new UsageError(`--train-size ${value}: expected a number above 0 and at most 1`);
+  }
+  return n;
+}
+
+export const SORT_COLUMNS: readonly SortColumn[] = [...METRIC_IDS, "TT_Sec"];
+
+export function sortColumn(value: string): SortColumn {
+  const found = SORT_COLUMNS.find((column) => column.toLowerCase() === value.toLowerCase());
+  if (found === undefined) throw new UsageError(`--sort ${value}: expected one of ${SORT_COLUMNS.join(", ")}`);
+  return found;
+}
+
+function models(value: string | undefined): ModelId[] {
+  const ids = value === undefined ? [...MODEL_IDS] : list(value);
+  if (ids.length === 0) throw new UsageError(`--models: expected a list from ${MODEL_IDS.join(",")}`);
+  for (const id of ids) {
+    if (!isModelId(id)) throw new UsageError(`--models ${id}: unknown model; expected some of ${MODEL_IDS.join(",")}`);
+  }
+  // Registry order, like compare_models' include=: the grid's order never depends on typing order.
+  return MODEL_IDS.filter((id) => ids.includes(id));
+}
+
+export function shard(value: string | undefined): Shard | null {
+  if (value === undefined) return null;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index >= count) {
+    throw new UsageError(`--shard ${value}: expected I/N with 0 <= I < N, e.g. 0/8`);
+  }
+  return { index, count };
+}
+
+const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
+  ".csv": "csv",
+  ".json": "json",
+  ".jsonl": "jsonl",
+  ".md": "markdown",
+  ".txt": "table",
+};
+
+/** --format, else the --out file's extension, else table on a terminal and csv in a pipe. */
+export function outputFormat(value: string | undefined, out: string | null, stdoutIsTty: boolean): Format {
+  if (value !== undefined) {
+    if (!isFormat(value)) throw new UsageError(`--format ${value}: expected one of ${FORMATS.join(", ")}`);
+    return value;
+  }
+  if (out !== null) return FORMAT_BY_EXTENSION[extname(out).toLowerCase()] ?? "csv";
+  return stdoutIsTty ? "table" : "csv";
+}
+
+export function outputOptions(raw: RawOptions, stdoutIsTty: boolean): OutputOptions {
+  const out = raw.out ?? null;
+  if (out === "") throw new UsageError("--out: expected a file path");
+  return {
+    format: outputFormat(raw.format, out, stdoutIsTty),
+    round: integer("--round", raw.round ?? "4", 0, 15),
+    out,
+    quiet: raw.quiet === true,
+  };
+}
+
+/** Checks every option at the door; the core only ever sees valid values. */
+export function runOptions(input: string, raw: RawOptions): RunOptions {
+  if (raw.target === undefined || raw.target.trim() === "") throw new UsageError("--target <column> is required");
+  if (raw.shard !== undefined && list(raw.by).length === 0) {
+    throw new UsageError("--shard splits a run's partitions among machines: it needs --by");
+  }
+  return {
+    input,
+    target: raw.target.trim(),
+    by: list(raw.by),
+    models: models(raw.models),
+    folds: integer("--folds", raw.folds ?? "10", 2),
+    foldColumn: raw.foldColumn?.trim() || null,
+    trainSize: trainSize(raw.trainSize ?? "0.7"),
+    seed: integer("--seed", raw.seed ?? "123", 0, 0xffffffff),
+    ignore: list(raw.ignore),
+    sort: sortColumn(raw.sort ?? "Accuracy"),
+    top: integer("--top", raw.top ?? String(Number.MAX_SAFE_INTEGER), 1),
+    workers: integer("--workers", raw.workers ?? String(availableParallelism()), 1, 256),
+    shard: shard(raw.shard),
+  };
+}

@@ -1,0 +1,77 @@
+import ora, { type Ora } from "ora";
+import { describeKey } from "../data/partitionKey.js";
+import type { PartitionResult } from "../evaluate/grid.js";
+import type { RunEvents } from "../index.js";
+
+export interface ProgressOptions {
+  readonly stderr: NodeJS.WritableStream;
+  readonly interactive: boolean;
+  readonly quiet: boolean;
+  readonly by: readonly string[];
+}
+
+export interface Progress extends RunEvents {
+  /** Stops the spinner (call before printing the final error or when done). */
+  stop(): void;
+}
+
+const PREFIX = "automl-grid:";
+
+/**
+ * Progress on stderr, never stdout: an ora spinner (partitions done / total, models fitted,
+ * elapsed) when stderr is a terminal, one plain line per finished partition otherwise, nothing
+ * with --quiet. Notes (dropped rows, fewer folds, failed models) are printed in every mode.
+ */
+export function createProgress(options: ProgressOptions): Progress {
+  const started = Date.now();
+  let total = 0;
+  let done = 0;
+  let fits = 0;
+  const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  const print = (line: string): void => {
+    options.stderr.write(`${line}\n`);
+  };
+  const label = (result: PartitionResult): string =>
+    options.by.length > 0 ? `partition ${describeKey(options.by, result.key)}` : "table";
+
+  let spinner: Ora | null = null;
+  let ticker: NodeJS.Timeout | null = null;
+  const spinnerText = (): string => `partitions ${done}/${total} · models fitted ${fits} · ${elapsed()}`;
+  const showing = options.interactive && !options.quiet;
+
+  return {
+    note(message) {
+      if (spinner) spinner.clear();
+      print(`${PREFIX} ${message}`);
+      if (spinner) spinner.render();
+    },
+    partitionsFound(count) {
+      total = count;
+      if (!showing) return;
+      spinner = ora({ text: spinnerText(), stream: options.stderr, isEnabled: true, discardStdin: false }).start();
+      // Elapsed time moves even while no partition finishes.
+      ticker = setInterval(() => {
+        if (spinner) spinner.text = spinnerText();
+      }, 250);
+      ticker.unref();
+    },
+    fit() {
+      fits++;
+    },
+    partitionDone(result, finished) {
+      done = finished;
+      if (options.quiet) return;
+      if (spinner) {
+        spinner.text = spinnerText();
+        return;
+      }
+      const status = result.status === "ok" ? "ok" : `failed: ${result.reason}`;
+      print(`${PREFIX} ${label(result)} done (${finished}/${total}, ${status}) ${elapsed()}`);
+    },
+    stop() {
+      if (ticker) clearInterval(ticker);
+      if (spinner) spinner.stop();
+      spinner = null;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Readable } from "node:stream";
+import { describeKey } from "./data/partitionKey.js";
+import { readPartitions } from "./data/readPartitions.js";
+import type { Shard } from "./data/shard.js";
+import type { GridSpec } from "./evaluate/compareModels.js";
+import type { PartitionResult, SortColumn } from "./evaluate/grid.js";
+import type { ModelId } from "./models/estimator.js";
+import { scorePartitions } from "./parallel/pool.js";
+import { leaderboard, type Leaderboard } from "./report/leaderboard.js";
+
+export interface RunOptions {
+  /** A CSV path, or "-" for stdin. */
+  readonly input: string;
+  readonly target: string;
+  readonly by: readonly string[];
+  readonly models: readonly ModelId[];
+  readonly folds: number;
+  readonly foldColumn: string | null;
+  readonly trainSize: number;
+  readonly seed: number;
+  readonly ignore: readonly string[];
+  readonly sort: SortColumn;
+  readonly top: number;
+  readonly workers: number;
+  readonly shard: Shard | null;
+}
+
+/** What a run reports as it goes; the CLI turns these into stderr lines or a spinner. */
+export interface RunEvents {
+  note?(message: string): void;
+  partitionsFound?(total: number): void;
+  fit?(): void;
+  partitionDone?(result: PartitionResult, done: number, total: number): void;
+}
+
+export interface RunResult {
+  readonly results: readonly PartitionResult[];
+  readonly board: Leaderboard;
+  /** Partitions that could not be scored. */
+  readonly failed: number;
+  /** sha256 of the input bytes. */
+  readonly fingerprint: string;
+}
+
+export interface RunContext {
+  readonly events?: RunEvents;
+  readonly signal?: AbortSignal;
+  readonly stdin?: Readable;
+}
+
+/**
+ * The whole job, without touching the terminal: read and route the CSV, score every partition on
+ * a pool of child processes, build the leaderboard. Bad input rejects with an AutomlGridError.
+ */
+export async function run(options: RunOptions, context: RunContext = {}): Promise<RunResult> {
+  const events = context.events ?? {};
+  const input = await readPartitions(options, context.stdin);
+  if (input.droppedTargets > 0) {
+    events.note?.(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
+  }
+  const spec: GridSpec = {
+    target: options.target,
+    features: input.features,
+    foldColumn: options.foldColumn,
+    folds: options.folds,
+    trainSize: options.trainSize,
+    seed: options.seed,
+    models: options.models,
+  };
+  const total = input.partitions.length;
+  events.partitionsFound?.(total);
+  let done = 0;
+  const results = await scorePartitions(input.partitions, {
+    workers: options.workers,
+    header: input.header,
+    spec,
+    signal: context.signal,
+    onFit: () => events.fit?.(),
+    onDone: (result) => {
+      done++;
+      const where = options.by.length > 0 ? `${describeKey(options.by, result.key)}: ` : "";
+      for (const note of result.notes) events.note?.(`${where}${note}`);
+      events.partitionDone?.(result, done, total);
+    },
+  });
+  const board = leaderboard(results, { by: options.by, sort: options.sort, top: options.top });
+  return {
+    results,
+    board,
+    failed: results.filter((result) => result.status !== "ok").length,
+    fingerprint: input.fingerprint,
+  };
+}

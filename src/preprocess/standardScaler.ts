@@ -1,0 +1,46 @@
+import { createMatrix, type Matrix } from "../models/estimator.js";
+
+export interface StandardScaler {
+  readonly mean: Float64Array;
+  readonly scale: Float64Array;
+}
+
+/**
+ * Column means and population standard deviations of the training matrix, as scikit-learn's
+ * StandardScaler. A (near-)constant column gets scale 1, using sklearn's test
+ * var <= n*eps*var + (n*mean*eps)^2, so that it stays 0 on the training rows instead of
+ * exploding on rounding noise.
+ */
+export function fitStandardScaler(X: Matrix): StandardScaler {
+  const { rows, cols, data } = X;
+  const mean = new Float64Array(cols);
+  const scale = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j];
+  for (let j = 0; j < cols; j++) mean[j] /= rows;
+  const variance = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const d = data[i * cols + j] - mean[j];
+      variance[j] += d * d;
+    }
+  }
+  const eps = Number.EPSILON;
+  for (let j = 0; j < cols; j++) {
+    const v = variance[j] / rows;
+    const bound = rows * eps * v + (rows * mean[j] * eps) ** 2;
+    scale[j] = v <= bound ? 1 : Math.sqrt(v);
+  }
+  return { mean, scale };
+}
+
+export function applyStandardScaler(X: Matrix, scaler: StandardScaler): Matrix {
+  const { rows, cols, data } = X;
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const k = i * cols + j;
+      out[k] = (data[k] - scaler.mean[j]) / scaler.scale[j];
+    }
+  }
+  return createMatrix(rows, cols, out);
+}

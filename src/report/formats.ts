@@ -1,0 +1,28 @@
+import type { Leaderboard } from "./leaderboard.js";
+import { toCsv } from "./toCsv.js";
+import { toJson, toJsonl } from "./toJson.js";
+import { toMarkdown } from "./toMarkdown.js";
+import { toTable } from "./toTable.js";
+
+export const FORMATS = ["table", "csv", "json", "jsonl", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+/** The leaderboard as text in the chosen format; json and jsonl keep full precision. */
+export function renderLeaderboard(board: Leaderboard, format: Format, round: number): string {
+  switch (format) {
+    case "table":
+      return toTable(board, round);
+    case "csv":
+      return toCsv(board, round);
+    case "json":
+      return toJson(board);
+    case "jsonl":
+      return toJsonl(board);
+    case "markdown":
+      return toMarkdown(board, round);
+  }
+}

@@ -1,0 +1,14 @@
+import Table from "cli-table3";
+import { formatCell } from "./formatCell.js";
+import type { Leaderboard } from "./leaderboard.js";
+
+/** A boxed table for a terminal (cli-table3); colour off so that copies paste cleanly. */
+export function toTable(board: Leaderboard, round: number): string {
+  const table = new Table({
+    head: [...board.columns],
+    style: { head: [], border: [] },
+    colAligns: board.numeric.map((numeric) => (numeric ? "right" : "left")),
+  });
+  for (const row of board.rows) table.push(row.map((cell) => formatCell(cell, round)));
+  return table.toString() + "\n";
+}

@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { repoPath, runCli, tempFiles } from "../helpers.js";
+
+const dir = tempFiles({
+  "empty.csv": "",
+  "header.csv": "a,b,y\n",
+  "ragged.csv": "a,b,y\n1,2,0\n3,4,1\n5,6\n",
+  "oneclass.csv": "a,b,y\n1,2,0\n3,4,0\n5,6,0\n",
+  "dupe.csv": "a,a,y\n1,2,0\n3,4,1\n",
+});
+const passengers = repoPath("fixtures", "passengers.csv");
+
+interface BadCase {
+  readonly name: string;
+  readonly args: string[];
+  readonly message: RegExp;
+}
+
+const cases: BadCase[] = [
+  { name: "a missing file", args: [join(dir, "missing.csv"), "--target", "y"], message: /missing\.csv: no such file/ },
+  { name: "an empty file", args: [join(dir, "empty.csv"), "--target", "y"], message: /empty\.csv: empty file/ },
+  { name: "a header without rows", args: [join(dir, "header.csv"), "--target", "y"], message: /header\.csv: has a header but no data rows/ },
+  { name: "an unknown --target", args: [passengers, "--target", "Survive"], message: /--target Survive: no such column in .*passengers\.csv/ },
+  { name: "a target with one class", args: [join(dir, "oneclass.csv"), "--target", "y"], message: /oneclass\.csv: the target y has one class \(0\)/ },
+  { name: "a ragged row", args: [join(dir, "ragged.csv"), "--target", "y"], message: /ragged\.csv: row 3 has 2 fields, the header has 3/ },
+  { name: "a duplicated column name", args: [join(dir, "dupe.csv"), "--target", "y"], message: /dupe\.csv: the header has column a twice/ },
+  { name: "--sort Foo", args: [passengers, "--target", "Survived", "--sort", "Foo"], message: /--sort Foo: expected one of Accuracy, AUC/ },
+  { name: "--folds 1", args: [passengers, "--target", "Survived", "--folds", "1"], message: /--folds 1: expected an integer >= 2/ },
+  { name: "--train-size 2", args: [passengers, "--target", "Survived", "--train-size", "2"], message: /--train-size 2: expected a number above 0 and at most 1/ },
+  { name: "--models svm", args: [passengers, "--target", "Survived", "--models", "lr,svm"], message: /--models svm: unknown model/ },
+  { name: "--format xml", args: [passengers, "--target", "Survived", "--format", "xml"], message: /--format xml: expected one of table, csv/ },
+  { name: "an unknown --ignore column", args: [passengers, "--target", "Survived", "--ignore", "Nope"], message: /--ignore Nope: no such column/ },
+  { name: "an unknown option", args: [passengers, "--target", "Survived", "--fodls", "3"], message: /unknown option '--fodls'/ },
+  { name: "no --target", args: [passengers], message: /--target <column> is required/ },
+];
+
+for (const { name, args, message } of cases) {
+  test(`${name} exits 2 with one line on stderr and creates no output file`, () => {
+    const out = join(dir, `out-${name.replace(/\W+/g, "_")}.csv`);
+    const result = runCli([...args, "--out", out, "--quiet"]);
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(result.stdout, "");
+    const lines = result.stderr.trimEnd().split("\n");
+    assert.equal(lines.length, 1, `expected one line, got:\n${result.stderr}`);
+    assert.match(lines[0], message);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+    assert.equal(existsSync(out), false);
+  });
+}
+
+test("a failed run leaves no temp file behind in the output directory", () => {
+  const before = readdirSync(dir).filter((name) => name.includes(".tmp-"));
+  assert.deepEqual(before, []);
+});

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { featureColumns } from "../../src/data/featureColumns.js";
+import type { Table } from "../../src/data/table.js";
+
+const table: Table = {
+  header: ["age", "sex", "name", "code", "empty"],
+  rows: [
+    ["22", "male", "Ann", "1e3", ""],
+    ["NA", "female", "Bob", "-.5", "NA"],
+    ["35.5", "", "Cid", "x", "null"],
+    ["nan", "male", "#N/A", "x", ""],
+  ],
+};
+
+test("featureColumns types a column numeric only when every present value is a number", () => {
+  const { columns } = featureColumns(table, ["age", "code"]);
+  assert.equal(columns[0].kind, "numeric");
+  assert.equal(columns[1].kind, "categorical");
+  if (columns[0].kind !== "numeric") return;
+  assert.deepEqual([...columns[0].values], [22, NaN, 35.5, NaN]);
+});
+
+test("featureColumns codes categoricals over sorted levels, -1 for missing", () => {
+  const { columns } = featureColumns(table, ["sex"]);
+  const sex = columns[0];
+  assert.equal(sex.kind, "categorical");
+  if (sex.kind !== "categorical") return;
+  assert.deepEqual(sex.levels, ["female", "male"]);
+  assert.deepEqual([...sex.codes], [1, 0, -1, 1]);
+});
+
+test("featureColumns drops identifiers (all present values distinct) and columns without values", () => {
+  const { columns, dropped } = featureColumns(table, ["name", "empty", "sex"]);
+  assert.deepEqual(
+    columns.map((c) => c.name),
+    ["sex"],
+  );
+  assert.deepEqual(
+    dropped.map((d) => d.name),
+    ["name", "empty"],
+  );
+  assert.match(dropped[0].reason, /identifier/);
+});

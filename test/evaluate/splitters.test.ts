@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { predefinedFolds } from "../../src/evaluate/predefinedFolds.js";
+import { stratifiedKFold } from "../../src/evaluate/stratifiedKFold.js";
+import { stratifiedTrainSplit } from "../../src/evaluate/stratifiedTrainSplit.js";
+import { createRng } from "../../src/stats/rng.js";
+
+function labels(counts: number[]): Uint32Array {
+  const y: number[] = [];
+  counts.forEach((count, c) => {
+    for (let i = 0; i < count; i++) y.push(c);
+  });
+  // Interleave so that class order in the table is not sorted.
+  return Uint32Array.from(y.map((c, i) => ({ c, k: (i * 7919) % y.length })).sort((a, b) => a.k - b.k).map((e) => e.c));
+}
+
+const all = (n: number): Uint32Array => Uint32Array.from({ length: n }, (_, i) => i);
+
+test("stratifiedKFold keeps class proportions and covers every row once", () => {
+  const y = labels([60, 30, 13]);
+  const folds = stratifiedKFold(y, all(y.length), 3, 5, createRng(1));
+  assert.equal(folds.length, 5);
+  const seen = new Uint32Array(y.length);
+  for (const fold of folds) {
+    assert.equal(fold.train.length + fold.test.length, y.length);
+    for (const i of fold.test) seen[i]++;
+    const counts = [0, 0, 0];
+    for (const i of fold.test) counts[y[i]]++;
+    assert.deepEqual(
+      counts.map((c, k) => Math.abs(c - [60, 30, 13][k] / 5) <= 1),
+      [true, true, true],
+    );
+    const inTest = new Set(fold.test);
+    for (const i of fold.train) assert.ok(!inTest.has(i), "train and test overlap");
+  }
+  assert.ok(seen.every((count) => count === 1));
+});
+
+test("stratifiedKFold gives the same folds for the same seed and different ones for another", () => {
+  const y = labels([40, 40]);
+  const a = stratifiedKFold(y, all(80), 2, 4, createRng(9));
+  const b = stratifiedKFold(y, all(80), 2, 4, createRng(9));
+  const c = stratifiedKFold(y, all(80), 2, 4, createRng(10));
+  assert.deepEqual(a, b);
+  assert.notDeepEqual(a, c);
+});
+
+test("stratifiedKFold refuses fewer than 2 folds and more folds than rows", () => {
+  const y = labels([3, 3]);
+  assert.throws(() => stratifiedKFold(y, all(6), 2, 1, createRng(1)), /folds must be an integer >= 2/);
+  assert.throws(() => stratifiedKFold(y, all(6), 2, 7, createRng(1)), /cannot make 7 folds from 6 rows/);
+});
+
+test("stratifiedTrainSplit keeps train_test_split's size and each class's share", () => {
+  const y = labels([70, 25, 5]);
+  const train = stratifiedTrainSplit(y, 3, 0.7, createRng(3));
+  // sklearn with train_size only: n_train = floor(0.7 * 100) = 70.
+  assert.equal(train.length, 70);
+  const counts = [0, 0, 0];
+  for (const i of train) counts[y[i]]++;
+  // 17.5 and 3.5 tie on remainder: the lower class takes the spare row.
+  assert.deepEqual(counts, [49, 18, 3]);
+  assert.deepEqual([...train], [...train].sort((a, b) => a - b));
+  assert.equal(new Set(train).size, 70);
+  assert.equal(stratifiedTrainSplit(y, 3, 1, createRng(3)).length, 100);
+});
+
+test("predefinedFolds holds out each distinct value once, in sorted order", () => {
+  const values = ["b", "a", "b", "c", "a", "10", "2"];
+  const folds = predefinedFolds(values, all(values.length));
+  assert.deepEqual(
+    folds.map((fold) => [...fold.test]),
+    [[6], [5], [1, 4], [0, 2], [3]],
+  );
+});

@@ -1,0 +1,37 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root, from a compiled test under dist/test/. */
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export function repoPath(...parts: string[]): string {
+  return join(ROOT, ...parts);
+}
+
+/** A fresh temp directory with the given files written into it. */
+export function tempFiles(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "automl-grid-test-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+import { spawnSync } from "node:child_process";
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real binary, as a user would, and captures everything. */
+export function runCli(args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}): CliRun {
+  const result = spawnSync(process.execPath, [repoPath("bin", "automl-grid.js"), ...args], {
+    input: options.input,
+    encoding: "utf8",
+    env: { ...process.env, ...options.env },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { repoPath, runCli, tempFiles } from "../helpers.js";
+
+const sales = repoPath("fixtures", "sales.csv");
+const passengers = repoPath("fixtures", "passengers.csv");
+const salesArgs = [sales, "--target", "churned", "--by", "region", "--models", "lr,nb,dt", "--folds", "3", "--quiet", "--format", "json"];
+
+type Row = Record<string, string | number | null>;
+
+function withoutTime(rows: Row[]): Row[] {
+  return rows.map(({ TT_Sec: _, ...rest }) => rest);
+}
+
+test("--by gives one grid per key, key columns first and status, reason last; a one-class partition fails alone (exit 1)", () => {
+  const result = runCli(salesArgs);
+  assert.equal(result.status, 1, result.stderr);
+  const rows = JSON.parse(result.stdout) as Row[];
+  assert.deepEqual(Object.keys(rows[0]), ["region", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "status", "reason"]);
+  const regions = [...new Set(rows.map((row) => row.region))];
+  assert.deepEqual(regions, ["East", "Islands", "North", "South", "West"]);
+  const islands = rows.filter((row) => row.region === "Islands");
+  assert.equal(islands.length, 1);
+  assert.equal(islands[0].status, "failed");
+  assert.match(String(islands[0].reason), /one class \(no\)/);
+  assert.equal(islands[0].Accuracy, null);
+  const ok = rows.filter((row) => row.region !== "Islands");
+  assert.equal(ok.length, 4 * 3);
+  for (const row of ok) {
+    assert.equal(row.status, "ok");
+    assert.equal(row.reason, "");
+  }
+  // Within a partition, rows follow --sort (Accuracy, descending).
+  const north = ok.filter((row) => row.region === "North").map((row) => row.Accuracy as number);
+  assert.deepEqual(north, [...north].sort((a, b) => b - a));
+});
+
+test("results are identical for --workers 1 and --workers 2, TT_Sec aside", () => {
+  const one = JSON.parse(runCli([...salesArgs, "--workers", "1"]).stdout) as Row[];
+  const two = JSON.parse(runCli([...salesArgs, "--workers", "2"]).stdout) as Row[];
+  assert.deepEqual(withoutTime(one), withoutTime(two));
+});
+
+test("several --by columns key the grid by their combination, in sorted order", () => {
+  const result = runCli([sales, "--target", "churned", "--by", "region,plan", "--models", "nb", "--folds", "2", "--quiet", "--format", "csv"]);
+  const lines = result.stdout.trimEnd().split("\n");
+  assert.equal(lines[0].split(",").slice(0, 3).join(","), "region,plan,Model");
+  const keys = lines.slice(1).map((line) => line.split(",").slice(0, 2).join("/"));
+  assert.deepEqual(keys.slice(0, 3), ["East/basic", "East/premium", "Islands/basic"]);
+});
+
+test("a child killed on its first try is retried on a fresh child and the grid is unchanged", () => {
+  const normal = JSON.parse(runCli(salesArgs).stdout) as Row[];
+  const result = runCli(salesArgs, { env: { AUTOML_GRID_TEST_KILL: '["North"]@1' } });
+  assert.equal(result.status, 1, result.stderr);
+  assert.deepEqual(withoutTime(JSON.parse(result.stdout) as Row[]), withoutTime(normal));
+});
+
+test("a partition whose child dies twice is reported as failed; the others are scored", () => {
+  const result = runCli(salesArgs, { env: { AUTOML_GRID_TEST_KILL: '["North"]@2' } });
+  assert.equal(result.status, 1, result.stderr);
+  const rows = JSON.parse(result.stdout) as Row[];
+  const north = rows.filter((row) => row.region === "North");
+  assert.equal(north.length, 1);
+  assert.equal(north[0].status, "failed");
+  assert.match(String(north[0].reason), /worker process died twice \(signal SIGKILL\)/);
+  assert.equal(rows.filter((row) => row.status === "ok").length, 3 * 3);
+});
+
+/** Direct children of a process, from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) found.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found;
+}
+
+function spawnCli(args: string[]): { pid: number; done: Promise<{ code: number | null; stdout: string; stderr: string }>; kill(signal: NodeJS.Signals): void } {
+  const child = spawn(process.execPath, [repoPath("bin", "automl-grid.js"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code, stdout, stderr })),
+  );
+  return { pid: child.pid as number, done, kill: (signal) => child.kill(signal) };
+}
+
+async function firstChild(pid: number): Promise<number> {
+  for (let i = 0; i < 500; i++) {
+    const children = childrenOf(pid);
+    if (children.length > 0) return children[0];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error("no child process appeared");
+}
+
+const slowArgs = [passengers, "--target", "Survived", "--by", "Sex", "--models", "rf", "--folds", "10", "--train-size", "1", "--quiet", "--format", "json", "--workers", "1"];
+
+test("a child killed from outside mid-run (as the OOM killer would) is retried and the grid is complete", async () => {
+  const normal = JSON.parse(runCli(slowArgs).stdout) as Row[];
+  const run = spawnCli(slowArgs);
+  const child = await firstChild(run.pid);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  process.kill(child, "SIGKILL");
+  const result = await run.done;
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(withoutTime(JSON.parse(result.stdout) as Row[]), withoutTime(normal));
+});
+
+test("SIGINT stops the children, writes no --out file and exits 130", async () => {
+  const dir = tempFiles();
+  const out = join(dir, "grid.csv");
+  const run = spawnCli([...slowArgs.filter((arg) => arg !== "json" && arg !== "--format"), "--out", out]);
+  const child = await firstChild(run.pid);
+  run.kill("SIGINT");
+  const result = await run.done;
+  assert.equal(result.code, 130, result.stderr);
+  assert.match(result.stderr, /interrupted \(SIGINT\)/);
+  assert.equal(existsSync(out), false);
+  assert.deepEqual(readdirSync(dir), []);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(existsSync(`/proc/${child}/stat`) && !readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z "), false, "child still running");
+});
