@@ -48,6 +48,13 @@ export interface RunContext {
   readonly stdin?: Readable;
 }
 
+function noteScope(where: readonly string[], total: number): string {
+  if (where.length === 1) return where[0];
+  if (where.length === total) return `all ${total} partitions`;
+  const shown = where.slice(0, 3).map((key) => `(${key})`).join(", ");
+  return `${where.length} partitions: ${shown}${where.length > 3 ? ", ..." : ""}`;
+}
+
 /**
  * The whole job, without touching the terminal: read and route the CSV, score every partition on
  * a pool of child processes, build the leaderboard. Bad input rejects with an AutomlGridError.
@@ -70,6 +77,8 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   const total = input.partitions.length;
   events.partitionsFound?.(total);
   let done = 0;
+  // The same note from many partitions (an identifier column, say) is said once, with where.
+  const notes = new Map<string, string[]>();
   const results = await scorePartitions(input.partitions, {
     workers: options.workers,
     header: input.header,
@@ -78,11 +87,11 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     onFit: () => events.fit?.(),
     onDone: (result) => {
       done++;
-      const where = options.by.length > 0 ? `${describeKey(options.by, result.key)}: ` : "";
-      for (const note of result.notes) events.note?.(`${where}${note}`);
+      for (const note of result.notes) notes.set(note, [...(notes.get(note) ?? []), describeKey(options.by, result.key)]);
       events.partitionDone?.(result, done, total);
     },
   });
+  for (const [note, where] of notes) events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
   const board = leaderboard(results, { by: options.by, sort: options.sort, top: options.top });
   return {
     results,

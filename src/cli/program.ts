@@ -59,7 +59,8 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .configureOutput({
       writeOut: handlers.writeOut,
       writeErr: handlers.writeErr,
-      outputError: (text, write) => write(`automl-grid: ${text.trim()}\n`),
+      // One line, always: commander puts its "(Did you mean ...?)" on a line of its own.
+      outputError: (text, write) => write(`automl-grid: ${text.trim().replace(/\s*\n\s*/g, " ")}\n`),
     })
     .exitOverride()
     .action(async (input: string, options: RawOptions) => handlers.score(input, options));
@@ -80,7 +81,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .configureOutput({
       writeOut: handlers.writeOut,
       writeErr: handlers.writeErr,
-      outputError: (text, write) => write(`automl-grid merge: ${text.trim()}\n`),
+      outputError: (text, write) => write(`automl-grid merge: ${text.trim().replace(/\s*\n\s*/g, " ")}\n`),
     })
     .action(async (files: string[], options: RawOptions) => handlers.merge(files, options));
   return program;

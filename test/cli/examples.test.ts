@@ -6,10 +6,12 @@ import { repoPath } from "../helpers.js";
 
 /**
  * The automl-grid command lines in a file: shell continuations joined, everything before the
- * program name and after a shell operator dropped, variables ($X, ${X}, ${{ x }}) replaced by 0.
+ * program name and after a shell operator dropped, variables ($X, ${X}, ${{ x }}) replaced by 1
+ * (a valid shard index and worker count).
  */
 function commandLines(text: string): string[][] {
-  const joined = text.replace(/\\\n\s*/g, " ").replace(/\n\s{14,}(?=--|\|\|)/g, " ");
+  // Shell continuations, and YAML folded blocks (">-") whose lines go on with "--" or "||".
+  const joined = text.replace(/\\\n\s*/g, " ").replace(/\n\s+(?=--|\|\|)/g, " ");
   const lines: string[][] = [];
   for (const line of joined.split("\n")) {
     const at = line.search(/automl-grid(\.js)? (?!\()/);
@@ -17,7 +19,7 @@ function commandLines(text: string): string[][] {
     const command = line
       .slice(at)
       .replace(/\s*(\|\||&&|;|"\s*$).*$/, "")
-      .replace(/\$\{\{[^}]*\}\}|\$\{[A-Z_]+\}|\$[A-Z_]+/g, "0")
+      .replace(/\$\{\{[^}]*\}\}|\$\{[A-Z_]+\}|\$[A-Z_]+/g, "1")
       .replace(/"/g, "");
     const args = command.split(/\s+/).filter((arg) => arg !== "");
     lines.push(args.slice(1));

@@ -1,0 +1,137 @@
+import { minimizeLbfgs } from "../stats/lbfgs.js";
+import type { Estimator, Matrix } from "./estimator.js";
+
+export interface LogisticRegressionOptions {
+  /** Inverse L2 strength, as scikit-learn's C. */
+  readonly C?: number;
+  readonly maxIterations?: number;
+}
+
+/**
+ * L2-regularised logistic regression, as scikit-learn's LogisticRegression() (C=1, intercept not
+ * penalised, lbfgs, max_iter): minimises sum of log-losses + ||W||^2 / (2C). Two classes: one
+ * weight vector and a sigmoid; more: multinomial softmax with every class's weights penalised,
+ * as scikit-learn 1.2 does with lbfgs. In-house because ml-logistic-regression runs fixed-step
+ * gradient descent on a different (unregularised, one-vs-rest) objective. The optimum is unique
+ * (strictly convex), so solving tighter than scikit-learn's tol=1e-4 lands on the same model.
+ */
+export class LogisticRegression implements Estimator {
+  private readonly C: number;
+  private readonly maxIterations: number;
+  /** Classes seen in training, as table class indices; the model is over these only. */
+  private present = new Uint32Array(0);
+  private nClasses = 0;
+  private cols = 0;
+  /** Row-major (K x (cols + 1)): weights then intercept, K = 1 for binary. */
+  private coefficients: Float64Array = new Float64Array(0);
+
+  constructor(options: LogisticRegressionOptions = {}) {
+    this.C = options.C ?? 1;
+    this.maxIterations = options.maxIterations ?? 1000;
+  }
+
+  fit(X: Matrix, y: Uint32Array, nClasses: number): this {
+    const { rows, cols, data } = X;
+    if (rows !== y.length) throw new RangeError(`${rows} rows but ${y.length} labels`);
+    if (rows === 0) throw new RangeError("cannot fit on zero rows");
+    const seen = new Uint8Array(nClasses);
+    for (const label of y) seen[label] = 1;
+    const present = Uint32Array.from([...seen.keys()].filter((c) => seen[c] === 1));
+    const local = new Int32Array(nClasses).fill(-1);
+    present.forEach((c, k) => (local[c] = k));
+    const yLocal = Int32Array.from(y, (label) => local[label]);
+    this.present = present;
+    this.nClasses = nClasses;
+    this.cols = cols;
+    const K = present.length === 2 ? 1 : present.length;
+    const width = cols + 1;
+    const lambda = 1 / this.C;
+    if (present.length < 2) {
+      this.coefficients = new Float64Array(0);
+      return this;
+    }
+    const z = new Float64Array(K);
+    const objective = (w: Float64Array, grad: Float64Array): number => {
+      grad.fill(0);
+      let loss = 0;
+      for (let i = 0; i < rows; i++) {
+        const xo = i * cols;
+        for (let k = 0; k < K; k++) {
+          let s = w[k * width + cols];
+          const wo = k * width;
+          for (let j = 0; j < cols; j++) s += w[wo + j] * data[xo + j];
+          z[k] = s;
+        }
+        if (K === 1) {
+          const t = z[0];
+          const target = yLocal[i];
+          // log(1 + e^t) - target * t, computed without overflow.
+          loss += (t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t))) - target * t;
+          const residual = 1 / (1 + Math.exp(-t)) - target;
+          for (let j = 0; j < cols; j++) grad[j] += residual * data[xo + j];
+          grad[cols] += residual;
+        } else {
+          let max = -Infinity;
+          for (let k = 0; k < K; k++) if (z[k] > max) max = z[k];
+          let total = 0;
+          for (let k = 0; k < K; k++) total += Math.exp(z[k] - max);
+          const logTotal = max + Math.log(total);
+          loss += logTotal - z[yLocal[i]];
+          for (let k = 0; k < K; k++) {
+            const residual = Math.exp(z[k] - logTotal) - (k === yLocal[i] ? 1 : 0);
+            const go = k * width;
+            for (let j = 0; j < cols; j++) grad[go + j] += residual * data[xo + j];
+            grad[go + cols] += residual;
+          }
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        for (let j = 0; j < cols; j++) {
+          const v = w[k * width + j];
+          loss += 0.5 * lambda * v * v;
+          grad[k * width + j] += lambda * v;
+        }
+      }
+      return loss;
+    };
+    const result = minimizeLbfgs(objective, new Float64Array(K * width), {
+      maxIterations: this.maxIterations,
+      gradientTolerance: 1e-6,
+    });
+    this.coefficients = result.x;
+    return this;
+  }
+
+  predictProba(X: Matrix): Float64Array {
+    const { rows, data } = X;
+    const { cols, nClasses, present, coefficients: w } = this;
+    if (X.cols !== cols) throw new RangeError(`fitted on ${cols} features, got ${X.cols}`);
+    const out = new Float64Array(rows * nClasses);
+    if (present.length === 1) {
+      for (let i = 0; i < rows; i++) out[i * nClasses + present[0]] = 1;
+      return out;
+    }
+    const K = present.length === 2 ? 1 : present.length;
+    const width = cols + 1;
+    const z = new Float64Array(K);
+    for (let i = 0; i < rows; i++) {
+      for (let k = 0; k < K; k++) {
+        let s = w[k * width + cols];
+        for (let j = 0; j < cols; j++) s += w[k * width + j] * data[i * cols + j];
+        z[k] = s;
+      }
+      if (K === 1) {
+        const p = 1 / (1 + Math.exp(-z[0]));
+        out[i * nClasses + present[0]] = 1 - p;
+        out[i * nClasses + present[1]] = p;
+        continue;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) if (z[k] > max) max = z[k];
+      let total = 0;
+      for (let k = 0; k < K; k++) total += Math.exp(z[k] - max);
+      for (let k = 0; k < K; k++) out[i * nClasses + present[k]] = Math.exp(z[k] - max) / total;
+    }
+    return out;
+  }
+}
