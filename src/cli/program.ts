@@ -55,6 +55,8 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--debug", "print stack traces of internal errors")
     .addHelpText("after", EXAMPLES)
     .showSuggestionAfterError(true)
+    // Options after "merge" belong to merge, not to the scoring command.
+    .enablePositionalOptions()
     .allowExcessArguments(false)
     .configureOutput({
       writeOut: handlers.writeOut,

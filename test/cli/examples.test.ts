@@ -5,8 +5,8 @@ import { checkCommandLine } from "../../src/cli/main.js";
 import { repoPath } from "../helpers.js";
 
 /**
- * The automl-grid command lines in a file: shell continuations joined, everything before the
- * program name and after a shell operator dropped, variables ($X, ${X}, ${{ x }}) replaced by 1
+ * The automl-grid command lines (`node bin/automl-grid.js ...`) in a file, comments included:
+ * shell continuations joined, everything before the program name and after a shell operator dropped, variables ($X, ${X}, ${{ x }}) replaced by 1
  * (a valid shard index and worker count).
  */
 function commandLines(text: string): string[][] {
@@ -14,15 +14,15 @@ function commandLines(text: string): string[][] {
   const joined = text.replace(/\\\n\s*/g, " ").replace(/\n\s+(?=--|\|\|)/g, " ");
   const lines: string[][] = [];
   for (const line of joined.split("\n")) {
-    const at = line.search(/automl-grid(\.js)? (?!\()/);
-    if (at < 0 || /^\s*#\s*(A |An |When|Exit|Copy|merge checks)/.test(line)) continue;
+    const at = line.search(/node bin\/automl-grid\.js /);
+    if (at < 0) continue;
     const command = line
       .slice(at)
       .replace(/\s*(\|\||&&|;|"\s*$).*$/, "")
       .replace(/\$\{\{[^}]*\}\}|\$\{[A-Z_]+\}|\$[A-Z_]+/g, "1")
       .replace(/"/g, "");
     const args = command.split(/\s+/).filter((arg) => arg !== "");
-    lines.push(args.slice(1));
+    lines.push(args.slice(2));
   }
   return lines;
 }
