@@ -18,7 +18,8 @@ const code = await main(process.argv.slice(2), {
   stderr: process.stderr,
   stdin: process.stdin,
   stdoutIsTty: process.stdout.isTTY === true,
-  stderrIsTty: process.stderr.isTTY === true,
+  // A terminal that reports no width (some CI pseudo-terminals) cannot host a spinner.
+  stderrIsTty: process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0,
   signal: controller.signal,
 });
 process.exitCode = code;

@@ -27,6 +27,7 @@ export function createProgress(options: ProgressOptions): Progress {
   let total = 0;
   let done = 0;
   let fits = 0;
+  let failed = 0;
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   const print = (line: string): void => {
     options.stderr.write(`${line}\n`);
@@ -60,6 +61,7 @@ export function createProgress(options: ProgressOptions): Progress {
     },
     partitionDone(result, finished) {
       done = finished;
+      if (result.status !== "ok") failed++;
       if (options.quiet) return;
       if (spinner) {
         spinner.text = spinnerText();
@@ -70,7 +72,12 @@ export function createProgress(options: ProgressOptions): Progress {
     },
     stop() {
       if (ticker) clearInterval(ticker);
-      if (spinner) spinner.stop();
+      // Leave one summary line behind rather than erase what happened.
+      if (spinner && done === total && total > 0) {
+        const text = `${spinnerText()}${failed > 0 ? ` · ${failed} failed` : ""}`;
+        if (failed > 0) spinner.warn(text);
+        else spinner.succeed(text);
+      } else if (spinner) spinner.stop();
       spinner = null;
     },
   };
