@@ -1,32 +1,39 @@
 import type { Rng } from "../stats/rng.js";
 import type { Estimator, Matrix } from "./estimator.js";
 import { binFeatures } from "./featureBins.js";
-import { accumulateLeafValues, growTree, type FlatTree } from "./treeGrowth.js";
+import { addLeafProbabilities, checkPredictInput, checkTrainingLabels, growTree, type FlatTree } from "./treeGrowth.js";
 
 export interface DecisionTreeOptions {
+  /** Orders the features tried at each node, which decides between equally good splits. */
   readonly rng: Rng;
   /** Features tried per node; default all, as scikit-learn's DecisionTreeClassifier. */
   readonly maxFeatures?: number;
 }
 
 /**
- * A gini decision tree, as scikit-learn's DecisionTreeClassifier() (no depth limit), grown on
- * histogram bins (src/models/treeGrowth.ts). In-house because ml-cart, measured before this was
- * written, took 0.4 s for one tree on 1,000 x 10 rows and 1.0 s on 2,000 (it sorts at every
- * node), and gives no class probabilities.
+ * A gini decision tree, as scikit-learn's DecisionTreeClassifier() with its defaults: best split,
+ * no depth limit, min_samples_split 2, min_samples_leaf 1; probabilities are the leaf's weighted
+ * class fractions. Grown on histogram bins (featureBins.ts, treeGrowth.ts), so on features with
+ * at most 256 distinct values it makes scikit-learn's splits at scikit-learn's thresholds.
+ *
+ * In-house because ml.js's ml-cart was measured at 0.4 s per tree on 1,000 x 10 and grew
+ * superlinearly (it sorts at every node), ml-random-forest crashed on 2,000 rows, and neither
+ * gives class probabilities, which AUC needs.
  */
 export class DecisionTreeClassifier implements Estimator {
-  private tree: FlatTree | null = null;
+  private fitted: FlatTree | null = null;
   private cols = 0;
 
   constructor(private readonly options: DecisionTreeOptions) {}
 
-  fit(X: Matrix, y: Uint32Array, nClasses: number): this {
-    if (X.rows !== y.length) throw new RangeError(`${X.rows} rows but ${y.length} labels`);
-    if (X.rows === 0) throw new RangeError("cannot fit on zero rows");
-    const weight = new Float64Array(X.rows).fill(1);
-    this.tree = growTree(binFeatures(X), y, weight, nClasses, {
-      maxFeatures: this.options.maxFeatures ?? X.cols,
+  /** sampleWeight as scikit-learn's fit(X, y, sample_weight): rows of weight 0 are left out. */
+  fit(X: Matrix, y: Uint32Array, nClasses: number, sampleWeight?: Float64Array): this {
+    checkTrainingLabels(X.rows, y, nClasses);
+    const weight = sampleWeight ?? new Float64Array(X.rows).fill(1);
+    if (weight.length !== X.rows) throw new RangeError(`${X.rows} rows but ${weight.length} sample weights`);
+    for (const w of weight) if (!(w >= 0 && Number.isFinite(w))) throw new RangeError(`sample weights must be finite and >= 0, got ${w}`);
+    this.fitted = growTree(binFeatures(X), y, weight, nClasses, {
+      maxFeatures: this.options.maxFeatures ?? Math.max(1, X.cols),
       rng: this.options.rng,
     });
     this.cols = X.cols;
@@ -34,10 +41,16 @@ export class DecisionTreeClassifier implements Estimator {
   }
 
   predictProba(X: Matrix): Float64Array {
-    if (this.tree === null) throw new Error("predictProba before fit");
-    if (X.cols !== this.cols) throw new RangeError(`fitted on ${this.cols} features, got ${X.cols}`);
-    const out = new Float64Array(X.rows * this.tree.nClasses);
-    accumulateLeafValues(this.tree, X.data, X.rows, X.cols, out, 1);
+    const tree = this.tree;
+    checkPredictInput(X, this.cols);
+    const out = new Float64Array(X.rows * tree.nClasses);
+    addLeafProbabilities(tree, X, out, 1);
     return out;
+  }
+
+  /** The fitted tree's flat arrays. */
+  get tree(): FlatTree {
+    if (this.fitted === null) throw new Error("the decision tree is not fitted");
+    return this.fitted;
   }
 }

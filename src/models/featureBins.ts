@@ -1,74 +1,144 @@
 import type { Matrix } from "./estimator.js";
 
-/** At most this many bins per feature, so codes fit a byte (as HistGradientBoosting, LightGBM). */
-export const MAX_BINS = 256;
-
 /**
- * Each feature's training values coded into ordered bins, once per fit, so that growing a tree
- * never sorts at a node: a node's split search is a histogram over bins. With at most 256
- * distinct values every value is its own bin and trees are exactly scikit-learn's; with more,
- * bins hold equal shares of the rows (quantiles).
+ * Every feature coded once per fit into at most 256 ordered bins, so that tree nodes find their
+ * best split from a histogram instead of sorting their rows (the speed rule of the tree issue).
+ *
+ * With at most `maxBins` distinct values a feature gets one bin per value, and the node-level
+ * thresholds (midpoints between the neighbouring values present in the node) are exactly
+ * scikit-learn's. With more, bins hold runs of neighbouring values of roughly equal row counts.
+ *
+ * Values are first rounded to float32 because scikit-learn's trees cast X to float32 before
+ * fitting and predicting: two doubles that share a float32 are one value to it, and its
+ * thresholds are midpoints of float32 values.
  */
 export interface FeatureBins {
   readonly rows: number;
   readonly cols: number;
-  /** Column-major: codes[j * rows + i] is row i's bin for feature j. */
+  /** Column-major bin codes: the bin of row i in feature j is codes[j * rows + i]. */
   readonly codes: Uint8Array;
-  /** Bins used by feature j. */
+  /** Bins per feature (1..maxBins). */
   readonly binCount: Uint16Array;
-  /** Smallest and largest training value in bin b of feature j, at [j * MAX_BINS + b]. */
-  readonly binMin: Float64Array;
-  readonly binMax: Float64Array;
+  /** Smallest and largest (float32-rounded) training value of bin b of feature j, at [j * MAX_BINS + b]. */
+  readonly low: Float64Array;
+  readonly high: Float64Array;
 }
 
-function upperBound(sorted: Float64Array, count: number, value: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const MAX_BINS = 256;
+
+/**
+ * scikit-learn's FEATURE_THRESHOLD: neighbouring values closer than this are never split apart
+ * (and a node whose values all lie within it is constant), so they share a bin here too.
+ */
+export const FEATURE_THRESHOLD = 1e-7;
 
 export function binFeatures(X: Matrix, maxBins = MAX_BINS): FeatureBins {
   const { rows, cols, data } = X;
-  if (maxBins > MAX_BINS || maxBins < 2) throw new RangeError(`maxBins must be in 2..${MAX_BINS}`);
+  if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > MAX_BINS) {
+    throw new RangeError(`maxBins must be an integer in 2..${MAX_BINS}, got ${maxBins}`);
+  }
   const codes = new Uint8Array(rows * cols);
   const binCount = new Uint16Array(cols);
-  const binMin = new Float64Array(cols * MAX_BINS).fill(Infinity);
-  const binMax = new Float64Array(cols * MAX_BINS).fill(-Infinity);
-  const values = new Float64Array(rows);
-  // Upper edge of each bin but the last: a value goes to the first bin whose edge is >= it.
-  const edges = new Float64Array(maxBins);
+  const low = new Float64Array(cols * MAX_BINS);
+  const high = new Float64Array(cols * MAX_BINS);
+  const column = new Float64Array(rows);
   for (let j = 0; j < cols; j++) {
-    for (let i = 0; i < rows; i++) values[i] = data[i * cols + j];
-    const sorted = values.slice().sort();
-    let distinct = 0;
-    for (let i = 0; i < rows; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-    let edgeCount = 0;
-    if (distinct <= maxBins) {
-      for (let i = 0; i < rows; i++) if (i + 1 < rows && sorted[i + 1] !== sorted[i]) edges[edgeCount++] = sorted[i];
-    } else {
-      // Quantile bins: close a bin at a distinct value once its share of rows is reached.
-      let nextTarget = rows / maxBins;
-      for (let i = 0; i < rows - 1 && edgeCount < maxBins - 1; i++) {
-        if (sorted[i + 1] !== sorted[i] && i + 1 >= nextTarget) {
-          edges[edgeCount++] = sorted[i];
-          nextTarget = ((edgeCount + 1) * rows) / maxBins;
-        }
-      }
-    }
-    binCount[j] = edgeCount + 1;
-    const base = j * MAX_BINS;
     for (let i = 0; i < rows; i++) {
-      const v = values[i];
-      const b = upperBound(edges, edgeCount, v);
-      codes[j * rows + i] = b;
-      if (v < binMin[base + b]) binMin[base + b] = v;
-      if (v > binMax[base + b]) binMax[base + b] = v;
+      const v = Math.fround(data[i * cols + j]);
+      if (!Number.isFinite(v)) throw new RangeError(`feature ${j} row ${i} is ${data[i * cols + j]}: trees need finite float32 values`);
+      column[i] = v;
+    }
+    const offset = j * MAX_BINS;
+    binCount[j] = binEdges(column, maxBins, low.subarray(offset, offset + maxBins), high.subarray(offset, offset + maxBins));
+    codeColumn(column, binCount[j], high.subarray(offset, offset + binCount[j]), codes.subarray(j * rows, (j + 1) * rows));
+  }
+  return { rows, cols, codes, binCount, low, high };
+}
+
+/**
+ * scikit-learn's threshold between the largest value left of a split and the smallest right of
+ * it: their midpoint, or the left value when the midpoint rounds up onto the right one.
+ */
+export function splitThreshold(bins: FeatureBins, feature: number, leftBin: number, rightBin: number): number {
+  const a = bins.high[feature * MAX_BINS + leftBin];
+  const b = bins.low[feature * MAX_BINS + rightBin];
+  const mid = a / 2 + b / 2;
+  return mid === b || !Number.isFinite(mid) ? a : mid;
+}
+
+/** Groups of values that may not be split apart, as [first value, last value, rows] runs. */
+interface ValueGroups {
+  readonly count: number;
+  readonly first: Float64Array;
+  readonly last: Float64Array;
+  readonly size: Uint32Array;
+}
+
+function valueGroups(column: Float64Array): ValueGroups {
+  const sorted = Float64Array.from(column).sort();
+  const n = sorted.length;
+  const first = new Float64Array(n);
+  const last = new Float64Array(n);
+  const size = new Uint32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i];
+    if (count > 0 && v <= last[count - 1] + FEATURE_THRESHOLD) {
+      last[count - 1] = v;
+      size[count - 1]++;
+    } else {
+      first[count] = v;
+      last[count] = v;
+      size[count] = 1;
+      count++;
     }
   }
-  return { rows, cols, codes, binCount, binMin, binMax };
+  return { count, first, last, size };
+}
+
+/**
+ * Fills low/high with each bin's value range and returns the number of bins. Quantile bins are
+ * greedy: a bin closes once adding the next group would overshoot the rows left per bin left by
+ * more than stopping short would; groups are never split, and once the groups left fit one per
+ * bin they each get their own.
+ */
+function binEdges(column: Float64Array, maxBins: number, low: Float64Array, high: Float64Array): number {
+  const groups = valueGroups(column);
+  if (groups.count === 0) return 1;
+  let bins = 0;
+  let rowsLeft = column.length;
+  let binRows = 0;
+  for (let g = 0; g < groups.count; g++) {
+    const groupsLeft = groups.count - g;
+    const binsLeft = maxBins - bins;
+    if (binRows > 0) {
+      const target = rowsLeft / binsLeft;
+      const own = groupsLeft <= binsLeft - 1;
+      const overshoot = binRows + groups.size[g] - target;
+      if (own || (overshoot > 0 && overshoot > target - binRows)) {
+        bins++;
+        rowsLeft -= binRows;
+        binRows = 0;
+      }
+    }
+    if (binRows === 0) low[bins] = groups.first[g];
+    high[bins] = groups.last[g];
+    binRows += groups.size[g];
+  }
+  return bins + 1;
+}
+
+/** Each row's bin: the first bin whose largest value is at least the row's value. */
+function codeColumn(column: Float64Array, count: number, high: Float64Array, out: Uint8Array): void {
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (high[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = lo;
+  }
 }

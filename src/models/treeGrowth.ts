@@ -1,185 +1,420 @@
 import type { Rng } from "../stats/rng.js";
-import { MAX_BINS, type FeatureBins } from "./featureBins.js";
+import type { Matrix } from "./estimator.js";
+import { MAX_BINS, splitThreshold, type FeatureBins } from "./featureBins.js";
 
-/** A grown tree in flat typed arrays; feature -1 marks a leaf. */
+/**
+ * A grown tree in flat typed arrays. Node 0 is the root; feature -1 marks a leaf, whose class
+ * fractions are values[valueOffset[node] .. + nClasses].
+ */
 export interface FlatTree {
+  readonly nodeCount: number;
+  readonly nClasses: number;
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
   readonly left: Int32Array;
   readonly right: Int32Array;
-  /** Class fractions of each node, [node * nClasses + c]; read at leaves. */
-  readonly value: Float64Array;
-  readonly nClasses: number;
+  readonly valueOffset: Int32Array;
+  readonly values: Float64Array;
 }
 
 export interface GrowOptions {
-  /** Features drawn per node (scikit-learn's max_features): all for a tree, sqrt for a forest. */
+  /** Features tried per node (scikit-learn's max_features), 1..cols. */
   readonly maxFeatures: number;
   readonly rng: Rng;
 }
 
+/** scikit-learn's EPSILON for "this node is pure": DBL_EPSILON. */
+const PURE = Number.EPSILON;
+
 /**
- * Grows one unpruned gini tree (scikit-learn's defaults: best split, min_samples_split 2,
- * min_samples_leaf 1, no depth limit) on binned features with per-row weights (bootstrap counts;
- * rows of weight 0 are left out). Each node draws features in a random order until it has seen
- * maxFeatures that are not constant in the node, as scikit-learn's splitter does, and keeps the
- * first split with the strictly best gini proxy. A split's threshold is the midpoint between the
- * largest value left and the smallest value right, scikit-learn's threshold on exact bins.
+ * Grows one gini tree with scikit-learn's defaults (best split, min_samples_split 2,
+ * min_samples_leaf 1, no depth limit) on pre-binned features, with per-row weights (bootstrap
+ * counts; rows of weight 0 are left out, as scikit-learn's splitter does). Labels must already be
+ * valid class indices below nClasses; the public estimators check that.
+ *
+ * Depth-first with an explicit stack (left child first, as scikit-learn's builder), so deep trees
+ * on many rows cannot overflow the call stack.
  */
 export function growTree(bins: FeatureBins, y: Uint32Array, weight: Float64Array, nClasses: number, options: GrowOptions): FlatTree {
-  const { rows, cols, codes, binMin, binMax } = bins;
-  const K = nClasses;
+  const n = bins.rows;
+  const nFeatures = bins.cols;
+  if (y.length !== n || weight.length !== n) throw new RangeError(`${n} binned rows but ${y.length} labels and ${weight.length} weights`);
+  const { maxFeatures, rng } = options;
+  if (!Number.isInteger(maxFeatures) || maxFeatures < 1) throw new RangeError(`maxFeatures must be a positive integer, got ${maxFeatures}`);
+
   let size = 0;
-  for (let i = 0; i < rows; i++) if (weight[i] > 0) size++;
-  const index = new Uint32Array(size);
-  for (let i = 0, p = 0; i < rows; i++) if (weight[i] > 0) index[p++] = i;
+  for (let i = 0; i < n; i++) if (weight[i] > 0) size++;
+  if (size === 0) throw new RangeError("no row has a positive weight");
+  const order = new Uint32Array(size);
+  for (let i = 0, p = 0; i < n; i++) if (weight[i] > 0) order[p++] = i;
 
-  // A binary tree over `size` samples has at most 2 * size - 1 nodes.
-  const capacity = Math.max(1, 2 * size - 1);
-  const feature = new Int32Array(capacity).fill(-1);
-  const threshold = new Float64Array(capacity);
-  const left = new Int32Array(capacity).fill(-1);
-  const right = new Int32Array(capacity).fill(-1);
-  const value = new Float64Array(capacity * K);
-  let nodeCount = 1;
+  const tree = new TreeBuffer(nClasses, Math.min(2 * size - 1, 1023));
+  const search = new SplitSearch(bins, y, weight, nClasses, Math.min(maxFeatures, nFeatures), rng);
+  const scratch = new Uint32Array(size);
+  const total = new Float64Array(nClasses);
 
-  const hist = new Float64Array(MAX_BINS * K);
-  const binSamples = new Uint32Array(MAX_BINS);
-  const touched = new Uint16Array(MAX_BINS);
-  const leftW = new Float64Array(K);
-  const nodeW = new Float64Array(K);
-  const order = Int32Array.from({ length: cols }, (_, j) => j);
-
-  // Stack of (node, start, end) over index.
-  const stack: number[] = [0, 0, size];
+  // Five numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
+  // it is the parent's left child, and how many features its ancestors found constant.
+  const stack: number[] = [0, size, -1, 1, 0];
   while (stack.length > 0) {
+    const knownConstants = stack.pop() as number;
+    const isLeft = stack.pop() as number;
+    const parent = stack.pop() as number;
     const end = stack.pop() as number;
     const start = stack.pop() as number;
-    const node = stack.pop() as number;
-    nodeW.fill(0);
-    let total = 0;
+    const node = tree.addNode(parent, isLeft === 1);
+
+    total.fill(0);
+    let nodeWeight = 0;
     for (let p = start; p < end; p++) {
-      const i = index[p];
-      nodeW[y[i]] += weight[i];
-      total += weight[i];
+      const i = order[p];
+      total[y[i]] += weight[i];
+      nodeWeight += weight[i];
     }
-    let classesHere = 0;
-    for (let c = 0; c < K; c++) {
-      value[node * K + c] = nodeW[c] / total;
-      if (nodeW[c] > 0) classesHere++;
+    let squares = 0;
+    for (let c = 0; c < nClasses; c++) squares += total[c] * total[c];
+    const impurity = 1 - squares / (nodeWeight * nodeWeight);
+
+    const found = end - start < 2 || impurity <= PURE ? false : search.best(order, start, end, total, nodeWeight, knownConstants);
+    if (!found) {
+      tree.setLeaf(node, total, nodeWeight);
+      continue;
     }
-    if (classesHere < 2 || end - start < 2) continue;
-
-    // Proxy of the impurity decrease: sum_c L_c^2 / W_L + sum_c R_c^2 / W_R (the parent's term is
-    // constant). Like scikit-learn, the best split is taken even when it does not lower the impurity.
-    let bestProxy = -Infinity;
-    let bestFeature = -1;
-    let bestBin = -1;
-    let bestThreshold = 0;
-
-    // scikit-learn's draw: constant features count towards maxFeatures, unless every feature
-    // drawn so far was constant.
-    let drawn = 0;
-    let nonConstant = 0;
-    let drawable = cols;
-    while (drawable > 0 && (drawn < options.maxFeatures || nonConstant === 0)) {
-      drawn++;
-      const pick = options.rng.int(drawable);
-      const j = order[pick];
-      order[pick] = order[drawable - 1];
-      order[drawable - 1] = j;
-      drawable--;
-
-      const column = j * rows;
-      let touchedCount = 0;
-      for (let p = start; p < end; p++) {
-        const i = index[p];
-        const b = codes[column + i];
-        if (binSamples[b] === 0) touched[touchedCount++] = b;
-        binSamples[b]++;
-        hist[b * K + y[i]] += weight[i];
-      }
-      if (touchedCount > 1) {
-        nonConstant++;
-        const used = touched.subarray(0, touchedCount).sort();
-        leftW.fill(0);
-        let leftTotal = 0;
-        const base = j * MAX_BINS;
-        for (let u = 0; u + 1 < touchedCount; u++) {
-          const b = used[u];
-          for (let c = 0; c < K; c++) {
-            const h = hist[b * K + c];
-            if (h === 0) continue;
-            leftTotal += h;
-            leftW[c] += h;
-          }
-          let leftSq = 0;
-          let rightSq = 0;
-          for (let c = 0; c < K; c++) {
-            leftSq += leftW[c] * leftW[c];
-            const r = nodeW[c] - leftW[c];
-            rightSq += r * r;
-          }
-          const proxy = leftSq / leftTotal + rightSq / (total - leftTotal);
-          if (proxy > bestProxy) {
-            bestProxy = proxy;
-            bestFeature = j;
-            bestBin = b;
-            const lo = binMax[base + b];
-            const hi = binMin[base + used[u + 1]];
-            let t = lo / 2 + hi / 2;
-            if (t === hi || !Number.isFinite(t)) t = lo;
-            bestThreshold = t;
-          }
-        }
-      }
-      for (let u = 0; u < touchedCount; u++) {
-        const b = touched[u];
-        binSamples[b] = 0;
-        hist.fill(0, b * K, b * K + K);
-      }
-    }
-    if (bestFeature < 0) continue;
-
-    // Partition index[start, end) so rows with code <= bestBin come first.
-    const column = bestFeature * rows;
-    let lo = start;
-    let hi = end - 1;
-    while (lo <= hi) {
-      if (codes[column + index[lo]] <= bestBin) lo++;
-      else {
-        const t = index[lo];
-        index[lo] = index[hi];
-        index[hi] = t;
-        hi--;
-      }
-    }
-    const l = nodeCount++;
-    const r = nodeCount++;
-    feature[node] = bestFeature;
-    threshold[node] = bestThreshold;
-    left[node] = l;
-    right[node] = r;
-    stack.push(r, lo, end, l, start, lo);
+    const feature = search.bestFeature;
+    tree.setSplit(node, feature, splitThreshold(bins, feature, search.bestLeftBin, search.bestRightBin));
+    const middle = partitionRows(order, scratch, start, end, bins.codes, feature * n, search.bestLeftBin);
+    // Pushed right first so the left subtree is grown first.
+    stack.push(middle, end, node, 0, search.childConstants, start, middle, node, 1, search.childConstants);
   }
-  return {
-    feature: feature.slice(0, nodeCount),
-    threshold: threshold.slice(0, nodeCount),
-    left: left.slice(0, nodeCount),
-    right: right.slice(0, nodeCount),
-    value: value.slice(0, nodeCount * K),
-    nClasses: K,
-  };
+  return tree.finish();
 }
 
-/** Adds each row's leaf class fractions, times `scale`, into out (rows x nClasses). */
-export function accumulateLeafValues(tree: FlatTree, data: Float64Array, rows: number, cols: number, out: Float64Array, scale: number): void {
-  const K = tree.nClasses;
+/**
+ * Adds `scale` times each row's leaf class fractions into out (rows x nClasses). Values are
+ * rounded to float32 before the comparison, as scikit-learn casts X before predicting.
+ */
+export function addLeafProbabilities(tree: FlatTree, X: Matrix, out: Float64Array, scale: number): void {
+  const { rows, cols, data } = X;
+  const { feature, threshold, left, right, valueOffset, values, nClasses } = tree;
   for (let i = 0; i < rows; i++) {
+    const base = i * cols;
     let node = 0;
-    while (tree.feature[node] >= 0) {
-      node = data[i * cols + tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
+    for (let f = feature[0]; f >= 0; f = feature[node]) {
+      node = Math.fround(data[base + f]) <= threshold[node] ? left[node] : right[node];
     }
-    for (let c = 0; c < K; c++) out[i * K + c] += scale * tree.value[node * K + c];
+    const offset = valueOffset[node];
+    for (let c = 0; c < nClasses; c++) out[i * nClasses + c] += scale * values[offset + c];
   }
+}
+
+/**
+ * Stable in-place partition of order[start, end): rows whose code is at most leftBin first.
+ * Stable so that rows stay in ascending order, which keeps the histogram passes cache-friendly.
+ */
+function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number, leftBin: number): number {
+  let write = start;
+  let spill = 0;
+  for (let p = start; p < end; p++) {
+    const i = order[p];
+    if (codes[base + i] <= leftBin) order[write++] = i;
+    else scratch[spill++] = i;
+  }
+  order.set(scratch.subarray(0, spill), write);
+  return write;
+}
+
+/**
+ * One node's best split, scikit-learn's BestSplitter on histograms. Features are drawn in a
+ * random order without replacement; drawing stops once maxFeatures have been drawn and at least
+ * one of them was not constant in the node, so constant features count as drawn but never end the
+ * search empty-handed. Features an ancestor found constant are skipped without a histogram, as
+ * scikit-learn does. The first strictly best gini proxy wins, so ties go to the earlier drawn
+ * feature and then to the lower threshold.
+ */
+class SplitSearch {
+  bestFeature = -1;
+  bestLeftBin = 0;
+  bestRightBin = 0;
+  /** Constants known to the children: the node's inherited ones plus those it found. */
+  childConstants = 0;
+  private bestProxy = -Infinity;
+
+  /**
+   * A permutation of the features. For a node with k known constants, features[0, k) are the
+   * constants its ancestors found; the node only reorders features[k, cols), so its siblings'
+   * prefix is intact when their turn comes.
+   */
+  private readonly features: Uint32Array;
+  /** Weighted class counts per bin, [bin * nClasses + c], and the weight per bin. */
+  private readonly hist: Float64Array;
+  private readonly binWeight: Float64Array;
+  /** The bins a node's rows occupy, ascending, and a 256-bit set used to list them. */
+  private readonly occupied = new Uint8Array(MAX_BINS);
+  private readonly occupiedSet = new Int32Array(MAX_BINS / 32);
+  private readonly leftCounts: Float64Array;
+
+  constructor(
+    private readonly bins: FeatureBins,
+    private readonly y: Uint32Array,
+    private readonly weight: Float64Array,
+    private readonly nClasses: number,
+    private readonly maxFeatures: number,
+    private readonly rng: Rng,
+  ) {
+    this.features = Uint32Array.from({ length: bins.cols }, (_, j) => j);
+    this.hist = new Float64Array(MAX_BINS * nClasses);
+    this.binWeight = new Float64Array(MAX_BINS);
+    this.leftCounts = new Float64Array(nClasses);
+  }
+
+  /** Whether any split exists; if so its feature and bins are in the best* fields. */
+  best(order: Uint32Array, start: number, end: number, total: Float64Array, nodeWeight: number, knownConstants: number): boolean {
+    const { features, maxFeatures, rng } = this;
+    const nFeatures = features.length;
+    this.bestFeature = -1;
+    this.bestProxy = -Infinity;
+    let drawnKnown = 0;
+    let foundConstants = 0;
+    let evaluated = 0;
+    let drawn = 0;
+    for (;;) {
+      // Undrawn features not known constant live in features[knownConstants + foundConstants, nFeatures - evaluated).
+      const freshLeft = nFeatures - evaluated - knownConstants - foundConstants;
+      if (freshLeft === 0 || (drawn >= maxFeatures && evaluated > 0)) break;
+      drawn++;
+      const knownLeft = knownConstants - drawnKnown;
+      const pick = rng.int(knownLeft + freshLeft);
+      if (pick < knownLeft) {
+        // Which known constant it was does not matter: it is skipped all the same.
+        drawnKnown++;
+        continue;
+      }
+      const position = knownConstants + foundConstants + pick - knownLeft;
+      const feature = features[position];
+      const range = this.histogram(feature, order, start, end);
+      const lowBin = range & 0xff;
+      const highBin = range >>> 8;
+      if (lowBin === highBin) {
+        this.clearBin(lowBin);
+        swap(features, position, knownConstants + foundConstants);
+        foundConstants++;
+        continue;
+      }
+      evaluated++;
+      swap(features, position, nFeatures - evaluated);
+      const count = this.listOccupied(feature, order, start, end, lowBin, highBin);
+      this.scan(feature, count, total, nodeWeight);
+    }
+    this.childConstants = knownConstants + foundConstants;
+    return this.bestFeature >= 0;
+  }
+
+  /** Fills the histogram of one feature over the node's rows; returns lowest | highest << 8 bin. */
+  private histogram(feature: number, order: Uint32Array, start: number, end: number): number {
+    const { hist, binWeight, y, weight, nClasses } = this;
+    const codes = this.bins.codes;
+    const base = feature * this.bins.rows;
+    let low = MAX_BINS - 1;
+    let high = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const b = codes[base + i];
+      const w = weight[i];
+      hist[b * nClasses + y[i]] += w;
+      binWeight[b] += w;
+      if (b < low) low = b;
+      if (b > high) high = b;
+    }
+    return low | (high << 8);
+  }
+
+  /**
+   * Lists the occupied bins in ascending order into `occupied`, returning how many. Walking the
+   * whole low..high range costs up to 256 steps, which would dominate small deep nodes, so nodes
+   * with few rows mark their bins in a bit set instead and read them back lowest first.
+   */
+  private listOccupied(feature: number, order: Uint32Array, start: number, end: number, lowBin: number, highBin: number): number {
+    const { occupied, binWeight } = this;
+    let count = 0;
+    if (highBin - lowBin < 2 * (end - start)) {
+      for (let b = lowBin; b <= highBin; b++) if (binWeight[b] !== 0) occupied[count++] = b;
+      return count;
+    }
+    const set = this.occupiedSet;
+    const codes = this.bins.codes;
+    const base = feature * this.bins.rows;
+    for (let p = start; p < end; p++) {
+      const b = codes[base + order[p]];
+      set[b >>> 5] |= 1 << (b & 31);
+    }
+    for (let word = lowBin >>> 5; word <= highBin >>> 5; word++) {
+      let bits = set[word];
+      set[word] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        occupied[count++] = (word << 5) | (31 - Math.clz32(lowest));
+        bits ^= lowest;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Tries every boundary between occupied bins, left to right, with scikit-learn's gini proxy
+   * -(W_R * gini_R) - (W_L * gini_L), computed in its order of operations so that exact ties stay
+   * ties, and keeps a split only when strictly better than the best so far. Zeroes each bin once
+   * read, so the histogram is clean for the next feature without another pass.
+   */
+  private scan(feature: number, count: number, total: Float64Array, nodeWeight: number): void {
+    const { hist, binWeight, occupied, leftCounts, nClasses } = this;
+    for (let c = 0; c < nClasses; c++) leftCounts[c] = 0;
+    let leftWeight = 0;
+    for (let k = 0; k < count; k++) {
+      const b = occupied[k];
+      if (k > 0) {
+        const rightWeight = nodeWeight - leftWeight;
+        let leftSquares = 0;
+        let rightSquares = 0;
+        for (let c = 0; c < nClasses; c++) {
+          const l = leftCounts[c];
+          const r = total[c] - l;
+          leftSquares += l * l;
+          rightSquares += r * r;
+        }
+        const giniLeft = 1 - leftSquares / (leftWeight * leftWeight);
+        const giniRight = 1 - rightSquares / (rightWeight * rightWeight);
+        const proxy = -rightWeight * giniRight - leftWeight * giniLeft;
+        if (proxy > this.bestProxy) {
+          this.bestProxy = proxy;
+          this.bestFeature = feature;
+          this.bestLeftBin = occupied[k - 1];
+          this.bestRightBin = b;
+        }
+      }
+      const offset = b * nClasses;
+      for (let c = 0; c < nClasses; c++) {
+        leftCounts[c] += hist[offset + c];
+        hist[offset + c] = 0;
+      }
+      leftWeight += binWeight[b];
+      binWeight[b] = 0;
+    }
+  }
+
+  private clearBin(b: number): void {
+    const { hist, nClasses } = this;
+    this.binWeight[b] = 0;
+    for (let k = b * nClasses; k < (b + 1) * nClasses; k++) hist[k] = 0;
+  }
+}
+
+function swap(values: Uint32Array, a: number, b: number): void {
+  const t = values[a];
+  values[a] = values[b];
+  values[b] = t;
+}
+
+/** Growable flat node arrays; leaves alone carry class fractions, so internal nodes cost no nClasses-wide row. */
+class TreeBuffer {
+  private count = 0;
+  private leaves = 0;
+  private feature: Int32Array;
+  private threshold: Float64Array;
+  private left: Int32Array;
+  private right: Int32Array;
+  private valueOffset: Int32Array;
+  private values: Float64Array;
+
+  constructor(
+    private readonly nClasses: number,
+    capacity: number,
+  ) {
+    this.feature = new Int32Array(capacity);
+    this.threshold = new Float64Array(capacity);
+    this.left = new Int32Array(capacity);
+    this.right = new Int32Array(capacity);
+    this.valueOffset = new Int32Array(capacity);
+    this.values = new Float64Array(((capacity + 1) >>> 1) * nClasses);
+  }
+
+  addNode(parent: number, isLeft: boolean): number {
+    if (this.count === this.feature.length) this.grow();
+    const node = this.count++;
+    if (parent >= 0) {
+      if (isLeft) this.left[parent] = node;
+      else this.right[parent] = node;
+    }
+    this.feature[node] = -1;
+    this.left[node] = -1;
+    this.right[node] = -1;
+    this.valueOffset[node] = -1;
+    return node;
+  }
+
+  setSplit(node: number, feature: number, threshold: number): void {
+    this.feature[node] = feature;
+    this.threshold[node] = threshold;
+  }
+
+  setLeaf(node: number, counts: Float64Array, weight: number): void {
+    const offset = this.leaves++ * this.nClasses;
+    if (offset + this.nClasses > this.values.length) this.values = grownFloat64(this.values, 2 * this.values.length + this.nClasses);
+    for (let c = 0; c < this.nClasses; c++) this.values[offset + c] = counts[c] / weight;
+    this.valueOffset[node] = offset;
+  }
+
+  finish(): FlatTree {
+    const n = this.count;
+    return {
+      nodeCount: n,
+      nClasses: this.nClasses,
+      feature: this.feature.slice(0, n),
+      threshold: this.threshold.slice(0, n),
+      left: this.left.slice(0, n),
+      right: this.right.slice(0, n),
+      valueOffset: this.valueOffset.slice(0, n),
+      values: this.values.slice(0, this.leaves * this.nClasses),
+    };
+  }
+
+  private grow(): void {
+    const capacity = 2 * this.feature.length + 1;
+    this.feature = grownInt32(this.feature, capacity);
+    this.threshold = grownFloat64(this.threshold, capacity);
+    this.left = grownInt32(this.left, capacity);
+    this.right = grownInt32(this.right, capacity);
+    this.valueOffset = grownInt32(this.valueOffset, capacity);
+  }
+}
+
+function grownInt32(values: Int32Array, capacity: number): Int32Array {
+  const next = new Int32Array(capacity);
+  next.set(values);
+  return next;
+}
+
+function grownFloat64(values: Float64Array, capacity: number): Float64Array {
+  const next = new Float64Array(capacity);
+  next.set(values);
+  return next;
+}
+
+/**
+ * The checks both tree estimators make before predicting: a NaN would silently go right at every
+ * node, so it is refused, as scikit-learn refuses it.
+ */
+export function checkPredictInput(X: Matrix, fittedCols: number): void {
+  if (X.cols !== fittedCols) throw new RangeError(`fitted on ${fittedCols} features, got ${X.cols}`);
+  const { data } = X;
+  for (let k = 0; k < data.length; k++) {
+    if (!Number.isFinite(Math.fround(data[k]))) throw new RangeError(`feature ${k % X.cols} row ${Math.floor(k / X.cols)} is ${data[k]}: trees need finite float32 values`);
+  }
+}
+
+/** The checks both tree estimators make at their door before growing anything. */
+export function checkTrainingLabels(rows: number, y: Uint32Array, nClasses: number): void {
+  if (rows !== y.length) throw new RangeError(`${rows} rows but ${y.length} labels`);
+  if (rows === 0) throw new RangeError("cannot fit on zero rows");
+  if (!Number.isInteger(nClasses) || nClasses < 1) throw new RangeError(`nClasses must be a positive integer, got ${nClasses}`);
+  for (let i = 0; i < rows; i++) if (y[i] >= nClasses) throw new RangeError(`label ${y[i]} at row ${i} is not below nClasses ${nClasses}`);
 }

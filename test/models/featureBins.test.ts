@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { createMatrix } from "../../src/models/estimator.js";
+import { binFeatures, MAX_BINS, splitThreshold } from "../../src/models/featureBins.js";
+import { createRng } from "../../src/stats/rng.js";
+
+const column = (values: readonly number[]) => createMatrix(values.length, 1, Float64Array.from(values));
+
+test("binFeatures gives each of at most 256 distinct values its own bin, in value order", () => {
+  const bins = binFeatures(column([4, 1, 2, 4, 1, 8]));
+  assert.equal(bins.binCount[0], 4);
+  assert.deepEqual([...bins.codes], [2, 0, 1, 2, 0, 3]);
+  assert.deepEqual([...bins.low.subarray(0, 4)], [1, 2, 4, 8]);
+  assert.deepEqual([...bins.high.subarray(0, 4)], [1, 2, 4, 8]);
+});
+
+test("splitThreshold is the midpoint of neighbouring values, as scikit-learn's", () => {
+  const bins = binFeatures(column([1, 2, 4, 8]));
+  assert.deepEqual([splitThreshold(bins, 0, 0, 1), splitThreshold(bins, 0, 1, 2), splitThreshold(bins, 0, 0, 3)], [1.5, 3, 4.5]);
+});
+
+test("binFeatures works on float32 values, as scikit-learn's trees cast X to float32", () => {
+  const bins = binFeatures(column([0.1, 0.2]));
+  assert.equal(bins.high[0], Math.fround(0.1));
+  assert.equal(splitThreshold(bins, 0, 0, 1), Math.fround(0.1) / 2 + Math.fround(0.2) / 2);
+  // Two doubles that share a float32 are one value.
+  assert.equal(binFeatures(column([1, 1 + 1e-12])).binCount[0], 1);
+});
+
+test("binFeatures keeps values closer than scikit-learn's FEATURE_THRESHOLD in one bin", () => {
+  const bins = binFeatures(column([5, 5 + 5e-8, 6]));
+  assert.equal(bins.binCount[0], 2);
+  assert.deepEqual([...bins.codes], [0, 0, 1]);
+});
+
+test("binFeatures codes a constant column as one bin", () => {
+  const bins = binFeatures(column([3, 3, 3]));
+  assert.equal(bins.binCount[0], 1);
+  assert.deepEqual([...bins.codes], [0, 0, 0]);
+});
+
+test("binFeatures makes at most 256 monotone, non-empty, roughly equal bins from many values", () => {
+  const rng = createRng(4);
+  const values = Array.from({ length: 5000 }, () => rng.next() * 100);
+  // A heavy value, as a zero-inflated column has: it must stay one bin and not starve the others.
+  for (let i = 0; i < 1500; i++) values[i] = 0;
+  const bins = binFeatures(column(values));
+  const count = bins.binCount[0];
+  assert.ok(count <= MAX_BINS && count > 200, `${count} bins`);
+  const sizes = new Uint32Array(count);
+  for (const code of bins.codes) sizes[code]++;
+  assert.ok(sizes.every((size) => size > 0));
+  assert.equal(sizes[0], 1500);
+  assert.ok(Math.max(...sizes.subarray(1)) <= (2 * 3500) / (count - 1), `largest bin ${Math.max(...sizes.subarray(1))}`);
+  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
+  for (let k = 1; k < order.length; k++) assert.ok(bins.codes[order[k - 1]] <= bins.codes[order[k]]);
+  for (let b = 0; b < count; b++) {
+    assert.ok(bins.low[b] <= bins.high[b]);
+    if (b > 0) assert.ok(bins.high[b - 1] < bins.low[b]);
+  }
+});
+
+test("binFeatures codes each feature of a matrix on its own, column-major", () => {
+  const bins = binFeatures(createMatrix(3, 2, Float64Array.from([1, 30, 2, 10, 3, 20])));
+  assert.deepEqual([...bins.codes], [0, 1, 2, 2, 0, 1]);
+});
+
+test("binFeatures rejects values that are not finite float32", () => {
+  assert.throws(() => binFeatures(column([1, NaN])), /feature 0 row 1/);
+  assert.throws(() => binFeatures(column([1e39])), RangeError);
+  assert.throws(() => binFeatures(column([1]), 300), RangeError);
+});
