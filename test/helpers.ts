@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,9 +10,15 @@ export function repoPath(...parts: string[]): string {
   return join(ROOT, ...parts);
 }
 
-/** A fresh temp directory with the given files written into it. */
+const made: string[] = [];
+process.on("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp directory with the given files written into it; removed when the test file ends. */
 export function tempFiles(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "automl-grid-test-"));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -1,0 +1,240 @@
+#!/usr/bin/python3
+"""automl-grid's protocol in scikit-learn: the reference our grid is checked and timed against.
+
+Reads a CSV with the csv module (no pandas on Debian's python3-sklearn), partitions it by --by,
+and for every partition runs the same protocol as automl-grid (README, "The protocol"): typing,
+split, folds, per-fold imputation / encoding / scaling fitted on training rows, the five models
+with scikit-learn's defaults, the grid's metrics averaged over folds. Prints a JSON array of rows
+({key columns, Model, Accuracy, AUC, Recall, Prec, F1, Kappa, MCC, TT_Sec, status, reason}).
+Per-model total fit seconds go to stderr as one JSON line, for the benchmark.
+
+    /usr/bin/python3 bench/sklearn_grid.py data.csv --target y [--by a,b] [--n-jobs 2] ...
+"""
+import argparse
+import csv
+import json
+import math
+import re
+import sys
+import time
+
+import numpy as np
+from joblib import Parallel, delayed
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import (accuracy_score, cohen_kappa_score, f1_score, matthews_corrcoef,
+                             precision_score, recall_score, roc_auc_score)
+from sklearn.model_selection import StratifiedKFold, train_test_split
+from sklearn.naive_bayes import GaussianNB
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.preprocessing import StandardScaler
+from sklearn.tree import DecisionTreeClassifier
+
+MISSING = {"", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A"}
+NUMERIC = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+MAX_ONE_HOT_LEVELS = 25
+MODELS = {
+    "lr": ("Logistic Regression", True, lambda seed: LogisticRegression(max_iter=1000)),
+    "rf": ("Random Forest Classifier", False, lambda seed: RandomForestClassifier(random_state=seed, n_jobs=1)),
+    "nb": ("Naive Bayes", False, lambda seed: GaussianNB()),
+    "knn": ("K Neighbors Classifier", True, lambda seed: KNeighborsClassifier()),
+    "dt": ("Decision Tree Classifier", False, lambda seed: DecisionTreeClassifier(random_state=seed)),
+}
+METRICS = ["Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC"]
+
+
+def type_columns(header, rows, features):
+    """Protocol step 3: numeric columns as float arrays (nan = missing), categoricals as strings (None = missing)."""
+    columns = []
+    for name in features:
+        j = header.index(name)
+        cells = [row[j] for row in rows]
+        present = [c for c in cells if c not in MISSING]
+        if not present:
+            continue
+        if all(NUMERIC.match(c) for c in present):
+            columns.append(("numeric", name, np.array([float(c) if c not in MISSING else np.nan for c in cells])))
+        else:
+            if len(present) >= 2 and len(set(present)) == len(present):
+                continue  # identifier
+            columns.append(("categorical", name, [c if c not in MISSING else None for c in cells]))
+    return columns
+
+
+def encode_fold(columns, train, test):
+    """Protocol step 4 without scaling, fitted on `train` rows: (X_train, X_test)."""
+    parts_train, parts_test = [], []
+    for kind, _, values in columns:
+        if kind == "numeric":
+            tr = values[train]
+            fill = np.nanmean(tr) if np.any(~np.isnan(tr)) else 0.0
+            parts_train.append(np.where(np.isnan(tr), fill, tr)[:, None])
+            te = values[test]
+            parts_test.append(np.where(np.isnan(te), fill, te)[:, None])
+            continue
+        tr = [values[i] for i in train]
+        counts = {}
+        for v in tr:
+            if v is not None:
+                counts[v] = counts.get(v, 0) + 1
+        # Mode, ties to the smallest value; None (no value at all) stays a level of its own.
+        fill = min(counts, key=lambda v: (-counts[v], v)) if counts else None
+        tr = [fill if v is None else v for v in tr]
+        te = [fill if values[i] is None else values[i] for i in test]
+        levels = {}
+        for v in tr:
+            levels[v] = levels.get(v, 0) + 1
+        order = sorted(levels, key=lambda v: (v is not None, v or ""))
+        if len(order) <= MAX_ONE_HOT_LEVELS:
+            index = {v: k for k, v in enumerate(order)}
+            a = np.zeros((len(tr), len(order)))
+            b = np.zeros((len(te), len(order)))
+            for r, v in enumerate(tr):
+                a[r, index[v]] = 1
+            for r, v in enumerate(te):
+                if v in index:
+                    b[r, index[v]] = 1
+            parts_train.append(a)
+            parts_test.append(b)
+        else:
+            n = len(tr)
+            parts_train.append(np.array([levels[v] / n for v in tr])[:, None])
+            parts_test.append(np.array([levels.get(v, 0) / n for v in te])[:, None])
+    return np.hstack(parts_train), np.hstack(parts_test)
+
+
+def fold_scores(y_true, proba, n_classes):
+    pred = np.argmax(proba, axis=1)
+    present = np.unique(y_true)
+    if len(present) < 2:
+        auc = math.nan
+    elif n_classes == 2:
+        auc = roc_auc_score(y_true, proba[:, 1])
+    else:
+        # Weighted one-vs-rest over the classes present (absent ones would weigh 0).
+        auc = sum(np.mean(y_true == c) * roc_auc_score(y_true == c, proba[:, c]) for c in present)
+    if n_classes == 2:
+        kw = dict(pos_label=1, average="binary", zero_division=0)
+    else:
+        kw = dict(average="weighted", zero_division=0)
+    with np.errstate(all="ignore"):
+        kappa = cohen_kappa_score(y_true, pred)
+    return [accuracy_score(y_true, pred), auc, recall_score(y_true, pred, **kw),
+            precision_score(y_true, pred, **kw), f1_score(y_true, pred, **kw), kappa,
+            matthews_corrcoef(y_true, pred)]
+
+
+def score_partition(key, header, rows, options):
+    """One partition's grid: a list of row dicts, or one failed row."""
+    by = options["by"]
+    base = {column: value for column, value in zip(by, key)}
+    fit_seconds = {}
+
+    def failed(reason):
+        return [dict(base, Model=None, **{m: None for m in METRICS}, TT_Sec=None, status="failed", reason=reason)], fit_seconds
+
+    t = header.index(options["target"])
+    rows = [row for row in rows if row[t] not in MISSING]
+    classes = sorted({row[t] for row in rows})
+    if len(classes) < 2:
+        return failed("the target %s has one class (%s)" % (options["target"], classes[0] if classes else ""))
+    code = {c: k for k, c in enumerate(classes)}
+    y = np.array([code[row[t]] for row in rows])
+    n_classes = len(classes)
+    seed = options["seed"]
+
+    index = np.arange(len(rows))
+    if options["train_size"] < 1:
+        index, _ = train_test_split(index, train_size=options["train_size"], stratify=y, random_state=seed)
+        index = np.sort(index)
+    if options["fold_column"]:
+        f = header.index(options["fold_column"])
+        values = np.array([rows[i][f] for i in index])
+        folds = [(index[values != v], index[values == v]) for v in sorted(set(values))]
+    else:
+        k = options["folds"]
+        smallest = np.min(np.bincount(y[index], minlength=n_classes)[np.bincount(y[index], minlength=n_classes) > 0])
+        if smallest < k:
+            if smallest < 2:
+                return failed("a class has %d row; 2 folds need at least 2 rows per class" % smallest)
+            k = int(smallest)
+        splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+        folds = [(index[a], index[b]) for a, b in splitter.split(index, y[index])]
+
+    columns = type_columns(header, rows, options["features"])
+    if not columns:
+        return failed("no usable feature columns")
+    scores = {m: [] for m in options["models"]}
+    seconds = {m: [] for m in options["models"]}
+    for train, test in folds:
+        X_train, X_test = encode_fold(columns, train, test)
+        scaler = StandardScaler().fit(X_train)
+        scaled = (scaler.transform(X_train), scaler.transform(X_test))
+        for m in options["models"]:
+            name, needs_scaling, create = MODELS[m]
+            a, b = scaled if needs_scaling else (X_train, X_test)
+            start = time.perf_counter()
+            model = create(seed).fit(a, y[train])
+            fitted = time.perf_counter()
+            raw = model.predict_proba(b)
+            seconds[m].append(time.perf_counter() - start)
+            fit_seconds[m] = fit_seconds.get(m, 0.0) + (fitted - start)
+            proba = np.zeros((len(test), n_classes))
+            proba[:, model.classes_] = raw
+            scores[m].append(fold_scores(y[test], proba, n_classes))
+    grid = []
+    for m in options["models"]:
+        values = np.array(scores[m], dtype=float)
+        means = [float(np.nanmean(values[:, j])) if np.any(~np.isnan(values[:, j])) else None for j in range(len(METRICS))]
+        grid.append(dict(base, Model=MODELS[m][0], **dict(zip(METRICS, means)), TT_Sec=float(np.mean(seconds[m])),
+                         status="ok", reason=""))
+    grid.sort(key=lambda r: -r["Accuracy"])
+    return grid, fit_seconds
+
+
+def number_aware(value):
+    return (0, float(value), "") if NUMERIC.match(value) else (1, 0.0, value)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("csv")
+    parser.add_argument("--target", required=True)
+    parser.add_argument("--by", default="")
+    parser.add_argument("--ignore", default="")
+    parser.add_argument("--fold-column", default="")
+    parser.add_argument("--folds", type=int, default=10)
+    parser.add_argument("--train-size", type=float, default=0.7)
+    parser.add_argument("--seed", type=int, default=123)
+    parser.add_argument("--models", default="lr,rf,nb,knn,dt")
+    parser.add_argument("--n-jobs", type=int, default=1)
+    args = parser.parse_args()
+
+    with open(args.csv, newline="", encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle)
+        header = [h.strip() for h in next(reader)]
+        rows = [[c.strip() for c in row] for row in reader if any(c.strip() for c in row)]
+    by = [c for c in args.by.split(",") if c]
+    ignore = [c for c in args.ignore.split(",") if c]
+    excluded = set([args.target] + by + ignore + ([args.fold_column] if args.fold_column else []))
+    options = dict(target=args.target, by=by, fold_column=args.fold_column, folds=args.folds,
+                   train_size=args.train_size, seed=args.seed, models=args.models.split(","),
+                   features=[h for h in header if h not in excluded])
+    at = [header.index(c) for c in by]
+    partitions = {}
+    for row in rows:
+        key = tuple("" if row[j] in MISSING else row[j] for j in at)
+        partitions.setdefault(key, []).append(row)
+    keys = sorted(partitions, key=lambda k: [number_aware(v) for v in k])
+    results = Parallel(n_jobs=args.n_jobs)(delayed(score_partition)(k, header, partitions[k], options) for k in keys)
+    grid = [row for rows_, _ in results for row in rows_]
+    totals = {}
+    for _, seconds in results:
+        for m, s in seconds.items():
+            totals[m] = totals.get(m, 0.0) + s
+    print(json.dumps(grid, indent=1))
+    print(json.dumps({"fit_seconds": totals}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
