@@ -27,5 +27,8 @@ test("shardOf puts every key in exactly one shard in range, and depends only on 
   // A hash, not a round-robin: every shard gets a fair share of 400 keys.
   for (const count of counts) assert.ok(count > 60, `shard sizes ${counts.join(",")}`);
   // Pinned values: a change of hash would silently reshuffle users' shards.
-  assert.deepEqual([shardOf(["male"], 8), shardOf(["female"], 8), shardOf([""], 8)], [shardOf(["male"], 8), shardOf(["female"], 8), shardOf([""], 8)]);
+  // The expected shards were computed by an independent Python rendering of the documented hash
+  // (FNV-1a over the key's JSON text, murmur3 finaliser), not by this code.
+  const keys = [["male"], ["female"], [""], ["S001"], ["North", "basic"]];
+  assert.deepEqual(keys.map((k) => shardOf(k, 8)), [3, 7, 5, 2, 1]);
 });
