@@ -120,17 +120,19 @@ test("a child killed from outside mid-run (as the OOM killer would) is retried a
   assert.deepEqual(withoutTime(JSON.parse(result.stdout) as Row[]), withoutTime(normal));
 });
 
-test("SIGINT stops the children, writes no --out file and exits 130", async () => {
-  const dir = tempFiles();
-  const out = join(dir, "grid.csv");
-  const run = spawnCli([...slowArgs.filter((arg) => arg !== "json" && arg !== "--format"), "--out", out]);
-  const child = await firstChild(run.pid);
-  run.kill("SIGINT");
-  const result = await run.done;
-  assert.equal(result.code, 130, result.stderr);
-  assert.match(result.stderr, /interrupted \(SIGINT\)/);
-  assert.equal(existsSync(out), false);
-  assert.deepEqual(readdirSync(dir), []);
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.equal(existsSync(`/proc/${child}/stat`) && !readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z "), false, "child still running");
-});
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  test(`${signal} stops the children, writes no --out file and exits ${code}`, async () => {
+    const dir = tempFiles();
+    const out = join(dir, "grid.csv");
+    const run = spawnCli([...slowArgs.filter((arg) => arg !== "json" && arg !== "--format"), "--out", out]);
+    const child = await firstChild(run.pid);
+    run.kill(signal);
+    const result = await run.done;
+    assert.equal(result.code, code, result.stderr);
+    assert.match(result.stderr, new RegExp(`interrupted \\(${signal}\\)`));
+    assert.equal(existsSync(out), false);
+    assert.deepEqual(readdirSync(dir), []);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(existsSync(`/proc/${child}/stat`) && !readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z "), false, "child still running");
+  });
+}
