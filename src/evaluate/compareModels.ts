@@ -3,7 +3,7 @@ import { featureColumns } from "../data/featureColumns.js";
 import { isMissing } from "../data/missing.js";
 import { keyId, type PartitionKey } from "../data/partitionKey.js";
 import { columnIndex, type Table } from "../data/table.js";
-import type { Matrix, ModelId } from "../models/estimator.js";
+import type { Matrix, ModelId, ModelSpec } from "../models/estimator.js";
 import { modelSpec } from "../models/registry.js";
 import { fitFeaturePlan } from "../preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../preprocess/standardScaler.js";
@@ -88,7 +88,14 @@ function pick(y: Uint32Array, rows: Uint32Array): Uint32Array {
  * and spec give the same grid in any process. Never throws for a bad table: it returns a failed
  * result with the reason.
  */
-export function scoreTable(table: Table, key: PartitionKey, spec: GridSpec, hooks: ScoreHooks = {}): PartitionResult {
+export function scoreTable(
+  table: Table,
+  key: PartitionKey,
+  spec: GridSpec,
+  hooks: ScoreHooks = {},
+  // The registry, replaceable so that tests can make one model fail on purpose.
+  lookup: (id: ModelId) => ModelSpec = modelSpec,
+): PartitionResult {
   const notes: string[] = [];
   const failed = (reason: string): PartitionResult => ({ key, status: "failed", reason, rows: [], notes });
   const targetIndex = columnIndex(table, spec.target);
@@ -110,7 +117,7 @@ export function scoreTable(table: Table, key: PartitionKey, spec: GridSpec, hook
   for (const column of typed.dropped) notes.push(`column ${column.name} ${column.reason}: dropped`);
   if (typed.columns.length === 0) return failed("no usable feature columns");
 
-  const models = spec.models.map(modelSpec);
+  const models = spec.models.map(lookup);
   const perModel = new Map<ModelId, { scores: number[][]; seconds: number[]; error: string | null }>(
     models.map((m) => [m.id, { scores: METRICS.map(() => []), seconds: [], error: null }]),
   );
