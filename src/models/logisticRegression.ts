@@ -12,7 +12,8 @@ export interface LogisticRegressionOptions {
  * penalised, lbfgs, max_iter): minimises sum of log-losses + ||W||^2 / (2C). Two classes: one
  * weight vector and a sigmoid; more: multinomial softmax with every class's weights penalised,
  * as scikit-learn 1.2 does with lbfgs. In-house because ml-logistic-regression runs fixed-step
- * gradient descent on a different (unregularised, one-vs-rest) objective. The optimum is unique
+ * gradient descent on a different (unregularised, one-vs-rest) objective, and took 11.9 s on
+ * 1,000 rows with its defaults against our 1 ms (bench/mljs.ts). The optimum is unique
  * (strictly convex), so solving tighter than scikit-learn's tol=1e-4 lands on the same model.
  */
 export class LogisticRegression implements Estimator {
