@@ -104,6 +104,10 @@ export function scoreTable(
   if (kept.length === 0) return failed("no rows with a target value");
   const { y, classes } = encodeLabels(usable, spec.target);
   if (classes.length < 2) return failed(`the target ${spec.target} has one class (${classes[0]})`);
+  // A regression target would otherwise fail later, obscurely, on "a class has 1 row".
+  if (classes.length > 20 && classes.length > kept.length / 2) {
+    return failed(`the target ${spec.target} has ${classes.length} distinct values in ${kept.length} rows: it looks continuous, and automl-grid scores classifiers`);
+  }
   const seed = hashSeed(spec.seed, keyId(key));
 
   let folds: Fold[];

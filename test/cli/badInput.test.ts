@@ -55,3 +55,18 @@ test("a failed run leaves no temp file behind in the output directory", () => {
   const before = readdirSync(dir).filter((name) => name.includes(".tmp-"));
   assert.deepEqual(before, []);
 });
+
+test("an --out that cannot be written is refused before any scoring: exit 2, one line", () => {
+  const cases: [string, RegExp][] = [
+    [join(dir, "no-such-dir", "grid.csv"), /--out .*no-such-dir\/grid\.csv: directory .*no-such-dir does not exist/],
+    [dir, /--out .*: is a directory/],
+    [join(passengers, "grid.csv"), /--out .*: .*passengers\.csv is not a directory/],
+  ];
+  for (const [out, message] of cases) {
+    const result = runCli([passengers, "--target", "Survived", "--out", out, "--quiet"]);
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(result.stderr.trimEnd().split("\n").length, 1, result.stderr);
+    assert.match(result.stderr, message);
+    assert.doesNotMatch(result.stderr, /identifier/, "refused before the data was read");
+  }
+});

@@ -51,3 +51,10 @@ test("when every model throws the partition fails with a reason instead of an em
   assert.equal(result.reason, "every model failed");
   assert.deepEqual(result.rows, []);
 });
+
+test("a continuous target is refused with a reason that says so", () => {
+  const continuous: Table = { header: ["x", "price"], rows: Array.from({ length: 60 }, (_, i) => [String(i % 5), (i * 1.37).toFixed(2)]) };
+  const result = scoreTable(continuous, [], { ...spec, target: "price", features: ["x"] });
+  assert.equal(result.status, "failed");
+  assert.equal(result.reason, "the target price has 60 distinct values in 60 rows: it looks continuous, and automl-grid scores classifiers");
+});
