@@ -4,21 +4,14 @@ import { readPartitions } from "./data/readPartitions.js";
 import type { Shard } from "./data/shard.js";
 import type { GridSpec } from "./evaluate/compareModels.js";
 import type { PartitionResult, SortColumn } from "./evaluate/grid.js";
-import type { ModelId } from "./models/estimator.js";
 import { scorePartitions } from "./parallel/pool.js";
 import { leaderboard, type Leaderboard } from "./report/leaderboard.js";
+import type { ResultOptions } from "./report/shardManifest.js";
 
-export interface RunOptions {
+/** A run: the options that change the numbers (shared with shard manifests), and how to run. */
+export interface RunOptions extends ResultOptions {
   /** A CSV path, or "-" for stdin. */
   readonly input: string;
-  readonly target: string;
-  readonly by: readonly string[];
-  readonly models: readonly ModelId[];
-  readonly folds: number;
-  readonly foldColumn: string | null;
-  readonly trainSize: number;
-  readonly seed: number;
-  readonly ignore: readonly string[];
   readonly sort: SortColumn;
   readonly top: number;
   readonly workers: number;
