@@ -136,3 +136,18 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     assert.equal(existsSync(`/proc/${child}/stat`) && !readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z "), false, "child still running");
   });
 }
+
+test("a missing --by value (empty or NA) is one group of its own, shown empty and sorted first", () => {
+  // 3 groups of 24 rows: "a", "b" and missing, half of them written "" and half "NA".
+  const lines = ["g,x,colour,y"];
+  for (let i = 0; i < 72; i++) {
+    const group = i % 3 === 0 ? "a" : i % 3 === 1 ? "b" : i % 2 === 0 ? "" : "NA";
+    lines.push(`${group},${(i * 7) % 11},${["red", "blue"][i % 2]},${(i >> 1) % 2 === 0 ? "no" : "yes"}`);
+  }
+  const dir = tempFiles({ "groups.csv": lines.join("\n") + "\n" });
+  const result = runCli([join(dir, "groups.csv"), "--target", "y", "--by", "g", "--models", "nb", "--folds", "2", "--quiet", "--format", "json"]);
+  assert.equal(result.status, 0, result.stderr);
+  const rows = JSON.parse(result.stdout) as Row[];
+  assert.deepEqual(rows.map((row) => row.g), ["", "a", "b"]);
+  assert.ok(rows.every((row) => row.status === "ok"));
+});
