@@ -106,7 +106,7 @@ function writeOutput(out: string | null, text: string, io: CliIo): void {
 async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p: Progress) => void): Promise<number> {
   const { options, output } = scoreOptions(input, raw, io.stdoutIsTty);
   checkOutPath(output.out);
-  const progress = createProgress({
+  const progress = await createProgress({
     stderr: io.stderr,
     interactive: io.stderrIsTty,
     quiet: output.quiet,
