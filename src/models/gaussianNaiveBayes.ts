@@ -3,9 +3,10 @@ import type { Estimator, Matrix } from "./estimator.js";
 /**
  * Gaussian naive Bayes, as scikit-learn's GaussianNB(var_smoothing=1e-9). In-house because
  * ml-naivebayes exposes no class probabilities, which AUC needs, and its GaussianNB reads only
- * the first two columns (bench/mljs.ts: its accuracy 0.70 against our 0.81 on 4,000 rows). Variances get
- * 1e-9 * (largest feature variance) added, priors are class frequencies, and probabilities come
- * from the joint log-likelihood normalised with log-sum-exp, so tiny likelihoods do not underflow.
+ * the first two columns (bench/mljs.ts: its accuracy 0.70 against our 0.81 on 4,000 rows).
+ * Variances get 1e-9 * (largest feature variance) added, priors are class frequencies, and
+ * probabilities come from the joint log-likelihood normalised with log-sum-exp, so tiny
+ * likelihoods do not underflow.
  */
 export class GaussianNaiveBayes implements Estimator {
   private nClasses = 0;
