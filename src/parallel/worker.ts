@@ -8,7 +8,11 @@ import type { ScoreRequest, WorkerMessage } from "./messages.js";
  * the pool; it answers each request with exactly one result or error message.
  */
 function send(message: WorkerMessage): void {
-  process.send?.(message);
+  process.send?.(message, undefined, {}, (error: Error | null) => {
+    // The parent is gone (killed with no chance to stop us): there is nobody to report to, so
+    // stop quietly rather than die of an unhandled EPIPE with a stack trace on the terminal.
+    if (error) process.exit(0);
+  });
 }
 
 /**

@@ -120,6 +120,18 @@ test("a child killed from outside mid-run (as the OOM killer would) is retried a
   assert.deepEqual(withoutTime(JSON.parse(result.stdout) as Row[]), withoutTime(normal));
 });
 
+test("children of a parent killed outright stop quietly: no stack trace, no orphan left running", async () => {
+  const run = spawnCli(slowArgs);
+  const child = await firstChild(run.pid);
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  run.kill("SIGKILL");
+  // close waits for the children too: they share the parent's stderr pipe.
+  const result = await run.done;
+  assert.equal(result.code, null);
+  assert.doesNotMatch(result.stderr, /EPIPE|\n\s+at /, result.stderr);
+  assert.equal(existsSync(`/proc/${child}/stat`) && !readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z "), false, "child still running");
+});
+
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   test(`${signal} stops the children, writes no --out file and exits ${code}`, async () => {
     const dir = tempFiles();
