@@ -13,6 +13,14 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
   });
 }
 
+// A reader that stops early (`automl-grid ... | head`) closes the pipe: stop as a Unix tool that
+// SIGPIPE killed would (exit 141), without a stack trace.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  controller.abort("SIGPIPE");
+  process.exit(141);
+});
+
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

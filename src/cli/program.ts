@@ -23,6 +23,7 @@ Exit codes:
   1  some partitions failed (their rows say why); the grid was still written
   2  bad usage or bad input (one line on stderr; nothing written)
   130, 143  interrupted by SIGINT / SIGTERM (children stopped; nothing written)
+  141       stdout closed early by its reader (as with | head)
 `;
 
 /** The commander program: argument syntax, help and version only; checking happens in parseOptions. */

@@ -132,6 +132,26 @@ test("children of a parent killed outright stop quietly: no stack trace, no orph
   assert.equal(existsSync(`/proc/${child}/stat`) && !readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z "), false, "child still running");
 });
 
+test("a reader that closes stdout early (| head) ends the run with exit 141 and no stack trace", async () => {
+  // 2,000 partitions with one row per class: each fails fast, and their rows (long keys) come
+  // to 0.6 MB, far more than the pipe and the reader's first chunk hold.
+  const lines = ["id,x,y"];
+  for (let i = 0; i < 4000; i++) lines.push(`${String(i >> 1).padStart(200, "k")},${i % 7},${i % 2 === 0 ? "no" : "yes"}`);
+  const dir = tempFiles({ "many.csv": lines.join("\n") + "\n" });
+  const child = spawn(process.execPath, [repoPath("bin", "automl-grid.js"), join(dir, "many.csv"), "--target", "y", "--by", "id", "--models", "nb", "--quiet", "--format", "csv"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  let first = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.once("data", (chunk: Buffer) => {
+    first = chunk.toString().split("\n")[0];
+    child.stdout.destroy();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  assert.equal(first, "id,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,status,reason");
+  assert.equal(code, 141, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|\n\s+at /);
+});
+
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   test(`${signal} stops the children, writes no --out file and exits ${code}`, async () => {
     const dir = tempFiles();
