@@ -7,7 +7,7 @@
  *     npm run build && node dist/bench/parity.js [--datasets ../shared/datasets]
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { csvLine } from "../src/data/csvLine.js";
@@ -56,6 +56,21 @@ function withFolds(text: string, target: string): string {
   return lines.join("\n") + "\n";
 }
 
+function requirements(): string | null {
+  try {
+    execFileSync("/usr/bin/python3", ["-c", "import sklearn, numpy"], { stdio: "ignore" });
+  } catch {
+    return "parity needs scikit-learn: /usr/bin/python3 cannot import sklearn (apt-get install -y python3-sklearn)";
+  }
+  const missing = CASES.map((c) => join(datasets, c.file)).find((path) => !existsSync(path));
+  return missing === undefined ? null : `parity needs PyCaret's datasets: ${missing} not found (--datasets DIR)`;
+}
+
+const unmet = requirements();
+if (unmet !== null) {
+  console.error(unmet);
+  process.exit(2);
+}
 mkdirSync(OUT, { recursive: true });
 let failures = 0;
 const out: string[] = [];
