@@ -1,6 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { readFileSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { AutomlGridError, InputError, UsageError } from "../errors.js";
 import { run } from "../index.js";
@@ -9,10 +8,10 @@ import { leaderboard } from "../report/leaderboard.js";
 import { manifestLine, parseShardFile, type ShardFile } from "../report/shardManifest.js";
 import { AbortedError } from "../parallel/pool.js";
 import { renderLeaderboard } from "../report/formats.js";
-import { writeFileAtomic } from "../report/writeFileAtomic.js";
 import type { SortColumn } from "../evaluate/grid.js";
 import type { RunOptions } from "../index.js";
 import { integer, outputOptions, runOptions, sortColumn, type OutputOptions, type RawOptions } from "./parseOptions.js";
+import { checkOutPath, writeOutput } from "./output.js";
 import { createProgress, type Progress } from "./progress.js";
 import { buildProgram } from "./program.js";
 
@@ -68,41 +67,6 @@ export async function checkCommandLine(argv: readonly string[]): Promise<void> {
   await program.parseAsync([...argv], { from: "user" });
 }
 
-/**
- * Fails fast, before any scoring, when --out cannot be written: a missing directory found only
- * after an hour of fitting would lose the hour.
- */
-function checkOutPath(out: string | null): void {
-  if (out === null) return;
-  const directory = dirname(out);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(directory).isDirectory();
-  } catch {
-    throw new UsageError(`--out ${out}: directory ${directory} does not exist`);
-  }
-  if (!isDirectory) throw new UsageError(`--out ${out}: ${directory} is not a directory`);
-  try {
-    if (statSync(out).isDirectory()) throw new UsageError(`--out ${out}: is a directory`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-  }
-}
-
-/** The grid to stdout, or to --out whole or not at all; a failed write is one line, exit 2. */
-function writeOutput(out: string | null, text: string, io: CliIo): void {
-  if (out === null) {
-    io.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileAtomic(out, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(`--out ${out}: cannot write (${code})`);
-  }
-}
-
 async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p: Progress) => void): Promise<number> {
   const { options, output } = scoreOptions(input, raw, io.stdoutIsTty);
   checkOutPath(output.out);
@@ -130,7 +94,7 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
         options: { target, by, models, folds, foldColumn, trainSize, seed, ignore },
       }) + text;
   }
-  writeOutput(output.out, text, io);
+  writeOutput(output.out, text, io.stdout);
   return result.failed > 0 ? EXIT.partitionFailed : EXIT.ok;
 }
 
@@ -151,7 +115,7 @@ async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Prom
   const merged = mergeShards(files.map(readShardFile));
   const board = leaderboard(merged.results, { by: merged.options.by, sort, top });
   const text = renderLeaderboard(board, output.format, output.round);
-  writeOutput(output.out, text, io);
+  writeOutput(output.out, text, io.stdout);
   return merged.results.some((result) => result.status !== "ok") ? EXIT.partitionFailed : EXIT.ok;
 }
 
