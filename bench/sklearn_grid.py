@@ -44,6 +44,11 @@ MODELS = {
 METRICS = ["Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC"]
 
 
+def is_number(cell):
+    """A plain decimal number that is finite as a double (src/data/numberCell.ts)."""
+    return NUMERIC.match(cell) is not None and math.isfinite(float(cell))
+
+
 def type_columns(header, rows, features):
     """Protocol step 3: numeric columns as float arrays (nan = missing), categoricals as strings (None = missing)."""
     columns = []
@@ -53,7 +58,7 @@ def type_columns(header, rows, features):
         present = [c for c in cells if c not in MISSING]
         if not present:
             continue
-        if all(NUMERIC.match(c) for c in present):
+        if all(is_number(c) for c in present):
             columns.append(("numeric", name, np.array([float(c) if c not in MISSING else np.nan for c in cells])))
         else:
             if len(present) >= 2 and len(set(present)) == len(present):
@@ -193,7 +198,7 @@ def score_partition(key, header, rows, options):
 
 
 def number_aware(value):
-    return (0, float(value), "") if NUMERIC.match(value) else (1, 0.0, value)
+    return (0, float(value), "") if is_number(value) else (1, 0.0, value)
 
 
 def main():

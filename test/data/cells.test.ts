@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { csvLine } from "../../src/data/csvLine.js";
+import { isMissing } from "../../src/data/missing.js";
+import { isNumericCell } from "../../src/data/numberCell.js";
+import { parseTable } from "../../src/data/parseTable.js";
+
+test("isMissing knows exactly the protocol's missing spellings", () => {
+  for (const cell of ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A"]) assert.equal(isMissing(cell), true, cell);
+  for (const cell of ["0", "na", "n/a", "none", "-", "?", "NAN", " "]) assert.equal(isMissing(cell), false, cell);
+});
+
+test("isNumericCell accepts plain finite decimals only", () => {
+  for (const cell of ["0", "-0.5", "+3", ".5", "7.", "1e3", "2.5E-1", "1e308"]) assert.equal(isNumericCell(cell), true, cell);
+  // Hex, Infinity, separators, overflow to Infinity and text are categorical values.
+  for (const cell of ["0x1f", "Infinity", "-Infinity", "1_000", "1,000", "1e400", "-1e309", "e3", ".", "1.2.3", "12 kg", ""]) {
+    assert.equal(isNumericCell(cell), false, cell);
+  }
+});
+
+test("csvLine quotes only the fields that need it, and parseTable reads them back unchanged", () => {
+  const cells = ["plain", "Portland, OR", 'say "hi"', "line\nbreak", "", "  spaced  "];
+  const line = csvLine(cells);
+  assert.equal(line, 'plain,"Portland, OR","say ""hi""","line\nbreak",,  spaced  ');
+  const table = parseTable(["a", "b", "c", "d", "e", "f"], line);
+  assert.deepEqual(table.rows, [cells]);
+});
