@@ -55,7 +55,10 @@ export class KNearestNeighbors implements Estimator {
           bestIndex[p] = i;
         }
         const row = (q0 + b) * nClasses;
-        for (let m = 0; m < k; m++) out[row + this.labels[bestIndex[m]]] += 1 / k;
+        // Votes counted first, then divided once, as scikit-learn does: 3 / 5 is 0.6 exactly,
+        // where adding 1 / 5 three times gives 0.6000000000000001.
+        for (let m = 0; m < k; m++) out[row + this.labels[bestIndex[m]]] += 1;
+        for (let c = 0; c < nClasses; c++) out[row + c] /= k;
       }
     }
     return out;

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { GaussianNaiveBayes } from "../../src/models/gaussianNaiveBayes.js";
+import { createRng } from "../../src/stats/rng.js";
+import { repoPath } from "../helpers.js";
+
+/**
+ * GaussianNaiveBayes against scikit-learn 1.2.1's GaussianNB() (var_smoothing=1e-9) on the seeded
+ * cases of test/reference/estimators_reference.py. The tolerance is 1e-9: both sides evaluate the
+ * same closed-form model (class means, population variances + epsilon, log-sum-exp), so only the
+ * order of floating-point sums differs (numpy's pairwise sums against our running ones).
+ */
+const TOLERANCE = 1e-9;
+
+type Rows = readonly (readonly number[])[];
+
+interface ReferenceCase {
+  readonly nClasses: number;
+  readonly XTrain: Rows;
+  readonly yTrain: readonly number[];
+  readonly XTest: Rows;
+  readonly proba: { readonly nb?: Rows };
+}
+
+const reference = JSON.parse(readFileSync(repoPath("test", "reference", "estimators_reference.json"), "utf8")) as {
+  readonly cases: Readonly<Record<string, ReferenceCase>>;
+};
+
+const matrix = (rows: Rows): Matrix => createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()));
+
+function fitted(name: string, varSmoothing?: number): { proba: Float64Array; expected: readonly number[] } {
+  const c = reference.cases[name];
+  if (!c.proba.nb) throw new Error(`case ${name} has no naive Bayes reference`);
+  const model = new GaussianNaiveBayes(varSmoothing).fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses);
+  return { proba: model.predictProba(matrix(c.XTest)), expected: c.proba.nb.flat() };
+}
+
+function largestGap(a: Float64Array, b: readonly number[]): number {
+  assert.equal(a.length, b.length);
+  let gap = 0;
+  for (let i = 0; i < b.length; i++) gap = Math.max(gap, Math.abs(a[i] - b[i]));
+  return gap;
+}
+
+const nbCases = Object.keys(reference.cases).filter((name) => reference.cases[name].proba.nb !== undefined);
+
+test("the reference has the five naive Bayes cases", () => {
+  assert.deepEqual(nbCases, ["binary-mixed-scales", "three-class", "absent-class", "separable", "nb-constant-in-class"]);
+});
+
+for (const name of nbCases) {
+  test(`GaussianNaiveBayes equals scikit-learn's GaussianNB within 1e-9 (${name})`, () => {
+    const { proba, expected } = fitted(name);
+    const gap = largestGap(proba, expected);
+    assert.ok(gap <= TOLERANCE, `off by ${gap}`);
+  });
+}
+
+test("GaussianNaiveBayes gives a class absent from training probability 0", () => {
+  const { proba } = fitted("absent-class");
+  for (let i = 0; i < proba.length / 3; i++) assert.equal(proba[i * 3 + 1], 0);
+});
+
+test("GaussianNaiveBayes's constant-within-a-class case hinges on var_smoothing", () => {
+  // Feature 2 is constant in class 1, whose variance there is epsilon alone: with ten times the
+  // smoothing, the rows a few epsilon-deviations off the constant move by far more than 1e-9, so
+  // the match above really checks epsilon = 1e-9 * (largest feature variance over all rows).
+  const { proba, expected } = fitted("nb-constant-in-class", 1e-8);
+  assert.ok(largestGap(proba, expected) > 0.1);
+  const { proba: exact } = fitted("nb-constant-in-class");
+  // Far off the constant, class 1's likelihood underflows to exactly 0, on both sides.
+  const rows = exact.length / 2;
+  assert.deepEqual([...exact.subarray((rows - 2) * 2)], [1, 0, 1, 0]);
+});
+
+test("GaussianNaiveBayes probabilities lie in [0, 1] and every row sums to 1", () => {
+  const rng = createRng(11);
+  for (const [rows, cols, nClasses] of [[40, 3, 2], [60, 5, 3], [80, 2, 5], [30, 4, 4]]) {
+    // Column 0 is constant within class 0; class 1 is absent when nClasses > 2.
+    const y = Uint32Array.from({ length: rows }, () => {
+      const label = rng.int(nClasses);
+      return nClasses > 2 && label === 1 ? 0 : label;
+    });
+    const data = Float64Array.from({ length: rows * cols }, (_, k) => (k % cols === 0 && y[Math.floor(k / cols)] === 0 ? 2 : (rng.next() - 0.5) * 20));
+    const probe = createMatrix(25, cols, Float64Array.from({ length: 25 * cols }, (_, k) => (k % cols === 0 && k % 2 === 0 ? 2 : (rng.next() - 0.5) * 60)));
+    const proba = new GaussianNaiveBayes().fit(createMatrix(rows, cols, data), y, nClasses).predictProba(probe);
+    for (let i = 0; i < 25; i++) {
+      let sum = 0;
+      for (let c = 0; c < nClasses; c++) {
+        const p = proba[i * nClasses + c];
+        assert.ok(p >= 0 && p <= 1, `p = ${p}`);
+        sum += p;
+      }
+      assert.ok(Math.abs(sum - 1) <= 1e-12, `row ${i} sums to ${sum}`);
+    }
+  }
+});
