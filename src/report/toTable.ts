@@ -6,7 +6,8 @@ import type { Leaderboard } from "./leaderboard.js";
 export function toTable(board: Leaderboard, round: number): string {
   const table = new Table({
     head: [...board.columns],
-    style: { head: [], border: [] },
+    // Compact: one line per grid row, as a data frame prints, instead of a rule between rows.
+    style: { head: [], border: [], compact: true },
     colAligns: board.numeric.map((numeric) => (numeric ? "right" : "left")),
   });
   for (const row of board.rows) table.push(row.map((cell) => formatCell(cell, round)));
