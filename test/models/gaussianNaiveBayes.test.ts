@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { createMatrix } from "../../src/models/estimator.js";
 import { GaussianNaiveBayes } from "../../src/models/gaussianNaiveBayes.js";
 import { createRng } from "../../src/stats/rng.js";
-import { repoPath } from "../helpers.js";
+import { assertProbabilityRows, estimatorCases, matrix } from "./estimatorReference.js";
 
 /**
  * GaussianNaiveBayes against scikit-learn 1.2.1's GaussianNB() (var_smoothing=1e-9) on the seeded
@@ -14,24 +13,8 @@ import { repoPath } from "../helpers.js";
  */
 const TOLERANCE = 1e-9;
 
-type Rows = readonly (readonly number[])[];
-
-interface ReferenceCase {
-  readonly nClasses: number;
-  readonly XTrain: Rows;
-  readonly yTrain: readonly number[];
-  readonly XTest: Rows;
-  readonly proba: { readonly nb?: Rows };
-}
-
-const reference = JSON.parse(readFileSync(repoPath("test", "reference", "estimators_reference.json"), "utf8")) as {
-  readonly cases: Readonly<Record<string, ReferenceCase>>;
-};
-
-const matrix = (rows: Rows): Matrix => createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()));
-
 function fitted(name: string, varSmoothing?: number): { proba: Float64Array; expected: readonly number[] } {
-  const c = reference.cases[name];
+  const c = estimatorCases[name];
   if (!c.proba.nb) throw new Error(`case ${name} has no naive Bayes reference`);
   const model = new GaussianNaiveBayes(varSmoothing).fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses);
   return { proba: model.predictProba(matrix(c.XTest)), expected: c.proba.nb.flat() };
@@ -44,7 +27,7 @@ function largestGap(a: Float64Array, b: readonly number[]): number {
   return gap;
 }
 
-const nbCases = Object.keys(reference.cases).filter((name) => reference.cases[name].proba.nb !== undefined);
+const nbCases = Object.keys(estimatorCases).filter((name) => estimatorCases[name].proba.nb !== undefined);
 
 test("the reference has the five naive Bayes cases", () => {
   assert.deepEqual(nbCases, ["binary-mixed-scales", "three-class", "absent-class", "separable", "nb-constant-in-class"]);
@@ -86,14 +69,6 @@ test("GaussianNaiveBayes probabilities lie in [0, 1] and every row sums to 1", (
     const data = Float64Array.from({ length: rows * cols }, (_, k) => (k % cols === 0 && y[Math.floor(k / cols)] === 0 ? 2 : (rng.next() - 0.5) * 20));
     const probe = createMatrix(25, cols, Float64Array.from({ length: 25 * cols }, (_, k) => (k % cols === 0 && k % 2 === 0 ? 2 : (rng.next() - 0.5) * 60)));
     const proba = new GaussianNaiveBayes().fit(createMatrix(rows, cols, data), y, nClasses).predictProba(probe);
-    for (let i = 0; i < 25; i++) {
-      let sum = 0;
-      for (let c = 0; c < nClasses; c++) {
-        const p = proba[i * nClasses + c];
-        assert.ok(p >= 0 && p <= 1, `p = ${p}`);
-        sum += p;
-      }
-      assert.ok(Math.abs(sum - 1) <= 1e-12, `row ${i} sums to ${sum}`);
-    }
+    assertProbabilityRows(proba, nClasses);
   }
 });

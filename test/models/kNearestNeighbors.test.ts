@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { createMatrix } from "../../src/models/estimator.js";
 import { KNearestNeighbors } from "../../src/models/kNearestNeighbors.js";
 import { createRng } from "../../src/stats/rng.js";
-import { repoPath } from "../helpers.js";
+import { assertProbabilityRows, estimatorCases, matrix, type EstimatorCase, type Rows } from "./estimatorReference.js";
 
 /**
  * KNearestNeighbors against scikit-learn 1.2.1's KNeighborsClassifier() (k=5, uniform, brute
@@ -16,27 +15,8 @@ import { repoPath } from "../helpers.js";
  */
 const K = 5;
 
-type Rows = readonly (readonly number[])[];
-
-interface ReferenceCase {
-  readonly nClasses: number;
-  readonly XTrain: Rows;
-  readonly yTrain: readonly number[];
-  readonly XTest: Rows;
-  readonly proba: { readonly knn?: Rows };
-  readonly determined?: readonly boolean[];
-  readonly lowerIndexProba?: Rows;
-  readonly sklearnError?: string;
-}
-
-const reference = JSON.parse(readFileSync(repoPath("test", "reference", "estimators_reference.json"), "utf8")) as {
-  readonly cases: Readonly<Record<string, ReferenceCase>>;
-};
-
-const matrix = (rows: Rows): Matrix => createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()));
-
-function fitted(name: string): { c: ReferenceCase; proba: Float64Array; expected: Rows } {
-  const c = reference.cases[name];
+function fitted(name: string): { c: EstimatorCase; proba: Float64Array; expected: Rows } {
+  const c = estimatorCases[name];
   if (!c.proba.knn) throw new Error(`case ${name} has no kNN reference`);
   const proba = new KNearestNeighbors().fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses).predictProba(matrix(c.XTest));
   return { c, proba, expected: c.proba.knn };
@@ -55,7 +35,7 @@ function assertSameVotes(actual: readonly number[], expected: readonly number[],
 const tieFreeCases = ["binary-mixed-scales", "three-class", "absent-class", "separable"];
 
 test("the reference has the kNN cases", () => {
-  const knnCases = Object.keys(reference.cases).filter((name) => reference.cases[name].proba.knn !== undefined);
+  const knnCases = Object.keys(estimatorCases).filter((name) => estimatorCases[name].proba.knn !== undefined);
   assert.deepEqual(knnCases, [...tieFreeCases, "knn-ties", "knn-k-exceeds-rows"]);
 });
 
@@ -120,14 +100,6 @@ test("KNearestNeighbors probabilities lie in [0, 1] and every row sums to 1", ()
     });
     const probe = createMatrix(25, cols, Float64Array.from({ length: 25 * cols }, () => (rng.next() - 0.5) * 10));
     const proba = new KNearestNeighbors(k).fit(X, y, nClasses).predictProba(probe);
-    for (let i = 0; i < 25; i++) {
-      let sum = 0;
-      for (let c = 0; c < nClasses; c++) {
-        const p = proba[i * nClasses + c];
-        assert.ok(p >= 0 && p <= 1, `p = ${p}`);
-        sum += p;
-      }
-      assert.ok(Math.abs(sum - 1) <= 1e-12, `row ${i} sums to ${sum}`);
-    }
+    assertProbabilityRows(proba, nClasses);
   }
 });

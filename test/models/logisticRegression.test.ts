@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { createMatrix } from "../../src/models/estimator.js";
 import { LogisticRegression } from "../../src/models/logisticRegression.js";
 import { createRng } from "../../src/stats/rng.js";
-import { repoPath } from "../helpers.js";
+import { assertProbabilityRows, estimatorCases, matrix, type Rows } from "./estimatorReference.js";
 
 /**
  * LogisticRegression against scikit-learn 1.2.1's LogisticRegression() on the seeded cases of
@@ -21,24 +20,8 @@ import { repoPath } from "../helpers.js";
  */
 const OPTIMUM_TOLERANCE = 1e-6;
 
-type Rows = readonly (readonly number[])[];
-
-interface ReferenceCase {
-  readonly nClasses: number;
-  readonly XTrain: Rows;
-  readonly yTrain: readonly number[];
-  readonly XTest: Rows;
-  readonly proba: { readonly lr?: Rows; readonly lrOptimum?: Rows };
-}
-
-const reference = JSON.parse(readFileSync(repoPath("test", "reference", "estimators_reference.json"), "utf8")) as {
-  readonly cases: Readonly<Record<string, ReferenceCase>>;
-};
-
-const matrix = (rows: Rows): Matrix => createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()));
-
 function fitted(name: string): { proba: Float64Array; lr: Rows; optimum: Rows; nClasses: number } {
-  const c = reference.cases[name];
+  const c = estimatorCases[name];
   const { lr, lrOptimum } = c.proba;
   if (!lr || !lrOptimum) throw new Error(`case ${name} has no logistic regression reference`);
   const proba = new LogisticRegression().fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses).predictProba(matrix(c.XTest));
@@ -58,7 +41,7 @@ function largestGap(a: Float64Array | readonly number[], b: Rows): { gap: number
   return { gap, at };
 }
 
-const lrCases = Object.keys(reference.cases).filter((name) => reference.cases[name].proba.lrOptimum !== undefined);
+const lrCases = Object.keys(estimatorCases).filter((name) => estimatorCases[name].proba.lrOptimum !== undefined);
 
 test("the reference has the four logistic regression cases", () => {
   assert.deepEqual(lrCases, ["binary-mixed-scales", "three-class", "absent-class", "separable"]);
@@ -111,14 +94,6 @@ test("LogisticRegression probabilities lie in [0, 1] and every row sums to 1", (
     });
     const probe = createMatrix(25, cols, Float64Array.from({ length: 25 * cols }, () => (rng.next() - 0.5) * 60));
     const proba = new LogisticRegression().fit(X, y, nClasses).predictProba(probe);
-    for (let i = 0; i < 25; i++) {
-      let sum = 0;
-      for (let c = 0; c < nClasses; c++) {
-        const p = proba[i * nClasses + c];
-        assert.ok(p >= 0 && p <= 1, `p = ${p}`);
-        sum += p;
-      }
-      assert.ok(Math.abs(sum - 1) <= 1e-12, `row ${i} sums to ${sum}`);
-    }
+    assertProbabilityRows(proba, nClasses);
   }
 });
