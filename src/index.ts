@@ -1,22 +1,35 @@
 import type { Readable } from "node:stream";
 import { describeKey } from "./data/partitionKey.js";
+import { inputName } from "./data/readCsv.js";
 import { readPartitions } from "./data/readPartitions.js";
 import type { Shard } from "./data/shard.js";
+import { InputError } from "./errors.js";
 import type { GridSpec } from "./evaluate/compareModels.js";
-import type { PartitionResult, SortColumn } from "./evaluate/grid.js";
+import type { PartitionResult } from "./evaluate/grid.js";
+import type { ResultOptions } from "./evaluate/resultOptions.js";
+import type { TaskId, TaskInfo } from "./evaluate/task.js";
 import { scorePartitions } from "./parallel/pool.js";
 import { leaderboard, type Leaderboard } from "./report/leaderboard.js";
-import type { ResultOptions } from "./report/shardManifest.js";
+import type { RunMetadata } from "./report/runMetadata.js";
+import { resolveOptions } from "./resolveOptions.js";
 
-/** A run: the options that change the numbers (shared with shard manifests), and how to run. */
-export interface RunOptions extends ResultOptions {
+/**
+ * A run as asked for: the result options before the file is seen (the task may be "auto", the
+ * models and the sort column may be the task's defaults), and how to run.
+ */
+export type RunOptions = Omit<ResultOptions, "task" | "models"> & {
   /** A CSV path, or "-" for stdin. */
   readonly input: string;
-  readonly sort: SortColumn;
+  readonly task: TaskId | "auto";
+  /** null: every model of the task. */
+  readonly models: readonly string[] | null;
+  readonly exclude: readonly string[];
+  /** null: the task's default sort column. */
+  readonly sort: string | null;
   readonly top: number;
   readonly workers: number;
   readonly shard: Shard | null;
-}
+};
 
 /** What a run reports as it goes; the CLI turns these into stderr lines or a spinner. */
 export interface RunEvents {
@@ -27,12 +40,13 @@ export interface RunEvents {
 }
 
 export interface RunResult {
+  readonly task: TaskInfo;
   readonly results: readonly PartitionResult[];
   readonly board: Leaderboard;
+  /** What json and jsonl record of the run (and what merge checks). */
+  readonly metadata: RunMetadata;
   /** Partitions that could not be scored. */
   readonly failed: number;
-  /** sha256 of the input bytes. */
-  readonly fingerprint: string;
 }
 
 export interface RunContext {
@@ -49,8 +63,9 @@ function noteScope(where: readonly string[], total: number): string {
 }
 
 /**
- * The whole job, without touching the terminal: read and route the CSV, score every partition on
- * a pool of child processes, build the leaderboard. Bad input rejects with an AutomlGridError.
+ * The whole job, without touching the terminal: read and route the CSV, choose the task, score
+ * every partition on a pool of child processes, build the leaderboard. Bad input rejects with an
+ * AutomlGridError.
  */
 export async function run(options: RunOptions, context: RunContext = {}): Promise<RunResult> {
   const events = context.events ?? {};
@@ -58,15 +73,14 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   if (input.droppedTargets > 0) {
     events.note?.(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
   }
-  const spec: GridSpec = {
-    target: options.target,
-    features: input.features,
-    foldColumn: options.foldColumn,
-    folds: options.folds,
-    trainSize: options.trainSize,
-    seed: options.seed,
-    models: options.models,
-  };
+  const { task, taskReason, models, sort } = resolveOptions(options, input.target);
+  const refusal = task.refuseTarget(input.target, options.target);
+  if (refusal !== null) throw new InputError(`${inputName(options.input)}: ${refusal}`);
+  if (taskReason !== null) events.note?.(`task: ${task.id} (${taskReason}; --task sets it)`);
+
+  const { target, by, folds, foldColumn, trainSize, seed, ignore } = options;
+  const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, seed, ignore };
+  const spec: GridSpec = { task: task.id, target, models, folds, foldColumn, trainSize, seed, features: input.features };
   const total = input.partitions.length;
   events.partitionsFound?.(total);
   let done = 0;
@@ -85,11 +99,11 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     },
   });
   for (const [note, where] of notes) events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
-  const board = leaderboard(results, { by: options.by, sort: options.sort, top: options.top });
   return {
+    task,
     results,
-    board,
+    board: leaderboard(results, { task, by: options.by, sort, top: options.top }),
+    metadata: { format: "automl-grid", version: 2, fingerprint: input.fingerprint, options: resultOptions, shard: options.shard },
     failed: results.filter((result) => result.status !== "ok").length,
-    fingerprint: input.fingerprint,
   };
 }

@@ -1,22 +1,97 @@
+import { readFileSync } from "node:fs";
 import { keyId } from "./data/partitionKey.js";
 import { InputError } from "./errors.js";
 import type { GridRow, PartitionResult } from "./evaluate/grid.js";
-import { METRIC_IDS } from "./evaluate/metrics.js";
-import { MODELS } from "./models/registry.js";
-import type { ResultOptions, ShardFile } from "./report/shardManifest.js";
+import { gridColumns } from "./evaluate/task.js";
+import { isTaskId, taskInfo } from "./evaluate/tasks.js";
+import { METADATA_KEY, type RunMetadata } from "./report/runMetadata.js";
 
+/** One shard's jsonl: its metadata line and its row objects. */
+export interface ShardFile {
+  readonly name: string;
+  readonly metadata: RunMetadata;
+  readonly rows: readonly Record<string, unknown>[];
+}
+
+/** The pieces put back together: the run's metadata (no shard) and every partition's result. */
 export interface MergedRun {
-  readonly options: ResultOptions;
+  readonly metadata: RunMetadata;
   readonly results: readonly PartitionResult[];
 }
 
-function describeOptions(options: ResultOptions): string {
-  return JSON.stringify(options);
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function numberOrNaN(value: unknown): number {
-  return typeof value === "number" ? value : NaN;
+/** Parses one shard's jsonl text; anything else is an InputError naming the file and line. */
+export function parseShardFile(name: string, text: string): ShardFile {
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  const parse = (line: string, number: number): Record<string, unknown> => {
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new InputError(`${name}: line ${number} is not JSON`);
+    }
+    if (!isRecord(value)) throw new InputError(`${name}: line ${number} is not a JSON object`);
+    return value;
+  };
+  const first = lines.length > 0 ? parse(lines[0], 1)[METADATA_KEY] : undefined;
+  if (!isRecord(first) || first.format !== "automl-grid" || !isRecord(first.options)) {
+    throw new InputError(`${name}: not a shard file (its first line is not automl-grid metadata; write shards with --shard I/N --format jsonl)`);
+  }
+  if (first.version !== 2) throw new InputError(`${name}: grid format version ${String(first.version)} is not supported: rerun the shards with this version`);
+  if (!isRecord(first.shard)) throw new InputError(`${name}: is a whole run's grid, not a shard (write shards with --shard I/N)`);
+  if (typeof first.options.task !== "string" || !isTaskId(first.options.task)) throw new InputError(`${name}: unknown task ${String(first.options.task)}`);
+  return { name, metadata: first as unknown as RunMetadata, rows: lines.slice(1).map((line, i) => parse(line, i + 2)) };
 }
+
+/** Reads and parses one shard file; a missing or unreadable file is an InputError naming it. */
+export function readShardFile(name: string): ShardFile {
+  let text: string;
+  try {
+    text = readFileSync(name, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${name}: ${code === "ENOENT" ? "no such file" : `cannot read (${code})`}`);
+  }
+  return parseShardFile(name, text);
+}
+
+/** The first option whose value differs, by name, or null. */
+function differingOption(a: RunMetadata["options"], b: RunMetadata["options"]): keyof RunMetadata["options"] | null {
+  for (const name of Object.keys(a) as (keyof RunMetadata["options"])[]) {
+    if (JSON.stringify(a[name]) !== JSON.stringify(b[name])) return name;
+  }
+  return null;
+}
+
+function checkPieces(files: readonly ShardFile[]): void {
+  if (files.length === 0) throw new InputError("merge: no shard files given");
+  const [first] = files;
+  const count = first.metadata.shard!.count;
+  const seen = new Map<number, string>();
+  for (const file of files) {
+    const { shard, fingerprint, options } = file.metadata;
+    if (fingerprint !== first.metadata.fingerprint) {
+      throw new InputError(`${file.name}: read a different input file than ${first.name} (fingerprints differ)`);
+    }
+    const differs = differingOption(options, first.metadata.options);
+    if (differs !== null) {
+      throw new InputError(
+        `${file.name}: was run with another ${differs} than ${first.name}: ${JSON.stringify(options[differs])} vs ${JSON.stringify(first.metadata.options[differs])}`,
+      );
+    }
+    if (shard!.count !== count) throw new InputError(`${file.name}: is shard ${shard!.index}/${shard!.count}, but ${first.name} is one of ${count}`);
+    const other = seen.get(shard!.index);
+    if (other !== undefined) throw new InputError(`${file.name}: shard ${shard!.index}/${count} is also in ${other}`);
+    seen.set(shard!.index, file.name);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+  if (missing.length > 0) throw new InputError(`merge: missing shard${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${count}`);
+}
+
+const numberOrNaN = (value: unknown): number => (typeof value === "number" ? value : NaN);
 
 /**
  * Checks that the pieces are the shards of one run (same input fingerprint, same options, every
@@ -24,32 +99,15 @@ function numberOrNaN(value: unknown): number {
  * so that sorting ties break exactly as in a single run.
  */
 export function mergeShards(files: readonly ShardFile[]): MergedRun {
-  if (files.length === 0) throw new InputError("merge: no shard files given");
-  const [first] = files;
-  const count = first.manifest.shard.count;
-  const seen = new Map<number, string>();
-  for (const file of files) {
-    const { shard, fingerprint, options } = file.manifest;
-    if (fingerprint !== first.manifest.fingerprint) {
-      throw new InputError(`${file.name}: read a different input file than ${first.name} (fingerprints differ)`);
-    }
-    if (describeOptions(options) !== describeOptions(first.manifest.options)) {
-      throw new InputError(`${file.name}: was run with other options than ${first.name}: ${describeOptions(options)} vs ${describeOptions(first.manifest.options)}`);
-    }
-    if (shard.count !== count) throw new InputError(`${file.name}: is shard ${shard.index}/${shard.count}, but ${first.name} is one of ${count}`);
-    const other = seen.get(shard.index);
-    if (other !== undefined) throw new InputError(`${file.name}: shard ${shard.index}/${count} is also in ${other}`);
-    seen.set(shard.index, file.name);
-  }
-  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new InputError(`merge: missing shard${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${count}`);
-
-  const by = first.manifest.options.by;
-  const order = new Map(MODELS.map((model, i) => [model.name, i]));
+  checkPieces(files);
+  const { options } = files[0].metadata;
+  const task = taskInfo(options.task);
+  const columns = gridColumns(task).map((column) => column.id);
+  const order = new Map(task.models.map((model, i) => [model.name, i]));
   const partitions = new Map<string, { key: string[]; status: string; reason: string; rows: GridRow[] }>();
   for (const file of files) {
     for (const record of file.rows) {
-      const key = by.map((column) => String(record[column] ?? ""));
+      const key = options.by.map((column) => String(record[column] ?? ""));
       const id = keyId(key);
       let partition = partitions.get(id);
       if (partition === undefined) {
@@ -57,16 +115,20 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
         partitions.set(id, partition);
       }
       if (typeof record.Model !== "string") continue;
-      const metrics = Object.fromEntries(METRIC_IDS.map((id) => [id, numberOrNaN(record[id])]));
-      partition.rows.push({ Model: record.Model, ...metrics, TT_Sec: numberOrNaN(record.TT_Sec) } as GridRow);
+      partition.rows.push({
+        model: record.Model,
+        mean: Object.fromEntries(columns.map((column) => [column, numberOrNaN(record[column])])),
+        // Shards do not carry fold deviations of every column.
+        sd: Object.fromEntries(columns.map((column) => [column, NaN])),
+      });
     }
   }
   const results: PartitionResult[] = [...partitions.values()].map((p) => ({
     key: p.key,
     status: p.status === "ok" ? "ok" : "failed",
     reason: p.reason,
-    rows: p.rows.sort((a, b) => (order.get(a.Model) ?? 0) - (order.get(b.Model) ?? 0)),
+    rows: p.rows.sort((a, b) => (order.get(a.model) ?? 0) - (order.get(b.model) ?? 0)),
     notes: [],
   }));
-  return { options: first.manifest.options, results };
+  return { metadata: { ...files[0].metadata, shard: null }, results };
 }

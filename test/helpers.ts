@@ -41,3 +41,17 @@ export function runCli(args: readonly string[], options: { input?: string; env?:
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The row objects of a `--format json` grid (the grid's metadata sits beside them under "automl_grid"). */
+export function jsonRows<Row = Record<string, unknown>>(stdout: string): Row[] {
+  return (JSON.parse(stdout) as { rows: Row[] }).rows;
+}
+
+/** The row objects of a `--format jsonl` grid, its first line (the run's metadata) left out. */
+export function jsonlRows<Row = Record<string, unknown>>(text: string): Row[] {
+  return text
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => JSON.parse(line) as Row);
+}

@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { AutomlGridError, InputError, UsageError } from "../errors.js";
 import { run } from "../index.js";
-import { mergeShards } from "../merge.js";
+import { mergeShards, readShardFile } from "../merge.js";
 import { leaderboard } from "../report/leaderboard.js";
-import { manifestLine, parseShardFile, type ShardFile } from "../report/shardManifest.js";
 import { AbortedError } from "../parallel/pool.js";
 import { renderLeaderboard } from "../report/formats.js";
-import type { SortColumn } from "../evaluate/grid.js";
+import { chooseSort } from "../resolveOptions.js";
+import { taskInfo } from "../evaluate/tasks.js";
 import type { RunOptions } from "../index.js";
 import { integer, outputOptions, runOptions, sortColumn, type OutputOptions, type RawOptions } from "./parseOptions.js";
 import { checkOutPath, writeOutput } from "./output.js";
@@ -45,10 +45,10 @@ export function scoreOptions(input: string, raw: RawOptions, stdoutIsTty: boolea
 }
 
 /** Every check a merge command line gets before any file is read. */
-export function mergeOptions(raw: RawOptions, stdoutIsTty: boolean): { output: OutputOptions; sort: SortColumn; top: number } {
+export function mergeOptions(raw: RawOptions, stdoutIsTty: boolean): { output: OutputOptions; sort: string | null; top: number } {
   return {
     output: outputOptions(raw, stdoutIsTty),
-    sort: sortColumn(raw.sort ?? "Accuracy"),
+    sort: sortColumn(raw.sort),
     top: integer("--top", raw.top ?? String(Number.MAX_SAFE_INTEGER), 1),
   };
 }
@@ -82,39 +82,19 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   if (options.by.length === 0 && options.shard === null && result.failed > 0) {
     throw new InputError(`${input === "-" ? "stdin" : input}: cannot score the table: ${result.results[0].reason}`);
   }
-  let text = renderLeaderboard(result.board, output.format, output.round);
-  if (options.shard !== null) {
-    const { target, by, models, folds, foldColumn, trainSize, seed, ignore } = options;
-    text =
-      manifestLine({
-        format: "automl-grid shard",
-        version: 1,
-        shard: options.shard,
-        fingerprint: result.fingerprint,
-        options: { target, by, models, folds, foldColumn, trainSize, seed, ignore },
-      }) + text;
-  }
+  const text = renderLeaderboard(result.board, output.format, output.round, result.metadata);
   writeOutput(output.out, text, io.stdout);
   return result.failed > 0 ? EXIT.partitionFailed : EXIT.ok;
-}
-
-function readShardFile(name: string): ShardFile {
-  let text: string;
-  try {
-    text = readFileSync(name, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${name}: ${code === "ENOENT" ? "no such file" : `cannot read (${code})`}`);
-  }
-  return parseShardFile(name, text);
 }
 
 async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Promise<number> {
   const { output, sort, top } = mergeOptions(raw, io.stdoutIsTty);
   checkOutPath(output.out);
   const merged = mergeShards(files.map(readShardFile));
-  const board = leaderboard(merged.results, { by: merged.options.by, sort, top });
-  const text = renderLeaderboard(board, output.format, output.round);
+  const { options } = merged.metadata;
+  const task = taskInfo(options.task);
+  const board = leaderboard(merged.results, { task, by: options.by, sort: chooseSort(task, sort), top });
+  const text = renderLeaderboard(board, output.format, output.round, merged.metadata);
   writeOutput(output.out, text, io.stdout);
   return merged.results.some((result) => result.status !== "ok") ? EXIT.partitionFailed : EXIT.ok;
 }

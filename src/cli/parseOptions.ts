@@ -2,16 +2,16 @@ import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import type { Shard } from "../data/shard.js";
 import { UsageError } from "../errors.js";
-import type { SortColumn } from "../evaluate/grid.js";
-import { METRIC_IDS } from "../evaluate/metrics.js";
-import type { ModelId } from "../models/estimator.js";
-import { isModelId, MODEL_IDS } from "../models/registry.js";
+import { gridColumns, type TaskId } from "../evaluate/task.js";
+import { isTaskId, TASK_IDS, taskInfo } from "../evaluate/tasks.js";
 import { FORMATS, isFormat, type Format } from "../report/formats.js";
 import type { RunOptions } from "../index.js";
 
 /** Option values as commander hands them over: strings, before any checking. */
 export interface RawOptions {
   target?: string;
+  task?: string;
+  exclude?: string;
   by?: string;
   models?: string;
   folds?: string;
@@ -29,6 +29,19 @@ export interface RawOptions {
   quiet?: boolean;
   debug?: boolean;
 }
+
+/**
+ * Every default, written once: the help text shows these and runOptions falls back on them.
+ * Options absent here default to "none" (or, for --models and --sort, to the task's own).
+ */
+export const DEFAULTS = {
+  task: "auto",
+  folds: "10",
+  trainSize: "0.7",
+  seed: "123",
+  round: "4",
+  workers: String(availableParallelism()),
+} as const satisfies Partial<Record<keyof RawOptions, string>>;
 
 export interface OutputOptions {
   readonly format: Format;
@@ -62,22 +75,32 @@ function trainSize(value: string): number {
   return n;
 }
 
-export const SORT_COLUMNS: readonly SortColumn[] = [...METRIC_IDS, "TT_Sec"];
+/** Every column any task can sort by, for checking --sort before the task is known. */
+export const SORT_COLUMNS: readonly string[] = [...new Set(TASK_IDS.flatMap((id) => gridColumns(taskInfo(id)).map((column) => column.id)))];
 
-export function sortColumn(value: string): SortColumn {
+/** --sort, checked against every task's columns (the chosen task's are checked once it is known); null: the task's default. */
+export function sortColumn(value: string | undefined): string | null {
+  if (value === undefined) return null;
   const found = SORT_COLUMNS.find((column) => column.toLowerCase() === value.toLowerCase());
   if (found === undefined) throw new UsageError(`--sort ${value}: expected one of ${SORT_COLUMNS.join(", ")}`);
   return found;
 }
 
-function models(value: string | undefined): ModelId[] {
-  const ids = value === undefined ? [...MODEL_IDS] : list(value);
-  if (ids.length === 0) throw new UsageError(`--models: expected a list from ${MODEL_IDS.join(",")}`);
+function task(value: string): TaskId | "auto" {
+  if (value === "auto" || isTaskId(value)) return value;
+  throw new UsageError(`--task ${value}: expected auto, ${TASK_IDS.join(" or ")}`);
+}
+
+/** Every model id of any task, for checking --models and --exclude before the task is known. */
+const MODEL_IDS: readonly string[] = [...new Set(TASK_IDS.flatMap((id) => taskInfo(id).models.map((model) => model.id)))];
+
+function modelIds(option: string, value: string | undefined): string[] {
+  const ids = list(value);
+  if (value !== undefined && ids.length === 0) throw new UsageError(`${option}: expected a list from ${MODEL_IDS.join(",")}`);
   for (const id of ids) {
-    if (!isModelId(id)) throw new UsageError(`--models ${id}: unknown model; expected some of ${MODEL_IDS.join(",")}`);
+    if (!MODEL_IDS.includes(id)) throw new UsageError(`${option} ${id}: unknown model; expected some of ${MODEL_IDS.join(",")}`);
   }
-  // Registry order, like compare_models' include=: the grid's order never depends on typing order.
-  return MODEL_IDS.filter((id) => ids.includes(id));
+  return ids;
 }
 
 export function shard(value: string | undefined): Shard | null {
@@ -114,7 +137,7 @@ export function outputOptions(raw: RawOptions, stdoutIsTty: boolean): OutputOpti
   if (out === "") throw new UsageError("--out: expected a file path");
   return {
     format: outputFormat(raw.format, out, stdoutIsTty),
-    round: integer("--round", raw.round ?? "4", 0, 15),
+    round: integer("--round", raw.round ?? DEFAULTS.round, 0, 15),
     out,
     quiet: raw.quiet === true,
   };
@@ -129,16 +152,18 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
   return {
     input,
     target: raw.target.trim(),
+    task: task(raw.task ?? DEFAULTS.task),
     by: list(raw.by),
-    models: models(raw.models),
-    folds: integer("--folds", raw.folds ?? "10", 2),
+    models: raw.models === undefined || raw.models.trim() === "all" ? null : modelIds("--models", raw.models),
+    exclude: modelIds("--exclude", raw.exclude),
+    folds: integer("--folds", raw.folds ?? DEFAULTS.folds, 2),
     foldColumn: raw.foldColumn?.trim() || null,
-    trainSize: trainSize(raw.trainSize ?? "0.7"),
-    seed: integer("--seed", raw.seed ?? "123", 0, 0xffffffff),
+    trainSize: trainSize(raw.trainSize ?? DEFAULTS.trainSize),
+    seed: integer("--seed", raw.seed ?? DEFAULTS.seed, 0, 0xffffffff),
     ignore: list(raw.ignore),
-    sort: sortColumn(raw.sort ?? "Accuracy"),
+    sort: sortColumn(raw.sort),
     top: integer("--top", raw.top ?? String(Number.MAX_SAFE_INTEGER), 1),
-    workers: integer("--workers", raw.workers ?? String(availableParallelism()), 1, 256),
+    workers: integer("--workers", raw.workers ?? DEFAULTS.workers, 1, 256),
     shard: shard(raw.shard),
   };
 }

@@ -1,7 +1,11 @@
 import { Command, Option } from "commander";
-import { MODEL_IDS } from "../models/registry.js";
+import { TASK_IDS, taskInfo } from "../evaluate/tasks.js";
 import { FORMATS } from "../report/formats.js";
-import { SORT_COLUMNS, type RawOptions } from "./parseOptions.js";
+import { DEFAULTS, type RawOptions } from "./parseOptions.js";
+
+/** "lr,rf,... (classification); lr,lasso,... (regression)": every task's models, from the registries. */
+const MODELS_BY_TASK = TASK_IDS.map((id) => `${taskInfo(id).models.map((model) => model.id).join(",")} (${id})`).join("; ");
+const SORT_BY_TASK = TASK_IDS.map((id) => `${taskInfo(id).defaultSort} for ${id}`).join(", ");
 
 export interface ProgramHandlers {
   writeOut(text: string): void;
@@ -31,26 +35,28 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
   const program = new Command("automl-grid");
   program
     .description(
-      "PyCaret-style compare_models leaderboards from a CSV: stratified k-fold scores for lr, rf, nb, knn and dt, one grid per partition.",
+      "PyCaret-style compare_models leaderboards from a CSV: k-fold cross-validated scores of many model families, one grid per partition, for classification or regression.",
     )
     .version(version, "-V, --version")
     .argument("<csv>", 'input CSV file, or "-" for stdin')
-    .option("--target <column>", "column to predict (classification); required")
+    .option("--target <column>", "column to predict; required")
+    .option("--task <task>", `auto, ${TASK_IDS.join(" or ")}; auto: regression when the target is numeric with more than 20 distinct values (default: ${DEFAULTS.task})`)
     .option("--by <columns>", "partition key columns, comma-separated: one grid per distinct combination")
-    .option("--models <ids>", `model families, comma-separated (default: ${MODEL_IDS.join(",")})`)
-    .option("--folds <n>", "stratified k-fold count (default: 10)")
+    .option("--models <ids>", `model ids, comma-separated, or all: ${MODELS_BY_TASK} (default: all of the task's)`)
+    .option("--exclude <ids>", "model ids to leave out, comma-separated, as compare_models' exclude")
+    .option("--folds <n>", `k-fold count, stratified for classification (default: ${DEFAULTS.folds})`)
     .option("--fold-column <column>", "use this column's values as predefined folds; not a feature")
-    .option("--train-size <fraction>", "stratified train split, cross-validated as PyCaret does; 1 = all rows (default: 0.7)")
-    .option("--seed <n>", "seed for every random choice: split, folds, forests (default: 123)")
-    .option("--sort <metric>", `sort column, descending (TT_Sec ascending): ${SORT_COLUMNS.join(", ")} (default: Accuracy)`)
+    .option("--train-size <fraction>", `train split (stratified for classification), cross-validated as PyCaret does; 1 = all rows (default: ${DEFAULTS.trainSize})`)
+    .option("--seed <n>", `seed for every random choice: split, folds, forests (default: ${DEFAULTS.seed})`)
+    .option("--sort <column>", `any grid column of the task, best first: scores descending, errors and TT_Sec ascending (default: ${SORT_BY_TASK})`)
     .option("--top <n>", "rows kept per grid, like n_select (default: all)")
-    .option("--round <n>", "decimals in text formats; json and jsonl keep full precision (default: 4)")
+    .option("--round <n>", `decimals in text formats; json and jsonl keep full precision (default: ${DEFAULTS.round})`)
     .option("--ignore <columns>", "columns that are not features, comma-separated")
     .addOption(
       new Option("--format <format>", `output format: ${FORMATS.join("|")} (default: table on a terminal, else from --out's extension, else csv)`),
     )
     .option("--out <file>", "write the grid there (atomically: whole or not at all) instead of stdout")
-    .option("--workers <n>", "child processes scoring partitions in parallel (default: number of cores)")
+    .option("--workers <n>", `child processes scoring partitions in parallel (default: the number of cores, ${DEFAULTS.workers})`)
     .option("--shard <I/N>", "score only shard I of N (0 <= I < N) of the partitions, to merge later")
     .option("--quiet", "no progress on stderr (warnings and errors still shown)")
     .option("--debug", "print stack traces of internal errors")
@@ -72,9 +78,9 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .command("merge")
     .description("merge the jsonl pieces written with --shard I/N into one grid, as a single run would write it")
     .argument("<files...>", "every shard's jsonl file, 0..N-1, once each")
-    .option("--sort <metric>", "sort column, as for a run (default: Accuracy)")
+    .option("--sort <column>", "sort column, as for a run (default: the task's)")
     .option("--top <n>", "rows kept per grid (default: all)")
-    .option("--round <n>", "decimals in text formats (default: 4)")
+    .option("--round <n>", `decimals in text formats (default: ${DEFAULTS.round})`)
     .addOption(new Option("--format <format>", `output format: ${FORMATS.join("|")}`))
     .option("--out <file>", "write the grid there (atomically) instead of stdout")
     .option("--quiet", "accepted for symmetry; merge prints no progress")

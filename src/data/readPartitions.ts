@@ -1,6 +1,7 @@
 import { InputError, UsageError } from "../errors.js";
 import { csvLine } from "./csvLine.js";
 import { isMissing } from "./missing.js";
+import { isNumericCell } from "./numberCell.js";
 import { keyId, type PartitionKey } from "./partitionKey.js";
 import { inputName, readCsv } from "./readCsv.js";
 import { shardOf, type Shard } from "./shard.js";
@@ -21,10 +22,22 @@ export interface PartitionRows {
   readonly lines: string[];
 }
 
+/** The target over the whole file: whether every present value is a number, and how many distinct values (counted up to a cap). */
+export interface TargetSummary {
+  readonly numeric: boolean;
+  /** The first DISTINCT_CAP distinct present values, in order of appearance. */
+  readonly values: readonly string[];
+}
+
+/** Enough to tell "more than 20 distinct values" without holding a continuous target's values. */
+export const DISTINCT_CAP = 1000;
+
 export interface PartitionedInput {
   readonly header: readonly string[];
   readonly features: readonly string[];
   readonly partitions: readonly PartitionRows[];
+  /** What the target's present values look like, for choosing the task. */
+  readonly target: TargetSummary;
   /** Rows dropped because their target was missing. */
   readonly droppedTargets: number;
   readonly dataRows: number;
@@ -65,7 +78,8 @@ export async function readPartitions(options: ReadPartitionsOptions, stdin?: Rea
   let foldAt = -1;
   let byAt: number[] = [];
   const partitions = new Map<string, PartitionRows>();
-  const classes = new Set<string>();
+  const distinct = new Set<string>();
+  let numeric = true;
   let droppedTargets = 0;
 
   const result = await readCsv(
@@ -83,7 +97,8 @@ export async function readPartitions(options: ReadPartitionsOptions, stdin?: Rea
           droppedTargets++;
           return;
         }
-        if (classes.size < 2) classes.add(label);
+        if (distinct.size < DISTINCT_CAP) distinct.add(label);
+        if (numeric && !isNumericCell(label)) numeric = false;
         if (foldAt >= 0 && isMissing(cells[foldAt])) {
           throw new InputError(`${name}: row ${rowNumber} has no value in fold column ${options.foldColumn}`);
         }
@@ -100,14 +115,12 @@ export async function readPartitions(options: ReadPartitionsOptions, stdin?: Rea
     },
     stdin,
   );
-  if (classes.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
-  if (classes.size < 2) {
-    throw new InputError(`${name}: the target ${options.target} has one class (${[...classes][0]}); a classifier needs two`);
-  }
+  if (distinct.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
   return {
     header: result.header,
     features,
     partitions: [...partitions.values()],
+    target: { numeric, values: [...distinct] },
     droppedTargets,
     dataRows: result.dataRows,
     fingerprint: result.fingerprint,

@@ -1,10 +1,15 @@
 import type { PartitionKey } from "../data/partitionKey.js";
-import type { MetricId } from "./metrics.js";
 
-/** A leaderboard row: the model's display name, its fold-mean metrics and TT_Sec. */
-export type GridRow = { readonly Model: string } & { readonly [M in MetricId | "TT_Sec"]: number };
-
-export type SortColumn = MetricId | "TT_Sec";
+/**
+ * A leaderboard row: the model's display name and, for every grid column of the task (its
+ * metrics, then TT_Sec), the mean over folds and the standard deviation over folds (numpy's
+ * std, ddof 0, as PyCaret's "Std" row); NaN where no fold defined the column.
+ */
+export interface GridRow {
+  readonly model: string;
+  readonly mean: Readonly<Record<string, number>>;
+  readonly sd: Readonly<Record<string, number>>;
+}
 
 export type PartitionStatus = "ok" | "failed";
 

@@ -1,6 +1,7 @@
 import { parseTable } from "../data/parseTable.js";
 import { keyId } from "../data/partitionKey.js";
 import { scoreTable } from "../evaluate/compareModels.js";
+import { withTask } from "../evaluate/tasks.js";
 import type { ScoreRequest, WorkerMessage } from "./messages.js";
 
 /**
@@ -31,9 +32,9 @@ process.on("message", (request: ScoreRequest) => {
   if (injectedKill(request)) process.kill(process.pid, "SIGKILL");
   try {
     const table = parseTable(request.header, request.csv);
-    const result = scoreTable(table, request.key, request.spec, {
-      onFit: () => send({ type: "fit", id: request.id }),
-    });
+    const result = withTask(request.spec.task, (task) =>
+      scoreTable(task, table, request.key, request.spec, { onFit: () => send({ type: "fit", id: request.id }) }),
+    );
     send({ type: "result", id: request.id, result });
   } catch (error) {
     send({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,6 @@
 import { compareKeys } from "../data/partitionKey.js";
-import type { GridRow, PartitionResult, SortColumn } from "../evaluate/grid.js";
-import { METRIC_IDS } from "../evaluate/metrics.js";
+import type { GridRow, PartitionResult } from "../evaluate/grid.js";
+import { gridColumns, type ColumnSpec, type TaskInfo } from "../evaluate/task.js";
 
 /** A cell of the output: text, a number (NaN when undefined) or nothing (a failed partition). */
 export type Cell = string | number | null;
@@ -13,20 +13,20 @@ export interface Leaderboard {
   readonly numeric: readonly boolean[];
 }
 
-export const GRID_COLUMNS: readonly string[] = ["Model", ...METRIC_IDS, "TT_Sec"];
-
 export interface LeaderboardOptions {
+  readonly task: TaskInfo;
   readonly by: readonly string[];
-  readonly sort: SortColumn;
+  /** A grid column of the task (checked by the caller). */
+  readonly sort: string;
   readonly top: number;
 }
 
-/** Descending for metrics, ascending for TT_Sec; NaN last; ties keep registry order (stable sort). */
-export function sortRows(rows: readonly GridRow[], sort: SortColumn): GridRow[] {
-  const sign = sort === "TT_Sec" ? 1 : -1;
+/** Best first by the column's direction; NaN last; ties keep registry order (stable sort). */
+export function sortRows(rows: readonly GridRow[], column: ColumnSpec): GridRow[] {
+  const sign = column.greaterIsBetter ? -1 : 1;
   return [...rows].sort((a, b) => {
-    const x = a[sort];
-    const y = b[sort];
+    const x = a.mean[column.id];
+    const y = b.mean[column.id];
     if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
     return sign * (x - y);
   });
@@ -34,24 +34,27 @@ export function sortRows(rows: readonly GridRow[], sort: SortColumn): GridRow[] 
 
 /**
  * The score grid as PyCaret's pull() shows it, one block per partition: partition key columns
- * first, then Model, the metrics and TT_Sec; with --by, a status and reason at the end of every
- * row, and a failed partition as one row with empty scores. Partitions in sorted key order, rows
- * in --sort order, at most --top rows per partition.
+ * first, then Model, the task's metrics and TT_Sec; with --by, a status and reason at the end of
+ * every row, and a failed partition as one row with empty scores. Partitions in sorted key order,
+ * rows in --sort order, at most --top rows per partition.
  */
 export function leaderboard(results: readonly PartitionResult[], options: LeaderboardOptions): Leaderboard {
   const partitioned = options.by.length > 0;
-  const columns = [...options.by, ...GRID_COLUMNS, ...(partitioned ? ["status", "reason"] : [])];
-  const numeric = columns.map((column) => column !== "Model" && GRID_COLUMNS.includes(column));
+  const scored = gridColumns(options.task);
+  const sortColumn = scored.find((column) => column.id === options.sort);
+  if (sortColumn === undefined) throw new RangeError(`${options.sort} is not a ${options.task.id} grid column`);
+  const columns = [...options.by, "Model", ...scored.map((column) => column.id), ...(partitioned ? ["status", "reason"] : [])];
+  const numeric = [...options.by.map(() => false), false, ...scored.map(() => true), ...(partitioned ? [false, false] : [])];
   const rows: Cell[][] = [];
   const ordered = [...results].sort((a, b) => compareKeys(a.key, b.key));
   for (const result of ordered) {
     const tail: Cell[] = partitioned ? [result.status, result.reason] : [];
     if (result.status !== "ok") {
-      rows.push([...result.key, ...GRID_COLUMNS.map(() => null), ...tail]);
+      rows.push([...result.key, null, ...scored.map(() => null), ...tail]);
       continue;
     }
-    for (const row of sortRows(result.rows, options.sort).slice(0, options.top)) {
-      rows.push([...result.key, row.Model, ...METRIC_IDS.map((id) => row[id]), row.TT_Sec, ...tail]);
+    for (const row of sortRows(result.rows, sortColumn).slice(0, options.top)) {
+      rows.push([...result.key, row.model, ...scored.map((column) => row.mean[column.id]), ...tail]);
     }
   }
   return { columns, rows, numeric };

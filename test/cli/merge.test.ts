@@ -41,12 +41,13 @@ test("3 shards run in 3 separate processes, merged, equal the single run byte fo
 });
 
 test("every partition lands in exactly one shard; a shard's jsonl starts with its manifest", () => {
-  const manifests = [0, 1, 2].map((i) => JSON.parse(readFileSync(part(i), "utf8").split("\n")[0]) as { automl_grid_shard: { shard: { index: number; count: number }; fingerprint: string; options: { seed: number } } });
+  const manifests = [0, 1, 2].map((i) => JSON.parse(readFileSync(part(i), "utf8").split("\n")[0]) as { automl_grid: { shard: { index: number; count: number }; fingerprint: string; options: { seed: number; task: string } } });
   assert.deepEqual(
-    manifests.map((m) => m.automl_grid_shard.shard),
+    manifests.map((m) => m.automl_grid.shard),
     [0, 1, 2].map((index) => ({ index, count: 3 })),
   );
-  assert.equal(new Set(manifests.map((m) => m.automl_grid_shard.fingerprint)).size, 1);
+  assert.equal(new Set(manifests.map((m) => m.automl_grid.fingerprint)).size, 1);
+  assert.ok(manifests.every((m) => m.automl_grid.options.task === "classification"));
   const keys = [0, 1, 2].flatMap((i) =>
     readFileSync(part(i), "utf8")
       .trimEnd()
@@ -88,12 +89,12 @@ test("merge names a missing shard, a duplicate, other options and a file that is
   runCli([...run, "--seed", "7", "--shard", "1/3", "--out", other]);
   const mismatch = runCli(["merge", part(0), other, part(2)]);
   assert.equal(mismatch.status, 2);
-  assert.match(mismatch.stderr, /other-seed\.jsonl: was run with other options/);
+  assert.match(mismatch.stderr, /other-seed\.jsonl: was run with another seed than .*: 7 vs 123/);
   const plain = join(dir, "plain.jsonl");
   runCli([...run, "--format", "jsonl", "--out", plain]);
   const notShard = runCli(["merge", plain]);
   assert.equal(notShard.status, 2);
-  assert.match(notShard.stderr, /plain\.jsonl: not a shard file/);
+  assert.match(notShard.stderr, /plain\.jsonl: is a whole run's grid, not a shard/);
   for (const result of [missing, twice, mismatch, notShard]) assert.equal(result.stderr.trimEnd().split("\n").length, 1);
 });
 

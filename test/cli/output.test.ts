@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { repoPath, runCli, tempFiles } from "../helpers.js";
+import { jsonlRows, jsonRows, repoPath, runCli, tempFiles } from "../helpers.js";
 
 const passengers = repoPath("fixtures", "passengers.csv");
 // Small and quick: two cheap models, three folds.
@@ -25,20 +25,25 @@ test("csv is the default in a pipe: a header row, one row per model, rounded, an
 });
 
 test("rows are sorted by --sort, descending for metrics and ascending for TT_Sec, and cut to --top", () => {
-  const sorted = JSON.parse(runCli([...base, "--format", "json", "--sort", "auc"]).stdout) as Record<string, number>[];
+  const sorted = jsonRows<Record<string, number>>(runCli([...base, "--format", "json", "--sort", "auc"]).stdout);
   assert.ok(sorted[0].AUC >= sorted[1].AUC);
-  const top = JSON.parse(runCli([...base, "--format", "json", "--sort", "TT_Sec", "--top", "1"]).stdout) as unknown[];
+  const top = jsonRows(runCli([...base, "--format", "json", "--sort", "TT_Sec", "--top", "1"]).stdout);
   assert.equal(top.length, 1);
 });
 
-test("json keeps full precision and jsonl has one object per line with the grid's keys", () => {
-  const json = JSON.parse(runCli([...base, "--format", "json"]).stdout) as Record<string, unknown>[];
+test("json keeps full precision and jsonl has one object per line with the grid's keys, both after the run's metadata", () => {
+  const text = runCli([...base, "--format", "json"]).stdout;
+  const json = jsonRows(text);
   assert.deepEqual(Object.keys(json[0]), GRID);
   assert.ok(json.some((row) => String(row.Accuracy).length > 6), "full precision");
-  const jsonl = runCli([...base, "--format", "jsonl"]).stdout.trimEnd().split("\n");
-  assert.equal(jsonl.length, 2);
+  const metadata = (JSON.parse(text) as { automl_grid: { options: { task: string; models: string[] } } }).automl_grid;
+  assert.equal(metadata.options.task, "classification");
+  assert.deepEqual(metadata.options.models, ["nb", "dt"]);
+  const jsonl = runCli([...base, "--format", "jsonl"]).stdout;
+  assert.equal(jsonl.trimEnd().split("\n").length, 3);
+  assert.deepEqual(JSON.parse(jsonl.split("\n")[0]), { automl_grid: metadata });
   const untimed = (rows: Record<string, unknown>[]): Record<string, unknown>[] => rows.map(({ TT_Sec: _, ...rest }) => rest);
-  assert.deepEqual(untimed(jsonl.map((line) => JSON.parse(line) as Record<string, unknown>)), untimed(json));
+  assert.deepEqual(untimed(jsonlRows(jsonl)), untimed(json));
 });
 
 test("markdown and table formats have a header row; --round sets the decimals", () => {
@@ -70,9 +75,9 @@ test("--out writes the file whole (format from its extension) and nothing to std
   const result = runCli([...base, "--out", out]);
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stdout, "");
-  const lines = readFileSync(out, "utf8").trimEnd().split("\n");
-  assert.equal(lines.length, 2);
-  assert.equal((JSON.parse(lines[0]) as Record<string, unknown>).Model !== undefined, true);
+  const rows = jsonlRows(readFileSync(out, "utf8"));
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0].Model !== undefined, true);
 });
 
 test("- reads the CSV from stdin", () => {

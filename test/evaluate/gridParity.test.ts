@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { featureColumns } from "../../src/data/featureColumns.js";
 import { parseTable } from "../../src/data/parseTable.js";
+import { classificationTask } from "../../src/evaluate/classificationTask.js";
 import { scoreTable, type GridSpec } from "../../src/evaluate/compareModels.js";
 import type { GridRow } from "../../src/evaluate/grid.js";
-import { MODEL_IDS } from "../../src/models/registry.js";
 import { repoPath } from "../helpers.js";
 
 /**
@@ -37,16 +37,17 @@ function ours(file: string, target: string, ignore: string[]): readonly GridRow[
   const table = parseTable(header, lines.join("\n"));
   const excluded = new Set([target, "fold", ...ignore]);
   const spec: GridSpec = {
+    task: "classification",
     target,
     features: header.filter((column) => !excluded.has(column)),
     foldColumn: "fold",
     folds: 10,
     trainSize: 1,
     seed: 123,
-    models: MODEL_IDS,
+    models: classificationTask.models.map((model) => model.id),
   };
   assert.ok(featureColumns(table, spec.features).columns.length > 0);
-  const result = scoreTable(table, [], spec);
+  const result = scoreTable(classificationTask, table, [], spec);
   assert.equal(result.status, "ok", result.reason);
   return result.rows;
 }
@@ -60,14 +61,15 @@ for (const [name, file, target, ignore] of [
     const rows = ours(file, target, [...ignore]);
     assert.equal(rows.length, 5);
     for (const row of rows) {
-      const ref = expected.find((r) => r.Model === row.Model);
-      assert.ok(ref, `no reference for ${row.Model}`);
-      const tolerance = TOLERANCE[row.Model];
-      assert.ok(Math.abs(row.Accuracy - ref.Accuracy) <= tolerance, `${row.Model} Accuracy ${row.Accuracy} vs sklearn ${ref.Accuracy}`);
-      assert.ok(Math.abs(row.AUC - ref.AUC) <= tolerance, `${row.Model} AUC ${row.AUC} vs sklearn ${ref.AUC}`);
-      if (!DETERMINISTIC.has(row.Model)) continue;
+      const ref = expected.find((r) => r.Model === row.model);
+      assert.ok(ref, `no reference for ${row.model}`);
+      const tolerance = TOLERANCE[row.model];
+      const { Accuracy, AUC } = row.mean;
+      assert.ok(Math.abs(Accuracy - ref.Accuracy) <= tolerance, `${row.model} Accuracy ${Accuracy} vs sklearn ${ref.Accuracy}`);
+      assert.ok(Math.abs(AUC - ref.AUC) <= tolerance, `${row.model} AUC ${AUC} vs sklearn ${ref.AUC}`);
+      if (!DETERMINISTIC.has(row.model)) continue;
       for (const metric of ALL_METRICS) {
-        assert.ok(Math.abs(row[metric] - ref[metric]) <= 1e-6, `${row.Model} ${metric} ${row[metric]} vs sklearn ${ref[metric]}`);
+        assert.ok(Math.abs(row.mean[metric] - ref[metric]) <= 1e-6, `${row.model} ${metric} ${row.mean[metric]} vs sklearn ${ref[metric]}`);
       }
     }
   });

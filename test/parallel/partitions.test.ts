@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { repoPath, runCli, tempFiles } from "../helpers.js";
+import { jsonRows, repoPath, runCli, tempFiles } from "../helpers.js";
 
 const sales = repoPath("fixtures", "sales.csv");
 const passengers = repoPath("fixtures", "passengers.csv");
@@ -18,7 +18,7 @@ function withoutTime(rows: Row[]): Row[] {
 test("--by gives one grid per key, key columns first and status, reason last; a one-class partition fails alone (exit 1)", () => {
   const result = runCli(salesArgs);
   assert.equal(result.status, 1, result.stderr);
-  const rows = JSON.parse(result.stdout) as Row[];
+  const rows = jsonRows<Row>(result.stdout);
   assert.deepEqual(Object.keys(rows[0]), ["region", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "status", "reason"]);
   const regions = [...new Set(rows.map((row) => row.region))];
   assert.deepEqual(regions, ["East", "Islands", "North", "South", "West"]);
@@ -39,8 +39,8 @@ test("--by gives one grid per key, key columns first and status, reason last; a 
 });
 
 test("results are identical for --workers 1 and --workers 2, TT_Sec aside", () => {
-  const one = JSON.parse(runCli([...salesArgs, "--workers", "1"]).stdout) as Row[];
-  const two = JSON.parse(runCli([...salesArgs, "--workers", "2"]).stdout) as Row[];
+  const one = jsonRows<Row>(runCli([...salesArgs, "--workers", "1"]).stdout);
+  const two = jsonRows<Row>(runCli([...salesArgs, "--workers", "2"]).stdout);
   assert.deepEqual(withoutTime(one), withoutTime(two));
 });
 
@@ -53,16 +53,16 @@ test("several --by columns key the grid by their combination, in sorted order", 
 });
 
 test("a child killed on its first try is retried on a fresh child and the grid is unchanged", () => {
-  const normal = JSON.parse(runCli(salesArgs).stdout) as Row[];
+  const normal = jsonRows<Row>(runCli(salesArgs).stdout);
   const result = runCli(salesArgs, { env: { AUTOML_GRID_TEST_KILL: '["North"]@1' } });
   assert.equal(result.status, 1, result.stderr);
-  assert.deepEqual(withoutTime(JSON.parse(result.stdout) as Row[]), withoutTime(normal));
+  assert.deepEqual(withoutTime(jsonRows<Row>(result.stdout)), withoutTime(normal));
 });
 
 test("a partition whose child dies twice is reported as failed; the others are scored", () => {
   const result = runCli(salesArgs, { env: { AUTOML_GRID_TEST_KILL: '["North"]@2' } });
   assert.equal(result.status, 1, result.stderr);
-  const rows = JSON.parse(result.stdout) as Row[];
+  const rows = jsonRows<Row>(result.stdout);
   const north = rows.filter((row) => row.region === "North");
   assert.equal(north.length, 1);
   assert.equal(north[0].status, "failed");
@@ -110,14 +110,14 @@ async function firstChild(pid: number): Promise<number> {
 const slowArgs = [passengers, "--target", "Survived", "--by", "Sex", "--models", "rf", "--folds", "10", "--train-size", "1", "--quiet", "--format", "json", "--workers", "1"];
 
 test("a child killed from outside mid-run (as the OOM killer would) is retried and the grid is complete", async () => {
-  const normal = JSON.parse(runCli(slowArgs).stdout) as Row[];
+  const normal = jsonRows<Row>(runCli(slowArgs).stdout);
   const run = spawnCli(slowArgs);
   const child = await firstChild(run.pid);
   await new Promise((resolve) => setTimeout(resolve, 150));
   process.kill(child, "SIGKILL");
   const result = await run.done;
   assert.equal(result.code, 0, result.stderr);
-  assert.deepEqual(withoutTime(JSON.parse(result.stdout) as Row[]), withoutTime(normal));
+  assert.deepEqual(withoutTime(jsonRows<Row>(result.stdout)), withoutTime(normal));
 });
 
 test("children of a parent killed outright stop quietly: no stack trace, no orphan left running", async () => {
@@ -179,7 +179,7 @@ test("a missing --by value (empty or NA) is one group of its own, shown empty an
   const dir = tempFiles({ "groups.csv": lines.join("\n") + "\n" });
   const result = runCli([join(dir, "groups.csv"), "--target", "y", "--by", "g", "--models", "nb", "--folds", "2", "--quiet", "--format", "json"]);
   assert.equal(result.status, 0, result.stderr);
-  const rows = JSON.parse(result.stdout) as Row[];
+  const rows = jsonRows<Row>(result.stdout);
   assert.deepEqual(rows.map((row) => row.g), ["", "a", "b"]);
   assert.ok(rows.every((row) => row.status === "ok"));
 });

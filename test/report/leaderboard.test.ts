@@ -3,25 +3,39 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { GridRow, PartitionResult } from "../../src/evaluate/grid.js";
+import { TIME_COLUMN } from "../../src/evaluate/task.js";
+import { taskInfo } from "../../src/evaluate/tasks.js";
+import type { RunMetadata } from "../../src/report/runMetadata.js";
 import { renderLeaderboard } from "../../src/report/formats.js";
 import { leaderboard, sortRows } from "../../src/report/leaderboard.js";
 import { writeFileAtomic } from "../../src/report/writeFileAtomic.js";
 import { tempFiles } from "../helpers.js";
 
-function row(Model: string, Accuracy: number, TT_Sec: number, AUC = 0.5): GridRow {
-  return { Model, Accuracy, AUC, Recall: 0, Prec: 0, F1: 0, Kappa: 0, MCC: 0, TT_Sec };
+const task = taskInfo("classification");
+
+function row(model: string, Accuracy: number, TT_Sec: number, AUC = 0.5): GridRow {
+  const mean = { Accuracy, AUC, Recall: 0, Prec: 0, F1: 0, Kappa: 0, MCC: 0, TT_Sec };
+  return { model, mean, sd: Object.fromEntries(Object.keys(mean).map((column) => [column, 0])) };
 }
+
+const metadata: RunMetadata = {
+  format: "automl-grid",
+  version: 2,
+  fingerprint: "0",
+  options: { task: "classification", target: "y", by: ["k"], models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, seed: 1, ignore: [] },
+  shard: null,
+};
 
 const ok = (key: string[], rows: GridRow[]): PartitionResult => ({ key, status: "ok", reason: "", rows, notes: [] });
 
 test("sortRows sorts metrics descending, TT_Sec ascending, NaN last, ties in registry order", () => {
   const rows = [row("a", 0.5, 3), row("b", NaN, 1), row("c", 0.9, 2), row("d", 0.5, 0.5)];
   assert.deepEqual(
-    sortRows(rows, "Accuracy").map((r) => r.Model),
+    sortRows(rows, task.metrics[0]).map((r) => r.model),
     ["c", "a", "d", "b"],
   );
   assert.deepEqual(
-    sortRows(rows, "TT_Sec").map((r) => r.Model),
+    sortRows(rows, TIME_COLUMN).map((r) => r.model),
     ["d", "b", "c", "a"],
   );
 });
@@ -32,7 +46,7 @@ test("leaderboard puts partitions in key order, keys first, status and reason la
     { key: ["alien"], status: "failed", reason: "the target has one class (0)", rows: [], notes: [] },
     ok(["female"], [row("x", 0.9, 1)]),
   ];
-  const board = leaderboard(results, { by: ["Sex"], sort: "Accuracy", top: 1 });
+  const board = leaderboard(results, { task, by: ["Sex"], sort: "Accuracy", top: 1 });
   assert.deepEqual(board.columns.slice(0, 2), ["Sex", "Model"]);
   assert.deepEqual(board.columns.slice(-2), ["status", "reason"]);
   assert.deepEqual(
@@ -46,12 +60,13 @@ test("leaderboard puts partitions in key order, keys first, status and reason la
 });
 
 test("csv quotes fields only when needed, and shows an undefined metric as NaN; json shows it as null", () => {
-  const board = leaderboard([ok(["a, b"], [row('say "hi"', 0.5, 0.25, NaN)])], { by: ["k"], sort: "Accuracy", top: 5 });
-  const csv = renderLeaderboard(board, "csv", 2).split("\n");
+  const board = leaderboard([ok(["a, b"], [row('say "hi"', 0.5, 0.25, NaN)])], { task, by: ["k"], sort: "Accuracy", top: 5 });
+  const csv = renderLeaderboard(board, "csv", 2, metadata).split("\n");
   assert.equal(csv[1], '"a, b","say ""hi""",0.50,NaN,0.00,0.00,0.00,0.00,0.00,0.25,ok,');
-  const json = JSON.parse(renderLeaderboard(board, "json", 2)) as Record<string, unknown>[];
-  assert.equal(json[0].AUC, null);
-  assert.equal(json[0].Accuracy, 0.5);
+  const json = JSON.parse(renderLeaderboard(board, "json", 2, metadata)) as { automl_grid: RunMetadata; rows: Record<string, unknown>[] };
+  assert.equal(json.rows[0].AUC, null);
+  assert.equal(json.rows[0].Accuracy, 0.5);
+  assert.equal(json.automl_grid.options.task, "classification");
 });
 
 test("writeFileAtomic replaces the file whole and leaves no temp file", () => {

@@ -1,0 +1,66 @@
+import { checkProbabilities } from "./checkProbabilities.js";
+import { MODELS } from "../models/registry.js";
+import { CLASSIFICATION_METRICS, type Classes } from "./classificationMetrics.js";
+import { classCounts } from "./fold.js";
+import { stratifiedKFold } from "./stratifiedKFold.js";
+import { stratifiedTrainSplit } from "./stratifiedTrainSplit.js";
+import type { Task } from "./task.js";
+
+/** Above this many classes making up more than half the rows, a target looks continuous. */
+const MAX_CLASSES_OF_A_LABEL = 20;
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Classification as PyCaret's setup(): labels in sorted order (so the positive class of a binary
+ * target is the second), stratified split and folds, class probabilities scored by the seven
+ * classification metrics.
+ */
+export const classificationTask: Task<Classes> = {
+  id: "classification",
+  metrics: CLASSIFICATION_METRICS,
+  defaultSort: "Accuracy",
+  models: MODELS.map((model) => ({
+    id: model.id,
+    name: model.name,
+    scaled: model.scaled,
+    fitPredict: (train, y, test, rng) => model.create(rng).fit(train, y.codes, y.labels.length).predictProba(test),
+  })),
+
+  refuseTarget: (target, name) =>
+    target.values.length < 2 ? `the target ${name} has one class (${target.values[0]}); a classifier needs two` : null,
+
+  target(cells, name) {
+    const labels = [...new Set(cells)].sort(byCodeUnits);
+    if (labels.length === 0) return { ok: false, reason: "no rows with a target value" };
+    if (labels.length < 2) return { ok: false, reason: `the target ${name} has one class (${labels[0]})` };
+    if (labels.length > MAX_CLASSES_OF_A_LABEL && labels.length > cells.length / 2) {
+      return {
+        ok: false,
+        reason: `the target ${name} has ${labels.length} distinct values in ${cells.length} rows: it looks continuous (try --task regression)`,
+      };
+    }
+    const codeOf = new Map(labels.map((label, c) => [label, c]));
+    return { ok: true, value: { codes: Uint32Array.from(cells, (cell) => codeOf.get(cell) as number), labels } };
+  },
+
+  take: (y, rows) => ({ codes: Uint32Array.from(rows, (i) => y.codes[i]), labels: y.labels }),
+
+  trainRows: (y, trainSize, rng) => stratifiedTrainSplit(y.codes, y.labels.length, trainSize, rng),
+
+  folds(y, rows, k, rng, notes) {
+    const counts = classCounts(y.codes, rows, y.labels.length);
+    let smallest = Infinity;
+    for (const count of counts) if (count > 0) smallest = Math.min(smallest, count);
+    if (smallest < k) {
+      if (smallest < 2) return { ok: false, reason: `a class has ${smallest} row; 2 folds need at least 2 rows per class` };
+      notes.push(`the smallest class has ${smallest} rows: using ${smallest} folds instead of ${k}`);
+      k = smallest;
+    }
+    return { ok: true, value: stratifiedKFold(y.codes, rows, y.labels.length, k, rng) };
+  },
+
+  checkOutput: (output, rows, y) => checkProbabilities(output, rows, y.labels.length),
+};

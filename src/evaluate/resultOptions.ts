@@ -1,0 +1,19 @@
+import type { TaskId } from "./task.js";
+
+/**
+ * The options that change a grid's numbers, resolved (the task chosen, the model list made
+ * explicit). Recorded in shard manifests and json metadata: pieces of one run must agree on all
+ * of them, and the scoring spec each child receives is cut from them.
+ */
+export interface ResultOptions {
+  readonly task: TaskId;
+  readonly target: string;
+  readonly by: readonly string[];
+  /** Model ids of the task, in registry order. */
+  readonly models: readonly string[];
+  readonly folds: number;
+  readonly foldColumn: string | null;
+  readonly trainSize: number;
+  readonly seed: number;
+  readonly ignore: readonly string[];
+}

@@ -1,0 +1,78 @@
+import type { TargetSummary } from "../data/readPartitions.js";
+import type { Matrix } from "../models/estimator.js";
+import type { Rng } from "../stats/rng.js";
+import type { Fold } from "./fold.js";
+
+export type TaskId = "classification" | "regression";
+
+/** A numeric grid column (a metric, or TT_Sec) and which way is better, which decides the sort. */
+export interface ColumnSpec {
+  readonly id: string;
+  readonly greaterIsBetter: boolean;
+}
+
+/** Mean seconds per fold to fit and predict: a column of every task, best when smallest. */
+export const TIME_COLUMN: ColumnSpec = { id: "TT_Sec", greaterIsBetter: false };
+
+/**
+ * A metric, as PyCaret's metric containers and scikit-learn's scorers: its column, its
+ * direction, what it reads of a model's output, and how one held-out fold is scored.
+ */
+export interface MetricSpec<Y> extends ColumnSpec {
+  /** "label": classes decided from the scores; "score": the class scores themselves (AUC); "value": predictions. */
+  readonly consumes: "label" | "score" | "value";
+  /** NaN where the metric is undefined on this fold; the fold is then left out of the mean. */
+  score(truth: Y, output: Float64Array): number;
+}
+
+/** A model as a task runs it: fitted on a fold's training rows, answering for its held-out rows. */
+export interface TaskModel<Y> {
+  readonly id: string;
+  /** PyCaret's display name, shown in the grid. */
+  readonly name: string;
+  /** Whether the protocol z-scores the encoded features before this model sees them. */
+  readonly scaled: boolean;
+  /** Fits on (train, y) and returns its output for `test`: class scores (rows x classes) or predictions. */
+  fitPredict(train: Matrix, y: Y, test: Matrix, rng: Rng): Float64Array;
+}
+
+/** What the rest of the tool knows of a task without its target type: columns, sort, models. */
+export interface TaskInfo {
+  readonly id: TaskId;
+  /** Metric columns, in grid order. */
+  readonly metrics: readonly ColumnSpec[];
+  readonly defaultSort: string;
+  /** Registry order, which is the grid's order before sorting and breaks sort ties. */
+  readonly models: readonly { readonly id: string; readonly name: string }[];
+  /** Why this task cannot score the file's target at all (a classifier needs two classes), or null. */
+  refuseTarget(target: TargetSummary, name: string): string | null;
+}
+
+/** A value, or the reason there is none (a table that cannot be scored is a value too). */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+/**
+ * A learning task as one record (scikit-learn's scorers and PyCaret's containers carry the same
+ * facts): how a table's target is read, how rows are split into folds, which models run, how
+ * their output is checked and scored. compareModels, the grid, the sort and merge ask the task
+ * instead of branching on its name.
+ */
+export interface Task<Y> extends TaskInfo {
+  readonly metrics: readonly MetricSpec<Y>[];
+  readonly models: readonly TaskModel<Y>[];
+  /** A table's target cells (none missing) as this task's target, or why the table cannot be scored. */
+  target(cells: readonly string[], name: string): Outcome<Y>;
+  /** The target of the given rows, in their order. */
+  take(y: Y, rows: Uint32Array): Y;
+  /** The rows kept for cross-validation when trainSize < 1 (sorted), all rows at 1. */
+  trainRows(y: Y, trainSize: number, rng: Rng): Uint32Array;
+  /** k folds over `rows`; a task may use fewer folds (with a note) or say why it cannot fold. */
+  folds(y: Y, rows: Uint32Array, k: number, rng: Rng, notes: string[]): Outcome<readonly Fold[]>;
+  /** Why a model's output for `rows` held-out rows cannot be scored, or null when it can. */
+  checkOutput(output: Float64Array, rows: number, y: Y): string | null;
+}
+
+/** Every column of a task's grid after Model, in order: its metrics, then TT_Sec. */
+export function gridColumns(task: TaskInfo): readonly ColumnSpec[] {
+  return [...task.metrics, TIME_COLUMN];
+}

@@ -1,0 +1,55 @@
+import type { TargetSummary } from "../data/readPartitions.js";
+import { classificationTask } from "./classificationTask.js";
+import type { Task, TaskId, TaskInfo } from "./task.js";
+
+/** A task in the registry, usable without knowing its target type. */
+interface TaskEntry {
+  readonly info: TaskInfo;
+  use<R>(f: <Y>(task: Task<Y>) => R): R;
+}
+
+function entry<Y>(task: Task<Y>): TaskEntry {
+  return { info: task, use: (f) => f(task) };
+}
+
+/** Every task, one line each. */
+const TASKS: readonly TaskEntry[] = [entry(classificationTask)];
+
+export const TASK_IDS: readonly TaskId[] = TASKS.map((task) => task.info.id);
+
+function find(id: TaskId): TaskEntry {
+  const found = TASKS.find((task) => task.info.id === id);
+  if (found === undefined) throw new RangeError(`unknown task ${id}`);
+  return found;
+}
+
+export function isTaskId(value: string): value is TaskId {
+  return TASKS.some((task) => task.info.id === value);
+}
+
+/** The task's columns, sort and models, for the report, the CLI and merge. */
+export function taskInfo(id: TaskId): TaskInfo {
+  return find(id).info;
+}
+
+/** Runs f with the task itself (its target type stays hidden from the caller). */
+export function withTask<R>(id: TaskId, f: <Y>(task: Task<Y>) => R): R {
+  return find(id).use(f);
+}
+
+/** Above this many distinct numeric values, `--task auto` reads the target as a quantity. */
+const MAX_CLASSES = 20;
+
+/**
+ * `--task auto`, decided once for the whole file so that every partition of a run agrees:
+ * regression when every present target value is a number and there are more than 20 distinct
+ * ones, else classification. Returns the task and the reason, said on stderr.
+ */
+export function autoTask(target: TargetSummary, name: string): { task: TaskId; reason: string } {
+  if (target.numeric && target.values.length > MAX_CLASSES) {
+    return { task: "regression", reason: `the target ${name} is numeric with more than ${MAX_CLASSES} distinct values` };
+  }
+  const count = target.values.length;
+  const why = target.numeric ? `${count} distinct value${count === 1 ? "" : "s"}` : "values that are not all numbers";
+  return { task: "classification", reason: `the target ${name} has ${why}` };
+}
