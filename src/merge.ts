@@ -3,6 +3,7 @@ import { InputError } from "./errors.js";
 import type { GridRow, PartitionResult } from "./evaluate/grid.js";
 import { METRIC_IDS } from "./evaluate/metrics.js";
 import { MODELS } from "./models/registry.js";
+import { keyColumns } from "./report/leaderboard.js";
 import type { ResultOptions, ShardFile } from "./report/shardManifest.js";
 
 export interface MergedRun {
@@ -44,12 +45,18 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
   if (missing.length > 0) throw new InputError(`merge: missing shard${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${count}`);
 
-  const by = first.manifest.options.by;
+  // The names the shard's leaderboard gave the key columns (`by_Model` for a --by Model).
+  const names = keyColumns(first.manifest.options.by);
   const order = new Map(MODELS.map((model, i) => [model.name, i]));
   const partitions = new Map<string, { key: string[]; status: string; reason: string; rows: GridRow[] }>();
   for (const file of files) {
-    for (const record of file.rows) {
-      const key = by.map((column) => String(record[column] ?? ""));
+    for (const [i, record] of file.rows.entries()) {
+      const key = names.map((name) => {
+        const value = record[name];
+        // A shard from before key columns were renamed lost its `Model` key to the model's name.
+        if (typeof value !== "string") throw new InputError(`${file.name}: line ${i + 2} has no key column ${name}`);
+        return value;
+      });
       const id = keyId(key);
       let partition = partitions.get(id);
       if (partition === undefined) {

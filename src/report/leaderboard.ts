@@ -1,6 +1,7 @@
 import { compareKeys } from "../data/partitionKey.js";
 import type { GridRow, PartitionResult, SortColumn } from "../evaluate/grid.js";
 import { METRIC_IDS } from "../evaluate/metrics.js";
+import { keyColumnNames } from "./keyColumns.js";
 
 /** A cell of the output: text, a number (NaN when undefined) or nothing (a failed partition). */
 export type Cell = string | number | null;
@@ -14,6 +15,17 @@ export interface Leaderboard {
 }
 
 export const GRID_COLUMNS: readonly string[] = ["Model", ...METRIC_IDS, "TT_Sec"];
+
+/** Ends every row of a partitioned grid. */
+const STATUS_COLUMNS: readonly string[] = ["status", "reason"];
+
+/**
+ * The --by columns' names in the grid: renamed `by_<name>` where the grid's own columns would
+ * take the name (see keyColumnNames). Merge reads shards back through this same function.
+ */
+export function keyColumns(by: readonly string[]): string[] {
+  return keyColumnNames(by, [...GRID_COLUMNS, ...STATUS_COLUMNS]);
+}
 
 export interface LeaderboardOptions {
   readonly by: readonly string[];
@@ -40,8 +52,9 @@ export function sortRows(rows: readonly GridRow[], sort: SortColumn): GridRow[] 
  */
 export function leaderboard(results: readonly PartitionResult[], options: LeaderboardOptions): Leaderboard {
   const partitioned = options.by.length > 0;
-  const columns = [...options.by, ...GRID_COLUMNS, ...(partitioned ? ["status", "reason"] : [])];
-  const numeric = columns.map((column) => column !== "Model" && GRID_COLUMNS.includes(column));
+  const columns = [...keyColumns(options.by), ...GRID_COLUMNS, ...(partitioned ? STATUS_COLUMNS : [])];
+  // By position, not by name: a key column may be called like a metric.
+  const numeric = columns.map((_, j) => j > options.by.length && j <= options.by.length + METRIC_IDS.length + 1);
   const rows: Cell[][] = [];
   const ordered = [...results].sort((a, b) => compareKeys(a.key, b.key));
   for (const result of ordered) {
