@@ -46,15 +46,19 @@ export function sortRows(rows: readonly GridRow[], sort: SortColumn): GridRow[] 
 
 /**
  * The score grid as PyCaret's pull() shows it, one block per partition: partition key columns
- * first, then Model, the metrics and TT_Sec; with --by, a status and reason at the end of every
+ * first (named by keyColumns), then Model, the metrics and TT_Sec; with --by, a status and reason at the end of every
  * row, and a failed partition as one row with empty scores. Partitions in sorted key order, rows
  * in --sort order, at most --top rows per partition.
  */
 export function leaderboard(results: readonly PartitionResult[], options: LeaderboardOptions): Leaderboard {
   const partitioned = options.by.length > 0;
   const columns = [...keyColumns(options.by), ...GRID_COLUMNS, ...(partitioned ? STATUS_COLUMNS : [])];
-  // By position, not by name: a key column may be called like a metric.
-  const numeric = columns.map((_, j) => j > options.by.length && j <= options.by.length + METRIC_IDS.length + 1);
+  // By position, not by name: a key column may be called like a metric and is text all the same.
+  const numeric = [
+    ...options.by.map(() => false),
+    ...GRID_COLUMNS.map((column) => column !== "Model"),
+    ...(partitioned ? STATUS_COLUMNS.map(() => false) : []),
+  ];
   const rows: Cell[][] = [];
   const ordered = [...results].sort((a, b) => compareKeys(a.key, b.key));
   for (const result of ordered) {

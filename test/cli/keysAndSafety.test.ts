@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { runCli, tempFiles, type CliRun } from "../helpers.js";
@@ -115,6 +115,21 @@ test("shards of a --by Model,status run, merged, equal the single run in every f
   // The table's column widths depend on TT_Sec's digits: with --round 0 it is 0 in both.
   const single = succeeded(runCli([...args, "--format", "table", "--round", "0"]));
   assert.equal(succeeded(runCli(["merge", ...parts, "--format", "table", "--round", "0"])), single);
+});
+
+test("merge refuses a shard whose rows lack a key column, naming the file, line and column", () => {
+  const args = [file("cars.csv"), ...fast, "--models", "nb", "--by", "Model"];
+  const parts = [0, 1].map((i) => join(dir, `cars-model-${i}.jsonl`));
+  parts.forEach((part, i) => runCli([...args, "--shard", `${i}/2`, "--out", part]));
+  const holder = parts.findIndex((part) => readFileSync(part, "utf8").includes('"by_Model":'));
+  assert.ok(holder >= 0);
+  // As a shard written before key columns were renamed: its `Model` key was overwritten.
+  const old = join(dir, "old-shard.jsonl");
+  writeFileSync(old, readFileSync(parts[holder], "utf8").replace(/"by_Model":"[^"]*",/g, ""));
+  const merged = runCli(["merge", ...parts.map((part, i) => (i === holder ? old : part))]);
+  assert.equal(merged.status, 2);
+  assert.equal(merged.stderr, `automl-grid: error: ${old}: line 2 has no key column by_Model\n`);
+  assert.equal(merged.stdout, "");
 });
 
 test("keys mixing numbers and text come in one order, whatever the row order of the file or the shards", () => {
