@@ -5,6 +5,7 @@ import type { GridRow, PartitionResult } from "./evaluate/grid.js";
 import { gridColumns } from "./evaluate/task.js";
 import { isTaskId, taskInfo } from "./evaluate/tasks.js";
 import { METADATA_KEY, type RunMetadata } from "./report/runMetadata.js";
+import { keyColumns } from "./report/leaderboard.js";
 
 /** One shard's jsonl: its metadata line and its row objects. */
 export interface ShardFile {
@@ -103,11 +104,18 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
   const { options } = files[0].metadata;
   const task = taskInfo(options.task);
   const columns = gridColumns(task).map((column) => column.id);
+  // The names the shard's leaderboard gave the key columns (`by_Model` for a --by Model).
+  const names = keyColumns(options.by, task);
   const order = new Map(task.models.map((model, i) => [model.name, i]));
   const partitions = new Map<string, { key: string[]; status: string; reason: string; rows: GridRow[] }>();
   for (const file of files) {
-    for (const record of file.rows) {
-      const key = options.by.map((column) => String(record[column] ?? ""));
+    for (const [i, record] of file.rows.entries()) {
+      const key = names.map((name) => {
+        const value = record[name];
+        // A shard from before key columns were renamed lost its `Model` key to the model's name.
+        if (typeof value !== "string") throw new InputError(`${file.name}: line ${i + 2} has no key column ${name}`);
+        return value;
+      });
       const id = keyId(key);
       let partition = partitions.get(id);
       if (partition === undefined) {

@@ -9,6 +9,7 @@ import { AbortedError } from "../parallel/pool.js";
 import { renderLeaderboard } from "../report/formats.js";
 import { chooseSort } from "../resolveOptions.js";
 import { taskInfo } from "../evaluate/tasks.js";
+import { printable } from "../report/printable.js";
 import type { RunOptions } from "../index.js";
 import { integer, outputOptions, runOptions, sortColumn, type OutputOptions, type RawOptions } from "./parseOptions.js";
 import { checkOutPath, writeOutput } from "./output.js";
@@ -99,6 +100,11 @@ async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Prom
   return merged.results.some((result) => result.status !== "ok") ? EXIT.partitionFailed : EXIT.ok;
 }
 
+/** Messages can hold column names and values from the file: shown printable, line breaks kept. */
+function printableLines(text: string): string {
+  return text.split("\n").map(printable).join("\n");
+}
+
 /**
  * Parses argv, runs, and maps every outcome to one exit code: 0 all partitions ok, 1 some failed
  * (the grid is still written), 2 bad usage or input (one line on stderr, nothing written),
@@ -110,7 +116,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let progress: Progress | null = null;
   const program: Command = buildProgram(version(), {
     writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
+    writeErr: (text) => io.stderr.write(printableLines(text)),
     score: async (input, raw) => {
       debug = raw.debug === true;
       exitCode = await score(input, raw, io, (p) => (progress = p));
@@ -134,12 +140,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return reason === "SIGTERM" ? 143 : 130;
     }
     if (error instanceof AutomlGridError) {
-      io.stderr.write(`automl-grid: error: ${error.message}\n`);
+      io.stderr.write(`automl-grid: error: ${printable(error.message)}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`automl-grid: internal error: ${message}${debug ? "" : " (run with --debug for details)"}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    io.stderr.write(`automl-grid: internal error: ${printable(message)}${debug ? "" : " (run with --debug for details)"}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${printableLines(error.stack)}\n`);
     return EXIT.bug;
   }
 }

@@ -2,6 +2,7 @@ import type { Ora } from "ora";
 import { describeKey } from "../data/partitionKey.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 import type { RunEvents } from "../index.js";
+import { printable } from "../report/printable.js";
 
 export interface ProgressOptions {
   readonly stderr: NodeJS.WritableStream;
@@ -31,8 +32,10 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
   let fits = 0;
   let failed = 0;
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+  // Lines carry keys, column names and labels from the file: a key holding ESC must not drive
+  // the user's terminal.
   const print = (line: string): void => {
-    options.stderr.write(`${line}\n`);
+    options.stderr.write(`${printable(line)}\n`);
   };
   const label = (result: PartitionResult): string =>
     options.by.length > 0 ? `partition ${describeKey(options.by, result.key)}` : "table";

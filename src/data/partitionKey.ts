@@ -1,17 +1,31 @@
 /**
  * A partition key is the tuple of its --by values (missing values as ""). Keys are compared
- * column by column: numbers numerically when both parse as numbers, otherwise by code units,
- * so store 2 comes before store 10 and the order never depends on the locale.
+ * column by column in one total order, so that the grid's order never depends on the input's
+ * row order (nor on which shard held which key): the missing value first, then numbers by value
+ * (store 2 before store 10), equal numbers ("5", "05", "5.0") by code units, then text by code
+ * units, never by the locale. Comparing a number with text by code units instead would not be
+ * transitive (9 < 10 numerically, "10" < "1a" < "9" as text), and sort's result would depend on
+ * the order it was handed.
  */
 import { isNumericCell } from "./numberCell.js";
 
 export type PartitionKey = readonly string[];
 
+/** 0 missing, 1 number, 2 text: the first criterion of the order. */
+function valueClass(value: string): number {
+  if (value === "") return 0;
+  return isNumericCell(value) ? 1 : 2;
+}
+
 function compareValues(a: string, b: string): number {
   if (a === b) return 0;
-  if (isNumericCell(a) && isNumericCell(b)) {
-    const d = Number(a) - Number(b);
-    if (d !== 0) return d < 0 ? -1 : 1;
+  const ca = valueClass(a);
+  const cb = valueClass(b);
+  if (ca !== cb) return ca - cb;
+  if (ca === 1) {
+    const x = Number(a);
+    const y = Number(b);
+    if (x !== y) return x < y ? -1 : 1;
   }
   return a < b ? -1 : 1;
 }

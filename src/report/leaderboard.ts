@@ -1,6 +1,7 @@
 import { compareKeys } from "../data/partitionKey.js";
 import type { GridRow, PartitionResult } from "../evaluate/grid.js";
 import { gridColumns, type ColumnSpec, type TaskInfo } from "../evaluate/task.js";
+import { keyColumnNames } from "./keyColumns.js";
 
 /** A cell of the output: text, a number (NaN when undefined) or nothing (a failed partition). */
 export type Cell = string | number | null;
@@ -11,6 +12,17 @@ export interface Leaderboard {
   readonly rows: readonly (readonly Cell[])[];
   /** Which columns hold numbers (rounded in text formats). */
   readonly numeric: readonly boolean[];
+}
+
+/** Ends every row of a partitioned grid. */
+const STATUS_COLUMNS: readonly string[] = ["status", "reason"];
+
+/**
+ * The --by columns' names in a grid of this task: renamed `by_<name>` where the grid's own
+ * columns would take the name (see keyColumnNames). Merge reads shards back through this same function.
+ */
+export function keyColumns(by: readonly string[], task: TaskInfo): string[] {
+  return keyColumnNames(by, ["Model", ...gridColumns(task).map((column) => column.id), ...STATUS_COLUMNS]);
 }
 
 export interface LeaderboardOptions {
@@ -34,7 +46,7 @@ export function sortRows(rows: readonly GridRow[], column: ColumnSpec): GridRow[
 
 /**
  * The score grid as PyCaret's pull() shows it, one block per partition: partition key columns
- * first, then Model, the task's metrics and TT_Sec; with --by, a status and reason at the end of
+ * first (named by keyColumns), then Model, the task's metrics and TT_Sec; with --by, a status and reason at the end of
  * every row, and a failed partition as one row with empty scores. Partitions in sorted key order,
  * rows in --sort order, at most --top rows per partition.
  */
@@ -43,8 +55,9 @@ export function leaderboard(results: readonly PartitionResult[], options: Leader
   const scored = gridColumns(options.task);
   const sortColumn = scored.find((column) => column.id === options.sort);
   if (sortColumn === undefined) throw new RangeError(`${options.sort} is not a ${options.task.id} grid column`);
-  const columns = [...options.by, "Model", ...scored.map((column) => column.id), ...(partitioned ? ["status", "reason"] : [])];
-  const numeric = [...options.by.map(() => false), false, ...scored.map(() => true), ...(partitioned ? [false, false] : [])];
+  const columns = [...keyColumns(options.by, options.task), "Model", ...scored.map((column) => column.id), ...(partitioned ? STATUS_COLUMNS : [])];
+  // By position, not by name: a key column may be called like a metric and is text all the same.
+  const numeric = [...options.by.map(() => false), false, ...scored.map(() => true), ...(partitioned ? STATUS_COLUMNS.map(() => false) : [])];
   const rows: Cell[][] = [];
   const ordered = [...results].sort((a, b) => compareKeys(a.key, b.key));
   for (const result of ordered) {

@@ -1,14 +1,20 @@
 import { formatCell } from "./formatCell.js";
-import type { Leaderboard } from "./leaderboard.js";
+import { formulaSafe } from "./formulaSafe.js";
+import type { Cell, Leaderboard } from "./leaderboard.js";
 
 function escape(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
+/** Markdown tables get pasted into spreadsheets too: text cells are neutralised as in csv. */
+function markdownCell(cell: Cell, round: number): string {
+  return escape(typeof cell === "string" ? formulaSafe(cell) : formatCell(cell, round));
+}
+
 /** A GitHub-flavoured markdown table; numeric columns right-aligned. */
 export function toMarkdown(board: Leaderboard, round: number): string {
-  const header = `| ${board.columns.map(escape).join(" | ")} |`;
+  const header = `| ${board.columns.map((column) => escape(formulaSafe(column))).join(" | ")} |`;
   const rule = `| ${board.numeric.map((numeric) => (numeric ? "---:" : "---")).join(" | ")} |`;
-  const body = board.rows.map((row) => `| ${row.map((cell) => escape(formatCell(cell, round))).join(" | ")} |`);
+  const body = board.rows.map((row) => `| ${row.map((cell) => markdownCell(cell, round)).join(" | ")} |`);
   return [header, rule, ...body].join("\n") + "\n";
 }
