@@ -37,7 +37,8 @@ export function openJournal(path: string, options: ResultOptions, shard: Shard |
   } catch (error) {
     const code = errorCode(error);
     if (code === "EISDIR") throw new UsageError(`--resume ${path}: is a directory`);
-    if (code !== "ENOENT") throw new UsageError(`--resume ${path}: cannot read (${code})`);
+    // A path that leads nowhere is a new journal; checkWritablePath below says what is wrong with it.
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw new UsageError(`--resume ${path}: cannot read (${code})`);
   }
   let journal: Journal | null = null;
   let fd: number | null = null;
@@ -63,14 +64,15 @@ export function openJournal(path: string, options: ResultOptions, shard: Shard |
   return {
     name: path,
     begin(fingerprint: string): readonly PartitionResult[] | null {
-      try {
-        if (journal === null) {
+      if (journal === null) {
+        try {
           writeFileAtomic(path, journalManifestLine({ format: "automl-grid journal", version: 1, fingerprint, options, shard }));
           fd = openSync(path, "a");
-          return null;
+          fsyncSync(fd);
+        } catch (error) {
+          throw new UsageError(`--resume ${path}: cannot write (${errorCode(error)})`);
         }
-      } catch (error) {
-        throw new UsageError(`--resume ${path}: cannot write (${errorCode(error)})`);
+        return null;
       }
       if (journal.manifest.fingerprint !== fingerprint) {
         throw new InputError(`--resume ${path}: the journal was made from another input file (its sha256 differs)`);

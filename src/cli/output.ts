@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, realpathSync, rmSync, statSync } from "node:fs";
+import { closeSync, openSync, realpathSync, rmSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "../report/writeFileAtomic.js";
@@ -17,13 +17,22 @@ function canonicalPath(path: string): string {
   }
 }
 
+/** A file's identity, or undefined for a path that leads nowhere (ENOENT, ENOTDIR, EACCES, ...). */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Whether two paths name one file: the same inode (a hard link, a symlink, `./x.csv` for `x.csv`),
  * or, for files not written yet, the same place once links are resolved.
  */
 export function sameFile(a: string, b: string): boolean {
-  const sa = statSync(a, { throwIfNoEntry: false });
-  const sb = statSync(b, { throwIfNoEntry: false });
+  const sa = statOrUndefined(a);
+  const sb = statOrUndefined(b);
   if (sa !== undefined && sb !== undefined) return sa.dev === sb.dev && sa.ino === sb.ino;
   return sa === undefined && sb === undefined && canonicalPath(a) === canonicalPath(b);
 }

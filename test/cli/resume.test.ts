@@ -151,6 +151,12 @@ test("an empty file, a foreign file or a journal with a broken line in the middl
   assertRefused(runCli([...quick, "--resume", broken]), /broken\.jsonl: line 3 is not a partition result/);
 });
 
+test("--resume in a directory that does not exist or cannot be written is refused before any work", () => {
+  assertRefused(runCli([...quick, "--resume", join(dir, "no-such-dir", "j.jsonl")]), /--resume .*j\.jsonl: directory .*no-such-dir does not exist/);
+  assertRefused(runCli([...quick, "--resume", "/proc/j.jsonl"]), /^automl-grid: error: --resume \/proc\/j\.jsonl: cannot write in \/proc \(/);
+  assertRefused(runCli([...quick, "--resume", dir]), /--resume .*: is a directory/);
+});
+
 test("--help lists --resume", () => {
   assert.match(runCli(["--help"]).stdout, /--resume <file>/);
 });
