@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { describeKey } from "./data/partitionKey.js";
+import { compareKeys, describeKey, keyId, type PartitionKey } from "./data/partitionKey.js";
 import { readPartitions } from "./data/readPartitions.js";
 import type { Shard } from "./data/shard.js";
 import type { GridSpec } from "./evaluate/compareModels.js";
@@ -35,10 +35,24 @@ export interface RunResult {
   readonly fingerprint: string;
 }
 
+/** Where a run records its finished partitions, so that a killed run can be resumed (--resume). */
+export interface RunJournal {
+  /** For messages. */
+  readonly name: string;
+  /**
+   * Called once the input's fingerprint is known, before any partition is scored: the results an
+   * earlier run of the same job recorded, or null for a new journal. Rejects another input's journal.
+   */
+  begin(fingerprint: string): readonly PartitionResult[] | null;
+  /** Called as each partition finishes, before it is reported. */
+  record(result: PartitionResult): void;
+}
+
 export interface RunContext {
   readonly events?: RunEvents;
   readonly signal?: AbortSignal;
   readonly stdin?: Readable;
+  readonly journal?: RunJournal;
 }
 
 function noteScope(where: readonly string[], total: number): string {
@@ -68,11 +82,23 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     models: options.models,
   };
   const total = input.partitions.length;
+  // A journaled partition that failed is scored again: the failure may have been the machine's.
+  const journal = context.journal;
+  const recorded = journal?.begin(input.fingerprint) ?? null;
+  const finished = new Map((recorded ?? []).filter((result) => result.status === "ok").map((result) => [keyId(result.key), result]));
+  const resumed = input.partitions.flatMap((partition) => finished.get(keyId(partition.key)) ?? []);
+  const todo = input.partitions.filter((partition) => !finished.has(keyId(partition.key)));
+  if (journal !== undefined && recorded !== null) events.note?.(`resumed ${resumed.length} of ${total} partitions from ${journal.name}`);
   events.partitionsFound?.(total);
-  let done = 0;
-  // The same note from many partitions (an identifier column, say) is said once, with where.
-  const notes = new Map<string, string[]>();
-  const results = await scorePartitions(input.partitions, {
+  let done = resumed.length;
+  // The same note from many partitions (an identifier column, say) is said once, with where: in
+  // key order, so that neither scheduling nor resuming changes what stderr says.
+  const notes = new Map<string, PartitionKey[]>();
+  const collectNotes = (result: PartitionResult): void => {
+    for (const note of result.notes) notes.set(note, [...(notes.get(note) ?? []), result.key]);
+  };
+  resumed.forEach(collectNotes);
+  const scored = await scorePartitions(todo, {
     workers: options.workers,
     header: input.header,
     spec,
@@ -80,11 +106,16 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     onFit: () => events.fit?.(),
     onDone: (result) => {
       done++;
-      for (const note of result.notes) notes.set(note, [...(notes.get(note) ?? []), describeKey(options.by, result.key)]);
+      journal?.record(result);
+      collectNotes(result);
       events.partitionDone?.(result, done, total);
     },
   });
-  for (const [note, where] of notes) events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
+  const results = [...resumed, ...scored];
+  for (const [note, keys] of notes) {
+    const where = [...keys].sort(compareKeys).map((key) => describeKey(options.by, key));
+    events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
+  }
   const board = leaderboard(results, { by: options.by, sort: options.sort, top: options.top });
   return {
     results,
