@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { describeKey } from "./data/partitionKey.js";
+import { compareKeys, describeKey, keyId, type PartitionKey } from "./data/partitionKey.js";
 import { inputName } from "./data/readCsv.js";
 import { readPartitions } from "./data/readPartitions.js";
 import type { Shard } from "./data/shard.js";
@@ -49,10 +49,25 @@ export interface RunResult {
   readonly failed: number;
 }
 
+/** Where a run records its finished partitions, so that a killed run can be resumed (--resume). */
+export interface RunJournal {
+  /** For messages. */
+  readonly name: string;
+  /**
+   * Called once the input is read and the options resolved, before any partition is scored: the
+   * results an earlier run of the same job recorded, or null for a new journal. Rejects the
+   * journal of another input or of other options.
+   */
+  begin(metadata: RunMetadata): readonly PartitionResult[] | null;
+  /** Called as each partition finishes, before it is reported. */
+  record(result: PartitionResult): void;
+}
+
 export interface RunContext {
   readonly events?: RunEvents;
   readonly signal?: AbortSignal;
   readonly stdin?: Readable;
+  readonly journal?: RunJournal;
 }
 
 function noteScope(where: readonly string[], total: number): string {
@@ -70,23 +85,37 @@ function noteScope(where: readonly string[], total: number): string {
 export async function run(options: RunOptions, context: RunContext = {}): Promise<RunResult> {
   const events = context.events ?? {};
   const input = await readPartitions(options, context.stdin);
-  if (input.droppedTargets > 0) {
-    events.note?.(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
-  }
+  // Said once every check has passed: a run refused with exit 2 prints its one error line only.
+  const before: string[] = [];
+  if (input.droppedTargets > 0) before.push(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
   const { task, taskReason, models, sort } = resolveOptions(options, input.target);
   const refusal = task.refuseTarget(input.target, options.target);
   if (refusal !== null) throw new InputError(`${inputName(options.input)}: ${refusal}`);
-  if (taskReason !== null) events.note?.(`task: ${task.id} (${taskReason}; --task sets it)`);
+  if (taskReason !== null) before.push(`task: ${task.id} (${taskReason}; --task sets it)`);
 
   const { target, by, folds, foldColumn, trainSize, seed, ignore } = options;
   const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, seed, ignore };
   const spec: GridSpec = { task: task.id, target, models, folds, foldColumn, trainSize, seed, features: input.features };
+  const metadata: RunMetadata = { format: "automl-grid", version: 2, fingerprint: input.fingerprint, options: resultOptions, shard: options.shard };
   const total = input.partitions.length;
+  // A journaled partition that failed is scored again: the failure may have been the machine's.
+  const journal = context.journal;
+  const recorded = journal?.begin(metadata) ?? null;
+  const finished = new Map((recorded ?? []).filter((result) => result.status === "ok").map((result) => [keyId(result.key), result]));
+  const resumed = input.partitions.flatMap((partition) => finished.get(keyId(partition.key)) ?? []);
+  const todo = input.partitions.filter((partition) => !finished.has(keyId(partition.key)));
+  if (journal !== undefined && recorded !== null) before.push(`resumed ${resumed.length} of ${total} partitions from ${journal.name}`);
+  for (const note of before) events.note?.(note);
   events.partitionsFound?.(total);
-  let done = 0;
-  // The same note from many partitions (an identifier column, say) is said once, with where.
-  const notes = new Map<string, string[]>();
-  const results = await scorePartitions(input.partitions, {
+  let done = resumed.length;
+  // The same note from many partitions (an identifier column, say) is said once, with where: in
+  // key order, so that neither scheduling nor resuming changes what stderr says.
+  const notes = new Map<string, PartitionKey[]>();
+  const collectNotes = (result: PartitionResult): void => {
+    for (const note of result.notes) notes.set(note, [...(notes.get(note) ?? []), result.key]);
+  };
+  resumed.forEach(collectNotes);
+  const scored = await scorePartitions(todo, {
     workers: options.workers,
     header: input.header,
     spec,
@@ -94,16 +123,21 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     onFit: () => events.fit?.(),
     onDone: (result) => {
       done++;
-      for (const note of result.notes) notes.set(note, [...(notes.get(note) ?? []), describeKey(options.by, result.key)]);
+      journal?.record(result);
+      collectNotes(result);
       events.partitionDone?.(result, done, total);
     },
   });
-  for (const [note, where] of notes) events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
+  const results = [...resumed, ...scored];
+  for (const [note, keys] of notes) {
+    const where = [...keys].sort(compareKeys).map((key) => describeKey(options.by, key));
+    events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
+  }
   return {
     task,
     results,
     board: leaderboard(results, { task, by: options.by, sort, top: options.top }),
-    metadata: { format: "automl-grid", version: 2, fingerprint: input.fingerprint, options: resultOptions, shard: options.shard },
+    metadata,
     failed: results.filter((result) => result.status !== "ok").length,
   };
 }

@@ -4,7 +4,7 @@ import { InputError } from "./errors.js";
 import type { GridRow, PartitionResult } from "./evaluate/grid.js";
 import { gridColumns } from "./evaluate/task.js";
 import { isTaskId, taskInfo } from "./evaluate/tasks.js";
-import { METADATA_KEY, type RunMetadata } from "./report/runMetadata.js";
+import { METADATA_KEY, optionDifference, type RunMetadata } from "./report/runMetadata.js";
 import { keyColumns } from "./report/leaderboard.js";
 
 /** One shard's jsonl: its metadata line and its row objects. */
@@ -59,30 +59,18 @@ export function readShardFile(name: string): ShardFile {
   return parseShardFile(name, text);
 }
 
-/** The first option whose value differs, by name, or null. */
-function differingOption(a: RunMetadata["options"], b: RunMetadata["options"]): keyof RunMetadata["options"] | null {
-  for (const name of Object.keys(a) as (keyof RunMetadata["options"])[]) {
-    if (JSON.stringify(a[name]) !== JSON.stringify(b[name])) return name;
-  }
-  return null;
-}
-
 function checkPieces(files: readonly ShardFile[]): void {
   if (files.length === 0) throw new InputError("merge: no shard files given");
   const [first] = files;
   const count = first.metadata.shard!.count;
   const seen = new Map<number, string>();
   for (const file of files) {
-    const { shard, fingerprint, options } = file.metadata;
+    const { shard, fingerprint } = file.metadata;
     if (fingerprint !== first.metadata.fingerprint) {
       throw new InputError(`${file.name}: read a different input file than ${first.name} (fingerprints differ)`);
     }
-    const differs = differingOption(options, first.metadata.options);
-    if (differs !== null) {
-      throw new InputError(
-        `${file.name}: was run with another ${differs} than ${first.name}: ${JSON.stringify(options[differs])} vs ${JSON.stringify(first.metadata.options[differs])}`,
-      );
-    }
+    const differs = optionDifference(file.metadata, first.metadata, false, first.name);
+    if (differs !== null) throw new InputError(`${file.name}: was run with ${differs}`);
     if (shard!.count !== count) throw new InputError(`${file.name}: is shard ${shard!.index}/${shard!.count}, but ${first.name} is one of ${count}`);
     const other = seen.get(shard!.index);
     if (other !== undefined) throw new InputError(`${file.name}: shard ${shard!.index}/${count} is also in ${other}`);

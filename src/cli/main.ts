@@ -10,9 +10,10 @@ import { renderLeaderboard } from "../report/formats.js";
 import { chooseSort } from "../resolveOptions.js";
 import { taskInfo } from "../evaluate/tasks.js";
 import { printable } from "../report/printable.js";
-import type { RunOptions } from "../index.js";
-import { integer, outputOptions, runOptions, sortColumn, type OutputOptions, type RawOptions } from "./parseOptions.js";
-import { checkOutPath, writeOutput } from "./output.js";
+import type { RunOptions, RunResult } from "../index.js";
+import { integer, outputOptions, resumePath, runOptions, sortColumn, type OutputOptions, type RawOptions } from "./parseOptions.js";
+import { openJournal } from "./journalFile.js";
+import { checkNotInput, checkOutPath, sameFile, writeOutput } from "./output.js";
 import { createProgress, type Progress } from "./progress.js";
 import { buildProgram } from "./program.js";
 
@@ -35,14 +36,23 @@ function version(): string {
 }
 
 /** Every check a scoring command line gets before any file is read. */
-export function scoreOptions(input: string, raw: RawOptions, stdoutIsTty: boolean): { options: RunOptions; output: OutputOptions } {
+export function scoreOptions(input: string, raw: RawOptions, stdoutIsTty: boolean): { options: RunOptions; output: OutputOptions; resume: string | null } {
   const options = runOptions(input, raw);
   // A shard is a piece for `merge`: jsonl, whose first line says which run it belongs to.
   const output = outputOptions(options.shard !== null && raw.format === undefined ? { ...raw, format: "jsonl" } : raw, stdoutIsTty);
   if (options.shard !== null && output.format !== "jsonl") {
     throw new UsageError(`--shard writes pieces for automl-grid merge: use --format jsonl, not ${output.format}`);
   }
-  return { options, output };
+  return { options, output, resume: resumePath(raw) };
+}
+
+/** Nothing a run writes (grid, journal) may land on a file it reads or on each other. */
+function checkFiles(input: string, out: string | null, resume: string | null): void {
+  checkOutPath(out, [input]);
+  checkNotInput("--resume", resume, [input]);
+  if (resume !== null && out !== null && sameFile(resume, out)) {
+    throw new UsageError(`--resume ${resume}: names the --out file too; the journal and the grid need two files`);
+  }
 }
 
 /** Every check a merge command line gets before any file is read. */
@@ -69,8 +79,8 @@ export async function checkCommandLine(argv: readonly string[]): Promise<void> {
 }
 
 async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p: Progress) => void): Promise<number> {
-  const { options, output } = scoreOptions(input, raw, io.stdoutIsTty);
-  checkOutPath(output.out);
+  const { options, output, resume } = scoreOptions(input, raw, io.stdoutIsTty);
+  checkFiles(input, output.out, resume);
   const progress = await createProgress({
     stderr: io.stderr,
     interactive: io.stderrIsTty,
@@ -78,7 +88,13 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
     by: options.by,
   });
   setProgress(progress);
-  const result = await run(options, { events: progress, signal: io.signal, stdin: io.stdin });
+  const journal = resume === null ? undefined : openJournal(resume, (message) => progress.note?.(message));
+  let result: RunResult;
+  try {
+    result = await run(options, { events: progress, signal: io.signal, stdin: io.stdin, journal });
+  } finally {
+    journal?.close();
+  }
   progress.stop();
   if (options.by.length === 0 && options.shard === null && result.failed > 0) {
     throw new InputError(`${input === "-" ? "stdin" : input}: cannot score the table: ${result.results[0].reason}`);
@@ -90,7 +106,7 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
 
 async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Promise<number> {
   const { output, sort, top } = mergeOptions(raw, io.stdoutIsTty);
-  checkOutPath(output.out);
+  checkOutPath(output.out, files);
   const merged = mergeShards(files.map(readShardFile));
   const { options } = merged.metadata;
   const task = taskInfo(options.task);

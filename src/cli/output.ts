@@ -1,15 +1,56 @@
-import { statSync } from "node:fs";
-import { dirname } from "node:path";
+import { randomBytes } from "node:crypto";
+import { closeSync, openSync, realpathSync, rmSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "../report/writeFileAtomic.js";
 
+/** A path with its directory's links resolved, for a file that may not exist yet. */
+function canonicalPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/** A file's identity, or undefined for a path that leads nowhere (ENOENT, ENOTDIR, EACCES, ...). */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Fails fast, before any scoring, when --out cannot be written: a missing directory found only
- * after an hour of fitting would lose the hour.
+ * Whether two paths name one file: the same inode (a hard link, a symlink, `./x.csv` for `x.csv`),
+ * or, for files not written yet, the same place once links are resolved.
  */
-export function checkOutPath(out: string | null): void {
-  if (out === null) return;
-  const directory = dirname(out);
+export function sameFile(a: string, b: string): boolean {
+  const sa = statOrUndefined(a);
+  const sb = statOrUndefined(b);
+  if (sa !== undefined && sb !== undefined) return sa.dev === sb.dev && sa.ino === sb.ino;
+  return sa === undefined && sb === undefined && canonicalPath(a) === canonicalPath(b);
+}
+
+/** Refuses a file that the run would write over one it reads: the data would be gone. */
+export function checkNotInput(option: string, path: string | null, inputs: readonly string[]): void {
+  if (path === null) return;
+  const input = inputs.find((name) => name !== "-" && sameFile(path, name));
+  if (input !== undefined) throw new UsageError(`${option} ${path}: names the input file ${input}; write to another file`);
+}
+
+/**
+ * Fails fast, before any scoring, when `option`'s file cannot be written: a missing or read-only
+ * directory found only after an hour of fitting would lose the hour. Permission bits do not stop
+ * root, so the directory is probed by creating (and removing) a file in it.
+ */
+export function checkWritablePath(option: string, path: string): void {
+  const directory = dirname(path);
   let kind: "directory" | "other" | "missing";
   try {
     kind = statSync(directory).isDirectory() ? "directory" : "other";
@@ -17,9 +58,23 @@ export function checkOutPath(out: string | null): void {
     // ENOENT, or ENOTDIR when a file stands where a directory should be on the way there.
     kind = "missing";
   }
-  if (kind === "missing") throw new UsageError(`--out ${out}: directory ${directory} does not exist`);
-  if (kind === "other") throw new UsageError(`--out ${out}: ${directory} is not a directory`);
-  if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${out}: is a directory`);
+  if (kind === "missing") throw new UsageError(`${option} ${path}: directory ${directory} does not exist`);
+  if (kind === "other") throw new UsageError(`${option} ${path}: ${directory} is not a directory`);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${option} ${path}: is a directory`);
+  const probe = join(directory, `.${basename(path)}.probe-${process.pid}-${randomBytes(4).toString("hex")}`);
+  try {
+    closeSync(openSync(probe, "wx"));
+  } catch (error) {
+    throw new UsageError(`${option} ${path}: cannot write in ${directory} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  rmSync(probe, { force: true });
+}
+
+/** Every check --out gets before any file is read: not an input, and a directory we can write in. */
+export function checkOutPath(out: string | null, inputs: readonly string[]): void {
+  if (out === null) return;
+  checkNotInput("--out", out, inputs);
+  checkWritablePath("--out", out);
 }
 
 /** The grid to stdout, or to --out whole or not at all; a failed write is one line, exit 2. */

@@ -26,6 +26,7 @@ export interface RawOptions {
   out?: string;
   workers?: string;
   shard?: string;
+  resume?: string;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -141,6 +142,13 @@ export function outputOptions(raw: RawOptions, stdoutIsTty: boolean): OutputOpti
     out,
     quiet: raw.quiet === true,
   };
+}
+
+/** --resume's journal path, or null without it. */
+export function resumePath(raw: RawOptions): string | null {
+  if (raw.resume === undefined) return null;
+  if (raw.resume.trim() === "") throw new UsageError("--resume: expected a file path");
+  return raw.resume;
 }
 
 /** Checks every option at the door; the core only ever sees valid values. */

@@ -58,6 +58,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--out <file>", "write the grid there (atomically: whole or not at all) instead of stdout")
     .option("--workers <n>", `child processes scoring partitions in parallel (default: the number of cores, ${DEFAULTS.workers})`)
     .option("--shard <I/N>", "score only shard I of N (0 <= I < N) of the partitions, to merge later")
+    .option("--resume <file>", "journal of finished partitions: rerun a killed run with the same file and options to score only the rest")
     .option("--quiet", "no progress on stderr (warnings and errors still shown)")
     .option("--debug", "print stack traces of internal errors")
     .addHelpText("after", EXAMPLES)

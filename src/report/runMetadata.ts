@@ -21,3 +21,42 @@ export const METADATA_KEY = "automl_grid";
 export function metadataRecord(metadata: RunMetadata): Record<string, RunMetadata> {
   return { [METADATA_KEY]: metadata };
 }
+
+/** The command-line spelling of each result option, for messages. */
+const OPTION_FLAGS: Readonly<Record<keyof ResultOptions, string>> = {
+  task: "--task",
+  target: "--target",
+  by: "--by",
+  models: "--models",
+  folds: "--folds",
+  foldColumn: "--fold-column",
+  trainSize: "--train-size",
+  seed: "--seed",
+  ignore: "--ignore",
+};
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return "none";
+  if (Array.isArray(value)) return value.join(",");
+  if (typeof value === "object") {
+    const shard = value as Partial<Shard>;
+    return `${String(shard.index)}/${String(shard.count)}`;
+  }
+  return String(value);
+}
+
+/**
+ * The first option that differs between two runs' metadata, as "--seed 7 (this run: --seed
+ * 123)" (`nowName` names the second run), the shard too when `withShard`; null when every option that changes a result agrees.
+ * Merge and --resume name what differs with it.
+ */
+export function optionDifference(before: RunMetadata, now: RunMetadata, withShard: boolean, nowName = "this run"): string | null {
+  const differs = (a: unknown, b: unknown): boolean => JSON.stringify(a) !== JSON.stringify(b);
+  for (const [field, flag] of Object.entries(OPTION_FLAGS) as [keyof ResultOptions, string][]) {
+    const a = before.options[field];
+    const b = now.options[field];
+    if (differs(a, b)) return `${flag} ${shown(a)} (${nowName}: ${flag} ${shown(b)})`;
+  }
+  if (withShard && differs(before.shard, now.shard)) return `--shard ${shown(before.shard)} (${nowName}: --shard ${shown(now.shard)})`;
+  return null;
+}
