@@ -136,6 +136,17 @@ function isRunning(pid: number): boolean {
   return existsSync(`/proc/${pid}/stat`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
 }
 
+/** User and system CPU time a process has used so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 test("children stop within 1.5 s of a parent killed outright, even in the middle of a long fit", async () => {
@@ -145,14 +156,14 @@ test("children stop within 1.5 s of a parent killed outright, even in the middle
   for (let i = 0; i < 16_000; i++) lines.push(`${i % 2 === 0 ? "even" : "odd"},${(i * 7919) % 1000},${(i * 104_729) % 997},${i % 13},${(i * 7) % 3 === 0 ? "yes" : "no"}`);
   const dir = tempFiles({ "long.csv": lines.join("\n") + "\n" });
   const run = spawnCli([join(dir, "long.csv"), "--target", "y", "--by", "g", "--models", "rf", "--train-size", "1", "--quiet", "--workers", "2"]);
+  // Wait until each child is deep in fitting: half a second of its own CPU time (however loaded
+  // the machine), seconds before its partition can be done.
   let children: number[] = [];
-  for (let i = 0; i < 500 && children.length < 2; i++) {
+  for (let i = 0; i < 3000 && (children.length < 2 || !children.every((pid) => cpuSeconds(pid) >= 0.5)); i++) {
     await sleep(10);
     children = childrenOf(run.pid);
   }
   assert.equal(children.length, 2, "two children started");
-  // Time for each child to receive its partition and be deep in fitting.
-  await sleep(700);
   assert.deepEqual(children.filter(isRunning), children, "children still busy when the parent is killed");
   run.kill("SIGKILL");
   await sleep(1500);
