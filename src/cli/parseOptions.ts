@@ -12,7 +12,8 @@ import type { RunOptions } from "../index.js";
 /** Option values as commander hands them over: strings, before any checking. */
 export interface RawOptions {
   target?: string;
-  by?: string;
+  /** One value per --by given (the flag repeats); each a CSV record of column names. */
+  by?: string[];
   models?: string;
   folds?: string;
   foldColumn?: string;
@@ -21,7 +22,7 @@ export interface RawOptions {
   sort?: string;
   top?: string;
   round?: string;
-  ignore?: string;
+  ignore?: string[];
   format?: string;
   out?: string;
   workers?: string;
@@ -46,8 +47,65 @@ export function list(value: string | undefined): string[] {
     .filter((item) => item !== "");
 }
 
+/**
+ * One option value read as one CSV record, so that a column whose name holds a comma can be
+ * named: `"Make, Model",Year` is `Make, Model` and `Year`. Names are trimmed, as the header's
+ * are; an empty name is refused rather than skipped, since `--by a,,b` is more likely a slip.
+ */
+function csvRecord(option: string, text: string): string[] {
+  const bad = (why: string): UsageError => new UsageError(`${option} ${text}: ${why}`);
+  const names: string[] = [];
+  let i = 0;
+  for (;;) {
+    while (text[i] === " " || text[i] === "\t") i++;
+    let name: string;
+    if (text[i] === '"') {
+      // RFC 4180: a quoted field, "" standing for one quote.
+      name = "";
+      i++;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        if (close < 0) throw bad("a quote is not closed");
+        name += text.slice(i, close);
+        i = close + 1;
+        if (text[i] !== '"') break;
+        name += '"';
+        i++;
+      }
+      while (text[i] === " " || text[i] === "\t") i++;
+      if (i < text.length && text[i] !== ",") throw bad("text after a closing quote; quote the whole name");
+    } else {
+      const comma = text.indexOf(",", i);
+      name = text.slice(i, comma < 0 ? text.length : comma);
+      i = comma < 0 ? text.length : comma;
+    }
+    name = name.trim();
+    if (name === "") throw bad("an empty column name");
+    names.push(name);
+    if (i >= text.length) return names;
+    i++; // past the comma
+  }
+}
+
+/** A repeatable column-list option: every value's names, in order, each named once. */
+function columnList(option: string, values: readonly string[] | undefined): string[] {
+  const names: string[] = [];
+  for (const value of values ?? []) {
+    for (const name of csvRecord(option, value)) {
+      if (names.includes(name)) throw new UsageError(`${option} ${name}: column named twice`);
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Plain decimal digits only: Number() would also take 0x10, 1e3, " 3 ", "" (as 0) and Infinity. */
+const INTEGER = /^\d+$/;
+/** A plain decimal fraction: 1, 0.7, .5; no sign, exponent, hex or blanks. */
+const DECIMAL = /^(?:\d+|\d*\.\d+)$/;
+
 export function integer(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  const n = INTEGER.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
     throw new UsageError(`${option} ${value}: expected an integer ${range}`);
@@ -56,9 +114,9 @@ export function integer(option: string, value: string, min: number, max = Number
 }
 
 function trainSize(value: string): number {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 1) {
-    throw new UsageError(`--train-size ${value}: expected a number above 0 and at most 1`);
+  const n = DECIMAL.test(value) ? Number(value) : NaN;
+  if (!(n > 0 && n <= 1)) {
+    throw new UsageError(`--train-size ${value}: expected a number above 0 and at most 1, such as 0.7`);
   }
   return n;
 }
@@ -83,7 +141,7 @@ function models(value: string | undefined): ModelId[] {
 
 export function shard(value: string | undefined): Shard | null {
   if (value === undefined) return null;
-  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index >= count) {
@@ -131,19 +189,26 @@ export function resumePath(raw: RawOptions): string | null {
 /** Checks every option at the door; the core only ever sees valid values. */
 export function runOptions(input: string, raw: RawOptions): RunOptions {
   if (raw.target === undefined || raw.target.trim() === "") throw new UsageError("--target <column> is required");
-  if (raw.shard !== undefined && list(raw.by).length === 0) {
+  const target = raw.target.trim();
+  const by = columnList("--by", raw.by);
+  const ignore = columnList("--ignore", raw.ignore);
+  for (const name of ignore) {
+    if (by.includes(name)) throw new UsageError(`--ignore ${name}: also a --by column; a column is one or the other`);
+    if (name === target) throw new UsageError(`--ignore ${name}: is the --target column, which is never a feature`);
+  }
+  if (raw.shard !== undefined && by.length === 0) {
     throw new UsageError("--shard splits a run's partitions among machines: it needs --by");
   }
   return {
     input,
-    target: raw.target.trim(),
-    by: list(raw.by),
+    target,
+    by,
     models: models(raw.models),
     folds: integer("--folds", raw.folds ?? "10", 2),
     foldColumn: raw.foldColumn?.trim() || null,
     trainSize: trainSize(raw.trainSize ?? "0.7"),
     seed: integer("--seed", raw.seed ?? "123", 0, 0xffffffff),
-    ignore: list(raw.ignore),
+    ignore,
     sort: sortColumn(raw.sort ?? "Accuracy"),
     top: integer("--top", raw.top ?? String(Number.MAX_SAFE_INTEGER), 1),
     workers: integer("--workers", raw.workers ?? String(availableParallelism()), 1, 256),

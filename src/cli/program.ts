@@ -26,6 +26,11 @@ Exit codes:
   141       stdout closed early by its reader (as with | head)
 `;
 
+/** A repeatable option's values, in order; parseOptions reads each as a CSV record of names. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** The commander program: argument syntax, help and version only; checking happens in parseOptions. */
 export function buildProgram(version: string, handlers: ProgramHandlers): Command {
   const program = new Command("automl-grid");
@@ -36,7 +41,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .version(version, "-V, --version")
     .argument("<csv>", 'input CSV file, or "-" for stdin')
     .option("--target <column>", "column to predict (classification); required")
-    .option("--by <columns>", "partition key columns, comma-separated: one grid per distinct combination")
+    .option("--by <columns>", 'partition key columns, one grid per distinct combination; comma-separated, a name holding a comma in double quotes (\'"Make, Model",Year\'); repeatable', collect)
     .option("--models <ids>", `model families, comma-separated (default: ${MODEL_IDS.join(",")})`)
     .option("--folds <n>", "stratified k-fold count (default: 10)")
     .option("--fold-column <column>", "use this column's values as predefined folds; not a feature")
@@ -45,7 +50,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--sort <metric>", `sort column, descending (TT_Sec ascending): ${SORT_COLUMNS.join(", ")} (default: Accuracy)`)
     .option("--top <n>", "rows kept per grid, like n_select (default: all)")
     .option("--round <n>", "decimals in text formats; json and jsonl keep full precision (default: 4)")
-    .option("--ignore <columns>", "columns that are not features, comma-separated")
+    .option("--ignore <columns>", "columns that are not features, comma-separated as --by; repeatable", collect)
     .addOption(
       new Option("--format <format>", `output format: ${FORMATS.join("|")} (default: table on a terminal, else from --out's extension, else csv)`),
     )

@@ -9,6 +9,7 @@ import { fitFeaturePlan } from "../preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../preprocess/standardScaler.js";
 import { hashSeed } from "../stats/hashSeed.js";
 import { createRng } from "../stats/rng.js";
+import { checkProbabilities } from "./checkProbabilities.js";
 import { classCounts, type Fold } from "./fold.js";
 import type { GridRow, PartitionResult } from "./grid.js";
 import { METRICS, type MetricId } from "./metrics.js";
@@ -119,7 +120,10 @@ export function scoreTable(
   }
   const typed = featureColumns(usable, spec.features);
   for (const column of typed.dropped) notes.push(`column ${column.name} ${column.reason}: dropped`);
-  if (typed.columns.length === 0) return failed("no usable feature columns");
+  if (typed.columns.length === 0) {
+    const why = typed.dropped.map((column) => `${column.name} ${column.reason}`).join("; ");
+    return failed(`no usable feature columns${why === "" ? "" : ` (${why})`}`);
+  }
 
   const models = spec.models.map(lookup);
   const perModel = new Map<ModelId, { scores: number[][]; seconds: number[]; error: string | null }>(
@@ -145,7 +149,11 @@ export function scoreTable(
         const estimator = model.create(createRng(hashSeed(seed, "model", model.id, String(f))));
         const proba = estimator.fit(data.train, yTrain, nClasses).predictProba(data.test);
         record.seconds.push((performance.now() - start) / 1000);
-        METRICS.forEach((metric, m) => record.scores[m].push(metric.score(yTest, proba, nClasses)));
+        // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
+        // does not fail, it ranks them by row order.
+        const broken = checkProbabilities(proba, fold.test.length, nClasses);
+        if (broken !== null) record.error = `${broken} in fold ${f + 1}`;
+        else METRICS.forEach((metric, m) => record.scores[m].push(metric.score(yTest, proba, nClasses)));
       } catch (error) {
         record.error = error instanceof Error ? error.message : String(error);
       }
@@ -154,10 +162,12 @@ export function scoreTable(
   });
 
   const rows: GridRow[] = [];
+  const failures: string[] = [];
   for (const model of models) {
     const record = perModel.get(model.id)!;
     if (record.error !== null) {
       notes.push(`${model.name} failed and is left out: ${record.error}`);
+      failures.push(`${model.name}: ${record.error}`);
       continue;
     }
     const metrics = Object.fromEntries(
@@ -165,6 +175,7 @@ export function scoreTable(
     ) as Record<MetricId, number>;
     rows.push({ Model: model.name, ...metrics, TT_Sec: meanIgnoringNaN(record.seconds) });
   }
-  if (rows.length === 0) return failed("every model failed");
+  // The reasons go in the partition's own reason too: a single table that fails is one line.
+  if (rows.length === 0) return failed(`every model failed (${failures.join("; ")})`);
   return { key, status: "ok", reason: "", rows, notes };
 }

@@ -2,6 +2,7 @@ import { parseTable } from "../data/parseTable.js";
 import { keyId } from "../data/partitionKey.js";
 import { scoreTable } from "../evaluate/compareModels.js";
 import type { ScoreRequest, WorkerMessage } from "./messages.js";
+import { startParentWatchdog } from "./parentWatchdog.js";
 
 /**
  * Child process entry: scores the partitions the parent sends, one at a time. Knows nothing of
@@ -42,3 +43,4 @@ process.on("message", (request: ScoreRequest) => {
 
 // The parent going away (killed, Ctrl-C) closes the channel: stop instead of computing for nobody.
 process.on("disconnect", () => process.exit(0));
+startParentWatchdog();

@@ -48,7 +48,10 @@ test("a model that throws is left out of the grid, with its reason in the notes;
 test("when every model throws the partition fails with a reason instead of an empty grid", () => {
   const result = scoreTable(table, ["a"], spec, {}, failing(["lr", "nb", "dt"]));
   assert.equal(result.status, "failed");
-  assert.equal(result.reason, "every model failed");
+  assert.equal(
+    result.reason,
+    "every model failed (Logistic Regression: singular matrix; Naive Bayes: singular matrix; Decision Tree Classifier: singular matrix)",
+  );
   assert.deepEqual(result.rows, []);
 });
 
@@ -57,4 +60,54 @@ test("a continuous target is refused with a reason that says so", () => {
   const result = scoreTable(continuous, [], { ...spec, target: "price", features: ["x"] });
   assert.equal(result.status, "failed");
   assert.equal(result.reason, "the target price has 60 distinct values in 60 rows: it looks continuous, and automl-grid scores classifiers");
+});
+
+function returning(id: ModelId, proba: (rows: number, nClasses: number) => Float64Array): (id: ModelId) => ModelSpec {
+  let nClasses = 0;
+  const estimator: Estimator = {
+    fit(_X, _y, k) {
+      nClasses = k;
+      return this;
+    },
+    predictProba: (X) => proba(X.rows, nClasses),
+  };
+  return (asked) => (asked === id ? { ...modelSpec(asked), create: () => estimator } : modelSpec(asked));
+}
+
+test("a model whose probabilities break the contract is left out with its reason, as one that throws", () => {
+  const healthy = scoreTable(table, ["a"], spec);
+  const cases: [string, (rows: number, k: number) => Float64Array, RegExp][] = [
+    ["NaN", (rows, k) => new Float64Array(rows * k).fill(NaN), /^Naive Bayes failed and is left out: returned NaN probabilities \(row 1\) in fold 1$/],
+    ["too short", (rows, k) => new Float64Array(rows * k - 1).fill(1 / k), /returned \d+ probabilities, expected \d+/],
+    ["unnormalised", (rows, k) => new Float64Array(rows * k).fill(1), /returned probabilities summing to 2, not 1 \(row 1\) in fold 1/],
+  ];
+  for (const [name, proba, message] of cases) {
+    const result = scoreTable(table, ["a"], spec, {}, returning("nb", proba));
+    assert.equal(result.status, "ok", name);
+    assert.deepEqual(result.rows.map((row) => row.Model), ["Logistic Regression", "Decision Tree Classifier"], name);
+    assert.ok(result.notes.some((note) => message.test(note)), `${name}: ${result.notes.join("; ")}`);
+    const strip = (rows: typeof result.rows): unknown[] => rows.map(({ TT_Sec: _, ...rest }) => rest);
+    assert.deepEqual(strip(result.rows), strip(healthy.rows.filter((row) => row.Model !== "Naive Bayes")), name);
+  }
+});
+
+test("Gaussian naive Bayes on features that are all constant is left out (its probabilities are NaN)", () => {
+  const constant: Table = {
+    header: ["x", "colour", "y"],
+    rows: Array.from({ length: 40 }, (_, i) => ["3", "red", i % 3 === 0 ? "no" : "yes"]),
+  };
+  const result = scoreTable(constant, [], spec);
+  assert.equal(result.status, "ok");
+  assert.deepEqual(result.rows.map((row) => row.Model), ["Logistic Regression", "Decision Tree Classifier"]);
+  assert.ok(
+    result.notes.some((note) => /^Naive Bayes failed and is left out: returned NaN probabilities \(row \d+\) in fold \d+$/.test(note)),
+    result.notes.join("; "),
+  );
+});
+
+test("a table whose feature columns are all dropped fails with the reason each was dropped", () => {
+  const ids: Table = { header: ["name", "y"], rows: Array.from({ length: 20 }, (_, i) => [`p${i}`, i % 2 === 0 ? "no" : "yes"]) };
+  const result = scoreTable(ids, [], { ...spec, features: ["name"] });
+  assert.equal(result.status, "failed");
+  assert.match(result.reason, /^no usable feature columns \(name is an identifier/);
 });
