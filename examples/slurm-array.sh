@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A Slurm job array: 8 tasks, each scoring one shard of the partitions of one CSV. Submit it from
+# A Slurm job array: 4 tasks, each scoring one shard of the partitions of one CSV. Submit it from
 # the directory that holds the CSV, then a merge that runs when every task has ended:
 #   jobid=$(sbatch --parsable slurm-array.sh)
 #   sbatch --dependency=afterany:$jobid --wrap "automl-grid merge parts-$jobid/part-*.jsonl --format csv --out grid-$jobid.csv || [ \$? -eq 1 ]"
@@ -9,7 +9,7 @@
 # Each task writes its log beside the CSV (automl-grid-<job>-<task>.log) and its piece to
 # parts-<job>/; the shard count is the array's task count, so --array must run 0..N-1.
 #SBATCH --job-name=automl-grid
-#SBATCH --array=0-7
+#SBATCH --array=0-3
 #SBATCH --cpus-per-task=2
 #SBATCH --mem=4G
 #SBATCH --output=automl-grid-%A-%a.log

@@ -4,8 +4,11 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { checkCommandLine } from "../../src/cli/main.js";
 import { repoPath, runCli, tempFiles } from "../helpers.js";
-import { listFiles, machineEnv, planSlurm, planWorkflow, runKubernetesJob, runSlurmArray, runSlurmWrap, runWorkflow, shimBinDir, shimPackageDir, slurmWrapCommand } from "./exampleEngines.js";
-import { jobProblems, parseYaml, workflowProblems } from "./exampleSchemas.js";
+import { listFiles, machineEnv, shimBinDir, shimPackageDir } from "./engines/common.js";
+import { planWorkflow, runWorkflow } from "./engines/githubActions.js";
+import { runKubernetesJob } from "./engines/kubernetes.js";
+import { jobProblems, parseYaml, workflowProblems } from "./engines/schemas.js";
+import { planSlurm, runSlurmArray, runSlurmWrap, slurmWrapCommand } from "./engines/slurm.js";
 
 const example = (file: string): string => readFileSync(repoPath("examples", file), "utf8");
 const files = readdirSync(repoPath("examples"));
@@ -115,7 +118,7 @@ test("a misspelt key or a bad value in a Kubernetes manifest is reported with it
   assert.match(problems("completionMode:", "completionmode:"), /^\/spec must NOT have additional properties: completionmode$/m);
   assert.match(problems("mountPath:", "mountpath:"), /volumeMounts\/0 must NOT have additional properties: mountpath/);
   assert.match(problems("restartPolicy: Never", "restartPolicy: Nevr"), /restartPolicy must be equal to one of the allowed values/);
-  assert.match(problems("completions: 8", "completions: eight"), /completions must be integer/);
+  assert.match(problems("completions: 4", "completions: four"), /completions must be integer/);
 });
 
 test("an action input or step key the emulated runner does not implement is refused, so a misspelt `with:` fails too", () => {
@@ -128,7 +131,7 @@ test("an action input or step key the emulated runner does not implement is refu
 
 test("a misspelt #SBATCH option is refused", () => {
   const text = example("slurm-array.sh");
-  assert.deepEqual(planSlurm(text).tasks, [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(planSlurm(text).tasks, [0, 1, 2, 3]);
   assert.throws(() => planSlurm(text.replace("--cpus-per-task", "--cpu-per-task")), /--cpu-per-task is not an sbatch option/);
 });
 
@@ -184,20 +187,20 @@ test("the GitHub Actions workflow runs end to end: 4 shard jobs from a fresh che
   assert.equal(withoutTime(grid), single());
 });
 
-test("the Kubernetes Indexed Job runs end to end on a fresh volume: 8 pods with JOB_COMPLETION_INDEX, then the merge Job", async () => {
+test("the Kubernetes Indexed Job runs end to end on a fresh volume: 4 pods with JOB_COMPLETION_INDEX, then the merge Job", async () => {
   // A fresh ReadWriteMany volume holding only the CSV the user copied there.
   const volume = tempFiles();
   copyFileSync(FIXTURE, join(volume, "sales.csv"));
   const pods = await runKubernetesJob(example("kubernetes-indexed-job.yaml"), { "automl-grid-data": volume });
   assert.deepEqual(
     pods.map((pod) => [pod.index, pod.code]),
-    [0, 1, 2, 3, 4, 5, 6, 7].map((index) => [index, 0]),
+    [0, 1, 2, 3].map((index) => [index, 0]),
     pods.map((pod) => pod.stderr).join("\n"),
   );
   const [merge] = await runKubernetesJob(example("kubernetes-merge-job.yaml"), { "automl-grid-data": volume });
   assert.equal(merge.code, 0, merge.stderr);
   assert.equal(merge.index, null);
-  assert.deepEqual(listFiles(volume), ["grid.csv", ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => join("parts", `part-${i}.jsonl`)), "sales.csv"]);
+  assert.deepEqual(listFiles(volume), ["grid.csv", ...[0, 1, 2, 3].map((i) => join("parts", `part-${i}.jsonl`)), "sales.csv"]);
   assert.equal(withoutTime(readFileSync(join(volume, "grid.csv"), "utf8")), single());
 });
 
@@ -206,12 +209,12 @@ test("a pod that does not create /data/parts fails on a fresh volume, naming the
   assert.ok(text.includes("mkdir -p /data/parts;"));
   const volume = tempFiles();
   copyFileSync(FIXTURE, join(volume, "sales.csv"));
-  const [pod] = await runKubernetesJob(text.replace("mkdir -p /data/parts;", "").replace("completions: 8", "completions: 1"), { "automl-grid-data": volume });
+  const [pod] = await runKubernetesJob(text.replace("mkdir -p /data/parts;", "").replace("completions: 4", "completions: 1"), { "automl-grid-data": volume });
   assert.notEqual(pod.code, 0);
   assert.match(pod.stderr, /automl-grid: error: .*parts/);
 });
 
-test("the Slurm array runs end to end: 8 tasks with Slurm's array variables, logs beside the CSV, then the --wrap merge", async () => {
+test("the Slurm array runs end to end: 4 tasks with Slurm's array variables, logs beside the CSV, then the --wrap merge", async () => {
   const submitDir = tempFiles();
   // The user's CSV, named by $CSV (sbatch passes the submitting environment on).
   mkdirSync(join(submitDir, "data"));
@@ -221,19 +224,19 @@ test("the Slurm array runs end to end: 8 tasks with Slurm's array variables, log
   const tasks = await runSlurmArray(repoPath("examples", "slurm-array.sh"), { submitDir, jobId, env });
   assert.deepEqual(
     tasks.map((task) => [task.task, task.code]),
-    [0, 1, 2, 3, 4, 5, 6, 7].map((task) => [task, 0]),
+    [0, 1, 2, 3].map((task) => [task, 0]),
     tasks.map((task) => `${task.log}: ${task.stderr}${task.stdout}`).join("\n"),
   );
   const command = slurmWrapCommand(example("slurm-array.sh"), "slurm-array.sh", jobId);
   assert.equal(command, "automl-grid merge parts-4242/part-*.jsonl --format csv --out grid-4242.csv || [ $? -eq 1 ]");
-  const merge = await runSlurmWrap(command, { submitDir, jobId: jobId + 8, env });
+  const merge = await runSlurmWrap(command, { submitDir, jobId: jobId + 4, env });
   assert.equal(merge.code, 0, merge.stdout);
   assert.deepEqual(listFiles(submitDir), [
-    ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => `automl-grid-4242-${i}.log`),
+    ...[0, 1, 2, 3].map((i) => `automl-grid-4242-${i}.log`),
     join("data", "sales-2026.csv"),
     "grid-4242.csv",
-    ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => join("parts-4242", `part-${i}.jsonl`)),
-    "slurm-4250.out",
+    ...[0, 1, 2, 3].map((i) => join("parts-4242", `part-${i}.jsonl`)),
+    "slurm-4246.out",
   ]);
   assert.equal(withoutTime(readFileSync(join(submitDir, "grid-4242.csv"), "utf8")), single());
 });

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { readFileSync } from "node:fs";
 import { register } from "node:module";
 import { parseDocument } from "yaml";
-import { repoPath } from "../helpers.js";
+import { repoPath } from "../../helpers.js";
 
 /**
  * Validators for the examples' YAML: GitHub's own workflow parser for the workflow, and the
