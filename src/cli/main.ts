@@ -84,14 +84,14 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   }
   let text = renderLeaderboard(result.board, output.format, output.round);
   if (options.shard !== null) {
-    const { target, by, models, folds, foldColumn, trainSize, seed, ignore } = options;
+    const { target, by, models, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal } = options;
     text =
       manifestLine({
         format: "automl-grid shard",
         version: 1,
         shard: options.shard,
         fingerprint: result.fingerprint,
-        options: { target, by, models, folds, foldColumn, trainSize, seed, ignore },
+        options: { target, by, models, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal },
       }) + text;
   }
   writeOutput(output.out, text, io.stdout);

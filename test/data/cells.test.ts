@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { csvLine } from "../../src/data/csvLine.js";
 import { isMissing } from "../../src/data/missing.js";
 import { isNumericCell } from "../../src/data/numberCell.js";
-import { parseTable } from "../../src/data/parseTable.js";
+import { parseRowsText, rowsText, rowText } from "../../src/data/rowText.js";
 
 test("isMissing knows exactly the protocol's missing spellings", () => {
   for (const cell of ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A"]) assert.equal(isMissing(cell), true, cell);
@@ -18,10 +18,16 @@ test("isNumericCell accepts plain finite decimals only", () => {
   }
 });
 
-test("csvLine quotes only the fields that need it, and parseTable reads them back unchanged", () => {
+test("csvLine quotes only the fields that need it", () => {
   const cells = ["plain", "Portland, OR", 'say "hi"', "line\nbreak", "", "  spaced  "];
-  const line = csvLine(cells);
-  assert.equal(line, 'plain,"Portland, OR","say ""hi""","line\nbreak",,  spaced  ');
-  const table = parseTable(["a", "b", "c", "d", "e", "f"], line);
-  assert.deepEqual(table.rows, [cells]);
+  assert.equal(csvLine(cells), 'plain,"Portland, OR","say ""hi""","line\nbreak",,  spaced  ');
+});
+
+test("rows travel to a child as JSON texts and come back unchanged, whatever their cells hold", () => {
+  const rows = [
+    ["plain", "Portland, OR", 'say "hi"', "line\nbreak", "", "a|b|c;d\te", "\\", "café 😀", "\u0000"],
+    ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+  ];
+  assert.deepEqual(parseRowsText(rowsText(rows.map(rowText))), rows);
+  assert.deepEqual(parseRowsText(rowsText([])), []);
 });

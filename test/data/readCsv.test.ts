@@ -2,11 +2,19 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { test } from "node:test";
+import { DEFAULT_DIALECT, type Dialect } from "../../src/data/dialect.js";
 import { readCsv } from "../../src/data/readCsv.js";
 import { InputError } from "../../src/errors.js";
 import { tempFiles } from "../helpers.js";
 
-async function readAll(path: string, stdin?: Readable): Promise<{ header: readonly string[]; rows: string[][]; fingerprint: string }> {
+interface ReadAll {
+  readonly header: readonly string[];
+  readonly rows: string[][];
+  readonly fingerprint: string;
+  readonly delimiter: string;
+}
+
+async function readAll(path: string, stdin?: Readable, dialect: Partial<Dialect> = {}): Promise<ReadAll> {
   let header: readonly string[] = [];
   const rows: string[][] = [];
   const result = await readCsv(
@@ -15,9 +23,10 @@ async function readAll(path: string, stdin?: Readable): Promise<{ header: readon
       onHeader: (h) => (header = h),
       onRow: (cells) => rows.push(cells),
     },
+    { ...DEFAULT_DIALECT, ...dialect },
     stdin,
   );
-  return { header, rows, fingerprint: result.fingerprint };
+  return { header, rows, fingerprint: result.fingerprint, delimiter: result.delimiter };
 }
 
 test("readCsv keeps quoted commas and doubled quotes inside a field, trims cells and skips blank lines", async () => {
@@ -45,7 +54,7 @@ test("readCsv names the file and the row of a ragged row", async () => {
   const path = join(dir, "ragged.csv");
   await assert.rejects(readAll(path), (error: unknown) => {
     assert.ok(error instanceof InputError);
-    assert.equal(error.message, `${path}: row 2 has 2 fields, the header has 3`);
+    assert.equal(error.message, `${path}: row 2 has 2 fields, the header has 3 (delimiter "," detected from the first lines; --delimiter sets it)`);
     return true;
   });
 });
