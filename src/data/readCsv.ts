@@ -54,8 +54,8 @@ interface Opening {
 
 /**
  * Reads until the sniffing sample is complete and resolves the delimiter: the given one, else the
- * sniffed one (with `--decimal ,` a comma cannot be it), else "," for a file whose header no
- * candidate splits, which is then one column, whatever the character.
+ * sniffed one (with `--decimal ,` a comma cannot be it), else the first candidate, which leaves
+ * the header one column as every candidate would: the caller then says what is wrong.
  */
 async function openText(text: AsyncIterator<string>, dialect: Dialect): Promise<Opening> {
   let head = "";
@@ -75,7 +75,7 @@ async function openText(text: AsyncIterator<string>, dialect: Dialect): Promise<
   if (dialect.delimiter !== "auto") return { head, delimiter: dialect.delimiter, sniffed: false };
   const candidates = DELIMITER_CANDIDATES.filter((candidate) => candidate !== dialect.decimal);
   const sniffed = sniffDelimiter(atEnd ? head : head.slice(0, end), atEnd, candidates);
-  return { head, delimiter: sniffed ?? ",", sniffed: sniffed !== null };
+  return { head, delimiter: sniffed ?? candidates[0], sniffed: sniffed !== null };
 }
 
 async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {

@@ -1,5 +1,5 @@
 import { InputError, UsageError } from "../errors.js";
-import type { Dialect } from "./dialect.js";
+import { describeDelimiter, type Dialect } from "./dialect.js";
 import { isMissing } from "./missing.js";
 import { numericTally, type NumericTally } from "./mostlyNumeric.js";
 import { fromDecimalComma } from "./numberCell.js";
@@ -36,6 +36,13 @@ export interface PartitionedInput {
   readonly notes: readonly string[];
 }
 
+/** Why a header may have come out as one column, and what to do about it. */
+function oneColumnHint(options: ReadPartitionsOptions): string {
+  if (options.delimiter !== "auto") return `split on ${describeDelimiter(options.delimiter)} as --delimiter says; is that the file's delimiter?`;
+  const candidates = options.decimal === "," ? "; tab or | (with --decimal , a comma is no delimiter)" : ", ; tab or |";
+  return `no ${candidates} splits it; if the file has another delimiter, give --delimiter`;
+}
+
 function checkHeader(name: string, header: readonly string[], options: ReadPartitionsOptions): readonly string[] {
   const seen = new Set<string>();
   for (const column of header) {
@@ -43,7 +50,7 @@ function checkHeader(name: string, header: readonly string[], options: ReadParti
     if (seen.has(column)) throw new InputError(`${name}: the header has column ${column} twice`);
     seen.add(column);
   }
-  const oneColumn = header.length === 1 ? ` (its header is one column, "${header[0]}"; if the file has another delimiter, give --delimiter)` : "";
+  const oneColumn = header.length === 1 ? ` (its header is one column, "${header[0]}"; ${oneColumnHint(options)})` : "";
   const need = (column: string, option: string): void => {
     if (!seen.has(column)) throw new UsageError(`${option} ${column}: no such column in ${name}${oneColumn}`);
   };
@@ -57,8 +64,7 @@ function checkHeader(name: string, header: readonly string[], options: ReadParti
   const features = header.filter((column) => !excluded.has(column));
   if (features.length === 0) {
     // A one-column header is most often a file split on the wrong character: say so.
-    const why =
-      header.length === 1 ? ` (the header is one column, "${header[0]}": no , ; tab or | splits it; if the file has another delimiter, give --delimiter)` : "";
+    const why = header.length === 1 ? ` (the header is one column, "${header[0]}": ${oneColumnHint(options)})` : "";
     throw new UsageError(`${name}: no feature columns left after --target, --by, --fold-column and --ignore${why}`);
   }
   return features;

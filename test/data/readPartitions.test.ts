@@ -48,7 +48,12 @@ test("a one-column header says so, in the no-feature-columns message and for an 
     );
     return true;
   });
-  await assert.rejects(read("a:b:y\n1:2:0\n"), /--target y: no such column in stdin \(its header is one column, "a:b:y"; if the file has another delimiter, give --delimiter\)/);
+  await assert.rejects(
+    read("a:b:y\n1:2:0\n"),
+    /^UsageError: --target y: no such column in stdin \(its header is one column, "a:b:y"; no , ; tab or \| splits it; if the file has another delimiter, give --delimiter\)$/,
+  );
+  await assert.rejects(read("a,b,y\n1,2,0\n", { target: "a,b,y", decimal: "," }), /\(the header is one column, "a,b,y": no ; tab or \| \(with --decimal , a comma is no delimiter\) splits it;/);
+  await assert.rejects(read("a,b,y\n1,2,0\n", { delimiter: ";" }), /\(its header is one column, "a,b,y"; split on ";" as --delimiter says; is that the file's delimiter\?\)$/);
   const colons = await read("a:b:y\n1:2:0\n3:4:1\n", { delimiter: ":" });
   assert.deepEqual(colons.features, ["a", "b"]);
 });
