@@ -33,12 +33,16 @@ function shown(value: string): string {
   return value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS - 3)}...` : value;
 }
 
-export function numericTally(header: readonly string[], columns: readonly string[], decimal: DecimalMark): NumericTally {
+/**
+ * `columns` are the feature columns and the target, named `target`: its values are classes
+ * whatever they hold, so its note says that a stray value is a class of its own.
+ */
+export function numericTally(header: readonly string[], columns: readonly string[], decimal: DecimalMark, target: string | null = null): NumericTally {
   const at = Int32Array.from(columns, (column) => header.indexOf(column));
   const present = new Float64Array(columns.length);
   const numbers = new Float64Array(columns.length);
   const otherMark = new Float64Array(columns.length);
-  const text = new Float64Array(columns.length);
+  const textCells = new Float64Array(columns.length);
   const first: (FirstOffender | null)[] = columns.map(() => null);
   // Per column, which partitions hold a cell that is not a number: there the column is categorical.
   const offendingPartitions: Uint8Array[] = columns.map(() => new Uint8Array(16));
@@ -54,7 +58,7 @@ export function numericTally(header: readonly string[], columns: readonly string
           numbers[c]++;
           continue;
         }
-        if (verdict === "text") text[c]++;
+        if (verdict === "text") textCells[c]++;
         else if (verdict === "other mark") otherMark[c]++;
         if (first[c] === null) first[c] = { value: cell, row, verdict, partition };
         let flags = offendingPartitions[c];
@@ -70,7 +74,7 @@ export function numericTally(header: readonly string[], columns: readonly string
       const notes: string[] = [];
       for (let c = 0; c < columns.length; c++) {
         const offender = first[c];
-        if (offender === null || text[c] >= present[c] / 2) continue;
+        if (offender === null || textCells[c] >= present[c] / 2) continue;
         const what =
           offender.verdict === "out of range"
             ? "is out of a double's range"
@@ -85,10 +89,9 @@ export function numericTally(header: readonly string[], columns: readonly string
           const named = partitionName(offender.partition);
           where = affected === 1 ? ` in partition ${named}` : ` in ${affected} partitions (first ${named})`;
         }
-        notes.push(
-          `column ${columns[c]} is typed categorical${where}: "${shown(offender.value)}" at row ${offender.row} ${what} ` +
-            `(${numbers[c]} of ${present[c]} values are numbers${hint})`,
-        );
+        const cell = `"${shown(offender.value)}" at row ${offender.row} ${what}`;
+        const said = columns[c] === target ? `target ${target}${where}: ${cell} and is a class of its own` : `column ${columns[c]} is typed categorical${where}: ${cell}`;
+        notes.push(`${said} (${numbers[c]} of ${present[c]} values are numbers${hint})`);
       }
       return notes;
     },

@@ -97,7 +97,7 @@ export async function readPartitions(options: ReadPartitionsOptions, stdin?: Rea
         foldAt = options.foldColumn === null ? -1 : header.indexOf(options.foldColumn);
         byAt = options.by.map((column) => header.indexOf(column));
         converted = options.decimal === "," ? header.map((_, j) => j).filter((j) => !byAt.includes(j)) : [];
-        tally = numericTally(header, [...features, options.target], options.decimal);
+        tally = numericTally(header, [...features, options.target], options.decimal, options.target);
       },
       onRow(cells, rowNumber) {
         const label = cells[targetAt];

@@ -60,3 +60,9 @@ test("each column is tallied on its own, and a long offending value is shortened
   assert.match(notes[0], /^column a is typed categorical: "n\/a" at row 4 is not a number \(3 of 4/);
   assert.match(notes[1], /^column b is typed categorical: "y{37}\.\.\." at row 2/);
 });
+
+test("the target's note says that a stray value is a class of its own", () => {
+  const tally = numericTally(["x", "y"], ["x", "y"], ".", "y");
+  [["1", "0"], ["2", "1"], ["3", "?"], ["4", "1"]].forEach((cells, i) => tally.add(cells, i + 1, 0));
+  assert.deepEqual(tally.notes(null), ['target y: "?" at row 3 is not a number and is a class of its own (3 of 4 values are numbers)']);
+});

@@ -128,6 +128,14 @@ test("invalid UTF-8 is refused, naming the file and the line of the first bad by
   await assert.rejects(readAll("-", chunked(truncated, 3)), /stdin: line 3 is not valid UTF-8 \(byte 0xE2\)/);
 });
 
+test("a bad byte far into the file, after the sniffed start, is found on its line across chunks", async () => {
+  const rows = Array.from({ length: 20000 }, (_, i) => `${i % 2 === 0 ? "Zürich" : "Genève"},${i},${i % 2}`);
+  const bytes = Buffer.concat([Buffer.from(`town,x,y\n${rows.join("\n")}\n`), Buffer.from("caf\xe9,1,0\n", "latin1")]);
+  for (const size of [65536, 1000, 7]) {
+    await assert.rejects(readAll("-", chunked(bytes, size)), /^InputError: stdin: line 20002 is not valid UTF-8 \(byte 0xE9\)/, `chunks of ${size}`);
+  }
+});
+
 test("--encoding latin1 (windows-1252) and utf-16le decode what UTF-8 refuses", async () => {
   const dir = tempFiles();
   // 0x80 is € in windows-1252, the encoding WHATWG (and TextDecoder) means by latin1.
