@@ -72,6 +72,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   if (input.droppedTargets > 0) {
     events.note?.(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
   }
+  for (const note of input.notes) events.note?.(note);
   const spec: GridSpec = {
     target: options.target,
     features: input.features,

@@ -50,8 +50,8 @@ export function scoreOptions(input: string, raw: RawOptions, stdoutIsTty: boolea
 
 /** The options a shard manifest and a journal record: those that change the numbers. */
 function resultOptions(options: RunOptions): ResultOptions {
-  const { target, by, models, folds, foldColumn, trainSize, seed, ignore } = options;
-  return { target, by, models, folds, foldColumn, trainSize, seed, ignore };
+  const { target, by, models, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal } = options;
+  return { target, by, models, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal };
 }
 
 /** Nothing a run writes (grid, journal) may land on a file it reads or on each other. */
@@ -142,14 +142,14 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   progress.stop();
   let text = renderLeaderboard(result.board, output.format, output.round);
   if (options.shard !== null) {
-    const { target, by, models, folds, foldColumn, trainSize, seed, ignore } = options;
+    const { target, by, models, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal } = options;
     text =
       manifestLine({
         format: "automl-grid shard",
         version: 1,
         shard: options.shard,
         fingerprint: result.fingerprint,
-        options: { target, by, models, folds, foldColumn, trainSize, seed, ignore },
+        options: { target, by, models, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal },
       }) + text;
   }
   writeOutput(output.out, text, io.stdout);

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
+import type { DecimalMark } from "../data/dialect.js";
 import type { Shard } from "../data/shard.js";
 import { UsageError } from "../errors.js";
 import type { SortColumn } from "../evaluate/grid.js";
@@ -28,6 +29,9 @@ export interface RawOptions {
   workers?: string;
   shard?: string;
   resume?: string;
+  delimiter?: string;
+  encoding?: string;
+  decimal?: string;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -150,6 +154,31 @@ export function shard(value: string | undefined): Shard | null {
   return { index, count };
 }
 
+/** --delimiter: one character (`tab` or `\t` for a tab), or auto (sniffed; see sniffDelimiter). */
+export function delimiter(value: string | undefined): string {
+  if (value === undefined || value === "auto") return "auto";
+  const character = value === "tab" || value === "\\t" ? "\t" : value;
+  if ([...character].length !== 1) throw new UsageError(`--delimiter ${value}: expected one character, tab, or auto`);
+  if (['"', "\r", "\n", "\uFEFF"].includes(character)) throw new UsageError(`--delimiter ${value}: cannot be a quote or a line end`);
+  return character;
+}
+
+/** --encoding: any label TextDecoder knows, kept under its canonical name (latin1 is windows-1252). */
+export function encoding(value: string | undefined): string {
+  if (value === undefined) return "utf-8";
+  try {
+    return new TextDecoder(value.trim()).encoding;
+  } catch {
+    throw new UsageError(`--encoding ${value}: unknown encoding; expected a label such as utf-8, latin1, windows-1252 or utf-16le`);
+  }
+}
+
+export function decimalMark(value: string | undefined): DecimalMark {
+  if (value === undefined || value === ".") return ".";
+  if (value === ",") return ",";
+  throw new UsageError(`--decimal ${value}: expected . or ,`);
+}
+
 const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
   ".csv": "csv",
   ".json": "json",
@@ -199,6 +228,10 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
   if (raw.shard !== undefined && by.length === 0) {
     throw new UsageError("--shard splits a run's partitions among machines: it needs --by");
   }
+  const dialect = { delimiter: delimiter(raw.delimiter), encoding: encoding(raw.encoding), decimal: decimalMark(raw.decimal) };
+  if (dialect.delimiter === dialect.decimal) {
+    throw new UsageError(`--decimal ${dialect.decimal}: the decimal mark cannot also be the --delimiter`);
+  }
   return {
     input,
     target,
@@ -213,5 +246,6 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
     top: integer("--top", raw.top ?? String(Number.MAX_SAFE_INTEGER), 1),
     workers: integer("--workers", raw.workers ?? String(availableParallelism()), 1, 256),
     shard: shard(raw.shard),
+    ...dialect,
   };
 }

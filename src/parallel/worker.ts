@@ -1,5 +1,5 @@
-import { parseTable } from "../data/parseTable.js";
 import { keyId } from "../data/partitionKey.js";
+import { parseRowsText } from "../data/rowText.js";
 import { scoreTable } from "../evaluate/compareModels.js";
 import type { ScoreRequest, WorkerMessage } from "./messages.js";
 import { startParentWatchdog } from "./parentWatchdog.js";
@@ -31,7 +31,7 @@ function injectedKill(request: ScoreRequest): boolean {
 process.on("message", (request: ScoreRequest) => {
   if (injectedKill(request)) process.kill(process.pid, "SIGKILL");
   try {
-    const table = parseTable(request.header, request.csv);
+    const table = { header: request.header, rows: parseRowsText(request.rows) };
     const result = scoreTable(table, request.key, request.spec, {
       onFit: () => send({ type: "fit", id: request.id }),
     });

@@ -118,6 +118,9 @@ const OPTION_NAMES: Readonly<Record<keyof ResultOptions, string>> = {
   trainSize: "--train-size",
   seed: "--seed",
   ignore: "--ignore",
+  delimiter: "--delimiter",
+  encoding: "--encoding",
+  decimal: "--decimal",
 };
 
 function shown(value: unknown): string {

@@ -1,3 +1,4 @@
+import type { DecimalMark } from "../data/dialect.js";
 import type { Shard } from "../data/shard.js";
 import { InputError } from "../errors.js";
 import type { ModelId } from "../models/estimator.js";
@@ -12,6 +13,10 @@ export interface ResultOptions {
   readonly trainSize: number;
   readonly seed: number;
   readonly ignore: readonly string[];
+  /** How the file is read (src/data/dialect.ts): the option as given, "auto" included. */
+  readonly delimiter: string;
+  readonly encoding: string;
+  readonly decimal: DecimalMark;
 }
 
 /** First line of a shard's jsonl: what `merge` checks before it trusts the rows below. */

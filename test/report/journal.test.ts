@@ -20,6 +20,9 @@ const options: ResultOptions = {
   trainSize: 0.7,
   seed: 123,
   ignore: [],
+  delimiter: "auto",
+  encoding: "utf-8",
+  decimal: ".",
 };
 const manifest: JournalManifest = { format: "automl-grid journal", version: 1, fingerprint: "ab12", options, shard: null };
 
