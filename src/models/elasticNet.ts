@@ -24,8 +24,7 @@ export class ElasticNet extends CentredLinearModel {
   private readonly l1Ratio: number;
   private readonly maxIterations: number;
   private readonly tolerance: number;
-  /** The last fit's sweeps, duality gap and whether it met the tolerance. */
-  descent: CoordinateDescentResult | null = null;
+  private lastDescent: CoordinateDescentResult | null = null;
 
   constructor(options: ElasticNetOptions = {}) {
     super();
@@ -39,8 +38,14 @@ export class ElasticNet extends CentredLinearModel {
     if (!(this.tolerance >= 0)) throw new RangeError(`tolerance must be >= 0, got ${this.tolerance}`);
   }
 
+  /** The last fit's sweeps, duality gap and whether it met the tolerance. */
+  get descent(): CoordinateDescentResult | null {
+    return this.lastDescent;
+  }
+
+  /** Whether the last fit met the tolerance (scikit-learn warns when it does not). */
   get converged(): boolean {
-    return this.descent?.converged ?? false;
+    return this.lastDescent?.converged ?? false;
   }
 
   protected solve(X: Matrix, y: Float64Array): Float64Array {
@@ -48,12 +53,12 @@ export class ElasticNet extends CentredLinearModel {
     const columns = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) columns[j * rows + i] = data[i * cols + j];
     // scikit-learn's enet_path: the objective above times n, in the same order of operations.
-    this.descent = elasticNetCoordinateDescent(columns, rows, cols, y, {
+    this.lastDescent = elasticNetCoordinateDescent(columns, rows, cols, y, {
       l1: this.alpha * this.l1Ratio * rows,
       l2: this.alpha * (1 - this.l1Ratio) * rows,
       maxIterations: this.maxIterations,
       tolerance: this.tolerance,
     });
-    return this.descent.w;
+    return this.lastDescent.w;
   }
 }

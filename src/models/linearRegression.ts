@@ -9,12 +9,16 @@ import { CentredLinearModel } from "./linearModel.js";
  * See minimumNormLeastSquares.ts for the one place it departs: the rank cutoff.
  */
 export class LinearRegression extends CentredLinearModel {
-  /** Singular values above the cutoff in the last fit (scikit-learn's rank_). */
-  rank = 0;
+  private lastRank = 0;
+
+  /** Singular values of the centred X above the cutoff in the last fit (scikit-learn's rank_). */
+  get rank(): number {
+    return this.lastRank;
+  }
 
   protected solve(X: Matrix, y: Float64Array): Float64Array {
     const solution = minimumNormLeastSquares(X.data, X.rows, X.cols, y);
-    this.rank = solution.rank;
+    this.lastRank = solution.rank;
     return solution.x;
   }
 }

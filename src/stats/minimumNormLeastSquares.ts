@@ -12,9 +12,10 @@
  *
  * The default cutoff is numpy's matrix_rank tolerance, max(rows, cols) * eps, rather than scipy's
  * eps: with eps alone the rank of z-scored one-hot columns is a coin toss (their numerically zero
- * singular value comes out at 1-3 eps), and scikit-learn 1.2.1 then keeps it, giving coefficients
- * near 1e14 and predictions that have lost their last several digits (see
- * test/reference/regression_reference.py).
+ * singular value comes out at 1-3 eps). When scikit-learn 1.2.1 keeps that value its coefficients
+ * reach ~1e14, rows with an unseen level are predicted at ~1e14, and the other rows lose digits
+ * (test/reference/regression_reference.py); with this cutoff the answer is the minimum-norm one,
+ * which is scikit-learn's whenever it does detect the collinearity.
  */
 export interface LeastSquaresSolution {
   readonly x: Float64Array;

@@ -42,9 +42,11 @@ export function r2Score(yTrue: Float64Array, yPred: Float64Array): number {
 }
 
 /**
- * sqrt(mean((log1p(pred) - log1p(true))^2)), the RMSLE of PyCaret's grid; NaN when a true or
- * predicted value is at most -1, where log1p is undefined (scikit-learn's
- * mean_squared_log_error raises on any negative value instead).
+ * sqrt(mean((log1p(pred) - log1p(true))^2)), the RMSLE column as issue 9 defines it; NaN when a
+ * true or predicted value is at most -1, where log1p is undefined (scikit-learn's
+ * mean_squared_log_error raises on any negative value instead). PyCaret's own RMSLE container
+ * takes absolute values of both first, so it is never NaN and scores a prediction of -500 as if
+ * it were +500.
  */
 export function rootMeanSquaredLogError(yTrue: Float64Array, yPred: Float64Array): number {
   checkPair(yTrue, yPred);
@@ -55,7 +57,7 @@ export function rootMeanSquaredLogError(yTrue: Float64Array, yPred: Float64Array
 /**
  * mean_absolute_percentage_error: mean(|pred - true| / max(|true|, eps)), a fraction (not
  * percent). A true value of 0 divides by machine epsilon, so a miss there dominates the mean, as
- * in scikit-learn.
+ * in scikit-learn. (PyCaret's own MAPE container leaves out the rows whose true value is 0.)
  */
 export function meanAbsolutePercentageError(yTrue: Float64Array, yPred: Float64Array): number {
   checkPair(yTrue, yPred);
