@@ -74,6 +74,10 @@ test("DecisionTreeRegressor leaves are weighted means and a constant target is o
   // The threshold is the midpoint 0.5, and x <= threshold goes left.
   assert.deepEqual([...model.predict(matrix([[0], [1], [0.5], [0.6]]))], [1.5, 5, 1.5, 5]);
   assert.equal(tree().fit(X, Float64Array.from([3, 3, 3, 3, 3])).tree.nodeCount, 1);
+  // Rows that no feature tells apart are one leaf too, holding their mean.
+  const same = tree().fit(matrix([[2, 5], [2, 5], [2, 5]]), Float64Array.from([1, 2, 6]));
+  assert.equal(same.tree.nodeCount, 1);
+  assert.deepEqual([...same.predict(matrix([[0, 0]]))], [3]);
 });
 
 test("DecisionTreeRegressor splits at the midpoint where the variance drops most, x <= threshold going left", () => {
