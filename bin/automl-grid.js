@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Thin entry: the compiled CLI does everything; this file only wires the real process to it.
 import { main } from "../dist/src/cli/main.js";
+import { stdoutWasClosed } from "../dist/src/cli/closedStdout.js";
 
 const controller = new AbortController();
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
@@ -29,5 +30,6 @@ const code = await main(process.argv.slice(2), {
   // A terminal that reports no width (some CI pseudo-terminals) cannot host a spinner.
   stderrIsTty: process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0,
   signal: controller.signal,
+  stdoutClosed: stdoutWasClosed(),
 });
 process.exitCode = code;

@@ -88,13 +88,14 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   // Said once every check has passed: a run refused with exit 2 prints its one error line only.
   const before: string[] = [];
   if (input.droppedTargets > 0) before.push(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
+  before.push(...input.notes);
   const { task, taskReason, models, sort } = resolveOptions(options, input.target);
   const refusal = task.refuseTarget(input.target, options.target);
   if (refusal !== null) throw new InputError(`${inputName(options.input)}: ${refusal}`);
   if (taskReason !== null) before.push(`task: ${task.id} (${taskReason}; --task sets it)`);
 
-  const { target, by, folds, foldColumn, trainSize, seed, ignore } = options;
-  const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, seed, ignore };
+  const { target, by, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal } = options;
+  const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal };
   const spec: GridSpec = { task: task.id, target, models, folds, foldColumn, trainSize, seed, features: input.features };
   const metadata: RunMetadata = { format: "automl-grid", version: 2, fingerprint: input.fingerprint, options: resultOptions, shard: options.shard };
   const total = input.partitions.length;

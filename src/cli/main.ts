@@ -2,7 +2,7 @@ import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { AutomlGridError, InputError, UsageError } from "../errors.js";
-import { run } from "../index.js";
+import { run, type RunEvents } from "../index.js";
 import { mergeShards, readShardFile } from "../merge.js";
 import { leaderboard } from "../report/leaderboard.js";
 import { AbortedError } from "../parallel/pool.js";
@@ -26,6 +26,8 @@ export interface CliIo {
   readonly stderrIsTty: boolean;
   /** Aborted on SIGINT/SIGTERM, with the signal's name as reason. */
   readonly signal: AbortSignal;
+  /** stdout was closed when the process started (`>&-`): a grid written there would be lost. */
+  readonly stdoutClosed?: boolean;
 }
 
 export const EXIT = { ok: 0, partitionFailed: 1, usage: 2, bug: 70 } as const;
@@ -78,8 +80,36 @@ export async function checkCommandLine(argv: readonly string[]): Promise<void> {
   await program.parseAsync([...argv], { from: "user" });
 }
 
+/** Refuses, before any work, to write the grid where it would vanish with exit 0. */
+function checkStdoutOpen(out: string | null, io: CliIo): void {
+  if (out === null && io.stdoutClosed === true) {
+    throw new UsageError("stdout is closed: the grid would be lost; use --out FILE");
+  }
+}
+
+/**
+ * A single table's progress, held back until its result is known: a table that cannot be scored
+ * ends the run with exit 2 and one error line, which a "table done (failed: ...)" line or a note
+ * printed before it would make two. Released, in order, when the table was scored.
+ */
+function heldBack(progress: Progress): { events: RunEvents; release(): void } {
+  const held: (() => void)[] = [];
+  return {
+    events: {
+      partitionsFound: (total) => progress.partitionsFound?.(total),
+      fit: () => progress.fit?.(),
+      note: (message) => void held.push(() => progress.note?.(message)),
+      partitionDone: (result, done, total) => void held.push(() => progress.partitionDone?.(result, done, total)),
+    },
+    release: () => {
+      for (const show of held.splice(0)) show();
+    },
+  };
+}
+
 async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p: Progress) => void): Promise<number> {
   const { options, output, resume } = scoreOptions(input, raw, io.stdoutIsTty);
+  checkStdoutOpen(output.out, io);
   checkFiles(input, output.out, resume);
   const progress = await createProgress({
     stderr: io.stderr,
@@ -89,16 +119,21 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   });
   setProgress(progress);
   const journal = resume === null ? undefined : openJournal(resume, (message) => progress.note?.(message));
+  // Without --by (and so without --shard) the run is one table, and its failure is bad input.
+  const single = options.by.length === 0;
+  const held = heldBack(progress);
   let result: RunResult;
   try {
-    result = await run(options, { events: progress, signal: io.signal, stdin: io.stdin, journal });
+    result = await run(options, { events: single ? held.events : progress, signal: io.signal, stdin: io.stdin, journal });
   } finally {
     journal?.close();
   }
-  progress.stop();
-  if (options.by.length === 0 && options.shard === null && result.failed > 0) {
+  if (single && result.failed > 0) {
+    progress.stop();
     throw new InputError(`${input === "-" ? "stdin" : input}: cannot score the table: ${result.results[0].reason}`);
   }
+  held.release();
+  progress.stop();
   const text = renderLeaderboard(result.board, output.format, output.round, result.metadata);
   writeOutput(output.out, text, io.stdout);
   return result.failed > 0 ? EXIT.partitionFailed : EXIT.ok;
@@ -106,6 +141,7 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
 
 async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Promise<number> {
   const { output, sort, top } = mergeOptions(raw, io.stdoutIsTty);
+  checkStdoutOpen(output.out, io);
   checkOutPath(output.out, files);
   const merged = mergeShards(files.map(readShardFile));
   const { options } = merged.metadata;
@@ -149,7 +185,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     (progress as Progress | null)?.stop();
     if (error instanceof CommanderError) {
       // commander already printed its one-line message (or the help / version text).
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode !== 0) return EXIT.usage;
+      if (io.stdoutClosed !== true) return EXIT.ok;
+      io.stderr.write("automl-grid: error: stdout is closed: the help or version text was lost\n");
+      return EXIT.usage;
     }
     if (error instanceof AbortedError || io.signal.aborted) {
       const reason = String(io.signal.reason ?? "");

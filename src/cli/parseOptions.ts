@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
+import type { DecimalMark } from "../data/dialect.js";
 import type { Shard } from "../data/shard.js";
 import { UsageError } from "../errors.js";
 import { gridColumns, type TaskId } from "../evaluate/task.js";
@@ -12,7 +13,8 @@ export interface RawOptions {
   target?: string;
   task?: string;
   exclude?: string;
-  by?: string;
+  /** One value per --by given (the flag repeats); each a CSV record of column names. */
+  by?: string[];
   models?: string;
   folds?: string;
   foldColumn?: string;
@@ -21,12 +23,15 @@ export interface RawOptions {
   sort?: string;
   top?: string;
   round?: string;
-  ignore?: string;
+  ignore?: string[];
   format?: string;
   out?: string;
   workers?: string;
   shard?: string;
   resume?: string;
+  delimiter?: string;
+  encoding?: string;
+  decimal?: string;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -59,8 +64,65 @@ export function list(value: string | undefined): string[] {
     .filter((item) => item !== "");
 }
 
+/**
+ * One option value read as one CSV record, so that a column whose name holds a comma can be
+ * named: `"Make, Model",Year` is `Make, Model` and `Year`. Names are trimmed, as the header's
+ * are; an empty name is refused rather than skipped, since `--by a,,b` is more likely a slip.
+ */
+function csvRecord(option: string, text: string): string[] {
+  const bad = (why: string): UsageError => new UsageError(`${option} ${text}: ${why}`);
+  const names: string[] = [];
+  let i = 0;
+  for (;;) {
+    while (text[i] === " " || text[i] === "\t") i++;
+    let name: string;
+    if (text[i] === '"') {
+      // RFC 4180: a quoted field, "" standing for one quote.
+      name = "";
+      i++;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        if (close < 0) throw bad("a quote is not closed");
+        name += text.slice(i, close);
+        i = close + 1;
+        if (text[i] !== '"') break;
+        name += '"';
+        i++;
+      }
+      while (text[i] === " " || text[i] === "\t") i++;
+      if (i < text.length && text[i] !== ",") throw bad("text after a closing quote; quote the whole name");
+    } else {
+      const comma = text.indexOf(",", i);
+      name = text.slice(i, comma < 0 ? text.length : comma);
+      i = comma < 0 ? text.length : comma;
+    }
+    name = name.trim();
+    if (name === "") throw bad("an empty column name");
+    names.push(name);
+    if (i >= text.length) return names;
+    i++; // past the comma
+  }
+}
+
+/** A repeatable column-list option: every value's names, in order, each named once. */
+function columnList(option: string, values: readonly string[] | undefined): string[] {
+  const names: string[] = [];
+  for (const value of values ?? []) {
+    for (const name of csvRecord(option, value)) {
+      if (names.includes(name)) throw new UsageError(`${option} ${name}: column named twice`);
+      names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Plain decimal digits only: Number() would also take 0x10, 1e3, " 3 ", "" (as 0) and Infinity. */
+const INTEGER = /^\d+$/;
+/** A plain decimal fraction: 1, 0.7, .5; no sign, exponent, hex or blanks. */
+const DECIMAL = /^(?:\d+|\d*\.\d+)$/;
+
 export function integer(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  const n = INTEGER.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
     throw new UsageError(`${option} ${value}: expected an integer ${range}`);
@@ -69,9 +131,9 @@ export function integer(option: string, value: string, min: number, max = Number
 }
 
 function trainSize(value: string): number {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 1) {
-    throw new UsageError(`--train-size ${value}: expected a number above 0 and at most 1`);
+  const n = DECIMAL.test(value) ? Number(value) : NaN;
+  if (!(n > 0 && n <= 1)) {
+    throw new UsageError(`--train-size ${value}: expected a number above 0 and at most 1, such as 0.7`);
   }
   return n;
 }
@@ -106,13 +168,38 @@ function modelIds(option: string, value: string | undefined): string[] {
 
 export function shard(value: string | undefined): Shard | null {
   if (value === undefined) return null;
-  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index >= count) {
     throw new UsageError(`--shard ${value}: expected I/N with 0 <= I < N, e.g. 0/8`);
   }
   return { index, count };
+}
+
+/** --delimiter: one character (`tab` or `\t` for a tab), or auto (sniffed; see sniffDelimiter). */
+export function delimiter(value: string | undefined): string {
+  if (value === undefined || value === "auto") return "auto";
+  const character = value === "tab" || value === "\\t" ? "\t" : value;
+  if ([...character].length !== 1) throw new UsageError(`--delimiter ${value}: expected one character, tab, or auto`);
+  if (['"', "\r", "\n", "\uFEFF"].includes(character)) throw new UsageError(`--delimiter ${value}: cannot be a quote or a line end`);
+  return character;
+}
+
+/** --encoding: any label TextDecoder knows, kept under its canonical name (latin1 is windows-1252). */
+export function encoding(value: string | undefined): string {
+  if (value === undefined) return "utf-8";
+  try {
+    return new TextDecoder(value.trim()).encoding;
+  } catch {
+    throw new UsageError(`--encoding ${value}: unknown encoding; expected a label such as utf-8, latin1, windows-1252 or utf-16le`);
+  }
+}
+
+export function decimalMark(value: string | undefined): DecimalMark {
+  if (value === undefined || value === ".") return ".";
+  if (value === ",") return ",";
+  throw new UsageError(`--decimal ${value}: expected . or ,`);
 }
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
@@ -154,24 +241,36 @@ export function resumePath(raw: RawOptions): string | null {
 /** Checks every option at the door; the core only ever sees valid values. */
 export function runOptions(input: string, raw: RawOptions): RunOptions {
   if (raw.target === undefined || raw.target.trim() === "") throw new UsageError("--target <column> is required");
-  if (raw.shard !== undefined && list(raw.by).length === 0) {
+  const target = raw.target.trim();
+  const by = columnList("--by", raw.by);
+  const ignore = columnList("--ignore", raw.ignore);
+  for (const name of ignore) {
+    if (by.includes(name)) throw new UsageError(`--ignore ${name}: also a --by column; a column is one or the other`);
+    if (name === target) throw new UsageError(`--ignore ${name}: is the --target column, which is never a feature`);
+  }
+  if (raw.shard !== undefined && by.length === 0) {
     throw new UsageError("--shard splits a run's partitions among machines: it needs --by");
+  }
+  const dialect = { delimiter: delimiter(raw.delimiter), encoding: encoding(raw.encoding), decimal: decimalMark(raw.decimal) };
+  if (dialect.delimiter === dialect.decimal) {
+    throw new UsageError(`--decimal ${dialect.decimal}: the decimal mark cannot also be the --delimiter`);
   }
   return {
     input,
-    target: raw.target.trim(),
+    target,
     task: task(raw.task ?? DEFAULTS.task),
-    by: list(raw.by),
+    by,
     models: raw.models === undefined || raw.models.trim() === "all" ? null : modelIds("--models", raw.models),
     exclude: modelIds("--exclude", raw.exclude),
     folds: integer("--folds", raw.folds ?? DEFAULTS.folds, 2),
     foldColumn: raw.foldColumn?.trim() || null,
     trainSize: trainSize(raw.trainSize ?? DEFAULTS.trainSize),
     seed: integer("--seed", raw.seed ?? DEFAULTS.seed, 0, 0xffffffff),
-    ignore: list(raw.ignore),
+    ignore,
     sort: sortColumn(raw.sort),
     top: integer("--top", raw.top ?? String(Number.MAX_SAFE_INTEGER), 1),
     workers: integer("--workers", raw.workers ?? DEFAULTS.workers, 1, 256),
     shard: shard(raw.shard),
+    ...dialect,
   };
 }

@@ -30,6 +30,11 @@ Exit codes:
   141       stdout closed early by its reader (as with | head)
 `;
 
+/** A repeatable option's values, in order; parseOptions reads each as a CSV record of names. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** The commander program: argument syntax, help and version only; checking happens in parseOptions. */
 export function buildProgram(version: string, handlers: ProgramHandlers): Command {
   const program = new Command("automl-grid");
@@ -41,7 +46,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .argument("<csv>", 'input CSV file, or "-" for stdin')
     .option("--target <column>", "column to predict; required")
     .option("--task <task>", `auto, ${TASK_IDS.join(" or ")}; auto: regression when the target is numeric with more than 20 distinct values (default: ${DEFAULTS.task})`)
-    .option("--by <columns>", "partition key columns, comma-separated: one grid per distinct combination")
+    .option("--by <columns>", 'partition key columns, one grid per distinct combination; comma-separated, a name holding a comma in double quotes (\'"Make, Model",Year\'); repeatable', collect)
     .option("--models <ids>", `model ids, comma-separated, or all: ${MODELS_BY_TASK} (default: all of the task's)`)
     .option("--exclude <ids>", "model ids to leave out, comma-separated, as compare_models' exclude")
     .option("--folds <n>", `k-fold count, stratified for classification (default: ${DEFAULTS.folds})`)
@@ -51,7 +56,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--sort <column>", `any grid column of the task, best first: scores descending, errors and TT_Sec ascending (default: ${SORT_BY_TASK})`)
     .option("--top <n>", "rows kept per grid, like n_select (default: all)")
     .option("--round <n>", `decimals in text formats; json and jsonl keep full precision (default: ${DEFAULTS.round})`)
-    .option("--ignore <columns>", "columns that are not features, comma-separated")
+    .option("--ignore <columns>", "columns that are not features, comma-separated as --by; repeatable", collect)
     .addOption(
       new Option("--format <format>", `output format: ${FORMATS.join("|")} (default: table on a terminal, else from --out's extension, else csv)`),
     )
@@ -59,6 +64,9 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--workers <n>", `child processes scoring partitions in parallel (default: the number of cores, ${DEFAULTS.workers})`)
     .option("--shard <I/N>", "score only shard I of N (0 <= I < N) of the partitions, to merge later")
     .option("--resume <file>", "journal of finished partitions: rerun a killed run with the same file and options to score only the rest")
+    .option("--delimiter <char>", "field separator: one character, tab, or auto (sniffed among , ; tab | from the first lines) (default: auto)")
+    .option("--encoding <label>", "text encoding of the CSV: utf-8, latin1, windows-1252, utf-16le, ... (default: utf-8)")
+    .option("--decimal <mark>", "decimal mark of numeric cells: . or , (default: .)")
     .option("--quiet", "no progress on stderr (warnings and errors still shown)")
     .option("--debug", "print stack traces of internal errors")
     .addHelpText("after", EXAMPLES)

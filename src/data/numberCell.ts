@@ -1,3 +1,5 @@
+import type { DecimalMark } from "./dialect.js";
+
 /**
  * The protocol's definition of a numeric cell: a plain decimal number, optionally signed and in
  * exponent form, that is finite as a double. Stricter than Number() on purpose ("0x1f",
@@ -7,6 +9,43 @@
  */
 const NUMERIC_CELL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** A number written with a decimal comma: "5,1", "-0,5", ",5", "1,5e3" (no thousands separators). */
+const COMMA_NUMBER = /^[+-]?(\d+,?\d*|,\d+)([eE][+-]?\d+)?$/;
+
+/** A number in either form, with at most one mark. */
+const MARKED_NUMBER = /^[+-]?(\d+[.,]?\d*|[.,]\d+)([eE][+-]?\d+)?$/;
+
 export function isNumericCell(cell: string): boolean {
   return NUMERIC_CELL.test(cell) && Number.isFinite(Number(cell));
+}
+
+/**
+ * A cell of a `--decimal ,` file in the form the rest of the program reads: in a number-shaped
+ * cell the two marks trade places, so "5,1" becomes the number 5.1 and "5.1" becomes "5,1", which
+ * is text, as pandas' read_csv(decimal=",") reads it (a dot there is more likely a thousands
+ * separator than a decimal point). Any other cell is unchanged.
+ */
+export function fromDecimalComma(cell: string): string {
+  if (!MARKED_NUMBER.test(cell)) return cell;
+  if (cell.includes(",")) return cell.replace(",", ".");
+  if (cell.includes(".")) return cell.replace(".", ",");
+  return cell;
+}
+
+/**
+ * Why a present cell is or is not a number, for the mostly-numeric notes: "other mark" is a
+ * number written with the decimal mark the file was not read with.
+ */
+export type NumberVerdict = "number" | "out of range" | "other mark" | "text";
+
+/** No exponent and fewer digits than a double's range: finite without asking Number(). */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const PLAIN_DIGITS = 300;
+
+export function numberVerdict(cell: string, decimal: DecimalMark): NumberVerdict {
+  const read = decimal === "," ? fromDecimalComma(cell) : cell;
+  // The common case first, at a regex test's cost: the parent asks this of every cell it keeps.
+  if (read.length < PLAIN_DIGITS && PLAIN_NUMBER.test(read)) return "number";
+  if (NUMERIC_CELL.test(read)) return Number.isFinite(Number(read)) ? "number" : "out of range";
+  return COMMA_NUMBER.test(read) ? "other mark" : "text";
 }

@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
-import { PassThrough, type Readable } from "node:stream";
+import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { InputError } from "../errors.js";
+import { decodeText } from "./decodeText.js";
+import { DEFAULT_DIALECT, describeDelimiter, type Dialect } from "./dialect.js";
+import { DELIMITER_CANDIDATES, sampleLength, sniffDelimiter } from "./sniffDelimiter.js";
 
 export interface CsvReadResult {
   readonly header: readonly string[];
@@ -10,6 +13,8 @@ export interface CsvReadResult {
   readonly dataRows: number;
   /** sha256 of the input bytes: lets `merge` check that shards read the same file. */
   readonly fingerprint: string;
+  /** The delimiter the whole file was split on. */
+  readonly delimiter: string;
 }
 
 export interface CsvRowHandlers {
@@ -24,35 +29,90 @@ export function inputName(path: string): string {
   return path === "-" ? "stdin" : path;
 }
 
+/**
+ * Anything readable that is not a directory is read as a stream: a regular file, a FIFO, the
+ * /dev/fd/N of a shell's `<(zcat x.csv.gz)`, as `-` reads stdin.
+ */
 function openInput(path: string, stdin: Readable): Readable {
   if (path === "-") return stdin;
-  let isFile: boolean;
+  let isDirectory: boolean;
   try {
-    isFile = statSync(path).isFile();
+    isDirectory = statSync(path).isDirectory();
   } catch {
     throw new InputError(`${path}: no such file`);
   }
-  if (!isFile) throw new InputError(`${path}: not a regular file`);
+  if (isDirectory) throw new InputError(`${path}: is a directory, not a CSV file`);
   return createReadStream(path);
 }
 
+interface Opening {
+  /** The text read so far (at least the sniffing sample, or everything). */
+  readonly head: string;
+  readonly delimiter: string;
+  readonly sniffed: boolean;
+}
+
 /**
- * Streams a CSV once, row by row, so that the caller can route rows to partitions (or skip them)
- * without the whole file ever being held as parsed cells. Ragged rows, bad quoting, an empty file
- * and a header without rows are InputErrors naming the file and the row.
+ * Reads until the sniffing sample is complete and resolves the delimiter: the given one, else the
+ * sniffed one (with `--decimal ,` a comma cannot be it), else the first candidate, which leaves
+ * the header one column as every candidate would: the caller then says what is wrong.
  */
-export function readCsv(
+async function openText(text: AsyncIterator<string>, dialect: Dialect): Promise<Opening> {
+  let head = "";
+  let atEnd = false;
+  let end = -1;
+  for (;;) {
+    const next = await text.next();
+    if (next.done) {
+      atEnd = true;
+      break;
+    }
+    const from = head.length;
+    head += next.value;
+    end = sampleLength(head, from);
+    if (end >= 0 || dialect.delimiter !== "auto") break;
+  }
+  if (dialect.delimiter !== "auto") return { head, delimiter: dialect.delimiter, sniffed: false };
+  const candidates = DELIMITER_CANDIDATES.filter((candidate) => candidate !== dialect.decimal);
+  const sniffed = sniffDelimiter(atEnd ? head : head.slice(0, end), atEnd, candidates);
+  return { head, delimiter: sniffed ?? candidates[0], sniffed: sniffed !== null };
+}
+
+async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  if (head !== "") yield head;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/**
+ * Streams a CSV once, row by row, with one dialect, so that the caller can route rows to
+ * partitions (or skip them) without the whole file ever being held as parsed cells. Invalid text,
+ * ragged rows, bad quoting, an empty file and a header without rows are InputErrors naming the
+ * file and the line or row.
+ */
+export async function readCsv(
   path: string,
   handlers: CsvRowHandlers,
+  dialect: Dialect = DEFAULT_DIALECT,
   stdin: Readable = process.stdin,
 ): Promise<CsvReadResult> {
   const name = inputName(path);
   const source = openInput(path, stdin);
   const hash = createHash("sha256");
-  const text = new PassThrough();
-  source.on("data", (chunk: Buffer | string) => hash.update(chunk));
-  source.pipe(text);
-  text.setEncoding("utf8");
+  source.on("error", () => undefined); // reported through the iterator below, once
+  const text = decodeText(source, { encoding: dialect.encoding, name, onBytes: (bytes) => hash.update(bytes) });
+  let opening: Opening;
+  try {
+    opening = await openText(text, dialect);
+  } catch (error) {
+    source.destroy();
+    throw readError(name, error);
+  }
+  const { delimiter, sniffed } = opening;
+  const stream = Readable.from(prepend(opening.head, text));
 
   return new Promise<CsvReadResult>((resolve, reject) => {
     let header: string[] | null = null;
@@ -62,15 +122,14 @@ export function readCsv(
       if (failed) return;
       failed = true;
       parser?.abort();
+      stream.destroy();
       source.destroy();
       reject(error);
     };
-    source.on("error", (error: NodeJS.ErrnoException) =>
-      fail(new InputError(`${name}: cannot read (${error.code ?? error.message})`)),
-    );
 
-    Papa.parse<string[]>(text, {
+    Papa.parse<string[]>(stream, {
       header: false,
+      delimiter,
       skipEmptyLines: "greedy",
       step(results, parser) {
         if (failed) return;
@@ -82,15 +141,13 @@ export function readCsv(
           }
           const cells = results.data.map((cell) => cell.trim());
           if (header === null) {
-            if (cells.length > 0) cells[0] = cells[0].replace(/^\uFEFF/, "");
             header = cells;
             handlers.onHeader(header);
             return;
           }
           if (cells.length !== header.length) {
-            throw new InputError(
-              `${name}: row ${rowNumber} has ${cells.length} fields, the header has ${header.length}`,
-            );
+            const guess = sniffed ? ` (delimiter ${describeDelimiter(delimiter)} detected from the first lines; --delimiter sets it)` : "";
+            throw new InputError(`${name}: row ${rowNumber} has ${cells.length} fields, the header has ${header.length}${guess}`);
           }
           dataRows = rowNumber;
           handlers.onRow(cells, rowNumber);
@@ -102,11 +159,18 @@ export function readCsv(
         if (failed) return;
         if (header === null) return fail(new InputError(`${name}: empty file (no header row)`));
         if (dataRows === 0) return fail(new InputError(`${name}: has a header but no data rows`));
-        resolve({ header, dataRows, fingerprint: hash.digest("hex") });
+        resolve({ header, dataRows, fingerprint: hash.digest("hex"), delimiter });
       },
       error(error: Error) {
-        fail(new InputError(`${name}: cannot parse (${error.message})`));
+        fail(readError(name, error));
       },
     });
   });
+}
+
+/** Our own InputErrors pass through; a read error of the source (EIO, ...) becomes one. */
+function readError(name: string, error: unknown): unknown {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return new InputError(`${name}: cannot read (${code ?? (error instanceof Error ? error.message : String(error))})`);
 }

@@ -59,7 +59,10 @@ function prepareTable<Y>(task: Task<Y>, table: Table, spec: GridSpec, seed: numb
   }
   const typed = featureColumns(usable, spec.features);
   for (const column of typed.dropped) notes.push(`column ${column.name} ${column.reason}: dropped`);
-  if (typed.columns.length === 0) return { ok: false, reason: "no usable feature columns" };
+  if (typed.columns.length === 0) {
+    const why = typed.dropped.map((column) => `${column.name} ${column.reason}`).join("; ");
+    return { ok: false, reason: `no usable feature columns${why === "" ? "" : ` (${why})`}` };
+  }
   return { ok: true, value: { y, folds, columns: typed.columns } };
 }
 
@@ -94,11 +97,15 @@ function scoreFolds<Y>(task: Task<Y>, table: PreparedTable<Y>, models: readonly 
         const start = performance.now();
         const output = model.fitPredict(data.train, yTrain, data.test, createRng(hashSeed(seed, "model", model.id, String(f))));
         const seconds = (performance.now() - start) / 1000;
-        // Checked before any metric sees it: NaN scores would be ranked by row order, not refused.
-        const problem = task.checkOutput(output, fold.test.length, yTest);
-        if (problem !== null) throw new Error(problem);
-        task.metrics.forEach((metric, c) => record.columns[c].push(metric.score(yTest, output)));
-        record.columns[task.metrics.length].push(seconds);
+        // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
+        // does not fail, it ranks them by row order.
+        const broken = task.checkOutput(output, fold.test.length, yTest);
+        if (broken !== null) {
+          record.error = `${broken} in fold ${f + 1}`;
+        } else {
+          task.metrics.forEach((metric, c) => record.columns[c].push(metric.score(yTest, output)));
+          record.columns[task.metrics.length].push(seconds);
+        }
       } catch (error) {
         record.error = error instanceof Error ? error.message : String(error);
       }
@@ -124,10 +131,12 @@ export function scoreTable<Y>(task: Task<Y>, table: Table, key: PartitionKey, sp
   const scores = scoreFolds(task, prepared.value, models, seed, hooks);
   const columns = [...task.metrics, TIME_COLUMN].map((column) => column.id);
   const rows: GridRow[] = [];
+  const failures: string[] = [];
   models.forEach((model, m) => {
     const { columns: values, error } = scores[m];
     if (error !== null) {
       notes.push(`${model.name} failed and is left out: ${error}`);
+      failures.push(`${model.name}: ${error}`);
       return;
     }
     const stats = values.map(foldStatistics);
@@ -137,6 +146,7 @@ export function scoreTable<Y>(task: Task<Y>, table: Table, key: PartitionKey, sp
       sd: Object.fromEntries(columns.map((id, c) => [id, stats[c].sd])),
     });
   });
-  if (rows.length === 0) return failed("every model failed");
+  // The reasons go in the partition's own reason too: a single table that fails is one line.
+  if (rows.length === 0) return failed(`every model failed (${failures.join("; ")})`);
   return { key, status: "ok", reason: "", rows, notes };
 }

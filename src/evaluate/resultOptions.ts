@@ -1,3 +1,4 @@
+import type { DecimalMark } from "../data/dialect.js";
 import type { TaskId } from "./task.js";
 
 /**
@@ -16,4 +17,8 @@ export interface ResultOptions {
   readonly trainSize: number;
   readonly seed: number;
   readonly ignore: readonly string[];
+  /** How the file is read (src/data/dialect.ts): the option as given, "auto" included. */
+  readonly delimiter: string;
+  readonly encoding: string;
+  readonly decimal: DecimalMark;
 }

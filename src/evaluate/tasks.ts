@@ -1,5 +1,6 @@
 import type { TargetSummary } from "../data/readPartitions.js";
 import { classificationTask } from "./classificationTask.js";
+import { regressionTask } from "./regressionTask.js";
 import type { Task, TaskId, TaskInfo } from "./task.js";
 
 /** A task in the registry, usable without knowing its target type. */
@@ -13,7 +14,7 @@ function entry<Y>(task: Task<Y>): TaskEntry {
 }
 
 /** Every task, one line each. */
-const TASKS: readonly TaskEntry[] = [entry(classificationTask)];
+const TASKS: readonly TaskEntry[] = [entry(classificationTask), entry(regressionTask)];
 
 export const TASK_IDS: readonly TaskId[] = TASKS.map((task) => task.info.id);
 

@@ -1,7 +1,8 @@
 import type { Rng } from "../stats/rng.js";
 import type { Estimator, Matrix } from "./estimator.js";
 import { binFeatures } from "./featureBins.js";
-import { addLeafProbabilities, checkPredictInput, checkTrainingLabels, growTree, type FlatTree } from "./treeGrowth.js";
+import { GiniCriterion } from "./giniCriterion.js";
+import { addLeafValues, checkPredictInput, checkTrainingLabels, growTree, type FlatTree } from "./treeGrowth.js";
 
 export interface DecisionTreeOptions {
   /** Orders the features tried at each node, which decides between equally good splits. */
@@ -32,7 +33,7 @@ export class DecisionTreeClassifier implements Estimator {
     const weight = sampleWeight ?? new Float64Array(X.rows).fill(1);
     if (weight.length !== X.rows) throw new RangeError(`${X.rows} rows but ${weight.length} sample weights`);
     for (const w of weight) if (!(w >= 0 && Number.isFinite(w))) throw new RangeError(`sample weights must be finite and >= 0, got ${w}`);
-    this.fitted = growTree(binFeatures(X), y, weight, nClasses, {
+    this.fitted = growTree(binFeatures(X), new GiniCriterion(y, nClasses, weight), {
       maxFeatures: this.options.maxFeatures ?? Math.max(1, X.cols),
       rng: this.options.rng,
     });
@@ -43,8 +44,8 @@ export class DecisionTreeClassifier implements Estimator {
   predictProba(X: Matrix): Float64Array {
     const tree = this.tree;
     checkPredictInput(X, this.cols);
-    const out = new Float64Array(X.rows * tree.nClasses);
-    addLeafProbabilities(tree, X, out, 1);
+    const out = new Float64Array(X.rows * tree.leafWidth);
+    addLeafValues(tree, X, out, 1);
     return out;
   }
 

@@ -1,14 +1,16 @@
 import type { Rng } from "../stats/rng.js";
 import type { Matrix } from "./estimator.js";
 import { MAX_BINS, splitThreshold, type FeatureBins } from "./featureBins.js";
+import { SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 
 /**
- * A grown tree in flat typed arrays. Node 0 is the root; feature -1 marks a leaf, whose class
- * fractions are values[valueOffset[node] .. + nClasses].
+ * A grown tree in flat typed arrays. Node 0 is the root; feature -1 marks a leaf, whose values
+ * (class fractions, or a regression tree's one mean) are values[valueOffset[node] .. + leafWidth].
  */
 export interface FlatTree {
   readonly nodeCount: number;
-  readonly nClasses: number;
+  /** Values per leaf: nClasses for a classification tree, 1 for a regression tree. */
+  readonly leafWidth: number;
   readonly feature: Int32Array;
   readonly threshold: Float64Array;
   readonly left: Int32Array;
@@ -27,18 +29,20 @@ export interface GrowOptions {
 const PURE = Number.EPSILON;
 
 /**
- * Grows one gini tree with scikit-learn's defaults (best split, min_samples_split 2,
- * min_samples_leaf 1, no depth limit) on pre-binned features, with per-row weights (bootstrap
- * counts; rows of weight 0 are left out, as scikit-learn's splitter does). Labels must already be
- * valid class indices below nClasses; the public estimators check that.
+ * Grows one tree with scikit-learn's defaults (best split, min_samples_split 2, min_samples_leaf 1,
+ * no depth limit) on pre-binned features, scoring splits with the given criterion (gini for
+ * classification, squared error for regression) and its per-row weights (bootstrap counts; rows
+ * of weight 0 are left out, as scikit-learn's splitter does). A node becomes a leaf when it has
+ * one row, when its impurity is at most DBL_EPSILON, or when every feature is constant on it.
  *
  * Depth-first with an explicit stack (left child first, as scikit-learn's builder), so deep trees
  * on many rows cannot overflow the call stack.
  */
-export function growTree(bins: FeatureBins, y: Uint32Array, weight: Float64Array, nClasses: number, options: GrowOptions): FlatTree {
+export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: GrowOptions): FlatTree {
   const n = bins.rows;
   const nFeatures = bins.cols;
-  if (y.length !== n || weight.length !== n) throw new RangeError(`${n} binned rows but ${y.length} labels and ${weight.length} weights`);
+  const { weight } = criterion;
+  if (weight.length !== n) throw new RangeError(`${n} binned rows but ${weight.length} weights`);
   const { maxFeatures, rng } = options;
   if (!Number.isInteger(maxFeatures) || maxFeatures < 1) throw new RangeError(`maxFeatures must be a positive integer, got ${maxFeatures}`);
 
@@ -48,10 +52,9 @@ export function growTree(bins: FeatureBins, y: Uint32Array, weight: Float64Array
   const order = new Uint32Array(size);
   for (let i = 0, p = 0; i < n; i++) if (weight[i] > 0) order[p++] = i;
 
-  const tree = new TreeBuffer(nClasses, Math.min(2 * size - 1, 1023));
-  const search = new SplitSearch(bins, y, weight, nClasses, Math.min(maxFeatures, nFeatures), rng);
+  const tree = new TreeBuffer(criterion.leafWidth, Math.min(2 * size - 1, 1023));
+  const search = new SplitSearch(bins, criterion, Math.min(maxFeatures, nFeatures), rng);
   const scratch = new Uint32Array(size);
-  const total = new Float64Array(nClasses);
 
   // Five numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
   // it is the parent's left child, and how many features its ancestors found constant.
@@ -64,25 +67,15 @@ export function growTree(bins: FeatureBins, y: Uint32Array, weight: Float64Array
     const start = stack.pop() as number;
     const node = tree.addNode(parent, isLeft === 1);
 
-    total.fill(0);
-    let nodeWeight = 0;
-    for (let p = start; p < end; p++) {
-      const i = order[p];
-      total[y[i]] += weight[i];
-      nodeWeight += weight[i];
-    }
-    let squares = 0;
-    for (let c = 0; c < nClasses; c++) squares += total[c] * total[c];
-    const impurity = 1 - squares / (nodeWeight * nodeWeight);
-
-    const found = end - start < 2 || impurity <= PURE ? false : search.best(order, start, end, total, nodeWeight, knownConstants);
+    const impurity = criterion.startNode(order, start, end);
+    const found = end - start < 2 || impurity <= PURE ? false : search.best(order, start, end, knownConstants);
     if (!found) {
-      tree.setLeaf(node, total, nodeWeight);
+      tree.setLeaf(node, criterion);
       continue;
     }
-    const feature = search.bestFeature;
-    tree.setSplit(node, feature, splitThreshold(bins, feature, search.bestLeftBin, search.bestRightBin));
-    const middle = partitionRows(order, scratch, start, end, bins.codes, feature * n, search.bestLeftBin);
+    const { feature, leftBin, rightBin } = search.choice;
+    tree.setSplit(node, feature, splitThreshold(bins, feature, leftBin, rightBin));
+    const middle = partitionRows(order, scratch, start, end, bins.codes, feature * n, leftBin);
     // Pushed right first so the left subtree is grown first.
     stack.push(middle, end, node, 0, search.childConstants, start, middle, node, 1, search.childConstants);
   }
@@ -90,12 +83,12 @@ export function growTree(bins: FeatureBins, y: Uint32Array, weight: Float64Array
 }
 
 /**
- * Adds `scale` times each row's leaf class fractions into out (rows x nClasses). Values are
- * rounded to float32 before the comparison, as scikit-learn casts X before predicting.
+ * Adds `scale` times each row's leaf values into out (rows x leafWidth). Values are rounded to
+ * float32 before the comparison, as scikit-learn casts X before predicting.
  */
-export function addLeafProbabilities(tree: FlatTree, X: Matrix, out: Float64Array, scale: number): void {
+export function addLeafValues(tree: FlatTree, X: Matrix, out: Float64Array, scale: number): void {
   const { rows, cols, data } = X;
-  const { feature, threshold, left, right, valueOffset, values, nClasses } = tree;
+  const { feature, threshold, left, right, valueOffset, values, leafWidth } = tree;
   for (let i = 0; i < rows; i++) {
     const base = i * cols;
     let node = 0;
@@ -103,7 +96,7 @@ export function addLeafProbabilities(tree: FlatTree, X: Matrix, out: Float64Arra
       node = Math.fround(data[base + f]) <= threshold[node] ? left[node] : right[node];
     }
     const offset = valueOffset[node];
-    for (let c = 0; c < nClasses; c++) out[i * nClasses + c] += scale * values[offset + c];
+    for (let c = 0; c < leafWidth; c++) out[i * leafWidth + c] += scale * values[offset + c];
   }
 }
 
@@ -128,16 +121,13 @@ function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, 
  * random order without replacement; drawing stops once maxFeatures have been drawn and at least
  * one of them was not constant in the node, so constant features count as drawn but never end the
  * search empty-handed. Features an ancestor found constant are skipped without a histogram, as
- * scikit-learn does. The first strictly best gini proxy wins, so ties go to the earlier drawn
- * feature and then to the lower threshold.
+ * scikit-learn does. The first strictly best proxy wins, so ties go to the earlier drawn feature
+ * and then to the lower threshold.
  */
 class SplitSearch {
-  bestFeature = -1;
-  bestLeftBin = 0;
-  bestRightBin = 0;
+  readonly choice = new SplitChoice();
   /** Constants known to the children: the node's inherited ones plus those it found. */
   childConstants = 0;
-  private bestProxy = -Infinity;
 
   /**
    * A permutation of the features. For a node with k known constants, features[0, k) are the
@@ -145,34 +135,26 @@ class SplitSearch {
    * prefix is intact when their turn comes.
    */
   private readonly features: Uint32Array;
-  /** Weighted class counts per bin, [bin * nClasses + c], and the weight per bin. */
-  private readonly hist: Float64Array;
-  private readonly binWeight: Float64Array;
   /** The bins a node's rows occupy, ascending, and a 256-bit set used to list them. */
   private readonly occupied = new Uint8Array(MAX_BINS);
   private readonly occupiedSet = new Int32Array(MAX_BINS / 32);
-  private readonly leftCounts: Float64Array;
 
   constructor(
     private readonly bins: FeatureBins,
-    private readonly y: Uint32Array,
-    private readonly weight: Float64Array,
-    private readonly nClasses: number,
+    private readonly criterion: SplitCriterion,
     private readonly maxFeatures: number,
     private readonly rng: Rng,
   ) {
     this.features = Uint32Array.from({ length: bins.cols }, (_, j) => j);
-    this.hist = new Float64Array(MAX_BINS * nClasses);
-    this.binWeight = new Float64Array(MAX_BINS);
-    this.leftCounts = new Float64Array(nClasses);
   }
 
-  /** Whether any split exists; if so its feature and bins are in the best* fields. */
-  best(order: Uint32Array, start: number, end: number, total: Float64Array, nodeWeight: number, knownConstants: number): boolean {
-    const { features, maxFeatures, rng } = this;
+  /** Whether any split exists; if so its feature and bins are in `choice`. */
+  best(order: Uint32Array, start: number, end: number, knownConstants: number): boolean {
+    const { features, maxFeatures, rng, criterion, choice } = this;
     const nFeatures = features.length;
-    this.bestFeature = -1;
-    this.bestProxy = -Infinity;
+    const codes = this.bins.codes;
+    const rows = this.bins.rows;
+    choice.reset();
     let drawnKnown = 0;
     let foundConstants = 0;
     let evaluated = 0;
@@ -191,11 +173,11 @@ class SplitSearch {
       }
       const position = knownConstants + foundConstants + pick - knownLeft;
       const feature = features[position];
-      const range = this.histogram(feature, order, start, end);
+      const range = criterion.histogram(codes, feature * rows, order, start, end);
       const lowBin = range & 0xff;
       const highBin = range >>> 8;
       if (lowBin === highBin) {
-        this.clearBin(lowBin);
+        criterion.clearBin(lowBin);
         swap(features, position, knownConstants + foundConstants);
         foundConstants++;
         continue;
@@ -203,29 +185,10 @@ class SplitSearch {
       evaluated++;
       swap(features, position, nFeatures - evaluated);
       const count = this.listOccupied(feature, order, start, end, lowBin, highBin);
-      this.scan(feature, count, total, nodeWeight);
+      criterion.scan(feature, this.occupied, count, choice);
     }
     this.childConstants = knownConstants + foundConstants;
-    return this.bestFeature >= 0;
-  }
-
-  /** Fills the histogram of one feature over the node's rows; returns lowest | highest << 8 bin. */
-  private histogram(feature: number, order: Uint32Array, start: number, end: number): number {
-    const { hist, binWeight, y, weight, nClasses } = this;
-    const codes = this.bins.codes;
-    const base = feature * this.bins.rows;
-    let low = MAX_BINS - 1;
-    let high = 0;
-    for (let p = start; p < end; p++) {
-      const i = order[p];
-      const b = codes[base + i];
-      const w = weight[i];
-      hist[b * nClasses + y[i]] += w;
-      binWeight[b] += w;
-      if (b < low) low = b;
-      if (b > high) high = b;
-    }
-    return low | (high << 8);
+    return choice.feature >= 0;
   }
 
   /**
@@ -234,7 +197,8 @@ class SplitSearch {
    * with few rows mark their bins in a bit set instead and read them back lowest first.
    */
   private listOccupied(feature: number, order: Uint32Array, start: number, end: number, lowBin: number, highBin: number): number {
-    const { occupied, binWeight } = this;
+    const { occupied } = this;
+    const { binWeight } = this.criterion;
     let count = 0;
     if (highBin - lowBin < 2 * (end - start)) {
       for (let b = lowBin; b <= highBin; b++) if (binWeight[b] !== 0) occupied[count++] = b;
@@ -258,54 +222,6 @@ class SplitSearch {
     }
     return count;
   }
-
-  /**
-   * Tries every boundary between occupied bins, left to right, with scikit-learn's gini proxy
-   * -(W_R * gini_R) - (W_L * gini_L), computed in its order of operations so that exact ties stay
-   * ties, and keeps a split only when strictly better than the best so far. Zeroes each bin once
-   * read, so the histogram is clean for the next feature without another pass.
-   */
-  private scan(feature: number, count: number, total: Float64Array, nodeWeight: number): void {
-    const { hist, binWeight, occupied, leftCounts, nClasses } = this;
-    for (let c = 0; c < nClasses; c++) leftCounts[c] = 0;
-    let leftWeight = 0;
-    for (let k = 0; k < count; k++) {
-      const b = occupied[k];
-      if (k > 0) {
-        const rightWeight = nodeWeight - leftWeight;
-        let leftSquares = 0;
-        let rightSquares = 0;
-        for (let c = 0; c < nClasses; c++) {
-          const l = leftCounts[c];
-          const r = total[c] - l;
-          leftSquares += l * l;
-          rightSquares += r * r;
-        }
-        const giniLeft = 1 - leftSquares / (leftWeight * leftWeight);
-        const giniRight = 1 - rightSquares / (rightWeight * rightWeight);
-        const proxy = -rightWeight * giniRight - leftWeight * giniLeft;
-        if (proxy > this.bestProxy) {
-          this.bestProxy = proxy;
-          this.bestFeature = feature;
-          this.bestLeftBin = occupied[k - 1];
-          this.bestRightBin = b;
-        }
-      }
-      const offset = b * nClasses;
-      for (let c = 0; c < nClasses; c++) {
-        leftCounts[c] += hist[offset + c];
-        hist[offset + c] = 0;
-      }
-      leftWeight += binWeight[b];
-      binWeight[b] = 0;
-    }
-  }
-
-  private clearBin(b: number): void {
-    const { hist, nClasses } = this;
-    this.binWeight[b] = 0;
-    for (let k = b * nClasses; k < (b + 1) * nClasses; k++) hist[k] = 0;
-  }
 }
 
 function swap(values: Uint32Array, a: number, b: number): void {
@@ -314,7 +230,7 @@ function swap(values: Uint32Array, a: number, b: number): void {
   values[b] = t;
 }
 
-/** Growable flat node arrays; leaves alone carry class fractions, so internal nodes cost no nClasses-wide row. */
+/** Growable flat node arrays; leaves alone carry values, so internal nodes cost no leafWidth-wide row. */
 class TreeBuffer {
   private count = 0;
   private leaves = 0;
@@ -326,7 +242,7 @@ class TreeBuffer {
   private values: Float64Array;
 
   constructor(
-    private readonly nClasses: number,
+    private readonly leafWidth: number,
     capacity: number,
   ) {
     this.feature = new Int32Array(capacity);
@@ -334,7 +250,7 @@ class TreeBuffer {
     this.left = new Int32Array(capacity);
     this.right = new Int32Array(capacity);
     this.valueOffset = new Int32Array(capacity);
-    this.values = new Float64Array(((capacity + 1) >>> 1) * nClasses);
+    this.values = new Float64Array(((capacity + 1) >>> 1) * leafWidth);
   }
 
   addNode(parent: number, isLeft: boolean): number {
@@ -356,10 +272,10 @@ class TreeBuffer {
     this.threshold[node] = threshold;
   }
 
-  setLeaf(node: number, counts: Float64Array, weight: number): void {
-    const offset = this.leaves++ * this.nClasses;
-    if (offset + this.nClasses > this.values.length) this.values = grownFloat64(this.values, 2 * this.values.length + this.nClasses);
-    for (let c = 0; c < this.nClasses; c++) this.values[offset + c] = counts[c] / weight;
+  setLeaf(node: number, criterion: SplitCriterion): void {
+    const offset = this.leaves++ * this.leafWidth;
+    if (offset + this.leafWidth > this.values.length) this.values = grownFloat64(this.values, 2 * this.values.length + this.leafWidth);
+    criterion.writeLeaf(this.values, offset);
     this.valueOffset[node] = offset;
   }
 
@@ -367,13 +283,13 @@ class TreeBuffer {
     const n = this.count;
     return {
       nodeCount: n,
-      nClasses: this.nClasses,
+      leafWidth: this.leafWidth,
       feature: this.feature.slice(0, n),
       threshold: this.threshold.slice(0, n),
       left: this.left.slice(0, n),
       right: this.right.slice(0, n),
       valueOffset: this.valueOffset.slice(0, n),
-      values: this.values.slice(0, this.leaves * this.nClasses),
+      values: this.values.slice(0, this.leaves * this.leafWidth),
     };
   }
 
@@ -400,7 +316,7 @@ function grownFloat64(values: Float64Array, capacity: number): Float64Array {
 }
 
 /**
- * The checks both tree estimators make before predicting: a NaN would silently go right at every
+ * The checks every tree estimator makes before predicting: a NaN would silently go right at every
  * node, so it is refused, as scikit-learn refuses it.
  */
 export function checkPredictInput(X: Matrix, fittedCols: number): void {
@@ -411,10 +327,17 @@ export function checkPredictInput(X: Matrix, fittedCols: number): void {
   }
 }
 
-/** The checks both tree estimators make at their door before growing anything. */
+/** The checks both classification tree estimators make at their door before growing anything. */
 export function checkTrainingLabels(rows: number, y: Uint32Array, nClasses: number): void {
   if (rows !== y.length) throw new RangeError(`${rows} rows but ${y.length} labels`);
   if (rows === 0) throw new RangeError("cannot fit on zero rows");
   if (!Number.isInteger(nClasses) || nClasses < 1) throw new RangeError(`nClasses must be a positive integer, got ${nClasses}`);
   for (let i = 0; i < rows; i++) if (y[i] >= nClasses) throw new RangeError(`label ${y[i]} at row ${i} is not below nClasses ${nClasses}`);
+}
+
+/** The checks both regression tree estimators make at their door (the features are checked as they are binned). */
+export function checkTrainingTargets(rows: number, y: Float64Array): void {
+  if (rows !== y.length) throw new RangeError(`${rows} rows but ${y.length} targets`);
+  if (rows === 0) throw new RangeError("cannot fit on zero rows");
+  for (let i = 0; i < rows; i++) if (!Number.isFinite(y[i])) throw new RangeError(`target at row ${i} is ${y[i]}`);
 }

@@ -10,7 +10,8 @@ export interface ScoreRequest {
   readonly attempt: number;
   readonly key: PartitionKey;
   readonly header: readonly string[];
-  readonly csv: string;
+  /** The partition's rows as one JSON array of row arrays (src/data/rowText.ts): never CSV again. */
+  readonly rows: string;
   readonly spec: GridSpec;
 }
 

@@ -1,13 +1,14 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { PartitionKey } from "../data/partitionKey.js";
+import { rowsText } from "../data/rowText.js";
 import type { GridSpec } from "../evaluate/compareModels.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 import type { ScoreRequest, WorkerMessage } from "./messages.js";
 
 const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
 
-/** A partition to score: its key and its rows as CSV lines (without the header). */
+/** A partition to score: its key and its rows, one JSON array text per row (without the header). */
 export interface PartitionJob {
   readonly key: PartitionKey;
   readonly lines: readonly string[];
@@ -97,7 +98,7 @@ export function scorePartitions(jobs: readonly PartitionJob[], options: PoolOpti
           attempt: current.attempt,
           key: job.key,
           header: options.header,
-          csv: lines[current.index].join("\n"),
+          rows: rowsText(lines[current.index]),
           spec: options.spec,
         };
         child.send(request);

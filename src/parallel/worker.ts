@@ -1,8 +1,9 @@
-import { parseTable } from "../data/parseTable.js";
 import { keyId } from "../data/partitionKey.js";
+import { parseRowsText } from "../data/rowText.js";
 import { scoreTable } from "../evaluate/compareModels.js";
 import { withTask } from "../evaluate/tasks.js";
 import type { ScoreRequest, WorkerMessage } from "./messages.js";
+import { startParentWatchdog } from "./parentWatchdog.js";
 
 /**
  * Child process entry: scores the partitions the parent sends, one at a time. Knows nothing of
@@ -31,7 +32,7 @@ function injectedKill(request: ScoreRequest): boolean {
 process.on("message", (request: ScoreRequest) => {
   if (injectedKill(request)) process.kill(process.pid, "SIGKILL");
   try {
-    const table = parseTable(request.header, request.csv);
+    const table = { header: request.header, rows: parseRowsText(request.rows) };
     const result = withTask(request.spec.task, (task) =>
       scoreTable(task, table, request.key, request.spec, { onFit: () => send({ type: "fit", id: request.id }) }),
     );
@@ -43,3 +44,4 @@ process.on("message", (request: ScoreRequest) => {
 
 // The parent going away (killed, Ctrl-C) closes the channel: stop instead of computing for nobody.
 process.on("disconnect", () => process.exit(0));
+startParentWatchdog();

@@ -33,6 +33,9 @@ const OPTION_FLAGS: Readonly<Record<keyof ResultOptions, string>> = {
   trainSize: "--train-size",
   seed: "--seed",
   ignore: "--ignore",
+  delimiter: "--delimiter",
+  encoding: "--encoding",
+  decimal: "--decimal",
 };
 
 function shown(value: unknown): string {

@@ -31,7 +31,9 @@ function okPartitions(path: string): Set<string> {
 /** Starts a run and SIGKILLs it (no handler, no cleanup) once the journal holds `results` partitions. */
 function killOnceJournaled(args: string[], journal: string, results: number): Promise<NodeJS.Signals | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [repoPath("bin", "automl-grid.js"), ...args], { stdio: "ignore" });
+    // stdout a pipe, drained: an "ignore"d stdout is a read-write /dev/null, which the CLI refuses as closed.
+    const child = spawn(process.execPath, [repoPath("bin", "automl-grid.js"), ...args], { stdio: ["ignore", "pipe", "ignore"] });
+    child.stdout.resume();
     const poll = setInterval(() => {
       if (journalLines(journal).length >= 1 + results) child.kill("SIGKILL");
     }, 5);

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { csvLine } from "../../src/data/csvLine.js";
 import { isMissing } from "../../src/data/missing.js";
-import { isNumericCell } from "../../src/data/numberCell.js";
-import { parseTable } from "../../src/data/parseTable.js";
+import { fromDecimalComma, isNumericCell, numberVerdict } from "../../src/data/numberCell.js";
+import { parseRowsText, rowsText, rowText } from "../../src/data/rowText.js";
 
 test("isMissing knows exactly the protocol's missing spellings", () => {
   for (const cell of ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A"]) assert.equal(isMissing(cell), true, cell);
@@ -18,10 +18,49 @@ test("isNumericCell accepts plain finite decimals only", () => {
   }
 });
 
-test("csvLine quotes only the fields that need it, and parseTable reads them back unchanged", () => {
+test("csvLine quotes only the fields that need it", () => {
   const cells = ["plain", "Portland, OR", 'say "hi"', "line\nbreak", "", "  spaced  "];
-  const line = csvLine(cells);
-  assert.equal(line, 'plain,"Portland, OR","say ""hi""","line\nbreak",,  spaced  ');
-  const table = parseTable(["a", "b", "c", "d", "e", "f"], line);
-  assert.deepEqual(table.rows, [cells]);
+  assert.equal(csvLine(cells), 'plain,"Portland, OR","say ""hi""","line\nbreak",,  spaced  ');
+});
+
+test("rows travel to a child as JSON texts and come back unchanged, whatever their cells hold", () => {
+  const rows = [
+    ["plain", "Portland, OR", 'say "hi"', "line\nbreak", "", "a|b|c;d\te", "\\", "café 😀", "\u0000"],
+    ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+  ];
+  assert.deepEqual(parseRowsText(rowsText(rows.map(rowText))), rows);
+  assert.deepEqual(parseRowsText(rowsText([])), []);
+});
+
+test("fromDecimalComma reads 5,1 as 5.1 and makes 5.1 text, leaving every other cell alone", () => {
+  const cases: [string, string][] = [
+    ["5,1", "5.1"],
+    ["-0,5", "-0.5"],
+    [",5", ".5"],
+    ["1,5e3", "1.5e3"],
+    ["+2,", "+2."],
+    ["12", "12"],
+    ["5.1", "5,1"],
+    ["1.234,5", "1.234,5"],
+    ["1,2,3", "1,2,3"],
+    ["Portland, OR", "Portland, OR"],
+    ["", ""],
+    ["NA", "NA"],
+  ];
+  for (const [cell, read] of cases) assert.equal(fromDecimalComma(cell), read, cell);
+  for (const [cell, read] of cases) assert.equal(isNumericCell(read), ["5,1", "-0,5", ",5", "1,5e3", "+2,", "12"].includes(cell), cell);
+});
+
+test("numberVerdict tells a number from text, from a number out of range and from the other decimal mark", () => {
+  assert.equal(numberVerdict("12.5", "."), "number");
+  assert.equal(numberVerdict("-1e3", "."), "number");
+  assert.equal(numberVerdict("1".repeat(400), "."), "out of range");
+  assert.equal(numberVerdict("1e400", "."), "out of range");
+  assert.equal(numberVerdict("12,5", "."), "other mark");
+  assert.equal(numberVerdict("n.a.", "."), "text");
+  assert.equal(numberVerdict("12,5", ","), "number");
+  assert.equal(numberVerdict("1,5e400", ","), "out of range");
+  assert.equal(numberVerdict("12.5", ","), "other mark");
+  assert.equal(numberVerdict("12", ","), "number");
+  assert.equal(numberVerdict("1_000", ","), "text");
 });

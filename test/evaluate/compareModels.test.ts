@@ -56,7 +56,10 @@ test("a model that throws is left out of the grid, with its reason in the notes;
 test("when every model throws the partition fails with a reason instead of an empty grid", () => {
   const result = scoreTable(failing(["lr", "nb", "dt"]), table, ["a"], spec);
   assert.equal(result.status, "failed");
-  assert.equal(result.reason, "every model failed");
+  assert.equal(
+    result.reason,
+    "every model failed (Logistic Regression: singular matrix; Naive Bayes: singular matrix; Decision Tree Classifier: singular matrix)",
+  );
   assert.deepEqual(result.rows, []);
 });
 
@@ -67,13 +70,6 @@ test("a continuous target is refused with a reason that says so", () => {
   assert.equal(result.reason, "the target price has 60 distinct values in 60 rows: it looks continuous (try --task regression)");
 });
 
-test("a model whose probabilities are not finite is left out before any metric sees them", () => {
-  const nan = new Float64Array(40 * 2).fill(NaN);
-  const result = scoreTable(failing(["nb"], nan), table, ["a"], spec);
-  assert.deepEqual(result.rows.map((row) => row.model), ["Logistic Regression", "Decision Tree Classifier"]);
-  assert.ok(result.notes.some((note) => note.startsWith("Naive Bayes failed and is left out: ")), result.notes.join("; "));
-});
-
 test("each grid row carries the fold mean and the fold standard deviation of every column", () => {
   const result = scoreTable(classificationTask, table, ["a"], spec);
   for (const row of result.rows) {
@@ -82,4 +78,53 @@ test("each grid row carries the fold mean and the fold standard deviation of eve
       assert.ok(row.sd[column] >= 0, `${row.model} ${column} sd`);
     }
   }
+});
+
+/** The classification task with one model replaced by one that answers `proba(test rows, classes)`. */
+function returning(id: string, proba: (rows: number, nClasses: number) => Float64Array): Task<Classes> {
+  return {
+    ...classificationTask,
+    models: classificationTask.models.map((model) =>
+      model.id === id ? { ...model, fitPredict: (_train, y, test) => proba(test.rows, y.labels.length) } : model,
+    ),
+  };
+}
+
+test("a model whose probabilities break the contract is left out with its reason, as one that throws", () => {
+  const healthy = scoreTable(classificationTask, table, ["a"], spec);
+  const cases: [string, (rows: number, k: number) => Float64Array, RegExp][] = [
+    ["NaN", (rows, k) => new Float64Array(rows * k).fill(NaN), /^Naive Bayes failed and is left out: returned NaN probabilities \(row 1\) in fold 1$/],
+    ["too short", (rows, k) => new Float64Array(rows * k - 1).fill(1 / k), /returned \d+ probabilities, expected \d+/],
+    ["unnormalised", (rows, k) => new Float64Array(rows * k).fill(1), /returned probabilities summing to 2, not 1 \(row 1\) in fold 1/],
+  ];
+  for (const [name, proba, message] of cases) {
+    const result = scoreTable(returning("nb", proba), table, ["a"], spec);
+    assert.equal(result.status, "ok", name);
+    assert.deepEqual(result.rows.map((row) => row.model), ["Logistic Regression", "Decision Tree Classifier"], name);
+    assert.ok(result.notes.some((note) => message.test(note)), `${name}: ${result.notes.join("; ")}`);
+    const strip = (rows: typeof result.rows): unknown[] =>
+      rows.map((row) => ({ model: row.model, mean: { ...row.mean, TT_Sec: 0 }, sd: { ...row.sd, TT_Sec: 0 } }));
+    assert.deepEqual(strip(result.rows), strip(healthy.rows.filter((row) => row.model !== "Naive Bayes")), name);
+  }
+});
+
+test("Gaussian naive Bayes on features that are all constant is left out (its probabilities are NaN)", () => {
+  const constant: Table = {
+    header: ["x", "colour", "y"],
+    rows: Array.from({ length: 40 }, (_, i) => ["3", "red", i % 3 === 0 ? "no" : "yes"]),
+  };
+  const result = scoreTable(classificationTask, constant, [], spec);
+  assert.equal(result.status, "ok");
+  assert.deepEqual(result.rows.map((row) => row.model), ["Logistic Regression", "Decision Tree Classifier"]);
+  assert.ok(
+    result.notes.some((note) => /^Naive Bayes failed and is left out: returned NaN probabilities \(row \d+\) in fold \d+$/.test(note)),
+    result.notes.join("; "),
+  );
+});
+
+test("a table whose feature columns are all dropped fails with the reason each was dropped", () => {
+  const ids: Table = { header: ["name", "y"], rows: Array.from({ length: 20 }, (_, i) => [`p${i}`, i % 2 === 0 ? "no" : "yes"]) };
+  const result = scoreTable(classificationTask, ids, [], { ...spec, features: ["name"] });
+  assert.equal(result.status, "failed");
+  assert.match(result.reason, /^no usable feature columns \(name is an identifier/);
 });

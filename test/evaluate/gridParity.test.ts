@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { featureColumns } from "../../src/data/featureColumns.js";
-import { parseTable } from "../../src/data/parseTable.js";
+import { readCsv } from "../../src/data/readCsv.js";
 import { classificationTask } from "../../src/evaluate/classificationTask.js";
 import { scoreTable, type GridSpec } from "../../src/evaluate/compareModels.js";
 import type { GridRow } from "../../src/evaluate/grid.js";
@@ -30,11 +30,11 @@ const TOLERANCE: Record<string, number> = {
   "Random Forest Classifier": 0.03,
 };
 
-function ours(file: string, target: string, ignore: string[]): readonly GridRow[] {
-  const text = readFileSync(repoPath("fixtures", "parity", file), "utf8");
-  const [headerLine, ...lines] = text.trimEnd().split("\n");
-  const header = headerLine.split(",");
-  const table = parseTable(header, lines.join("\n"));
+async function ours(file: string, target: string, ignore: string[]): Promise<readonly GridRow[]> {
+  let header: readonly string[] = [];
+  const rows: string[][] = [];
+  await readCsv(repoPath("fixtures", "parity", file), { onHeader: (names) => (header = names), onRow: (cells) => rows.push(cells) });
+  const table = { header, rows };
   const excluded = new Set([target, "fold", ...ignore]);
   const spec: GridSpec = {
     task: "classification",
@@ -56,9 +56,9 @@ for (const [name, file, target, ignore] of [
   ["passengers", "passengers-folds.csv", "Survived", ["PassengerId"]],
   ["flowers", "flowers-folds.csv", "species", []],
 ] as const) {
-  test(`mean Accuracy and AUC match scikit-learn on ${name} (predefined folds) within the stated tolerances`, () => {
+  test(`mean Accuracy and AUC match scikit-learn on ${name} (predefined folds) within the stated tolerances`, async () => {
     const expected = reference[name] as ReferenceRow[];
-    const rows = ours(file, target, [...ignore]);
+    const rows = await ours(file, target, [...ignore]);
     assert.equal(rows.length, 5);
     for (const row of rows) {
       const ref = expected.find((r) => r.Model === row.model);

@@ -132,6 +132,48 @@ test("children of a parent killed outright stop quietly: no stack trace, no orph
   assert.equal(existsSync(`/proc/${child}/stat`) && !readFileSync(`/proc/${child}/stat`, "utf8").includes(") Z "), false, "child still running");
 });
 
+function isRunning(pid: number): boolean {
+  return existsSync(`/proc/${pid}/stat`) && !readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z ");
+}
+
+/** User and system CPU time a process has used so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("children stop within 1.5 s of a parent killed outright, even in the middle of a long fit", async () => {
+  // Two partitions of 8,000 rows for a forest on 10 folds: seconds of synchronous fitting each,
+  // during which a child's event loop never turns to see its channel to the parent close.
+  const lines = ["g,a,b,c,y"];
+  for (let i = 0; i < 16_000; i++) lines.push(`${i % 2 === 0 ? "even" : "odd"},${(i * 7919) % 1000},${(i * 104_729) % 997},${i % 13},${(i * 7) % 3 === 0 ? "yes" : "no"}`);
+  const dir = tempFiles({ "long.csv": lines.join("\n") + "\n" });
+  const run = spawnCli([join(dir, "long.csv"), "--target", "y", "--by", "g", "--models", "rf", "--train-size", "1", "--quiet", "--workers", "2"]);
+  // Wait until each child is deep in fitting: half a second of its own CPU time (however loaded
+  // the machine), seconds before its partition can be done.
+  let children: number[] = [];
+  for (let i = 0; i < 3000 && (children.length < 2 || !children.every((pid) => cpuSeconds(pid) >= 0.5)); i++) {
+    await sleep(10);
+    children = childrenOf(run.pid);
+  }
+  assert.equal(children.length, 2, "two children started");
+  assert.deepEqual(children.filter(isRunning), children, "children still busy when the parent is killed");
+  run.kill("SIGKILL");
+  await sleep(1500);
+  const alive = children.filter(isRunning);
+  // Leave no orphan behind, even when the check fails.
+  for (const pid of alive) process.kill(pid, "SIGKILL");
+  assert.deepEqual(alive, [], "children alive 1.5 s after their parent was killed");
+  await run.done;
+});
+
 test("a reader that closes stdout early (| head) ends the run with exit 141 and no stack trace", async () => {
   // 2,000 partitions with one row per class: each fails fast, and their rows (long keys) come
   // to 0.6 MB, far more than the pipe and the reader's first chunk hold.

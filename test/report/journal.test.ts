@@ -17,6 +17,9 @@ const options: ResultOptions = {
   trainSize: 0.7,
   seed: 123,
   ignore: [],
+  delimiter: "auto",
+  encoding: "utf-8",
+  decimal: ".",
 };
 const manifest: RunMetadata = { format: "automl-grid", version: 2, fingerprint: "ab12", options, shard: null };
 

@@ -22,7 +22,7 @@ const metadata: RunMetadata = {
   format: "automl-grid",
   version: 2,
   fingerprint: "0",
-  options: { task: "classification", target: "y", by: ["k"], models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, seed: 1, ignore: [] },
+  options: { task: "classification", target: "y", by: ["k"], models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, seed: 1, ignore: [], delimiter: "auto", encoding: "utf-8", decimal: "." },
   shard: null,
 };
 

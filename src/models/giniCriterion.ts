@@ -1,0 +1,111 @@
+import { MAX_BINS } from "./featureBins.js";
+import type { SplitChoice, SplitCriterion } from "./splitCriterion.js";
+
+/**
+ * scikit-learn's Gini criterion on weighted class counts: a node's impurity is 1 - sum p_c^2, a
+ * split's proxy -(W_R gini_R) - (W_L gini_L), and a leaf holds the node's class fractions. Labels
+ * must be valid class indices below nClasses; the estimators check that at their door.
+ */
+export class GiniCriterion implements SplitCriterion {
+  readonly leafWidth: number;
+  readonly binWeight = new Float64Array(MAX_BINS);
+  nodeWeight = 0;
+  /** The node's weighted class counts. */
+  private readonly total: Float64Array;
+  /** Weighted class counts per bin, [bin * nClasses + c]. */
+  private readonly hist: Float64Array;
+  private readonly leftCounts: Float64Array;
+
+  constructor(
+    private readonly y: Uint32Array,
+    private readonly nClasses: number,
+    readonly weight: Float64Array,
+  ) {
+    if (y.length !== weight.length) throw new RangeError(`${y.length} labels but ${weight.length} weights`);
+    this.leafWidth = nClasses;
+    this.total = new Float64Array(nClasses);
+    this.hist = new Float64Array(MAX_BINS * nClasses);
+    this.leftCounts = new Float64Array(nClasses);
+  }
+
+  startNode(order: Uint32Array, start: number, end: number): number {
+    const { total, y, weight, nClasses } = this;
+    total.fill(0);
+    let nodeWeight = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      total[y[i]] += weight[i];
+      nodeWeight += weight[i];
+    }
+    this.nodeWeight = nodeWeight;
+    let squares = 0;
+    for (let c = 0; c < nClasses; c++) squares += total[c] * total[c];
+    return 1 - squares / (nodeWeight * nodeWeight);
+  }
+
+  histogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
+    const { hist, binWeight, y, weight, nClasses } = this;
+    let low = MAX_BINS - 1;
+    let high = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const b = codes[base + i];
+      const w = weight[i];
+      hist[b * nClasses + y[i]] += w;
+      binWeight[b] += w;
+      if (b < low) low = b;
+      if (b > high) high = b;
+    }
+    return low | (high << 8);
+  }
+
+  /**
+   * The gini proxy computed in scikit-learn's order of operations, so that exact ties stay ties
+   * and the first (lowest) of equally good thresholds wins, as there.
+   */
+  scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void {
+    const { hist, binWeight, leftCounts, total, nClasses, nodeWeight } = this;
+    for (let c = 0; c < nClasses; c++) leftCounts[c] = 0;
+    let leftWeight = 0;
+    for (let k = 0; k < count; k++) {
+      const b = occupied[k];
+      if (k > 0) {
+        const rightWeight = nodeWeight - leftWeight;
+        let leftSquares = 0;
+        let rightSquares = 0;
+        for (let c = 0; c < nClasses; c++) {
+          const l = leftCounts[c];
+          const r = total[c] - l;
+          leftSquares += l * l;
+          rightSquares += r * r;
+        }
+        const giniLeft = 1 - leftSquares / (leftWeight * leftWeight);
+        const giniRight = 1 - rightSquares / (rightWeight * rightWeight);
+        const proxy = -rightWeight * giniRight - leftWeight * giniLeft;
+        if (proxy > best.proxy) {
+          best.proxy = proxy;
+          best.feature = feature;
+          best.leftBin = occupied[k - 1];
+          best.rightBin = b;
+        }
+      }
+      const offset = b * nClasses;
+      for (let c = 0; c < nClasses; c++) {
+        leftCounts[c] += hist[offset + c];
+        hist[offset + c] = 0;
+      }
+      leftWeight += binWeight[b];
+      binWeight[b] = 0;
+    }
+  }
+
+  clearBin(bin: number): void {
+    const { hist, nClasses } = this;
+    this.binWeight[bin] = 0;
+    for (let k = bin * nClasses; k < (bin + 1) * nClasses; k++) hist[k] = 0;
+  }
+
+  writeLeaf(out: Float64Array, offset: number): void {
+    for (let c = 0; c < this.nClasses; c++) out[offset + c] = this.total[c] / this.nodeWeight;
+  }
+}

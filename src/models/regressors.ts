@@ -1,0 +1,31 @@
+import type { Rng } from "../stats/rng.js";
+import { DecisionTreeRegressor } from "./decisionTreeRegressor.js";
+import { DummyRegressor } from "./dummyRegressor.js";
+import { ElasticNet } from "./elasticNet.js";
+import { KNeighborsRegressor } from "./kNeighborsRegressor.js";
+import { Lasso } from "./lasso.js";
+import { LinearRegression } from "./linearRegression.js";
+import type { Regressor } from "./regressor.js";
+import { RandomForestRegressor } from "./randomForestRegressor.js";
+import { Ridge } from "./ridge.js";
+
+/** A regression registry record, as PyCaret's model containers: id, display name, how to build it. */
+export interface RegressorSpec {
+  readonly id: string;
+  readonly name: string;
+  /** Whether the protocol z-scores the encoded features before this model sees them. */
+  readonly scaled: boolean;
+  create(rng: Rng): Regressor;
+}
+
+/** Every regression model, in PyCaret's display names and its compare_models order. */
+export const REGRESSORS: readonly RegressorSpec[] = [
+  { id: "lr", name: "Linear Regression", scaled: true, create: () => new LinearRegression() },
+  { id: "lasso", name: "Lasso Regression", scaled: true, create: () => new Lasso() },
+  { id: "ridge", name: "Ridge Regression", scaled: true, create: () => new Ridge() },
+  { id: "en", name: "Elastic Net", scaled: true, create: () => new ElasticNet() },
+  { id: "knn", name: "K Neighbors Regressor", scaled: true, create: () => new KNeighborsRegressor() },
+  { id: "dt", name: "Decision Tree Regressor", scaled: false, create: (rng) => new DecisionTreeRegressor({ rng }) },
+  { id: "rf", name: "Random Forest Regressor", scaled: false, create: (rng) => new RandomForestRegressor({ rng }) },
+  { id: "dummy", name: "Dummy Regressor", scaled: false, create: () => new DummyRegressor() },
+];

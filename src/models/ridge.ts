@@ -1,0 +1,40 @@
+import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
+import type { Matrix } from "./estimator.js";
+import { CentredLinearModel } from "./linearModel.js";
+
+export interface RidgeOptions {
+  /** L2 strength, scikit-learn's alpha. */
+  readonly alpha?: number;
+}
+
+/**
+ * L2-penalised least squares, as scikit-learn's Ridge() (alpha=1, solver "auto", which is
+ * Cholesky on dense data): (X'X + alpha I) w = X'y on centred X and y, so the intercept is not
+ * penalised. scikit-learn solves the dual system (XX' + alpha I) instead when there are more
+ * features than rows; both have the same solution.
+ */
+export class Ridge extends CentredLinearModel {
+  private readonly alpha: number;
+
+  constructor(options: RidgeOptions = {}) {
+    super();
+    this.alpha = options.alpha ?? 1;
+    if (!(this.alpha > 0 && Number.isFinite(this.alpha))) throw new RangeError(`alpha must be finite and > 0, got ${this.alpha}`);
+  }
+
+  protected solve(X: Matrix, y: Float64Array): Float64Array {
+    const { rows, cols, data } = X;
+    const gram = new Float64Array(cols * cols);
+    const xty = new Float64Array(cols);
+    for (let i = 0; i < rows; i++) {
+      const base = i * cols;
+      for (let j = 0; j < cols; j++) {
+        const v = data[base + j];
+        xty[j] += v * y[i];
+        for (let k = 0; k <= j; k++) gram[j * cols + k] += v * data[base + k];
+      }
+    }
+    for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
+    return solveSymmetricPositiveDefinite(gram, cols, xty);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * What a tree's split criterion knows, so that classification and regression trees share one
+ * growth procedure (treeGrowth.ts): the criterion keeps the statistics of the node being split
+ * and of each histogram bin of the feature being scanned, and scores the boundaries between
+ * bins. scikit-learn's Criterion plays the same part for its splitter. The two hot loops (filling
+ * a feature's histogram, scanning it) live in the criterion, so each runs on its own statistics
+ * without a per-row branch or call.
+ */
+export interface SplitCriterion {
+  /** Each row's weight (bootstrap counts in a forest); rows of weight 0 are left out of the tree. */
+  readonly weight: Float64Array;
+  /** Values stored per leaf: class fractions, or the one mean of a regression tree. */
+  readonly leafWidth: number;
+  /** Weight of the rows in each bin of the feature last histogrammed; scan and clearBin reset it to 0. */
+  readonly binWeight: Float64Array;
+  /** Total weight of the rows of the node set up by startNode. */
+  readonly nodeWeight: number;
+
+  /** Sums the statistics of the node whose rows are order[start, end) and returns its impurity. */
+  startNode(order: Uint32Array, start: number, end: number): number;
+  /**
+   * Adds the node's rows into per-bin statistics of one feature (codes[base + row] is a row's
+   * bin), and returns the lowest and highest bin touched as lowest | highest << 8.
+   */
+  histogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number;
+  /**
+   * Scores every boundary between consecutive occupied bins (occupied[0, count), ascending), left
+   * to right, and records in `best` each one strictly better than best.proxy. Leaves the bins it
+   * read at zero, so the histogram is clean for the next feature.
+   */
+  scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void;
+  /** Zeroes one bin (a constant feature's only bin, never scanned). */
+  clearBin(bin: number): void;
+  /** Writes the node set up by startNode as a leaf: leafWidth values at out[offset..]. */
+  writeLeaf(out: Float64Array, offset: number): void;
+}
+
+/** The best split found so far at a node: the split sends bins <= leftBin left, >= rightBin right. */
+export class SplitChoice {
+  feature = -1;
+  leftBin = 0;
+  rightBin = 0;
+  /** scikit-learn's proxy_impurity_improvement of the split; larger is better. */
+  proxy = -Infinity;
+
+  reset(): void {
+    this.feature = -1;
+    this.proxy = -Infinity;
+  }
+}

@@ -1,0 +1,92 @@
+import { MAX_BINS } from "./featureBins.js";
+import type { SplitChoice, SplitCriterion } from "./splitCriterion.js";
+
+/**
+ * scikit-learn's squared_error (MSE) criterion on weighted sums: a node's impurity is its weighted
+ * variance, sum(w y^2) / W - (sum(w y) / W)^2; a split's proxy is S_L^2 / W_L + S_R^2 / W_R (the
+ * variance reduction with the terms common to all splits dropped), so each bin needs only its
+ * weight and its sum of w y; a leaf holds the node's weighted mean. Targets must be finite; the
+ * estimators check that at their door.
+ */
+export class SquaredErrorCriterion implements SplitCriterion {
+  readonly leafWidth = 1;
+  readonly binWeight = new Float64Array(MAX_BINS);
+  nodeWeight = 0;
+  private sum = 0;
+  /** Sum of w y per bin. */
+  private readonly binSum = new Float64Array(MAX_BINS);
+
+  constructor(
+    private readonly y: Float64Array,
+    readonly weight: Float64Array,
+  ) {
+    if (y.length !== weight.length) throw new RangeError(`${y.length} targets but ${weight.length} weights`);
+  }
+
+  startNode(order: Uint32Array, start: number, end: number): number {
+    const { y, weight } = this;
+    let nodeWeight = 0;
+    let sum = 0;
+    let squares = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const wy = weight[i] * y[i];
+      nodeWeight += weight[i];
+      sum += wy;
+      squares += wy * y[i];
+    }
+    this.nodeWeight = nodeWeight;
+    this.sum = sum;
+    const mean = sum / nodeWeight;
+    return squares / nodeWeight - mean * mean;
+  }
+
+  histogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
+    const { binSum, binWeight, y, weight } = this;
+    let low = MAX_BINS - 1;
+    let high = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const b = codes[base + i];
+      const w = weight[i];
+      binSum[b] += w * y[i];
+      binWeight[b] += w;
+      if (b < low) low = b;
+      if (b > high) high = b;
+    }
+    return low | (high << 8);
+  }
+
+  /** The proxy in scikit-learn's order of operations; the first of equally good thresholds wins. */
+  scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void {
+    const { binSum, binWeight, nodeWeight, sum } = this;
+    let leftSum = 0;
+    let leftWeight = 0;
+    for (let k = 0; k < count; k++) {
+      const b = occupied[k];
+      if (k > 0) {
+        const rightSum = sum - leftSum;
+        const proxy = (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / (nodeWeight - leftWeight);
+        if (proxy > best.proxy) {
+          best.proxy = proxy;
+          best.feature = feature;
+          best.leftBin = occupied[k - 1];
+          best.rightBin = b;
+        }
+      }
+      leftSum += binSum[b];
+      leftWeight += binWeight[b];
+      binSum[b] = 0;
+      binWeight[b] = 0;
+    }
+  }
+
+  clearBin(bin: number): void {
+    this.binSum[bin] = 0;
+    this.binWeight[bin] = 0;
+  }
+
+  writeLeaf(out: Float64Array, offset: number): void {
+    out[offset] = this.sum / this.nodeWeight;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Solves A x = b for a symmetric positive definite A (n x n, row-major; only its lower triangle
+ * is read) by Cholesky factorisation, as scipy.linalg.solve(assume_a="pos") does for scikit-learn's
+ * Ridge. Throws when A is not positive definite to working precision, instead of returning a
+ * solution of a matrix it is not.
+ */
+export function solveSymmetricPositiveDefinite(a: Float64Array, n: number, b: Float64Array): Float64Array {
+  if (a.length !== n * n) throw new RangeError(`matrix has ${a.length} values, expected ${n} x ${n}`);
+  if (b.length !== n) throw new RangeError(`${n} rows but ${b.length} right-hand values`);
+  // L, row-major lower triangle, with A = L L^T.
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[i * n + j];
+      for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
+      if (i === j) {
+        if (!(s > 0)) throw new RangeError(`matrix is not positive definite (pivot ${i} is ${s})`);
+        l[i * n + i] = Math.sqrt(s);
+      } else {
+        l[i * n + j] = s / l[j * n + j];
+      }
+    }
+  }
+  // L z = b, then L^T x = z.
+  const x = Float64Array.from(b);
+  for (let i = 0; i < n; i++) {
+    let s = x[i];
+    for (let k = 0; k < i; k++) s -= l[i * n + k] * x[k];
+    x[i] = s / l[i * n + i];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    let s = x[i];
+    for (let k = i + 1; k < n; k++) s -= l[k * n + i] * x[k];
+    x[i] = s / l[i * n + i];
+  }
+  return x;
+}

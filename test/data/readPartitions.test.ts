@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { Readable } from "node:stream";
+import { test } from "node:test";
+import { DEFAULT_DIALECT, type Dialect } from "../../src/data/dialect.js";
+import { parseRowsText, rowsText } from "../../src/data/rowText.js";
+import { readPartitions, type PartitionedInput } from "../../src/data/readPartitions.js";
+import { UsageError } from "../../src/errors.js";
+
+function read(text: string, options: { by?: string[]; target?: string } & Partial<Dialect> = {}): Promise<PartitionedInput> {
+  return readPartitions(
+    { ...DEFAULT_DIALECT, input: "-", target: "y", by: [], foldColumn: null, ignore: [], shard: null, ...options },
+    Readable.from([Buffer.from(text)]),
+  );
+}
+
+const rowsOf = (input: PartitionedInput, index: number): string[][] => parseRowsText(rowsText(input.partitions[index].lines));
+
+test("with --decimal , every cell but the --by keys is read in the dot form, once, in the parent", async () => {
+  const input = await read("g;x;name;y\n1,5;2,5;5,1 kg;0\n1,5;-0,25;a;1,0\n", { by: ["g"], decimal: "," });
+  assert.deepEqual(input.partitions.map((p) => p.key), [["1,5"]]);
+  assert.deepEqual(rowsOf(input, 0), [
+    ["1,5", "2.5", "5,1 kg", "0"],
+    ["1,5", "-0.25", "a", "1.0"],
+  ]);
+  assert.deepEqual(input.notes, []);
+});
+
+test("without --decimal , the same file gets one note per mostly-numeric column, and the cells stay as written", async () => {
+  const input = await read("x1;x2;y\n5,1;3,2;0\n4,9;3;1\n6,0;2,8;0\n", {});
+  assert.deepEqual(rowsOf(input, 0)[0], ["5,1", "3,2", "0"]);
+  assert.deepEqual(input.notes, [
+    'column x1 is typed categorical: "5,1" at row 1 is not a number (0 of 3 values are numbers; 3 have a decimal comma: try --decimal ,)',
+    'column x2 is typed categorical: "3,2" at row 1 is not a number (1 of 3 values are numbers; 2 have a decimal comma: try --decimal ,)',
+  ]);
+});
+
+test("notes count only the rows that are scored: the target's and the features', not the keys'", async () => {
+  const input = await read("g,x,y\nA,1,0\nB,2,1\nA,oops,1\nC,3,\nB,4,0\nA,1e400,1\n", { by: ["g"] });
+  assert.deepEqual(input.notes, ['column x is typed categorical in partition g=A: "oops" at row 3 is not a number (3 of 5 values are numbers)']);
+});
+
+test("a one-column header says so, in the no-feature-columns message and for an unknown column", async () => {
+  await assert.rejects(read("y\n1\n0\n"), (error: unknown) => {
+    assert.ok(error instanceof UsageError);
+    assert.equal(
+      error.message,
+      'stdin: no feature columns left after --target, --by, --fold-column and --ignore (the header is one column, "y": no , ; tab or | splits it; if the file has another delimiter, give --delimiter)',
+    );
+    return true;
+  });
+  await assert.rejects(
+    read("a:b:y\n1:2:0\n"),
+    /^UsageError: --target y: no such column in stdin \(its header is one column, "a:b:y"; no , ; tab or \| splits it; if the file has another delimiter, give --delimiter\)$/,
+  );
+  await assert.rejects(read("a,b,y\n1,2,0\n", { target: "a,b,y", decimal: "," }), /\(the header is one column, "a,b,y": no ; tab or \| \(with --decimal , a comma is no delimiter\) splits it;/);
+  await assert.rejects(read("a,b,y\n1,2,0\n", { delimiter: ";" }), /\(its header is one column, "a,b,y"; split on ";" as --delimiter says; is that the file's delimiter\?\)$/);
+  const colons = await read("a:b:y\n1:2:0\n3:4:1\n", { delimiter: ":" });
+  assert.deepEqual(colons.features, ["a", "b"]);
+});

@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { SplitChoice } from "../../src/models/splitCriterion.js";
+import { SquaredErrorCriterion } from "../../src/models/squaredErrorCriterion.js";
+
+const order = Uint32Array.from([0, 1, 2, 3, 4]);
+const y = Float64Array.from([1, 2, 3, 10, 12]);
+
+test("SquaredErrorCriterion's node impurity is the weighted variance and its leaf the weighted mean", () => {
+  const criterion = new SquaredErrorCriterion(y, Float64Array.from([1, 1, 2, 0, 1]));
+  // Rows 0, 1, 2 (twice), 4: mean 21 / 5 = 4.2, mean of squares (1 + 4 + 18 + 144) / 5 = 33.4.
+  const impurity = criterion.startNode(order, 0, 5);
+  assert.ok(Math.abs(impurity - (33.4 - 4.2 * 4.2)) < 1e-12);
+  assert.equal(criterion.nodeWeight, 5);
+  const leaf = new Float64Array(1);
+  criterion.writeLeaf(leaf, 0);
+  assert.equal(leaf[0], 4.2);
+});
+
+test("SquaredErrorCriterion scores boundaries by S_L^2 / W_L + S_R^2 / W_R and keeps the first best", () => {
+  const criterion = new SquaredErrorCriterion(y, new Float64Array(5).fill(1));
+  criterion.startNode(order, 0, 5);
+  // One bin per row, in order: the best cut separates {1, 2, 3} from {10, 12}.
+  const codes = Uint8Array.from([0, 1, 2, 3, 4]);
+  assert.equal(criterion.histogram(codes, 0, order, 0, 5), 0 | (4 << 8));
+  const best = new SplitChoice();
+  criterion.scan(7, Uint8Array.from([0, 1, 2, 3, 4]), 5, best);
+  assert.deepEqual({ feature: best.feature, leftBin: best.leftBin, rightBin: best.rightBin }, { feature: 7, leftBin: 2, rightBin: 3 });
+  assert.equal(best.proxy, (6 * 6) / 3 + (22 * 22) / 2);
+  // The scan left the histogram empty: scanning again finds nothing better than itself.
+  for (const w of criterion.binWeight) assert.equal(w, 0);
+  const again = new SplitChoice();
+  criterion.histogram(codes, 0, order, 0, 5);
+  criterion.scan(7, Uint8Array.from([0, 1, 2, 3, 4]), 5, again);
+  assert.equal(again.proxy, best.proxy);
+});
