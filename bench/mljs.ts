@@ -32,7 +32,7 @@ import { GaussianNB } from "ml-naivebayes";
 import { RandomForestClassifier as MlForest } from "ml-random-forest";
 import { stratifiedTrainSplit } from "../src/evaluate/stratifiedTrainSplit.js";
 import { DecisionTreeClassifier } from "../src/models/decisionTree.js";
-import { createMatrix, type Matrix, type ModelId } from "../src/models/estimator.js";
+import { createMatrix, type Matrix } from "../src/stats/matrix.js";
 import { GaussianNaiveBayes } from "../src/models/gaussianNaiveBayes.js";
 import { KNearestNeighbors } from "../src/models/kNearestNeighbors.js";
 import { LogisticRegression } from "../src/models/logisticRegression.js";
@@ -76,7 +76,7 @@ interface MlFitted {
 
 /** One ml.js package against one of ours, as a registry record. */
 interface Pair {
-  readonly id: ModelId;
+  readonly id: string;
   readonly name: string;
   readonly mlPackage: string;
   /** Whether both sides get z-scored columns (our protocol's `scaled`). */
@@ -188,7 +188,7 @@ const PAIRS: readonly Pair[] = [
 
 interface CaseRequest {
   readonly kind: "case";
-  readonly id: ModelId;
+  readonly id: string;
   readonly side: "ml" | "ours";
   readonly rows: number;
   readonly trees: number;

@@ -10,7 +10,7 @@
 import { performance } from "node:perf_hooks";
 import { DecisionTreeClassifier } from "../src/models/decisionTree.js";
 import { DecisionTreeRegressor } from "../src/models/decisionTreeRegressor.js";
-import { createMatrix, type Matrix } from "../src/models/estimator.js";
+import { createMatrix, type Matrix } from "../src/stats/matrix.js";
 import { RandomForestClassifier } from "../src/models/randomForest.js";
 import { RandomForestRegressor } from "../src/models/randomForestRegressor.js";
 import { createRng, type Rng } from "../src/stats/rng.js";

@@ -1,5 +1,5 @@
 import { checkProbabilities } from "./checkProbabilities.js";
-import { MODELS } from "../models/registry.js";
+import { CLASSIFIERS } from "../models/classifiers.js";
 import { CLASSIFICATION_METRICS, type Classes } from "./classificationMetrics.js";
 import { classCounts } from "./fold.js";
 import { stratifiedKFold } from "./stratifiedKFold.js";
@@ -22,7 +22,7 @@ export const classificationTask: Task<Classes> = {
   id: "classification",
   metrics: CLASSIFICATION_METRICS,
   defaultSort: "Accuracy",
-  models: MODELS.map((model) => ({
+  models: CLASSIFIERS.map((model) => ({
     id: model.id,
     name: model.name,
     scaled: model.scaled,

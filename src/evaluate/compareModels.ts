@@ -3,7 +3,7 @@ import { featureColumns, type FeatureColumn } from "../data/featureColumns.js";
 import { isMissing } from "../data/missing.js";
 import { keyId, type PartitionKey } from "../data/partitionKey.js";
 import { columnIndex, type Table } from "../data/table.js";
-import type { Matrix } from "../models/estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import { fitFeaturePlan } from "../preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../preprocess/standardScaler.js";
 import { hashSeed } from "../stats/hashSeed.js";

@@ -1,5 +1,5 @@
 import type { TargetSummary } from "../data/readPartitions.js";
-import type { Matrix } from "../models/estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import type { Rng } from "../stats/rng.js";
 import type { Fold } from "./fold.js";
 

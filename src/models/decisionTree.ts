@@ -1,5 +1,6 @@
 import type { Rng } from "../stats/rng.js";
-import type { Estimator, Matrix } from "./estimator.js";
+import type { Estimator } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import { binFeatures } from "./featureBins.js";
 import { GiniCriterion } from "./giniCriterion.js";
 import { addLeafValues, checkPredictInput, checkTrainingLabels, growTree, type FlatTree } from "./treeGrowth.js";

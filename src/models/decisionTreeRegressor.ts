@@ -1,5 +1,5 @@
 import type { Rng } from "../stats/rng.js";
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import { binFeatures } from "./featureBins.js";
 import type { Regressor } from "./regressor.js";
 import { SquaredErrorCriterion } from "./squaredErrorCriterion.js";

@@ -1,5 +1,5 @@
 import { numpyMean } from "../stats/pairwiseSum.js";
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import type { Regressor } from "./regressor.js";
 
 /**

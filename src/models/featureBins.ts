@@ -1,4 +1,4 @@
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 
 /**
  * Every feature coded once per fit into at most 256 ordered bins, so that tree nodes find their

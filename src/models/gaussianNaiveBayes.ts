@@ -1,4 +1,5 @@
-import type { Estimator, Matrix } from "./estimator.js";
+import type { Estimator } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 
 /**
  * Gaussian naive Bayes, as scikit-learn's GaussianNB(var_smoothing=1e-9). In-house because

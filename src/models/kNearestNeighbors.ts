@@ -1,4 +1,5 @@
-import type { Estimator, Matrix } from "./estimator.js";
+import type { Estimator } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import { nearestNeighbours } from "./nearestNeighbours.js";
 
 /**

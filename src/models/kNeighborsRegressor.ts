@@ -1,5 +1,5 @@
 import { pairwiseSum } from "../stats/pairwiseSum.js";
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import { nearestNeighbours } from "./nearestNeighbours.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 

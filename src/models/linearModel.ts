@@ -1,5 +1,5 @@
 import { numpyMean } from "../stats/pairwiseSum.js";
-import { createMatrix, type Matrix } from "./estimator.js";
+import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
 /**

@@ -1,5 +1,5 @@
 import { minimumNormLeastSquares } from "../stats/minimumNormLeastSquares.js";
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import { CentredLinearModel } from "./linearModel.js";
 
 /**

@@ -1,5 +1,6 @@
 import { minimizeLbfgs, type Objective } from "../stats/lbfgs.js";
-import type { Estimator, Matrix } from "./estimator.js";
+import type { Estimator } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 
 export interface LogisticRegressionOptions {
   /** Inverse L2 strength, as scikit-learn's C. */

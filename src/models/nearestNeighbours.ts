@@ -1,4 +1,4 @@
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 
 /**
  * Brute-force euclidean k-nearest-neighbour search, shared by the kNN classifier and regressor:

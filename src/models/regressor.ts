@@ -1,4 +1,4 @@
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 
 /**
  * The contract every regression model honours, as scikit-learn's fit / predict: one prediction

@@ -1,5 +1,5 @@
 import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import { CentredLinearModel } from "./linearModel.js";
 
 export interface RidgeOptions {

@@ -1,5 +1,5 @@
 import type { Rng } from "../stats/rng.js";
-import type { Matrix } from "./estimator.js";
+import type { Matrix } from "../stats/matrix.js";
 import { MAX_BINS, splitThreshold, type FeatureBins } from "./featureBins.js";
 import { SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 

@@ -1,5 +1,5 @@
 import type { CategoricalColumn, FeatureColumn, NumericColumn } from "../data/featureColumns.js";
-import { createMatrix, type Matrix } from "../models/estimator.js";
+import { createMatrix, type Matrix } from "../stats/matrix.js";
 
 /** Categoricals with more levels than this are frequency-encoded instead of one-hot (protocol 4). */
 export const MAX_ONE_HOT_LEVELS = 25;

@@ -1,4 +1,4 @@
-import { createMatrix, type Matrix } from "../models/estimator.js";
+import { createMatrix, type Matrix } from "../stats/matrix.js";
 
 export interface StandardScaler {
   readonly mean: Float64Array;

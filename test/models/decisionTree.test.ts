@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DecisionTreeClassifier } from "../../src/models/decisionTree.js";
-import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
 import { predictedLabels } from "../../src/stats/predictedLabels.js";
 import { rocAuc } from "../../src/stats/rocAuc.js";
 import { createRng } from "../../src/stats/rng.js";

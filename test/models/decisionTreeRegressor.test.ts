@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DecisionTreeRegressor } from "../../src/models/decisionTreeRegressor.js";
-import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
 import { r2Score } from "../../src/stats/regressionScores.js";
 import { createRng } from "../../src/stats/rng.js";
 import { matrix, problem, regressionReference } from "./regressionReference.js";

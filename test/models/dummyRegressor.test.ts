@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DummyRegressor } from "../../src/models/dummyRegressor.js";
-import { createMatrix } from "../../src/models/estimator.js";
+import { createMatrix } from "../../src/stats/matrix.js";
 import { matrix, problem, regressionReference } from "./regressionReference.js";
 
 /** DummyRegressor against scikit-learn 1.2.1's DummyRegressor() (the mean), bit for bit. */

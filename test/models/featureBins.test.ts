@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createMatrix } from "../../src/models/estimator.js";
+import { createMatrix } from "../../src/stats/matrix.js";
 import { binFeatures, MAX_BINS, splitThreshold } from "../../src/models/featureBins.js";
 import { createRng } from "../../src/stats/rng.js";
 

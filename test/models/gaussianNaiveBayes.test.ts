@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createMatrix } from "../../src/models/estimator.js";
+import { createMatrix } from "../../src/stats/matrix.js";
 import { GaussianNaiveBayes } from "../../src/models/gaussianNaiveBayes.js";
 import { createRng } from "../../src/stats/rng.js";
 import { assertProbabilityRows, estimatorCases, matrix } from "./estimatorReference.js";

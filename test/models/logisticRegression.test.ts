@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createMatrix } from "../../src/models/estimator.js";
+import { createMatrix } from "../../src/stats/matrix.js";
 import { LogisticRegression } from "../../src/models/logisticRegression.js";
 import { createRng } from "../../src/stats/rng.js";
 import { assertProbabilityRows, estimatorCases, matrix, type Rows } from "./estimatorReference.js";

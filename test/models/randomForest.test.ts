@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
 import { RandomForestClassifier } from "../../src/models/randomForest.js";
 import { predictedLabels } from "../../src/stats/predictedLabels.js";
 import { rocAuc } from "../../src/stats/rocAuc.js";

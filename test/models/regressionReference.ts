@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
 import { repoPath } from "../helpers.js";
 
 /**

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { DecisionTreeRegressor } from "../../src/models/decisionTreeRegressor.js";
 import { ElasticNet } from "../../src/models/elasticNet.js";
-import { createMatrix } from "../../src/models/estimator.js";
+import { createMatrix } from "../../src/stats/matrix.js";
 import { KNeighborsRegressor } from "../../src/models/kNeighborsRegressor.js";
 import { Lasso } from "../../src/models/lasso.js";
 import { LinearRegression } from "../../src/models/linearRegression.js";

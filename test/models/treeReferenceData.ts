@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createMatrix, type Matrix } from "../../src/models/estimator.js";
+import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
 import { repoPath } from "../helpers.js";
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { featureColumns } from "../../src/data/featureColumns.js";
 import type { Table } from "../../src/data/table.js";
-import type { Matrix } from "../../src/models/estimator.js";
+import type { Matrix } from "../../src/stats/matrix.js";
 import { fitFeaturePlan } from "../../src/preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../../src/preprocess/standardScaler.js";
 import { repoPath } from "../helpers.js";
