@@ -13,7 +13,7 @@ import { foldStatistics } from "./foldStatistics.js";
 import type { GridRow, PartitionResult } from "./grid.js";
 import { predefinedFolds } from "./predefinedFolds.js";
 import type { ResultOptions } from "./resultOptions.js";
-import { TIME_COLUMN, type Outcome, type Task, type TaskModel } from "./task.js";
+import { gridColumns, TIME_COLUMN, type Outcome, type Task, type TaskInfo, type TaskModel } from "./task.js";
 
 /** What a child needs to score one table: the result options that act inside a table, and the feature columns. */
 export type GridSpec = Pick<ResultOptions, "task" | "target" | "models" | "folds" | "foldColumn" | "trainSize" | "seed"> & {
@@ -72,47 +72,101 @@ interface ModelScores {
   error: string | null;
 }
 
+/** One model on one fold: its metric values (task order, then TT_Sec), or why it failed there. */
+export type FoldScore = { readonly values: readonly number[] } | { readonly error: string };
+
 /**
- * Every model on every fold. The encoding (and, for the models that want it, the z-scoring) is
- * fitted once per fold on the fold's training rows and shared by all models; each model draws
- * from its own seed (model, fold), so leaving one out changes nothing for the others.
+ * A table ready to be scored fold by fold, in any process and in any order: each fold's work
+ * depends only on the table, the key's seed and the fold's number (the unit the pool schedules).
  */
-function scoreFolds<Y>(task: Task<Y>, table: PreparedTable<Y>, models: readonly TaskModel<Y>[], seed: number, hooks: ScoreHooks): ModelScores[] {
-  const scores: ModelScores[] = models.map(() => ({ columns: [...task.metrics, TIME_COLUMN].map(() => []), error: null }));
-  table.folds.forEach((fold, f) => {
-    const plan = fitFeaturePlan(table.columns, fold.train);
-    const plain = { train: plan.transform(fold.train), test: plan.transform(fold.test) };
-    let scaled: { train: Matrix; test: Matrix } | null = null;
-    const yTrain = task.take(table.y, fold.train);
-    const yTest = task.take(table.y, fold.test);
-    models.forEach((model, m) => {
-      const record = scores[m];
-      if (record.error !== null) return;
-      if (model.scaled && scaled === null) {
-        const scaler = fitStandardScaler(plain.train);
-        scaled = { train: applyStandardScaler(plain.train, scaler), test: applyStandardScaler(plain.test, scaler) };
-      }
-      const data = model.scaled ? scaled! : plain;
-      try {
-        const start = performance.now();
-        const output = model.fitPredict(data.train, yTrain, data.test, createRng(hashSeed(seed, "model", model.id, String(f))));
-        const seconds = (performance.now() - start) / 1000;
-        // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
-        // does not fail, it ranks them by row order.
-        const broken = task.checkOutput(output, fold.test.length, yTest);
-        if (broken !== null) {
-          record.error = `${broken} in fold ${f + 1}`;
-        } else {
-          task.metrics.forEach((metric, c) => record.columns[c].push(metric.score(yTest, output)));
-          record.columns[task.metrics.length].push(seconds);
-        }
-      } catch (error) {
-        record.error = error instanceof Error ? error.message : String(error);
-      }
-      hooks.onFit?.(model.id);
-    });
+export interface FoldWork<Y> {
+  readonly task: Task<Y>;
+  readonly table: PreparedTable<Y>;
+  readonly models: readonly TaskModel<Y>[];
+  readonly seed: number;
+}
+
+/** The spec's models, in registry order. */
+function chosenModels<Y>(task: Task<Y>, spec: GridSpec): readonly TaskModel<Y>[] {
+  return task.models.filter((model) => spec.models.includes(model.id));
+}
+
+/** Protocol steps 1 to 4 for one table, ready for scoreFold; notes collects what stderr should hear. */
+export function prepareFolds<Y>(task: Task<Y>, table: Table, key: PartitionKey, spec: GridSpec, notes: string[]): Outcome<FoldWork<Y>> {
+  const seed = hashSeed(spec.seed, keyId(key));
+  const prepared = prepareTable(task, table, spec, seed, notes);
+  if (!prepared.ok) return prepared;
+  return { ok: true, value: { task, table: prepared.value, models: chosenModels(task, spec), seed } };
+}
+
+/**
+ * Every model on fold f (null for a model skipped because `skip` says so). The encoding (and, for
+ * the models that want it, the z-scoring) is fitted once per fold on the fold's training rows and
+ * shared by all models; each model draws from its own seed (model, fold), so leaving one out
+ * changes nothing for the others.
+ */
+export function scoreFold<Y>(work: FoldWork<Y>, f: number, hooks: ScoreHooks = {}, skip: readonly boolean[] = []): (FoldScore | null)[] {
+  const { task, table, models, seed } = work;
+  const fold = table.folds[f];
+  const plan = fitFeaturePlan(table.columns, fold.train);
+  const plain = { train: plan.transform(fold.train), test: plan.transform(fold.test) };
+  let scaled: { train: Matrix; test: Matrix } | null = null;
+  const yTrain = task.take(table.y, fold.train);
+  const yTest = task.take(table.y, fold.test);
+  return models.map((model, m): FoldScore | null => {
+    if (skip[m] === true) return null;
+    if (model.scaled && scaled === null) {
+      const scaler = fitStandardScaler(plain.train);
+      scaled = { train: applyStandardScaler(plain.train, scaler), test: applyStandardScaler(plain.test, scaler) };
+    }
+    const data = model.scaled ? scaled! : plain;
+    let score: FoldScore;
+    try {
+      const start = performance.now();
+      const output = model.fitPredict(data.train, yTrain, data.test, createRng(hashSeed(seed, "model", model.id, String(f))));
+      const seconds = (performance.now() - start) / 1000;
+      // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
+      // does not fail, it ranks them by row order.
+      const broken = task.checkOutput(output, fold.test.length, yTest);
+      score = broken !== null ? { error: `${broken} in fold ${f + 1}` } : { values: [...task.metrics.map((metric) => metric.score(yTest, output)), seconds] };
+    } catch (error) {
+      score = { error: error instanceof Error ? error.message : String(error) };
+    }
+    hooks.onFit?.(model.id);
+    return score;
   });
-  return scores;
+}
+
+/**
+ * Per model, its folds' scores in fold order up to its first failure, which is its reason: the
+ * same whether the folds ran here one after the other or on several processes.
+ */
+function modelScores(task: TaskInfo, models: number, folds: readonly (readonly (FoldScore | null)[])[]): ModelScores[] {
+  return Array.from({ length: models }, (_, m) => {
+    const record: ModelScores = { columns: gridColumns(task).map(() => []), error: null };
+    for (const fold of folds) {
+      const score = fold[m];
+      if (score === null) break;
+      if ("error" in score) {
+        record.error = score.error;
+        break;
+      }
+      score.values.forEach((value, c) => record.columns[c].push(value));
+    }
+    return record;
+  });
+}
+
+/** Every fold in turn; a model that failed on a fold is not fitted on the later ones. */
+function scoreFolds<Y>(work: FoldWork<Y>, hooks: ScoreHooks): (FoldScore | null)[][] {
+  const skip = work.models.map(() => false);
+  return work.table.folds.map((_, f) => {
+    const scores = scoreFold(work, f, hooks, skip);
+    scores.forEach((score, m) => {
+      if (score !== null && "error" in score) skip[m] = true;
+    });
+    return scores;
+  });
 }
 
 /**
@@ -124,11 +178,20 @@ function scoreFolds<Y>(task: Task<Y>, table: PreparedTable<Y>, models: readonly 
 export function scoreTable<Y>(task: Task<Y>, table: Table, key: PartitionKey, spec: GridSpec, hooks: ScoreHooks = {}): PartitionResult {
   const notes: string[] = [];
   const failed = (reason: string): PartitionResult => ({ key, status: "failed", reason, rows: [], notes });
-  const seed = hashSeed(spec.seed, keyId(key));
-  const prepared = prepareTable(task, table, spec, seed, notes);
-  if (!prepared.ok) return failed(prepared.reason);
-  const models = task.models.filter((model) => spec.models.includes(model.id));
-  const scores = scoreFolds(task, prepared.value, models, seed, hooks);
+  const work = prepareFolds(task, table, key, spec, notes);
+  if (!work.ok) return failed(work.reason);
+  return gridFromFolds(task, key, spec, scoreFolds(work.value, hooks), notes);
+}
+
+/**
+ * A table's grid from its folds' scores (fold by fold, each model in spec order, as scoreFold
+ * gives them), with the notes of its preparation: what scoreTable returns, whichever processes
+ * scored the folds.
+ */
+export function gridFromFolds<Y>(task: Task<Y>, key: PartitionKey, spec: GridSpec, folds: readonly (readonly (FoldScore | null)[])[], notes: string[]): PartitionResult {
+  const failed = (reason: string): PartitionResult => ({ key, status: "failed", reason, rows: [], notes });
+  const models = chosenModels(task, spec);
+  const scores = modelScores(task, models.length, folds);
   const columns = [...task.metrics, TIME_COLUMN].map((column) => column.id);
   const rows: GridRow[] = [];
   const failures: string[] = [];

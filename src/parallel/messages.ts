@@ -1,5 +1,5 @@
 import type { PartitionKey } from "../data/partitionKey.js";
-import type { GridSpec } from "../evaluate/compareModels.js";
+import type { FoldScore, GridSpec } from "../evaluate/compareModels.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 
 /** Parent -> child: score one whole partition. Sent with "advanced" serialization (NaN survives). */
@@ -15,8 +15,39 @@ export interface ScoreRequest {
   readonly spec: GridSpec;
 }
 
+/**
+ * Parent -> child: score one fold of a partition that the pool splits across its children. A
+ * child keeps the last partition it was sent, prepared (typed, split, folded), so `rows` is sent
+ * only to a child that does not hold this partition yet, and is null otherwise.
+ */
+export interface FoldRequest {
+  readonly type: "fold";
+  /** This unit of work, unique in the run: answers to an abandoned unit are recognised and dropped. */
+  readonly id: number;
+  /** The partition's index in the run, which names it in the child's cache. */
+  readonly partition: number;
+  readonly attempt: number;
+  readonly key: PartitionKey;
+  readonly header: readonly string[];
+  readonly rows: string | null;
+  readonly spec: GridSpec;
+  readonly fold: number;
+}
+
+export type WorkRequest = ScoreRequest | FoldRequest;
+
+/**
+ * A child's answer for one fold: how many folds the partition has (known only once it is
+ * prepared), the notes of its preparation, and every model's score on the fold (none when the
+ * fold is past the last one); or why the partition cannot be scored at all.
+ */
+export type FoldAnswer =
+  | { readonly ok: true; readonly folds: number; readonly notes: readonly string[]; readonly scores: readonly (FoldScore | null)[] }
+  | { readonly ok: false; readonly reason: string; readonly notes: readonly string[] };
+
 /** Child -> parent. */
 export type WorkerMessage =
   | { readonly type: "fit"; readonly id: number }
   | { readonly type: "result"; readonly id: number; readonly result: PartitionResult }
+  | { readonly type: "fold"; readonly id: number; readonly answer: FoldAnswer }
   | { readonly type: "error"; readonly id: number; readonly message: string };

@@ -1,13 +1,14 @@
-import { keyId } from "../data/partitionKey.js";
+import { keyId, type PartitionKey } from "../data/partitionKey.js";
 import { parseRowsText } from "../data/rowText.js";
-import { scoreTable } from "../evaluate/compareModels.js";
+import { prepareFolds, scoreFold, scoreTable, type FoldScore } from "../evaluate/compareModels.js";
 import { withTask } from "../evaluate/tasks.js";
-import type { ScoreRequest, WorkerMessage } from "./messages.js";
+import type { FoldAnswer, FoldRequest, ScoreRequest, WorkerMessage, WorkRequest } from "./messages.js";
 import { startParentWatchdog } from "./parentWatchdog.js";
 
 /**
- * Child process entry: scores the partitions the parent sends, one at a time. Knows nothing of
- * the pool; it answers each request with exactly one result or error message.
+ * Child process entry: scores the partitions (or single folds of them) the parent sends, one at
+ * a time. Knows nothing of the pool; it answers each request with exactly one message carrying
+ * a result, a fold's scores or an error.
  */
 function send(message: WorkerMessage): void {
   process.send?.(message, undefined, {}, (error: Error | null) => {
@@ -19,24 +20,70 @@ function send(message: WorkerMessage): void {
 
 /**
  * Fault injection for the crash-recovery tests: AUTOML_GRID_TEST_KILL='<key json>@<attempts>'
- * makes this child SIGKILL itself on the first <attempts> tries of that partition, exactly as the
- * OOM killer would. Unset in normal use.
+ * makes this child SIGKILL itself on the first <attempts> tries of that partition (of each of
+ * its folds, when it is split), exactly as the OOM killer would. Unset in normal use.
  */
-function injectedKill(request: ScoreRequest): boolean {
+function injectedKill(key: PartitionKey, attempt: number): boolean {
   const spec = process.env.AUTOML_GRID_TEST_KILL;
   if (!spec) return false;
   const at = spec.lastIndexOf("@");
-  return spec.slice(0, at) === keyId(request.key) && request.attempt <= Number(spec.slice(at + 1));
+  return spec.slice(0, at) === keyId(key) && attempt <= Number(spec.slice(at + 1));
 }
 
-process.on("message", (request: ScoreRequest) => {
-  if (injectedKill(request)) process.kill(process.pid, "SIGKILL");
+/** A partition prepared for fold requests: kept until rows of another partition arrive. */
+interface HeldPartition {
+  readonly partition: number;
+  readonly notes: readonly string[];
+  readonly folds: number;
+  /** Scores one fold, or null when the partition cannot be scored (reason says why). */
+  readonly score: ((fold: number, onFit: () => void) => (FoldScore | null)[]) | null;
+  readonly reason: string;
+}
+
+let held: HeldPartition | null = null;
+
+function prepare(request: FoldRequest, rows: string): HeldPartition {
+  const table = { header: request.header, rows: parseRowsText(rows) };
+  return withTask(request.spec.task, (task): HeldPartition => {
+    const notes: string[] = [];
+    const work = prepareFolds(task, table, request.key, request.spec, notes);
+    if (!work.ok) return { partition: request.partition, notes, folds: 0, score: null, reason: work.reason };
+    const prepared = work.value;
+    return {
+      partition: request.partition,
+      notes,
+      folds: prepared.table.folds.length,
+      score: (fold, onFit) => scoreFold(prepared, fold, { onFit }),
+      reason: "",
+    };
+  });
+}
+
+function scoreOneFold(request: FoldRequest): FoldAnswer {
+  if (request.rows !== null) {
+    held = null; // let the previous partition go before the next one is built
+    held = prepare(request, request.rows);
+  }
+  if (held === null || held.partition !== request.partition) throw new Error(`partition ${request.partition} was never sent to this child`);
+  const { notes, folds, score, reason } = held;
+  if (score === null) return { ok: false, reason, notes };
+  const scores = request.fold < folds ? score(request.fold, () => send({ type: "fit", id: request.id })) : [];
+  return { ok: true, folds, notes, scores };
+}
+
+function scoreWhole(request: ScoreRequest): WorkerMessage {
+  held = null;
+  const table = { header: request.header, rows: parseRowsText(request.rows) };
+  const result = withTask(request.spec.task, (task) =>
+    scoreTable(task, table, request.key, request.spec, { onFit: () => send({ type: "fit", id: request.id }) }),
+  );
+  return { type: "result", id: request.id, result };
+}
+
+process.on("message", (request: WorkRequest) => {
+  if (injectedKill(request.key, request.attempt)) process.kill(process.pid, "SIGKILL");
   try {
-    const table = { header: request.header, rows: parseRowsText(request.rows) };
-    const result = withTask(request.spec.task, (task) =>
-      scoreTable(task, table, request.key, request.spec, { onFit: () => send({ type: "fit", id: request.id }) }),
-    );
-    send({ type: "result", id: request.id, result });
+    send(request.type === "fold" ? { type: "fold", id: request.id, answer: scoreOneFold(request) } : scoreWhole(request));
   } catch (error) {
     send({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error) });
   }
