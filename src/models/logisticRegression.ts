@@ -1,4 +1,5 @@
 import { minimizeLbfgs, type Objective } from "../stats/lbfgs.js";
+import { minimizeNewton, type TwiceDifferentiable } from "../stats/newton.js";
 import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
 
@@ -52,11 +53,11 @@ export class LogisticRegression implements Estimator {
       this.coefficients = new Float64Array(0);
       return this;
     }
-    const objective = logisticObjective(X, yLocal, K, lambda, K === 1 ? sigmoidLink : softmaxLink);
-    const result = minimizeLbfgs(objective, new Float64Array(K * width), {
-      maxIterations: this.maxIterations,
-      gradientTolerance: 1e-6,
-    });
+    const options = { maxIterations: this.maxIterations, gradientTolerance: 1e-6 };
+    // Binary fits on up to MAX_NEWTON_WIDTH columns take Newton steps; the rest, and any fit whose
+    // Hessian turns out singular, L-BFGS (both stop at the same gradient, near the same optimum).
+    const newton = K === 1 && width <= MAX_NEWTON_WIDTH ? minimizeNewton(binaryObjective(X, yLocal, lambda), new Float64Array(width), options) : null;
+    const result = newton ?? minimizeLbfgs(logisticObjective(X, yLocal, K, lambda, K === 1 ? sigmoidLink : softmaxLink), new Float64Array(K * width), options);
     this.coefficients = result.x;
     return this;
   }
@@ -139,11 +140,10 @@ const softmaxLink: Link = (z, y, K) => {
  * a quarter as often. Against the earlier one-pass loop over rows: a binary fit on 2,520 x 26
  * went from 4.4 to 2.8 ms, a 3-class fit from 17.2 to 11.3 ms.
  */
-function logisticObjective(X: Matrix, y: Int32Array, K: number, lambda: number, link: Link): Objective {
+function logisticObjective(X: Matrix, y: Int32Array, K: number, lambda: number, link: Link, z = new Float64Array(X.rows * K)): Objective {
   const { rows, cols, data } = X;
   const width = cols + 1;
   // Row-major rows x K: the margins, then, after the link, the residuals.
-  const z = new Float64Array(rows * K);
   return (w, grad) => {
     for (let i = 0; i < rows; i++) {
       const xo = i * cols;
@@ -189,5 +189,71 @@ function logisticObjective(X: Matrix, y: Int32Array, K: number, lambda: number, 
       }
     }
     return loss;
+  };
+}
+
+/**
+ * Above this many columns (intercept included) a Newton step's Hessian, rows x width^2 / 2
+ * multiply-adds, costs more than the L-BFGS iterations it saves.
+ */
+const MAX_NEWTON_WIDTH = 48;
+
+/**
+ * The binary loss of logisticObjective with its Hessian, X^T D X + lambda I (intercept not
+ * penalised), D = p (1 - p) at the point last evaluated. Newton reaches a gradient of 1e-6 in 6
+ * or 7 steps where L-BFGS took 85 to 92 (credit.csv folds, 15,120 x 23), each step forming the
+ * Hessian once (four rows at a time, lower triangle). A Hessian estimated from a sample of rows
+ * would cost less per step, but took L-BFGS-like step counts or more: rare values that the sample
+ * misses leave directions whose curvature it gets wrong.
+ */
+function binaryObjective(X: Matrix, y: Int32Array, lambda: number): TwiceDifferentiable {
+  const { rows, cols, data } = X;
+  const width = cols + 1;
+  // After each evaluation: the residuals p - y, from which the Hessian's weights p (1 - p) come.
+  const residual = new Float64Array(rows);
+  const value = logisticObjective(X, y, 1, lambda, sigmoidLink, residual);
+  const curvature = new Float64Array(rows);
+  return {
+    evaluate: value,
+    hessian(out) {
+      for (let i = 0; i < rows; i++) {
+        const p = residual[i] + y[i];
+        curvature[i] = p * (1 - p);
+      }
+      out.fill(0);
+      let i = 0;
+      for (; i + 3 < rows; i += 4) {
+        const a = i * cols;
+        const b = a + cols;
+        const c = b + cols;
+        const d = c + cols;
+        const d0 = curvature[i];
+        const d1 = curvature[i + 1];
+        const d2 = curvature[i + 2];
+        const d3 = curvature[i + 3];
+        for (let j = 0; j < cols; j++) {
+          const a0 = d0 * data[a + j];
+          const a1 = d1 * data[b + j];
+          const a2 = d2 * data[c + j];
+          const a3 = d3 * data[d + j];
+          const row = j * width;
+          for (let l = 0; l <= j; l++) out[row + l] += a0 * data[a + l] + a1 * data[b + l] + a2 * data[c + l] + a3 * data[d + l];
+          out[cols * width + j] += a0 + a1 + a2 + a3;
+        }
+        out[cols * width + cols] += d0 + d1 + d2 + d3;
+      }
+      for (; i < rows; i++) {
+        const a = i * cols;
+        const d0 = curvature[i];
+        for (let j = 0; j < cols; j++) {
+          const a0 = d0 * data[a + j];
+          const row = j * width;
+          for (let l = 0; l <= j; l++) out[row + l] += a0 * data[a + l];
+          out[cols * width + j] += a0;
+        }
+        out[cols * width + cols] += d0;
+      }
+      for (let j = 0; j < cols; j++) out[j * width + j] += lambda;
+    },
   };
 }

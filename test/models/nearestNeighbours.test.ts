@@ -28,3 +28,43 @@ test("nearestNeighbours refuses a k outside 1..rows and a query of another width
   assert.throws(() => nearestNeighbours(train, train, 4), /k must be an integer in 1..3/);
   assert.throws(() => nearestNeighbours(train, createMatrix(1, 2), 1), /fitted on 1 features, got 2/);
 });
+
+import { prunedNeighbours, scannedNeighbours } from "../../src/models/nearestNeighbours.js";
+
+/** rows x cols z-scored-like values, rounded to `grid` steps so that exact distance ties are common. */
+function table(rng: ReturnType<typeof createRng>, rows: number, cols: number, grid: number, scale = 1): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const shared = rng.next() * 4 - 2; // a common factor, so that the leading directions carry most of the spread
+    for (let j = 0; j < cols; j++) out[i * cols + j] = scale * Math.round((shared * (j % 3 === 0 ? 1 : 0.3) + rng.next() - 0.5) * grid) / grid;
+  }
+  return out;
+}
+
+test("the pruned search finds the plain scan's neighbours exactly, ties and duplicate rows included", () => {
+  const rng = createRng(17);
+  for (const [rows, cols, grid, k] of [[400, 12, 2, 5], [700, 23, 4, 5], [300, 40, 1, 7], [512, 16, 1000, 1], [600, 13, 3, 25]]) {
+    const train = createMatrix(rows, cols, table(rng, rows, cols, grid));
+    // Half the queries are training rows themselves (distance 0, and duplicates tie with them).
+    const queryData = table(rng, 60, cols, grid);
+    for (let q = 0; q < 30; q++) queryData.set(train.data.subarray(q * 7 * cols, (q * 7 + 1) * cols), q * cols);
+    const query = createMatrix(60, cols, queryData);
+    assert.deepEqual([...prunedNeighbours(train, query, k)], [...scannedNeighbours(train, query, k)], `${rows} x ${cols}, grid ${grid}, k ${k}`);
+  }
+});
+
+test("the pruned search stays exact on huge and tiny magnitudes, where its rounding margins matter", () => {
+  const rng = createRng(23);
+  for (const scale of [1e150, 1e-150, 1e8]) {
+    const train = createMatrix(300, 14, table(rng, 300, 14, 8, scale));
+    const query = createMatrix(40, 14, table(rng, 40, 14, 8, scale));
+    assert.deepEqual([...prunedNeighbours(train, query, 5)], [...scannedNeighbours(train, query, 5)], `scale ${scale}`);
+  }
+});
+
+test("nearestNeighbours takes the pruned search on wide tables and gives the scan's answer", () => {
+  const rng = createRng(29);
+  const train = createMatrix(800, 20, table(rng, 800, 20, 2));
+  const query = createMatrix(50, 20, table(rng, 50, 20, 2));
+  assert.deepEqual([...nearestNeighbours(train, query, 5)], [...scannedNeighbours(train, query, 5)]);
+});

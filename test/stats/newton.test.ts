@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { minimizeNewton, type TwiceDifferentiable } from "../../src/stats/newton.js";
+
+/** f(x) = sum over i of exp(a_i x_i) - b_i x_i + x_i^2 / 2: strictly convex, minimum where a e^(a x) + x = b. */
+function separable(a: readonly number[], b: readonly number[]): TwiceDifferentiable {
+  let last = new Float64Array(a.length);
+  return {
+    evaluate(x, grad) {
+      last = x.slice();
+      let value = 0;
+      for (let i = 0; i < a.length; i++) {
+        const e = Math.exp(a[i] * x[i]);
+        value += e - b[i] * x[i] + (x[i] * x[i]) / 2;
+        grad[i] = a[i] * e - b[i] + x[i];
+      }
+      return value;
+    },
+    hessian(out) {
+      out.fill(0);
+      for (let i = 0; i < a.length; i++) out[i * a.length + i] = a[i] * a[i] * Math.exp(a[i] * last[i]) + 1;
+    },
+  };
+}
+
+test("minimizeNewton reaches the gradient tolerance in a few steps on a strictly convex function", () => {
+  const result = minimizeNewton(separable([1, 2, -1], [3, -1, 0.5]), new Float64Array(3), { maxIterations: 50, gradientTolerance: 1e-12 });
+  assert.ok(result !== null && result.converged);
+  // Backtracking tames the exponentials' overshoot from 0; the last steps are quadratic.
+  assert.ok(result.iterations <= 30, `${result.iterations} steps`);
+  const [x0, x1, x2] = result.x;
+  assert.ok(Math.abs(Math.exp(x0) + x0 - 3) < 1e-12);
+  assert.ok(Math.abs(2 * Math.exp(2 * x1) + x1 + 1) < 1e-12);
+  assert.ok(Math.abs(-Math.exp(-x2) + x2 - 0.5) < 1e-12);
+});
+
+test("minimizeNewton gives up (null) on a Hessian that is not positive definite, for the caller's fallback", () => {
+  const flat: TwiceDifferentiable = {
+    evaluate(x, grad) {
+      grad[0] = x[0] - 1;
+      grad[1] = 0.5;
+      return (x[0] - 1) ** 2 / 2 + 0.5 * x[1];
+    },
+    hessian(out) {
+      out.set([1, 0, 0, 0]);
+    },
+  };
+  assert.equal(minimizeNewton(flat, new Float64Array(2), { maxIterations: 10, gradientTolerance: 1e-9 }), null);
+});
