@@ -42,10 +42,10 @@ function treeRssKb(root: number): number {
   return total;
 }
 
-export function measure(command: string, args: readonly string[]): Promise<Measurement> {
+export function measure(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measurement> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, [...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, [...args], { stdio: ["ignore", "pipe", "pipe"], env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

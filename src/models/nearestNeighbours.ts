@@ -180,6 +180,7 @@ function boundedScan(search: BoundedSearch, q: number, start: number, end: numbe
     let bound = x * x;
     x = p1 - trainProjection[po + 1];
     bound += x * x;
+    if (bound * shrink - trainSlack[i] > limit) continue;
     x = p2 - trainProjection[po + 2];
     bound += x * x;
     x = p3 - trainProjection[po + 3];
