@@ -1,8 +1,10 @@
 /**
- * Parity with scikit-learn on the real datasets (../shared/datasets: titanic, juice, iris): both
- * sides score the same predefined 10 folds (--fold-column, --train-size 1) and the table of mean
- * Accuracy and AUC per model goes to stdout as markdown, for BENCHMARKS.md. Exits 1 if a model is
- * outside the issue's tolerances (0.01 for lr, nb, knn; 0.03 for dt, rf).
+ * Parity with scikit-learn on the real datasets (../shared/datasets: titanic, juice, iris for
+ * classification, insurance for regression): both sides score the same predefined 10 folds
+ * (--fold-column, --train-size 1) and the table of mean Accuracy and AUC (R2 and MAE) per model
+ * goes to stdout as markdown, for BENCHMARKS.md. Exits 1 if a model is outside the issues'
+ * tolerances (classification: 0.01 for lr, nb, knn, 0.03 for dt, rf; regression: R2 0.01 and MAE
+ * 2%, the trees 0.03 and 6%).
  *
  *     npm run build && node dist/bench/parity.js [--datasets ../shared/datasets]
  */
@@ -23,6 +25,8 @@ interface Case {
   readonly target: string;
   readonly ignore: string[];
 }
+
+const CLASSIFIERS = "lr,rf,nb,knn,dt";
 
 const CASES: Case[] = [
   { name: "titanic", file: "titanic.csv", target: "Survived", ignore: ["PassengerId"] },
@@ -66,6 +70,34 @@ function requirements(): string | null {
   return missing === undefined ? null : `parity needs PyCaret's datasets: ${missing} not found (--datasets DIR)`;
 }
 
+type RegressionRow = { Model: string; R2: number; MAE: number };
+
+/** insurance.csv, --target charges, 10 folds dealt in row order; scikit-learn's side from test/reference/regression_grid_reference.py. */
+function regressionParity(out: string[]): number {
+  const text = readFileSync(join(datasets, "insurance.csv"), "utf8").trim().split("\n");
+  const path = join(OUT, "insurance-folds.csv");
+  writeFileSync(path, [`${text[0].trim()},fold`, ...text.slice(1).map((line, i) => `${line.trim()},${i % 10}`)].join("\n") + "\n");
+  const common = ["--target", "charges", "--fold-column", "fold", "--train-size", "1"];
+  const ours = (JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...common, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { rows: RegressionRow[] }).rows;
+  const theirs = JSON.parse(execFileSync("/usr/bin/python3", [join(ROOT, "test", "reference", "regression_grid_reference.py"), path, "charges"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as RegressionRow[];
+  out.push("\n**insurance** (--target charges; 10 predefined folds; one seed on both sides, so the trees vary by seed)\n");
+  out.push("| Model | R2 ours | sklearn | diff | MAE ours | sklearn | diff | tolerance | |");
+  out.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  let failed = 0;
+  for (const row of ours) {
+    const ref = theirs.find((r) => r.Model === row.Model);
+    if (ref === undefined) continue;
+    const tree = /Tree|Forest/.test(row.Model);
+    const dR2 = row.R2 - ref.R2;
+    const dMae = (row.MAE - ref.MAE) / ref.MAE;
+    const ok = Math.abs(dR2) <= (tree ? 0.03 : 0.01) && Math.abs(dMae) <= (tree ? 0.06 : 0.02);
+    if (!ok) failed++;
+    const d = (x: number, digits = 4): string => (x >= 0 ? "+" : "") + x.toFixed(digits);
+    out.push(`| ${row.Model} | ${row.R2.toFixed(4)} | ${ref.R2.toFixed(4)} | ${d(dR2)} | ${row.MAE.toFixed(1)} | ${ref.MAE.toFixed(1)} | ${d(100 * dMae, 2)}% | ${tree ? "0.03 / 6%" : "0.01 / 2%"} | ${ok ? "pass" : "FAIL"} |`);
+  }
+  return failed;
+}
+
 const unmet = requirements();
 if (unmet !== null) {
   console.error(unmet);
@@ -78,7 +110,7 @@ for (const c of CASES) {
   const path = join(OUT, `${c.name}-folds.csv`);
   writeFileSync(path, withFolds(readFileSync(join(datasets, c.file), "utf8"), c.target));
   const common = ["--target", c.target, "--fold-column", "fold", "--train-size", "1", ...(c.ignore.length ? ["--ignore", c.ignore.join(",")] : [])];
-  const ours = JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...common, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
+  const ours = (JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...common, "--models", CLASSIFIERS, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { rows: Row[] }).rows;
   const theirs = JSON.parse(execFileSync("/usr/bin/python3", [join(ROOT, "bench", "sklearn_grid.py"), path, ...common], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
   const ignored = c.ignore.length ? `, --ignore ${c.ignore.join(",")}` : "";
   out.push(`\n**${c.name}** (--target ${c.target}${ignored}; 10 predefined stratified folds)\n`);
@@ -95,6 +127,7 @@ for (const c of CASES) {
     out.push(`| ${row.Model} | ${f(row.Accuracy)} | ${f(ref.Accuracy)} | ${d(dAcc)} | ${f(row.AUC)} | ${f(ref.AUC)} | ${d(dAuc)} | ${TOLERANCE[row.Model]} | ${ok ? "pass" : "FAIL"} |`);
   }
 }
+failures += regressionParity(out);
 console.log(out.join("\n"));
 if (failures > 0) {
   console.error(`${failures} model(s) outside tolerance`);

@@ -12,6 +12,7 @@ random_state 0..9: on a few hundred rows one tree's R2 moves by 0.05 from one se
 the issue allows, so a single seed says nothing about parity.
 
     /usr/bin/python3 test/reference/regression_grid_reference.py > test/reference/regression_grid.json
+    /usr/bin/python3 test/reference/regression_grid_reference.py data-with-fold.csv target [ignore,...]
 """
 import json
 import math
@@ -109,4 +110,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1:
+        # bench/parity.ts: the grid of another file with a fold column (path target [ignore,...]).
+        print(json.dumps(grid(sys.argv[1], sys.argv[2], [c for c in (sys.argv[3] if len(sys.argv) > 3 else "").split(",") if c])))
+    else:
+        main()
