@@ -2,7 +2,9 @@ import { scaleColor, scalePosition } from "./colorScale.js";
 import { escapeHtml } from "./escapeHtml.js";
 
 export interface Bar {
+  /** Shown beside the bar (a short name), and the full name, shown on hover. */
   readonly label: string;
+  readonly name: string;
   /** NaN draws no bar. */
   readonly value: number;
   readonly text: string;
@@ -18,9 +20,9 @@ export interface BarChartOptions {
   readonly high: number;
 }
 
-const LABEL = 180;
-const BARS = 200;
-const VALUE = 80;
+const LABEL = 110;
+const BARS = 180;
+const VALUE = 64;
 const ROW = 22;
 const PAD = 6;
 
@@ -47,7 +49,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): string
   const rows = bars.map((bar, i) => {
     const y = PAD + i * ROW;
     const weight = bar.best ? ' font-weight="700"' : "";
-    const label = `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end"${weight}>${escapeHtml(bar.label)}</text>`;
+    const label = `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end"${weight}><title>${escapeHtml(bar.name)}</title>${escapeHtml(bar.label)}</text>`;
     const value = `<text x="${LABEL + BARS + 8}" y="${y + 15}"${weight}>${escapeHtml(bar.text)}</text>`;
     if (Number.isNaN(bar.value)) return label + value;
     const t = scalePosition(bar.value, options.low, options.high, options.greaterIsBetter);

@@ -7,19 +7,19 @@ export const REPORT_STYLE = `
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #5c6370; --rule: #d9dde3; --panel: #f6f7f9; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
-header { padding: 20px 28px 12px; border-bottom: 1px solid var(--rule); background: var(--panel); }
+header { padding: 20px 20px 12px; border-bottom: 1px solid var(--rule); background: var(--panel); }
 h1 { font-size: 20px; margin: 0 0 4px; }
 h2 { font-size: 16px; margin: 24px 0 10px; }
 h3 { font-size: 15px; margin: 0 0 8px; }
 .lead { margin: 0; color: var(--muted); }
-main { padding: 0 28px 28px; }
+main { padding: 0 20px 28px; }
 #summary { display: flex; flex-wrap: wrap; gap: 8px 48px; }
 #summary > div { flex: 1 1 380px; min-width: 0; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 2px 16px; margin: 0; }
 dt { color: var(--muted); }
 dd { margin: 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-th, td { padding: 4px 9px; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }
+th, td { padding: 4px 8px; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }
 thead th { border-bottom: 2px solid #9aa1ab; font-weight: 600; vertical-align: bottom; }
 .num { text-align: right; }
 .scroll { overflow-x: auto; max-width: 100%; }
@@ -35,7 +35,7 @@ table.facts { margin-top: 12px; }
 .legend .ramp { display: inline-block; width: 160px; height: 12px; border: 1px solid var(--rule); }
 .legend .note { margin-left: 12px; }
 .partition { border-top: 1px solid var(--rule); padding: 16px 0 8px; }
-.partition-body { display: flex; flex-wrap: wrap; gap: 12px 28px; align-items: flex-start; }
+.partition-body { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: flex-start; }
 figure { margin: 0; }
 figcaption { color: var(--muted); font-size: 12px; margin-top: 2px; }
 svg.chart { font-size: 12px; font-family: inherit; fill: var(--ink); }

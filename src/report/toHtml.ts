@@ -6,6 +6,7 @@ import { bestRows, gridShape, type GridBlock, type GridShape, type ScoredColumn 
 import { heatmapTable, valueRange, type HeatmapRow } from "./heatmap.js";
 import type { Cell, Leaderboard } from "./leaderboard.js";
 import { REPORT_STYLE } from "./reportStyle.js";
+import { shortModelNames } from "./shortModelName.js";
 import type { RunMetadata } from "./runMetadata.js";
 
 export interface HtmlOptions {
@@ -123,10 +124,12 @@ function partitionSection(shape: GridShape, block: GridBlock, index: number, sor
   if (block.rows.length > 0) {
     const show = (value: number): string => formatCell(value, round);
     const best = bestRows(block, sortColumn, show);
+    // Short names, as on the terminal, leave the chart room beside the grid, which has the full ones.
+    const short = shortModelNames(block.rows.map((row) => String(row[shape.modelIndex])));
     const bars = block.rows.map((row, i) => {
       const value = row[sortColumn.index];
-      const numeric = typeof value === "number" ? value : NaN;
-      return { label: String(row[shape.modelIndex]), value: numeric, text: formatCell(value, round), best: best.has(i) };
+      const name = String(row[shape.modelIndex]);
+      return { label: short.get(name) ?? name, name, value: typeof value === "number" ? value : NaN, text: formatCell(value, round), best: best.has(i) };
     });
     const chart = barChart(bars, { title: `${sortColumn.spec.id} by model, ${heading}`, greaterIsBetter: sortColumn.spec.greaterIsBetter, ...range });
     parts.push(`<div class="partition-body"><figure>${chart}<figcaption>${escapeHtml(sortColumn.spec.id)}, ${sortColumn.spec.greaterIsBetter ? "higher" : "lower"} is better</figcaption></figure>${fullGrid(shape, block, board, round)}</div>`);
