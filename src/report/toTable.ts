@@ -110,6 +110,9 @@ export function toTable(board: Leaderboard, options: TableOptions): string {
   const line = (cells: readonly string[]): string => `│ ${cells.join(" │ ")} │`;
   const bold = color ? style.bold : (text: string) => text;
   const lines = [rule(widths, ["┌", "┐"], false, true), line(cols.map((column, j) => bold(pad(column.title, widths[j], column.right))))];
+  // Where each metric sits among the table's columns (Model first); TT_Sec is not a metric.
+  const metrics = shape.scored.flatMap((column, k) => (column.metric ? [{ column, at: 1 + k }] : []));
+  const shown = (value: number): string => formatCell(value, round);
   let above = true;
   for (const block of shape.blocks) {
     const message = note(block);
@@ -125,7 +128,7 @@ export function toTable(board: Leaderboard, options: TableOptions): string {
       if (block.rows.length > 0) lines.push(rule(widths, ["├", "┤"], false, true));
     }
     above = block.rows.length > 0;
-    const best = color ? shape.scored.filter((column) => column.metric).map((column) => ({ at: 1 + shape.scored.indexOf(column), rows: bestRows(block, column, (value) => formatCell(value, round)) })) : [];
+    const best = color ? metrics.map(({ column, at }) => ({ at, rows: bestRows(block, column, shown) })) : [];
     block.rows.forEach((row, i) => {
       const cells = cols.map((column, j) => pad(column.text(row), widths[j], column.right));
       for (const { at, rows } of best) if (rows.has(i)) cells[at] = highlight(cells[at]);
