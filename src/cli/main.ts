@@ -23,6 +23,8 @@ export interface CliIo {
   readonly stderr: NodeJS.WritableStream;
   readonly stdin: Readable;
   readonly stdoutIsTty: boolean;
+  /** stdout is a terminal that takes colour (see stdoutTakesColor). */
+  readonly stdoutColor?: boolean;
   readonly stderrIsTty: boolean;
   /** Aborted on SIGINT/SIGTERM, with the signal's name as reason. */
   readonly signal: AbortSignal;
@@ -134,7 +136,8 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   }
   held.release();
   progress.stop();
-  const text = renderLeaderboard(result.board, output.format, output.round, result.metadata);
+  const context = { color: output.out === null && io.stdoutColor === true, sort: chooseSort(result.task, options.sort), source: input === "-" ? "stdin" : input };
+  const text = renderLeaderboard(result.board, output.format, output.round, result.metadata, context);
   writeOutput(output.out, text, io.stdout);
   return result.failed > 0 ? EXIT.partitionFailed : EXIT.ok;
 }
@@ -146,8 +149,10 @@ async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Prom
   const merged = mergeShards(files.map(readShardFile));
   const { options } = merged.metadata;
   const task = taskInfo(options.task);
-  const board = leaderboard(merged.results, { task, by: options.by, sort: chooseSort(task, sort), top });
-  const text = renderLeaderboard(board, output.format, output.round, merged.metadata);
+  const sortId = chooseSort(task, sort);
+  const board = leaderboard(merged.results, { task, by: options.by, sort: sortId, top });
+  const context = { color: output.out === null && io.stdoutColor === true, sort: sortId, source: files.join(", ") };
+  const text = renderLeaderboard(board, output.format, output.round, merged.metadata, context);
   writeOutput(output.out, text, io.stdout);
   return merged.results.some((result) => result.status !== "ok") ? EXIT.partitionFailed : EXIT.ok;
 }

@@ -207,6 +207,7 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
   ".json": "json",
   ".jsonl": "jsonl",
   ".md": "markdown",
+  ".html": "html",
   ".txt": "table",
 };
 

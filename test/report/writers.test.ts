@@ -17,7 +17,7 @@ test("a --by column named Model or status keeps its values in every format, as b
   assert.deepEqual(board.columns.slice(0, 3), ["by_Model", "by_status", "Model"]);
   assert.deepEqual(board.numeric.slice(0, 4), [false, false, false, true]);
   for (const format of FORMATS) {
-    const text = renderLeaderboard(board, format, 2, metadataFor([]));
+    const text = renderLeaderboard(board, format, 2, metadataFor(["Model", "status"]));
     assert.match(text, /by_Model/, format);
     assert.match(text, /Corolla/, format);
     assert.match(text, /used/, format);
@@ -76,11 +76,10 @@ test("the terminal table shows control characters in keys and column names as es
     sort: "Accuracy",
     top: 5,
   });
-  const table = renderLeaderboard(board, "table", 2, metadataFor([]));
+  const table = renderLeaderboard(board, "table", 2, metadataFor(["k\x1b"]));
   assert.doesNotMatch(table, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
-  assert.match(table, /k\\x1b/);
-  assert.match(table, /a\\x1b\[2Jb/);
-  assert.match(table, /bell\\x07\\nx/);
-  // One line per grid row: an escaped newline does not split a row.
-  assert.equal(table.trimEnd().split("\n").length, 2 + 1 + 2 + 1);
+  assert.match(table, /├─ k\\x1b=a\\x1b\[2Jb ─/);
+  assert.match(table, /├─ k\\x1b=bell\\x07\\nx ─/);
+  // One line per heading and per grid row: an escaped newline does not split either.
+  assert.equal(table.trimEnd().split("\n").length, 2 + 2 * (1 + 1) + 1);
 });
