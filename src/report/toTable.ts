@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import { formatCell } from "./formatCell.js";
-import type { Leaderboard } from "./leaderboard.js";
+import { decimalsOf, type Leaderboard } from "./leaderboard.js";
 import { printable } from "./printable.js";
 
 /**
@@ -14,6 +14,6 @@ export function toTable(board: Leaderboard, round: number): string {
     style: { head: [], border: [], compact: true },
     colAligns: board.numeric.map((numeric) => (numeric ? "right" : "left")),
   });
-  for (const row of board.rows) table.push(row.map((cell) => printable(formatCell(cell, round))));
+  for (const row of board.rows) table.push(row.map((cell, j) => printable(formatCell(cell, decimalsOf(board, j, round)))));
   return table.toString() + "\n";
 }
