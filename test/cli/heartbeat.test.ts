@@ -34,15 +34,13 @@ async function silentRun(options: Partial<ProgressOptions>): Promise<string[]> {
   return said;
 }
 
-test("in a pipe, a run that prints nothing for the interval says it is still working, with its counts", async () => {
+test("in a pipe, a run that prints nothing for the interval says it is still working, with its counts; not with --quiet, nor on a terminal", async () => {
   const lines = await silentRun({});
   assert.ok(lines.length >= 1, "at least one heartbeat");
   for (const line of lines) assert.match(line, HEARTBEAT);
   assert.match(lines[0], /partitions 0\/3, models fitted 2,/);
-});
-
-test("no heartbeat with --quiet, nor on a terminal (the spinner shows the same)", async () => {
   assert.deepEqual(await silentRun({ quiet: true }), []);
+  // The spinner shows the same counts.
   assert.ok((await silentRun({ interactive: true })).every((line) => !line.includes("still working")));
 });
 
