@@ -19,6 +19,7 @@ export interface RawOptions {
   folds?: string;
   foldColumn?: string;
   trainSize?: string;
+  minRows?: string;
   seed?: string;
   sort?: string;
   top?: string;
@@ -33,6 +34,7 @@ export interface RawOptions {
   encoding?: string;
   decimal?: string;
   quiet?: boolean;
+  strict?: boolean;
   debug?: boolean;
 }
 
@@ -44,6 +46,8 @@ export const DEFAULTS = {
   task: "auto",
   folds: "10",
   trainSize: "0.7",
+  // Off: a partition too small to fold is skipped anyway; PyCaret has no such floor either.
+  minRows: "0",
   seed: "123",
   round: "4",
   workers: String(availableParallelism()),
@@ -54,6 +58,8 @@ export interface OutputOptions {
   readonly round: number;
   readonly out: string | null;
   readonly quiet: boolean;
+  /** Skipped partitions exit 1, as failed ones do. */
+  readonly strict: boolean;
 }
 
 export function list(value: string | undefined): string[] {
@@ -229,6 +235,7 @@ export function outputOptions(raw: RawOptions, stdoutIsTty: boolean): OutputOpti
     round: integer("--round", raw.round ?? DEFAULTS.round, 0, 15),
     out,
     quiet: raw.quiet === true,
+    strict: raw.strict === true,
   };
 }
 
@@ -266,6 +273,7 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
     folds: integer("--folds", raw.folds ?? DEFAULTS.folds, 2),
     foldColumn: raw.foldColumn?.trim() || null,
     trainSize: trainSize(raw.trainSize ?? DEFAULTS.trainSize),
+    minRows: integer("--min-rows", raw.minRows ?? DEFAULTS.minRows, 0),
     seed: integer("--seed", raw.seed ?? DEFAULTS.seed, 0, 0xffffffff),
     ignore,
     sort: sortColumn(raw.sort),

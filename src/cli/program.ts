@@ -23,8 +23,8 @@ Examples:
   cat data.csv | automl-grid - --target y --models lr,rf --folds 5
 
 Exit codes:
-  0  every partition was scored
-  1  some partitions failed (their rows say why); the grid was still written
+  0  every partition was scored or skipped (too little data to cross-validate; see status, reason)
+  1  some partitions failed, or with --strict were skipped (their rows say why); the grid was still written
   2  bad usage or bad input (one line on stderr; nothing written)
   130, 143  interrupted by SIGINT / SIGTERM (children stopped; nothing written)
   141       stdout closed early by its reader (as with | head)
@@ -52,6 +52,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--folds <n>", `k-fold count, stratified for classification (default: ${DEFAULTS.folds})`)
     .option("--fold-column <column>", "use this column's values as predefined folds; not a feature")
     .option("--train-size <fraction>", `train split (stratified for classification), cross-validated as PyCaret does; 1 = all rows (default: ${DEFAULTS.trainSize})`)
+    .option("--min-rows <n>", `skip partitions with fewer rows than this (rows with a target, before the train split) (default: ${DEFAULTS.minRows})`)
     .option("--seed <n>", `seed for every random choice: split, folds, forests (default: ${DEFAULTS.seed})`)
     .option("--sort <column>", `any grid column of the task, best first: scores descending, errors and TT_Sec ascending (default: ${SORT_BY_TASK})`)
     .option("--top <n>", "rows kept per grid, like n_select (default: all)")
@@ -68,6 +69,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--encoding <label>", "text encoding of the CSV: utf-8, latin1, windows-1252, utf-16le, ... (default: utf-8)")
     .option("--decimal <mark>", "decimal mark of numeric cells: . or , (default: .)")
     .option("--quiet", "no progress on stderr (warnings and errors still shown)")
+    .option("--strict", "exit 1 when a partition was skipped (too little data to cross-validate), as when one failed")
     .option("--debug", "print stack traces of internal errors")
     .addHelpText("after", EXAMPLES)
     .showSuggestionAfterError(true)
@@ -93,6 +95,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .addOption(new Option("--format <format>", `output format: ${FORMATS.join("|")}`))
     .option("--out <file>", "write the grid there (atomically) instead of stdout")
     .option("--quiet", "accepted for symmetry; merge prints no progress")
+    .option("--strict", "exit 1 when a partition was skipped, as when one failed")
     .option("--debug", "print stack traces of internal errors")
     .allowExcessArguments(false)
     .exitOverride()

@@ -13,10 +13,10 @@ import { foldStatistics } from "./foldStatistics.js";
 import type { GridRow, PartitionResult } from "./grid.js";
 import { predefinedFolds } from "./predefinedFolds.js";
 import type { ResultOptions } from "./resultOptions.js";
-import { TIME_COLUMN, type Outcome, type Task, type TaskModel } from "./task.js";
+import { cannot, lacksData, ROWS_COLUMN, TIME_COLUMN, type Outcome, type Task, type TaskModel } from "./task.js";
 
 /** What a child needs to score one table: the result options that act inside a table, and the feature columns. */
-export type GridSpec = Pick<ResultOptions, "task" | "target" | "models" | "folds" | "foldColumn" | "trainSize" | "seed"> & {
+export type GridSpec = Pick<ResultOptions, "task" | "target" | "models" | "folds" | "foldColumn" | "trainSize" | "minRows" | "seed"> & {
   readonly features: readonly string[];
 };
 
@@ -32,17 +32,8 @@ interface PreparedTable<Y> {
   readonly columns: readonly FeatureColumn[];
 }
 
-/** Protocol steps 1 to 4 for one table: rows with a target, the task's target, split and folds, typed features. */
-function prepareTable<Y>(task: Task<Y>, table: Table, spec: GridSpec, seed: number, notes: string[]): Outcome<PreparedTable<Y>> {
-  const targetAt = columnIndex(table, spec.target);
-  const usable: Table = { header: table.header, rows: table.rows.filter((row) => !isMissing(row[targetAt])) };
-  if (usable.rows.length === 0) return { ok: false, reason: "no rows with a target value" };
-  const target = task.target(
-    usable.rows.map((row) => row[targetAt]),
-    spec.target,
-  );
-  if (!target.ok) return target;
-  const y = target.value;
+/** Protocol steps 3 and 4 for a table whose target was read: split, folds, typed features. */
+function prepareTable<Y>(task: Task<Y>, usable: Table, y: Y, spec: GridSpec, seed: number, notes: string[]): Outcome<PreparedTable<Y>> {
   const rows = task.trainRows(y, spec.trainSize, createRng(hashSeed(seed, "split")));
   let folds: readonly Fold[];
   if (spec.foldColumn !== null) {
@@ -51,7 +42,8 @@ function prepareTable<Y>(task: Task<Y>, table: Table, spec: GridSpec, seed: numb
       usable.rows.map((row) => row[foldAt]),
       rows,
     );
-    if (folds.length < 2) return { ok: false, reason: `fold column ${spec.foldColumn} has fewer than 2 distinct values` };
+    // The partition's rows all lie in one fold: too little data to cross-validate, as one row is.
+    if (folds.length < 2) return lacksData(`fold column ${spec.foldColumn} has fewer than 2 distinct values`);
   } else {
     const made = task.folds(y, rows, spec.folds, createRng(hashSeed(seed, "folds")), notes);
     if (!made.ok) return made;
@@ -61,7 +53,7 @@ function prepareTable<Y>(task: Task<Y>, table: Table, spec: GridSpec, seed: numb
   for (const column of typed.dropped) notes.push(`column ${column.name} ${column.reason}: dropped`);
   if (typed.columns.length === 0) {
     const why = typed.dropped.map((column) => `${column.name} ${column.reason}`).join("; ");
-    return { ok: false, reason: `no usable feature columns${why === "" ? "" : ` (${why})`}` };
+    return cannot(`no usable feature columns${why === "" ? "" : ` (${why})`}`);
   }
   return { ok: true, value: { y, folds, columns: typed.columns } };
 }
@@ -119,14 +111,32 @@ function scoreFolds<Y>(task: Task<Y>, table: PreparedTable<Y>, models: readonly 
  * PyCaret's compare_models for one table under one task: the protocol's folds, preprocessing
  * fitted per fold on training rows, each model fitted and scored on the held-out rows, columns
  * averaged over folds. Pure apart from timing: the same table, key and spec give the same grid in
- * any process. Never throws for a bad table: it returns a failed result with the reason.
+ * any process. Never throws for a bad table: it returns a skipped result (too little data to
+ * cross-validate) or a failed one, with the reason.
  */
 export function scoreTable<Y>(task: Task<Y>, table: Table, key: PartitionKey, spec: GridSpec, hooks: ScoreHooks = {}): PartitionResult {
   const notes: string[] = [];
-  const failed = (reason: string): PartitionResult => ({ key, status: "failed", reason, rows: [], notes });
+  const targetAt = columnIndex(table, spec.target);
+  const usable: Table = { header: table.header, rows: table.rows.filter((row) => !isMissing(row[targetAt])) };
+  const target = task.target(
+    usable.rows.map((row) => row[targetAt]),
+    spec.target,
+  );
+  const facts = { [ROWS_COLUMN]: usable.rows.length, ...(target.ok ? task.describe(target.value) : {}) };
+  const refused = (outcome: { reason: string; skip: boolean }): PartitionResult => ({
+    key,
+    status: outcome.skip ? "skipped" : "failed",
+    reason: outcome.reason,
+    rows: [],
+    notes,
+    facts,
+  });
+  // The user's own floor comes first: a small partition is said to be small, whatever else it lacks.
+  if (usable.rows.length < spec.minRows) return refused(lacksData(`${usable.rows.length} rows, fewer than --min-rows ${spec.minRows}`));
+  if (!target.ok) return refused(target);
   const seed = hashSeed(spec.seed, keyId(key));
-  const prepared = prepareTable(task, table, spec, seed, notes);
-  if (!prepared.ok) return failed(prepared.reason);
+  const prepared = prepareTable(task, usable, target.value, spec, seed, notes);
+  if (!prepared.ok) return refused(prepared);
   const models = task.models.filter((model) => spec.models.includes(model.id));
   const scores = scoreFolds(task, prepared.value, models, seed, hooks);
   const columns = [...task.metrics, TIME_COLUMN].map((column) => column.id);
@@ -147,6 +157,6 @@ export function scoreTable<Y>(task: Task<Y>, table: Table, key: PartitionKey, sp
     });
   });
   // The reasons go in the partition's own reason too: a single table that fails is one line.
-  if (rows.length === 0) return failed(`every model failed (${failures.join("; ")})`);
-  return { key, status: "ok", reason: "", rows, notes };
+  if (rows.length === 0) return refused(cannot(`every model failed (${failures.join("; ")})`));
+  return { key, status: "ok", reason: "", rows, notes, facts };
 }

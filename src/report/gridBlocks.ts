@@ -34,8 +34,8 @@ export interface GridShape {
   /** Columns that are none of the above and vary within a partition: shown beside the scores. */
   readonly otherColumns: readonly number[];
   /**
-   * Columns that are none of the above and hold one value per partition (the same on each of
-   * its rows): said once, with the partition's heading, instead of on every row.
+   * Columns the leaderboard marks as describing the partition (Rows, Minority): said once, with
+   * the partition's heading, instead of on every row.
    */
   readonly partitionColumns: readonly number[];
   readonly blocks: readonly GridBlock[];
@@ -44,10 +44,6 @@ export interface GridShape {
 function sameKey(a: readonly Cell[], b: readonly Cell[], keys: number): boolean {
   for (let j = 0; j < keys; j++) if (a[j] !== b[j]) return false;
   return true;
-}
-
-function sameCell(a: Cell, b: Cell): boolean {
-  return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
 }
 
 /** Consecutive rows with one key are one partition: the leaderboard writes each partition whole. */
@@ -79,7 +75,7 @@ export function gridShape(board: Leaderboard, task: TaskInfo, by: readonly strin
   const rest = board.columns.map((_, j) => j).filter((j) => j >= keys && !taken.has(j));
   const groups = groupRows(board, keys);
   // Only a grid with headings has somewhere else to say a per-partition value.
-  const perPartition = keys > 0 ? rest.filter((j) => groups.every((rows) => rows.every((row) => sameCell(row[j], rows[0][j])))) : [];
+  const perPartition = keys > 0 ? rest.filter((j) => board.perPartition[j]) : [];
   const blocks = groups.map((rows) => ({
     key: rows[0].slice(0, keys).map(text),
     status: statusIndex < 0 ? "ok" : text(rows[0][statusIndex]),

@@ -114,7 +114,7 @@ function fullGrid(shape: GridShape, block: GridBlock, board: Leaderboard, round:
 
 function partitionSection(shape: GridShape, block: GridBlock, index: number, sortColumn: ScoredColumn, range: { low: number; high: number }, board: Leaderboard, round: number): string {
   const heading = keyText(shape, block);
-  const facts = shape.partitionColumns.map((j, i) => `${board.columns[j]} ${number(block.partitionCells[i], round)}`);
+  const facts = shape.partitionColumns.flatMap((j, i) => (block.partitionCells[i] === null ? [] : [`${board.columns[j]} ${number(block.partitionCells[i], round)}`]));
   const parts = [`<h3>${escapeHtml(heading)}</h3>`];
   if (facts.length > 0) parts.push(`<p class="facts-line">${escapeHtml(facts.join(" · "))}</p>`);
   if (block.status !== "ok" || block.reason !== "") {

@@ -84,7 +84,8 @@ function wrap(text: string, width: number): string[] {
 
 function heading(shape: GridShape, block: GridBlock, board: Leaderboard, round: number): string {
   const key = shape.keyColumns.map((name, i) => `${name}=${block.key[i]}`).join(", ");
-  const extras = shape.partitionColumns.map((j, i) => `${board.columns[j]} ${plainNumber(block.partitionCells[i], round)}`);
+  // A fact the partition does not have (a one-class target's Minority) is left out, not shown empty.
+  const extras = shape.partitionColumns.flatMap((j, i) => (block.partitionCells[i] === null ? [] : [`${board.columns[j]} ${plainNumber(block.partitionCells[i], round)}`]));
   return printable([key, ...extras].join(" · "));
 }
 
@@ -106,6 +107,13 @@ export function toTable(board: Leaderboard, options: TableOptions): string {
   const cols = columns(shape, board, round);
   // A loop, not Math.max(...cells): a grid of many partitions has more rows than a call takes arguments.
   const widths = cols.map((column) => shape.blocks.reduce((w, block) => block.rows.reduce((v, row) => Math.max(v, displayWidth(column.text(row))), w), displayWidth(column.title)));
+  // Columns beyond the scores (SD) are shown where they fit: the scores always are, and a table
+  // wider than the terminal wraps every row. csv and json always have them.
+  const firstOptional = 1 + shape.scored.length;
+  while (cols.length > firstOptional && widths.reduce((sum, w) => sum + w + 3, 1) > TABLE_WIDTH) {
+    cols.pop();
+    widths.pop();
+  }
   const inner = widths.reduce((sum, w) => sum + w + 3, -1) - 2;
   const line = (cells: readonly string[]): string => `│ ${cells.join(" │ ")} │`;
   const bold = color ? style.bold : (text: string) => text;
@@ -138,6 +146,9 @@ export function toTable(board: Leaderboard, options: TableOptions): string {
   lines.push(rule(widths, ["└", "┘"], above, false));
   return lines.join("\n") + "\n";
 }
+
+/** The width the table keeps to when it can: 100 columns, a terminal's usual width and more. */
+const TABLE_WIDTH = 100;
 
 /** The padded cell with only its text highlighted, so that the highlight does not spill into the padding. */
 function highlight(cell: string): string {

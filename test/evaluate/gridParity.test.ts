@@ -43,6 +43,7 @@ async function ours(file: string, target: string, ignore: string[]): Promise<rea
     foldColumn: "fold",
     folds: 10,
     trainSize: 1,
+    minRows: 0,
     seed: 123,
     models: classificationTask.models.map((model) => model.id),
   };

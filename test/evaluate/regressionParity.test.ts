@@ -43,6 +43,7 @@ async function grid(models: readonly string[], seed: number): Promise<readonly G
     foldColumn: "fold",
     folds: 10,
     trainSize: 1,
+    minRows: 0,
     seed,
     models,
   };

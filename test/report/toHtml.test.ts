@@ -114,6 +114,8 @@ test("per-partition columns (a row count) go to the data summary and the partiti
   const board: Leaderboard = {
     columns,
     numeric: columns.map((column) => !["k", "Model", "status", "reason"].includes(column)),
+    counts: columns.map((column) => column === "Rows"),
+    perPartition: columns.map((column) => column === "Rows"),
     rows: [
       ["a", "Naive Bayes", 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.01, 314, "ok", ""],
       ["a", "Logistic Regression", 0.7, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.01, 314, "ok", ""],

@@ -4,8 +4,9 @@ import type { GridRow, PartitionResult } from "../../src/evaluate/grid.js";
 import { taskInfo } from "../../src/evaluate/tasks.js";
 import { displayWidth } from "../../src/report/displayWidth.js";
 import { leaderboard, type Leaderboard } from "../../src/report/leaderboard.js";
+import { renderLeaderboard } from "../../src/report/formats.js";
 import { toTable } from "../../src/report/toTable.js";
-import { classification, gridRow } from "./gridFixtures.js";
+import { classification, gridRow, metadataFor } from "./gridFixtures.js";
 
 const regression = taskInfo("regression");
 const ok = (key: string[], rows: GridRow[]): PartitionResult => ({ key, status: "ok", reason: "", rows, notes: [] });
@@ -25,7 +26,7 @@ const ESC = /\x1b/;
 test("a --by grid states each key once, in a heading written into the rule above its rows", () => {
   const board = leaderboard([ok(["male"], titanicRows(0.03)), ok(["female"], titanicRows(0))], { task: classification, by: ["Sex"], sort: "Accuracy", top: 5 });
   const lines = table(board, ["Sex"]).trimEnd().split("\n");
-  assert.match(lines[1], /^│ Model +│ Accuracy │ +AUC │ .* │ TT_Sec │$/);
+  assert.match(lines[1], /^│ Model +│ Accuracy │ +AUC │ .* │ TT_Sec │ +SD │$/);
   assert.match(lines[2], /^├─ Sex=female ─+┼─+┼/);
   assert.match(lines[8], /^├─ Sex=male ─+┼/);
   assert.equal(lines.filter((line) => /female/.test(line)).length, 1);
@@ -146,13 +147,15 @@ test("a heading longer than the table is written whole, past the table's edge", 
   assert.ok(table(board, ["k"]).includes(`├─ k=${key} ─\n`));
 });
 
-test("a column holding one value per partition (a row count) is said once in the heading; one that varies stays a column", () => {
-  const columns = ["k", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "Rows", "Folds used", "status", "reason"];
+test("a column the leaderboard marks per partition (a row count) is said once in the heading; another stays a column", () => {
+  const columns = ["k", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "Rows", "Folds", "status", "reason"];
   const numeric = columns.map((column) => !["k", "Model", "status", "reason"].includes(column));
   const scores = [0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.01];
   const board: Leaderboard = {
     columns,
     numeric,
+    counts: columns.map((column) => column === "Rows" || column === "Folds"),
+    perPartition: columns.map((column) => column === "Rows"),
     rows: [
       ["a", "Naive Bayes", ...scores, 314, 10, "ok", ""],
       ["a", "Logistic Regression", ...scores, 314, 9, "ok", ""],
@@ -162,7 +165,18 @@ test("a column holding one value per partition (a row count) is said once in the
   const text = table(board, ["k"]);
   assert.match(text, /├─ k=a · Rows 314 ─/);
   assert.match(text, /├─ k=b · Rows 12 ─/);
-  assert.match(text.split("\n")[1], /│ Folds used │$/);
+  assert.match(text.split("\n")[1], /│ Folds │$/);
   assert.doesNotMatch(text.split("\n")[1], /Rows/);
   assert.match(text, /│ Logistic Reg\. │.*│ +9 │$/m);
+});
+
+test("columns beyond the scores (SD) are left out of the table when it would pass 100 columns; csv keeps them", () => {
+  const wide = ["Linear Regression", "Dummy Regressor"].map((model, i) =>
+    gridRow(model, { MAE: 3100.1155 + i, MSE: 2778661195864.25 * (1 + i), RMSE: 5143.7293, R2: 0.6362, RMSLE: 0.4504, MAPE: 0.3399, TT_Sec: 0.0202 }),
+  );
+  const board = leaderboard([ok(["northeast"], wide)], { task: regression, by: ["region"], sort: "R2", top: 5 });
+  const text = toTable(board, { round: 4, task: regression, by: ["region"], color: false });
+  assert.ok(widest(text) <= 100, text);
+  assert.doesNotMatch(text.split("\n")[1], /│ +SD │/);
+  assert.match(renderLeaderboard(board, "csv", 4, metadataFor(["region"])).split("\n")[0], /,SD,/);
 });
