@@ -4,8 +4,9 @@ import { toCsv } from "./toCsv.js";
 import { toJson, toJsonl } from "./toJson.js";
 import { toMarkdown } from "./toMarkdown.js";
 import { toTable } from "./toTable.js";
+import { toTsv } from "./toTsv.js";
 
-export const FORMATS = ["table", "csv", "json", "jsonl", "markdown"] as const;
+export const FORMATS = ["table", "csv", "tsv", "json", "jsonl", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function isFormat(value: string): value is Format {
@@ -19,6 +20,8 @@ export function renderLeaderboard(board: Leaderboard, format: Format, round: num
       return toTable(board, round);
     case "csv":
       return toCsv(board, round);
+    case "tsv":
+      return toTsv(board, round);
     case "json":
       return toJson(board, metadata);
     case "jsonl":
