@@ -86,10 +86,10 @@ const shardText = (() => {
   return lines.join("\n") + "\n";
 })();
 
-async function readShard(input: string, shard: { index: number; count: number } | null): Promise<PartitionedInput> {
+async function readShard(input: string, shard: { index: number; count: number } | null, text = shardText, dialect: Partial<Dialect> = {}): Promise<PartitionedInput> {
   return readPartitions(
-    { ...DEFAULT_DIALECT, input, target: "y", by: ["g"], foldColumn: null, ignore: [], shard },
-    input === "-" ? Readable.from([Buffer.from(shardText)]) : undefined,
+    { ...DEFAULT_DIALECT, ...dialect, input, target: "y", by: ["g"], foldColumn: null, ignore: [], shard },
+    input === "-" ? Readable.from([Buffer.from(text)]) : undefined,
   );
 }
 
@@ -104,6 +104,18 @@ test("a shard of a file (read twice) and of stdin (read once) keeps the same par
     assert.equal(fromFile.droppedTargets, 1);
     assert.equal(fromFile.dataRows, 61);
   }
+  // With --decimal , the held rows are converted as the second pass's are, keys keeping their text.
+  const commas = shardText.replace(/,/g, ";").replace(/;(\d+);/g, ";$1,5;").replace(/^a;/gm, "a,0;");
+  const commaFile = join(tempFiles({ "commas.csv": commas }), "commas.csv");
+  for (let index = 0; index < 2; index++) {
+    const fromFile = await readShard(commaFile, { index, count: 2 }, commas, { decimal: "," });
+    const fromStdin = await readShard("-", { index, count: 2 }, commas, { decimal: "," });
+    assert.deepEqual(fromFile.partitions, fromStdin.partitions);
+    assert.deepEqual(fromFile.notes, fromStdin.notes);
+  }
+  const keys = await readShard(commaFile, { index: 1, count: 2 }, commas, { decimal: "," });
+  assert.deepEqual(keys.partitions.map((p) => p.key), [["a,0"], ["b"]]);
+  assert.deepEqual(parseRowsText(rowsText(keys.partitions[0].lines))[0], ["a,0", "0.5", "0"]);
 });
 
 test("shards split the partitions by rows: c (30 rows) alone, a and b (10 + 20) together; together they hold every row once", async () => {
