@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { keyId } from "./data/partitionKey.js";
-import { InputError } from "./errors.js";
+import type { Readable } from "node:stream";
+import { describeKey, keyId } from "./data/partitionKey.js";
+import { InputError, UsageError } from "./errors.js";
 import { PARTITION_STATUSES, type GridRow, type PartitionResult, type PartitionStatus } from "./evaluate/grid.js";
 import { gridColumns, partitionFactColumns } from "./evaluate/task.js";
 import { isTaskId, taskInfo } from "./evaluate/tasks.js";
@@ -59,6 +60,28 @@ export function readShardFile(name: string): ShardFile {
   return parseShardFile(name, text);
 }
 
+/** stdin's whole text: one shard piece piped in (`... | automl-grid merge - part-1.jsonl`). */
+async function readStdin(stdin: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  } catch (error) {
+    throw new InputError(`stdin: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The pieces named on merge's command line, in order: files, and `-` for one piece read from
+ * stdin, named "stdin" in messages. stdin holds one piece, so `-` may be named once.
+ */
+export async function readShardFiles(names: readonly string[], stdin: Readable): Promise<ShardFile[]> {
+  if (names.filter((name) => name === "-").length > 1) throw new UsageError("merge: - is named more than once; stdin holds one piece");
+  const files: ShardFile[] = [];
+  for (const name of names) files.push(name === "-" ? parseShardFile("stdin", await readStdin(stdin)) : readShardFile(name));
+  return files;
+}
+
 function checkPieces(files: readonly ShardFile[]): void {
   if (files.length === 0) throw new InputError("merge: no shard files given");
   const [first] = files;
@@ -101,7 +124,7 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
   // The names the shard's leaderboard gave the key columns (`by_Model` for a --by Model).
   const names = keyColumns(options.by, task);
   const order = new Map(task.models.map((model, i) => [model.name, i]));
-  const partitions = new Map<string, { key: string[]; status: PartitionStatus; reason: string; rows: GridRow[]; facts: Record<string, number> }>();
+  const partitions = new Map<string, { key: string[]; file: ShardFile; status: PartitionStatus; reason: string; rows: GridRow[]; facts: Record<string, number> }>();
   for (const file of files) {
     for (const [i, record] of file.rows.entries()) {
       const key = names.map((name) => {
@@ -115,8 +138,12 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
       if (partition === undefined) {
         // A fact left empty in the piece was not known (a child that died): it stays unknown.
         const facts = Object.fromEntries(factColumns.flatMap((column) => (typeof record[column] === "number" ? [[column, record[column]]] : [])));
-        partition = { key, status: status(record.status ?? "ok"), reason: String(record.reason ?? ""), rows: [], facts };
+        partition = { key, file, status: status(record.status ?? "ok"), reason: String(record.reason ?? ""), rows: [], facts };
         partitions.set(id, partition);
+      } else if (partition.file !== file) {
+        // The shards of one run hold each partition once; pieces of versions that assigned
+        // partitions differently would otherwise double some and lose others.
+        throw new InputError(`${file.name}: partition ${describeKey(options.by, key)} is also in ${partition.file.name}; rerun the shards with one version of automl-grid`);
       }
       if (typeof record.Model !== "string") continue;
       partition.rows.push({

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { AutomlGridError, InputError, UsageError } from "../errors.js";
 import { run, type RunEvents } from "../index.js";
-import { mergeShards, readShardFile } from "../merge.js";
+import { mergeShards, readShardFiles } from "../merge.js";
 import { leaderboard } from "../report/leaderboard.js";
 import { AbortedError } from "../parallel/pool.js";
 import { renderLeaderboard } from "../report/formats.js";
@@ -62,11 +62,7 @@ function version(): string {
 /** Every check a scoring command line gets before any file is read. */
 export function scoreOptions(input: string, raw: RawOptions, stdoutIsTty: boolean): { options: RunOptions; output: OutputOptions; resume: string | null } {
   const options = runOptions(input, raw);
-  // A shard is a piece for `merge`: jsonl, whose first line says which run it belongs to.
-  const output = outputOptions(options.shard !== null && raw.format === undefined ? { ...raw, format: "jsonl" } : raw, stdoutIsTty);
-  if (options.shard !== null && output.format !== "jsonl") {
-    throw new UsageError(`--shard writes pieces for automl-grid merge: use --format jsonl, not ${output.format}`);
-  }
+  const output = outputOptions(raw, stdoutIsTty, options.shard !== null);
   return { options, output, resume: resumePath(raw) };
 }
 
@@ -171,7 +167,7 @@ async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Prom
   const { output, sort, top } = mergeOptions(raw, io.stdoutIsTty);
   checkStdoutOpen(output.out, io);
   checkOutPath(output.out, files);
-  const merged = mergeShards(files.map(readShardFile));
+  const merged = mergeShards(await readShardFiles(files, io.stdin));
   const { options } = merged.metadata;
   const task = taskInfo(options.task);
   const sortId = chooseSort(task, sort);

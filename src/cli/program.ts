@@ -59,7 +59,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--round <n>", `decimals in text formats; json and jsonl keep full precision (default: ${DEFAULTS.round})`)
     .option("--ignore <columns>", "columns that are not features, comma-separated as --by; repeatable", collect)
     .addOption(
-      new Option("--format <format>", `output format: ${FORMATS.join("|")} (default: table on a terminal, else from --out's extension, else csv)`),
+      new Option("--format <format>", `output format: ${FORMATS.join("|")} (default: from --out's extension, else table on a terminal, else csv)`),
     )
     .option("--out <file>", "write the grid there (atomically: whole or not at all) instead of stdout")
     .option("--workers <n>", `child processes scoring partitions in parallel (default: the number of cores, ${DEFAULTS.workers})`)
@@ -88,7 +88,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
   program
     .command("merge")
     .description("merge the jsonl pieces written with --shard I/N into one grid, as a single run would write it")
-    .argument("<files...>", "every shard's jsonl file, 0..N-1, once each")
+    .argument("<files...>", 'every shard\'s jsonl file, 0..N-1, once each; "-" reads one of them from stdin')
     .option("--sort <column>", "sort column, as for a run (default: the task's)")
     .option("--top <n>", "rows kept per grid (default: all)")
     .option("--round <n>", `decimals in text formats (default: ${DEFAULTS.round})`)

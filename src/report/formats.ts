@@ -6,8 +6,9 @@ import { toHtml } from "./toHtml.js";
 import { toJson, toJsonl } from "./toJson.js";
 import { toMarkdown } from "./toMarkdown.js";
 import { toTable } from "./toTable.js";
+import { toTsv } from "./toTsv.js";
 
-export const FORMATS = ["table", "csv", "json", "jsonl", "markdown", "html"] as const;
+export const FORMATS = ["table", "csv", "tsv", "json", "jsonl", "markdown", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function isFormat(value: string): value is Format {
@@ -32,6 +33,8 @@ export function renderLeaderboard(board: Leaderboard, format: Format, round: num
       return toTable(board, { round, task, by: metadata.options.by, color: context.color === true });
     case "csv":
       return toCsv(board, round);
+    case "tsv":
+      return toTsv(board, round);
     case "json":
       return toJson(board, metadata);
     case "jsonl":

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { repoPath, runCli, tempFiles } from "../helpers.js";
@@ -57,9 +57,11 @@ test("a failed run leaves no temp file behind in the output directory", () => {
 });
 
 test("an --out that cannot be written is refused before any scoring: exit 2, one line", () => {
+  // A directory named like a csv file: its extension names a format, so the directory is what is wrong.
+  mkdirSync(join(dir, "folder.csv"), { recursive: true });
   const cases: [string, RegExp][] = [
     [join(dir, "no-such-dir", "grid.csv"), /--out .*no-such-dir\/grid\.csv: directory .*no-such-dir does not exist/],
-    [dir, /--out .*: is a directory/],
+    [join(dir, "folder.csv"), /--out .*: is a directory/],
     [join(passengers, "grid.csv"), /--out .*: .*passengers\.csv is not a directory/],
   ];
   for (const [out, message] of cases) {

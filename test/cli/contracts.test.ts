@@ -83,7 +83,7 @@ test("every exit 2 is one line on stderr, progress on: usage, option values, inp
     [[sales, "--target", "churned", "--by", "region", "--ignore", "region"], /--ignore region: also a --by column/],
     [[sales, "--target", "churned", "--ignore", "churned"], /--ignore churned: is the --target column/],
     [[sales, "--target", "churned", "--by", '"region'], /--by "region: a quote is not closed$/],
-    [[sales, "--target", "churned", "--by", "Region"], /--by Region: no such column in .*sales\.csv$/],
+    [[sales, "--target", "churned", "--by", "Region"], /--by Region: no such column in .*sales\.csv; did you mean region\?$/],
     [[sales, "--target", "churned", "--out", join(dir, "no-dir", "grid.csv")], /--out .*: directory .*no-dir does not exist$/],
     [["merge", join(dir, "nope.jsonl")], /nope\.jsonl: no such file$/],
   ];
