@@ -1,6 +1,6 @@
 import { formatCell } from "./formatCell.js";
 import { formulaSafe } from "./formulaSafe.js";
-import type { Cell, Leaderboard } from "./leaderboard.js";
+import { decimalsOf, type Cell, type Leaderboard } from "./leaderboard.js";
 
 /**
  * TSV has no quoting (IANA's text/tab-separated-values forbids a tab in a field), so a tab or a
@@ -18,6 +18,6 @@ function tsvCell(cell: Cell, round: number): string {
 /** Tab-separated values with a header row; text cells neutralised against formulas as in csv. */
 export function toTsv(board: Leaderboard, round: number): string {
   const lines = [board.columns.map(tsvText).join("\t")];
-  for (const row of board.rows) lines.push(row.map((cell) => tsvCell(cell, round)).join("\t"));
+  for (const row of board.rows) lines.push(row.map((cell, j) => tsvCell(cell, decimalsOf(board, j, round))).join("\t"));
   return lines.join("\n") + "\n";
 }

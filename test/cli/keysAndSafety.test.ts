@@ -98,7 +98,7 @@ test("--by Model,status keeps the keys as by_Model and by_status in csv, json, j
   for (const key of ["Civic", "Corolla", "used", "new"]) assert.match(markdown, new RegExp(key));
   // The table says each partition's key once, in a heading above its rows.
   const table = succeeded(runCli([...args, "--format", "table"]));
-  for (const key of ["Civic, by_status=new", "Corolla, by_status=new", "Corolla, by_status=used"]) assert.match(table, new RegExp(`├─ by_Model=${key} [─┼]`));
+  for (const key of ["Civic, by_status=new", "Corolla, by_status=new", "Corolla, by_status=used"]) assert.match(table, new RegExp(`├─ by_Model=${key}( · Rows \\d+ · Minority [\\d.]+)? [─┼]`));
 });
 
 test("shards of a --by Model,status run, merged, equal the single run in every format, TT_Sec aside", () => {

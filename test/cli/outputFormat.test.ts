@@ -49,7 +49,7 @@ test("an --out extension naming another format than --format is refused, saying 
 });
 
 test("an --out with an unknown extension or none needs --format, which it then follows", () => {
-  const known = /give --format, or end the name in one of \.csv \(csv\), \.tsv \(tsv\), \.json \(json\), \.jsonl \(jsonl\), \.md \(markdown\), \.txt \(table\)/;
+  const known = /give --format, or end the name in one of \.csv \(csv\), \.tsv \(tsv\), \.json \(json\), \.jsonl \(jsonl\), \.md \(markdown\), \.html \(html\), \.txt \(table\)/;
   refused({ out: "grid.dat" }, /^--out grid\.dat: extension \.dat names no format; /);
   refused({ out: "grid.dat" }, known);
   refused({ out: "grid" }, /^--out grid: has no extension to name a format; /);
@@ -84,7 +84,7 @@ test("--out grid.tsv writes tab-separated values, the same cells as csv", () => 
   assert.equal(result.status, 0, result.stderr);
   // Not trimmed: the last row ends in an empty reason, a trailing tab.
   const tsv = readFileSync(join(dir, "grid.tsv"), "utf8").split("\n").slice(0, -1);
-  assert.equal(tsv[0], "Sex\tModel\tAccuracy\tAUC\tRecall\tPrec\tF1\tKappa\tMCC\tTT_Sec\tstatus\treason");
+  assert.equal(tsv[0], "Sex\tModel\tAccuracy\tAUC\tRecall\tPrec\tF1\tKappa\tMCC\tTT_Sec\tRows\tMinority\tSD\tstatus\treason");
   const csv = runCli([...quick, "--format", "csv"]).stdout.split("\n").slice(0, -1);
   assert.equal(tsv.length, 3);
   const withoutTime = (line: string, separator: string): string[] => line.split(separator).filter((_, j) => j !== 9);
