@@ -89,4 +89,19 @@ export class SquaredErrorCriterion implements SplitCriterion {
   writeLeaf(out: Float64Array, offset: number): void {
     out[offset] = this.sum / this.nodeWeight;
   }
+
+  /** One threshold's proxy (ThresholdCriterion), in the order of operations of scan. */
+  thresholdProxy(values: Float32Array, order: Uint32Array, start: number, end: number, threshold: number): number {
+    const { y, weight, nodeWeight, sum } = this;
+    let leftSum = 0;
+    let leftWeight = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const w = values[p] <= threshold ? weight[i] : 0;
+      leftSum += w * y[i];
+      leftWeight += w;
+    }
+    const rightSum = sum - leftSum;
+    return (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / (nodeWeight - leftWeight);
+  }
 }
