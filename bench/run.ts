@@ -33,6 +33,8 @@ const MODELS: Record<string, string> = {
   nb: "Naive Bayes",
   knn: "K Neighbors Classifier",
   dt: "Decision Tree Classifier",
+  ada: "Ada Boost Classifier",
+  et: "Extra Trees Classifier",
 };
 
 function flag(name: string, fallback: string): string {

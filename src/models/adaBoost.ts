@@ -95,6 +95,11 @@ export class AdaBoostClassifier implements Estimator {
     for (let i = 0; i < rows; i++) for (let k = 0; k < K; k++) out[i * nClasses + present[k]] = local[i * K + k];
     return out;
   }
+
+  /** How many stumps boosting kept: fewer than nEstimators when it stopped early. */
+  get stumpCount(): number {
+    return this.stumps.length;
+  }
 }
 
 /** The classes present in y (ascending) and each row's index among them. */

@@ -101,6 +101,11 @@ export class AdaBoostRegressor implements Regressor {
     for (let i = 0; i < rows; i++) out[i] = weightedMedian(all.subarray(i * count, (i + 1) * count), this.estimatorWeights, order);
     return out;
   }
+
+  /** The fitted trees' weights in the median, log(1 / beta) each (scikit-learn's estimator_weights_, one per tree kept). */
+  get treeWeights(): Float64Array {
+    return this.estimatorWeights.slice();
+  }
 }
 
 /**
