@@ -1,5 +1,5 @@
 import { createRng, type Rng } from "../stats/rng.js";
-import type { Matrix } from "../stats/matrix.js";
+import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { binFeatures } from "./featureBins.js";
 import { pairwiseSum } from "../stats/pairwiseSum.js";
 import type { Regressor } from "./regressor.js";
@@ -17,6 +17,8 @@ export interface AdaBoostRegressorOptions {
 
 /** scikit-learn's AdaBoostRegressor default estimator: DecisionTreeRegressor(max_depth=3). */
 const TREE_DEPTH = 3;
+/** Rows predicted together: their trees' predictions are held at once for the medians. */
+const PREDICT_BLOCK = 1024;
 
 /**
  * AdaBoost.R2 (Drucker 1997), as scikit-learn 1.2's AdaBoostRegressor() with its defaults: up to
@@ -86,19 +88,24 @@ export class AdaBoostRegressor implements Regressor {
   predict(X: Matrix): Float64Array {
     if (this.trees.length === 0) throw new Error("the AdaBoost regressor is not fitted");
     checkPredictInput(X, this.cols);
-    const { rows } = X;
+    const { rows, cols } = X;
     const count = this.trees.length;
-    // One column of predictions per tree: rows x trees, linear in the rows.
-    const all = new Float64Array(rows * count);
-    const column = new Float64Array(rows);
-    this.trees.forEach((tree, e) => {
-      column.fill(0);
-      addLeafValues(tree, X, column, 1);
-      for (let i = 0; i < rows; i++) all[i * count + e] = column[i];
-    });
-    const order = new Uint32Array(count);
     const out = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) out[i] = weightedMedian(all.subarray(i * count, (i + 1) * count), this.estimatorWeights, order);
+    const order = new Uint32Array(count);
+    // Every tree's predictions for a block of rows at a time: memory stays at PREDICT_BLOCK x trees.
+    const block = new Float64Array(PREDICT_BLOCK * count);
+    const column = new Float64Array(PREDICT_BLOCK);
+    for (let first = 0; first < rows; first += PREDICT_BLOCK) {
+      const size = Math.min(PREDICT_BLOCK, rows - first);
+      const part = createMatrix(size, cols, X.data.subarray(first * cols, (first + size) * cols));
+      const predictions = column.subarray(0, size);
+      this.trees.forEach((tree, e) => {
+        predictions.fill(0);
+        addLeafValues(tree, part, predictions, 1);
+        for (let r = 0; r < size; r++) block[r * count + e] = predictions[r];
+      });
+      for (let r = 0; r < size; r++) out[first + r] = weightedMedian(block.subarray(r * count, (r + 1) * count), this.estimatorWeights, order);
+    }
     return out;
   }
 

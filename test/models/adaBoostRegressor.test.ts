@@ -44,6 +44,18 @@ test("AdaBoostRegressor on a target a tree fits exactly stops after that tree an
   assert.deepEqual([...ada(1).fit(X, y).predict(matrix([[0], [3.4], [3.6], [10]]))], [5, 5, 9, 9]);
 });
 
+test("AdaBoostRegressor predicts many rows (in blocks) as it predicts each row alone", () => {
+  const model = ada(3, 10).fit(p.XTrain, p.yTrain);
+  const rng = createRng(9);
+  const rows = 2500;
+  const X = createMatrix(rows, p.XTrain.cols, Float64Array.from({ length: rows * p.XTrain.cols }, () => rng.next() * 20 - 5));
+  const together = model.predict(X);
+  for (let i = 0; i < rows; i += 97) {
+    const alone = model.predict(createMatrix(1, X.cols, X.data.slice(i * X.cols, (i + 1) * X.cols)));
+    assert.equal(together[i], alone[0]);
+  }
+});
+
 test("AdaBoostRegressor is deterministic for a seed and differs for another", () => {
   const a = ada(7, 10).fit(p.XTrain, p.yTrain).predict(p.XTest);
   assert.deepEqual(a, ada(7, 10).fit(p.XTrain, p.yTrain).predict(p.XTest));
