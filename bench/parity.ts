@@ -80,7 +80,7 @@ for (const c of CASES) {
   const path = join(OUT, `${c.name}-folds.csv`);
   writeFileSync(path, withFolds(readFileSync(join(datasets, c.file), "utf8"), c.target));
   const common = ["--target", c.target, "--fold-column", "fold", "--train-size", "1", ...(c.ignore.length ? ["--ignore", c.ignore.join(",")] : [])];
-  const ours = JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...common, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
+  const ours = JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...common, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })).rows as Row[];
   const theirs = JSON.parse(execFileSync("/usr/bin/python3", [join(ROOT, "bench", "sklearn_grid.py"), path, ...common], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
   const ignored = c.ignore.length ? `, --ignore ${c.ignore.join(",")}` : "";
   out.push(`\n**${c.name}** (--target ${c.target}${ignored}; 10 predefined stratified folds)\n`);
