@@ -1,5 +1,7 @@
+import { AdaBoostClassifier } from "./adaBoost.js";
 import { DecisionTreeClassifier } from "./decisionTree.js";
 import type { ModelSpec } from "./estimator.js";
+import { ExtraTreesClassifier } from "./extraTrees.js";
 import { GaussianNaiveBayes } from "./gaussianNaiveBayes.js";
 import { KNearestNeighbors } from "./kNearestNeighbors.js";
 import { LogisticRegression } from "./logisticRegression.js";
@@ -12,4 +14,6 @@ export const CLASSIFIERS: readonly ModelSpec[] = [
   { id: "nb", name: "Naive Bayes", scaled: false, create: () => new GaussianNaiveBayes() },
   { id: "knn", name: "K Neighbors Classifier", scaled: true, create: () => new KNearestNeighbors() },
   { id: "dt", name: "Decision Tree Classifier", scaled: false, create: (rng) => new DecisionTreeClassifier({ rng }) },
+  { id: "ada", name: "Ada Boost Classifier", scaled: false, create: (rng) => new AdaBoostClassifier({ rng }) },
+  { id: "et", name: "Extra Trees Classifier", scaled: false, create: (rng) => new ExtraTreesClassifier({ rng }) },
 ];

@@ -1,7 +1,9 @@
 import type { Rng } from "../stats/rng.js";
+import { AdaBoostRegressor } from "./adaBoostRegressor.js";
 import { DecisionTreeRegressor } from "./decisionTreeRegressor.js";
 import { DummyRegressor } from "./dummyRegressor.js";
 import { ElasticNet } from "./elasticNet.js";
+import { ExtraTreesRegressor } from "./extraTreesRegressor.js";
 import { KNeighborsRegressor } from "./kNeighborsRegressor.js";
 import { Lasso } from "./lasso.js";
 import { LinearRegression } from "./linearRegression.js";
@@ -27,5 +29,7 @@ export const REGRESSORS: readonly RegressorSpec[] = [
   { id: "knn", name: "K Neighbors Regressor", scaled: true, create: () => new KNeighborsRegressor() },
   { id: "dt", name: "Decision Tree Regressor", scaled: false, create: (rng) => new DecisionTreeRegressor({ rng }) },
   { id: "rf", name: "Random Forest Regressor", scaled: false, create: (rng) => new RandomForestRegressor({ rng }) },
+  { id: "et", name: "Extra Trees Regressor", scaled: false, create: (rng) => new ExtraTreesRegressor({ rng }) },
+  { id: "ada", name: "AdaBoost Regressor", scaled: false, create: (rng) => new AdaBoostRegressor({ rng }) },
   { id: "dummy", name: "Dummy Regressor", scaled: false, create: () => new DummyRegressor() },
 ];
