@@ -1,15 +1,28 @@
 import { DecisionTreeClassifier } from "./decisionTree.js";
+import { DummyClassifier } from "./dummyClassifier.js";
 import type { ModelSpec } from "./estimator.js";
 import { GaussianNaiveBayes } from "./gaussianNaiveBayes.js";
 import { KNearestNeighbors } from "./kNearestNeighbors.js";
+import { LinearDiscriminantAnalysis } from "./linearDiscriminant.js";
 import { LogisticRegression } from "./logisticRegression.js";
+import { QuadraticDiscriminantAnalysis } from "./quadraticDiscriminant.js";
 import { RandomForestClassifier } from "./randomForest.js";
+import { RidgeClassifier } from "./ridgeClassifier.js";
+import { SgdClassifier } from "./sgdClassifier.js";
 
-/** Every classification model, in PyCaret's display names and its compare_models order; `scaled`: z-scored features. */
+/**
+ * Every classification model, in PyCaret's display names and its compare_models order; `scaled`:
+ * z-scored features; `scores: "decision"`: decision values instead of probabilities.
+ */
 export const CLASSIFIERS: readonly ModelSpec[] = [
   { id: "lr", name: "Logistic Regression", scaled: true, create: () => new LogisticRegression() },
   { id: "rf", name: "Random Forest Classifier", scaled: false, create: (rng) => new RandomForestClassifier({ rng }) },
   { id: "nb", name: "Naive Bayes", scaled: false, create: () => new GaussianNaiveBayes() },
   { id: "knn", name: "K Neighbors Classifier", scaled: true, create: () => new KNearestNeighbors() },
   { id: "dt", name: "Decision Tree Classifier", scaled: false, create: (rng) => new DecisionTreeClassifier({ rng }) },
+  { id: "svm", name: "SVM - Linear Kernel", scaled: true, scores: "decision", create: (rng) => new SgdClassifier({ rng }) },
+  { id: "ridge", name: "Ridge Classifier", scaled: true, scores: "decision", create: () => new RidgeClassifier() },
+  { id: "qda", name: "Quadratic Discriminant Analysis", scaled: false, create: () => new QuadraticDiscriminantAnalysis() },
+  { id: "lda", name: "Linear Discriminant Analysis", scaled: false, create: () => new LinearDiscriminantAnalysis() },
+  { id: "dummy", name: "Dummy Classifier", scaled: false, create: () => new DummyClassifier() },
 ];
