@@ -12,6 +12,18 @@ export interface HuberRegressorOptions {
 
 /** scikit-learn keeps the scale at or above 10 eps (an L-BFGS-B bound). */
 const SMALLEST_SCALE = 10 * Number.EPSILON;
+/** On the rescaled problem, whose objective is about n: far below scikit-learn's gtol=1e-5 there. */
+const GRADIENT_TOLERANCE = 1e-8;
+
+/** The targets' standard deviation, or 1 when they are constant. */
+function targetScale(y: Float64Array): number {
+  let mean = 0;
+  for (const v of y) mean += v / y.length;
+  let squares = 0;
+  for (const v of y) squares += (v - mean) * (v - mean);
+  const sd = Math.sqrt(squares / y.length);
+  return sd > 0 && Number.isFinite(sd) ? sd : 1;
+}
 
 /**
  * scikit-learn's HuberRegressor() (epsilon 1.35, alpha 1e-4, max_iter 100): Owen's concomitant
@@ -19,8 +31,12 @@ const SMALLEST_SCALE = 10 * Number.EPSILON;
  * scale sigma:
  *   n sigma + sum_inliers r^2 / sigma + sum_outliers (2 eps |r| - eps^2 sigma) + alpha |w|^2,
  * r = y - X w - b, an outlier being |r| > eps sigma. It is convex in (w, b, sigma) for sigma > 0,
- * so its one minimum is scikit-learn's answer; we reach it with our L-BFGS from scikit-learn's
- * start (w = 0, b = 0, sigma = 1), the bound sigma >= 10 eps kept by refusing steps below it.
+ * so its one minimum is scikit-learn's answer. We reach it with our L-BFGS from scikit-learn's
+ * start (w = 0, b = 0, sigma = 1), on the targets divided by their standard deviation (see fit)
+ * and over log sigma rather than sigma: our line search only backtracks, and over sigma itself a
+ * step that overshoots towards 0 lands where every residual is an outlier and the loss is nearly
+ * L1 (a regression through one point, stuck; found on a line with one gross outlier). The bound
+ * sigma >= 10 eps that scikit-learn's L-BFGS-B keeps is kept by refusing steps below it.
  * scikit-learn's L-BFGS-B stops earlier, at a relative decrease of about 2e-9, which moves
  * predictions by far less than the grid shows. Not centred: X is used as given.
  */
@@ -41,13 +57,18 @@ export class HuberRegressor implements Regressor {
   fit(X: Matrix, y: Float64Array): this {
     checkTrainingData(X, y);
     const p = X.cols;
+    // Solved for y / s with alpha s, then scaled back by s: the objective for (s y, alpha) at
+    // (s w, s b, s sigma) is s times the one for (y, alpha s) at (w, b, sigma), so the minimiser
+    // is the same. Our line search only backtracks from a unit first step, and on targets in the
+    // thousands (charges) it would need thousands of such steps to get there from sigma = 1.
+    const s = targetScale(y);
     const start = new Float64Array(p + 2);
-    start[p + 1] = 1;
-    const result = minimizeLbfgs(huberObjective(X, y, this.epsilon, this.alpha), start, {
+    const result = minimizeLbfgs(huberObjective(X, Float64Array.from(y, (v) => v / s), this.epsilon, this.alpha * s), start, {
       maxIterations: this.maxIterations,
-      gradientTolerance: 1e-5,
+      gradientTolerance: GRADIENT_TOLERANCE,
     });
-    this.fitted = { weights: result.x.slice(0, p), intercept: result.x[p], scale: result.x[p + 1] };
+    const x = result.x;
+    this.fitted = { weights: Float64Array.from(x.subarray(0, p), (v) => v * s), intercept: x[p] * s, scale: Math.exp(x[p + 1]) * s };
     return this;
   }
 
@@ -91,7 +112,7 @@ export class HuberRegressor implements Regressor {
 function huberObjective(X: Matrix, y: Float64Array, epsilon: number, alpha: number): Objective {
   const { rows: n, cols: p, data } = X;
   return (x, grad) => {
-    const sigma = x[p + 1];
+    const sigma = Math.exp(x[p + 1]);
     grad.fill(0);
     if (!(sigma >= SMALLEST_SCALE)) return Infinity;
     const b = x[p];
@@ -123,7 +144,8 @@ function huberObjective(X: Matrix, y: Float64Array, epsilon: number, alpha: numb
       grad[j] += 2 * alpha * x[j];
     }
     grad[p] = interceptGrad;
-    grad[p + 1] = n - outliers * epsilon * epsilon - squares / (sigma * sigma);
+    // Chain rule through sigma = e^t: d/dt = sigma d/dsigma.
+    grad[p + 1] = sigma * (n - outliers * epsilon * epsilon - squares / (sigma * sigma));
     return n * sigma + squares / sigma + 2 * epsilon * outlierAbs - sigma * outliers * epsilon * epsilon + alpha * penalty;
   };
 }

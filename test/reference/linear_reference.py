@@ -16,7 +16,7 @@ QuadraticDiscriminantAnalysis() (reg_param=0), RidgeClassifier() (alpha=1), Dumm
 (prior), SGDClassifier(loss="hinge", tol=1e-3).
 
 SGD: our SgdClassifier shuffles as scikit-learn does (its xorshift Fisher-Yates, replayed from one
-seed every epoch) but draws the seed from our Rng. Each case records, for random_state 0..9, the
+seed every epoch) but draws the seed from our Rng. Each case records, for random_state 0..49, the
 shuffle seeds scikit-learn derives (binary: RandomState(r) draws the dataset's seed, then the
 shuffle seed; one-vs-rest: RandomState(r).randint(MAX_INT, size=K) seeds each class's own
 RandomState, which draws twice the same way), its test accuracy and, for the first two, its
@@ -59,7 +59,7 @@ from sklearn.preprocessing import StandardScaler
 
 MAX_INT = np.iinfo(np.int32).max
 LOWEST = -np.finfo(float).max
-SVM_SEEDS = range(10)
+SVM_SEEDS = range(50)
 # Decision values are recorded for the first two random states only, to keep the JSON small.
 EXACT_SVM_RUNS = 2
 
