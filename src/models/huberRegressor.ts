@@ -106,7 +106,7 @@ export class HuberRegressor implements Regressor {
 }
 
 /**
- * scikit-learn's _huber_loss_and_gradient with unit sample weights, parameters (w, b, sigma).
+ * scikit-learn's _huber_loss_and_gradient with unit sample weights, over (w, b, log sigma).
  * A sigma below the bound is infinitely bad, so the line search backs off from it.
  */
 function huberObjective(X: Matrix, y: Float64Array, epsilon: number, alpha: number): Objective {
