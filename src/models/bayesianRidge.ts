@@ -1,5 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { numpyMean } from "../stats/pairwiseSum.js";
+import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
 import { CentredLinearModel } from "./linearModel.js";
 
@@ -19,8 +20,9 @@ const LAMBDA_2 = 1e-6;
 /**
  * scikit-learn's BayesianRidge() (n_iter=300, tol=1e-3, gamma priors 1e-6): ridge regression
  * whose penalty lambda / alpha is estimated from the data by MacKay's evidence updates, on centred
- * X and y (the intercept is not penalised). As scikit-learn, one SVD of X up front (eigenvalues
- * s^2 of X'X, directions V), after which each update is w = V diag(1 / (s^2 + lambda / alpha))
+ * X and y (the intercept is not penalised). As scikit-learn, one decomposition up front
+ * (eigenvalues s^2 of X'X and directions V: gramEigen, wideEigen), after which each update is
+ * w = V diag(1 / (s^2 + lambda / alpha))
  * V' X'y; gamma = sum alpha s^2 / (lambda + alpha s^2) is the effective number of weights;
  * lambda = (gamma + 2 lambda_1) / (|w|^2 + 2 lambda_2); alpha = (n - gamma + 2 alpha_1) /
  * (|y - X w|^2 + 2 alpha_2). It stops when the weights move by less than tol (after the second
@@ -62,17 +64,16 @@ export class BayesianRidge extends CentredLinearModel {
     let lambda = 1;
     const xty = new Float64Array(p);
     for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) xty[j] += data[i * p + j] * y[i];
-    const { values, vt } = thinSvd(data, n, p);
-    const eigenvalues = Float64Array.from(values, (s) => s * s);
+    const { values: eigenvalues, vectors: vt } = n > p ? gramEigen(X) : wideEigen(X);
     // The weights' coordinates along each direction before shrinkage: v_j . X'y.
-    const projections = Float64Array.from(values, (_, j) => {
+    const projections = Float64Array.from(eigenvalues, (_, j) => {
       let s = 0;
       for (let l = 0; l < p; l++) s += vt[j * p + l] * xty[l];
       return s;
     });
     const weightsFor = (ratio: number): Float64Array => {
       const w = new Float64Array(p);
-      for (let j = 0; j < values.length; j++) {
+      for (let j = 0; j < eigenvalues.length; j++) {
         const c = projections[j] / (eigenvalues[j] + ratio);
         for (let l = 0; l < p; l++) w[l] += c * vt[j * p + l];
       }
@@ -112,4 +113,35 @@ function squaredResidual(X: Matrix, y: Float64Array, w: Float64Array): number {
     total += (y[i] - s) * (y[i] - s);
   }
   return total;
+}
+
+/**
+ * More rows than features (scikit-learn's Vh branch): X'X's eigenvalues s^2 and eigenvectors, the
+ * squared singular values and right singular vectors scikit-learn takes from an SVD of X, for half
+ * the flops. Rounding-level eigenvalues (exactly collinear columns) are clamped at 0; lambda / alpha
+ * outweighs them either way.
+ */
+function gramEigen(X: Matrix): { values: Float64Array; vectors: Float64Array } {
+  const { rows: n, cols: p, data } = X;
+  const gram = new Float64Array(p * p);
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    for (let j = 0; j < p; j++) {
+      const v = data[o + j];
+      for (let l = 0; l <= j; l++) gram[j * p + l] += v * data[o + l];
+    }
+  }
+  for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) gram[l * p + j] = gram[j * p + l];
+  const { values, vectors } = symmetricEigen(gram, p);
+  for (let j = 0; j < p; j++) values[j] = Math.max(values[j], 0);
+  return { values, vectors };
+}
+
+/**
+ * At most as many rows as features: the thin SVD, as scikit-learn. The fit nearly interpolates
+ * there and lambda / alpha is tiny, so the singular values need the SVD's accuracy.
+ */
+function wideEigen(X: Matrix): { values: Float64Array; vectors: Float64Array } {
+  const { values, vt } = thinSvd(X.data, X.rows, X.cols);
+  return { values: Float64Array.from(values, (s) => s * s), vectors: vt };
 }

@@ -1,5 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
-import { thinSvd } from "../stats/thinSvd.js";
+import { symmetricEigen } from "../stats/symmetricEigen.js";
 import type { Estimator } from "./estimator.js";
 import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
 
@@ -15,8 +15,9 @@ import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
  * largest, or, now and then, exactly 0, which makes its probabilities NaN. With the noise, a row
  * off the class's subspace along that direction scores about -1e30 for the class (it cannot be
  * that class), and a row on it gains about -log(eps) per such direction (a density on a thinner
- * set). That is the behaviour kept here, without the noise: a singular value below
- * max(rows, cols) eps times the class's largest counts as zero; its variance is the one floor
+ * set). That is the behaviour kept here, without the noise: an eigenvalue of the class's Gram
+ * matrix (a squared singular value) below max(rows, cols) eps times its largest counts as zero
+ * (the Gram matrix, half the flops of an SVD, resolves no finer); its variance is the one floor
  * VARIANCE_FLOOR x (largest standard deviation over every class)^2, the same for all classes, so
  * that a direction every class lacks (the one-hot levels' sum, which is 1 in every row) favours
  * none; and a row counts as on the subspace when its offset along the direction is within
@@ -32,45 +33,57 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
     const { rows: n, cols: p, data } = X;
     const K = classes.length;
     if (K < 2) throw new RangeError(`the number of classes has to be greater than one; got ${K} class`);
+    // Per class: its mean, and the eigen-decomposition of its centred rows' Gram matrix, whose
+    // eigenvalues are the squared singular values scikit-learn takes from an SVD of those rows.
+    const means = new Float64Array(K * p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[local[i] * p + j] += data[i * p + j];
+    for (let k = 0; k < K; k++) {
+      if (counts[k] === 1) throw new RangeError(`class ${classes[k]} has only 1 training row; its covariance is ill defined`);
+      for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
+    }
+    const grams = new Float64Array(K * p * p);
+    const centred = new Float64Array(p);
+    for (let i = 0; i < n; i++) {
+      const g = local[i] * p * p;
+      for (let j = 0; j < p; j++) centred[j] = data[i * p + j] - means[local[i] * p + j];
+      for (let j = 0; j < p; j++) {
+        const v = centred[j];
+        if (v === 0) continue;
+        for (let l = 0; l <= j; l++) grams[g + j * p + l] += v * centred[l];
+      }
+    }
     const decompositions = Array.from(classes, (_, k) => {
-      const count = counts[k];
-      if (count === 1) throw new RangeError(`class ${classes[k]} has only 1 training row; its covariance is ill defined`);
-      const members: number[] = [];
-      for (let i = 0; i < n; i++) if (local[i] === k) members.push(i);
-      const mean = new Float64Array(p);
-      for (const i of members) for (let j = 0; j < p; j++) mean[j] += data[i * p + j];
-      for (let j = 0; j < p; j++) mean[j] /= count;
-      const centred = new Float64Array(count * p);
-      members.forEach((i, r) => {
-        for (let j = 0; j < p; j++) centred[r * p + j] = data[i * p + j] - mean[j];
-      });
-      return { mean, count, svd: thinSvd(centred, count, p) };
+      const gram = grams.subarray(k * p * p, (k + 1) * p * p);
+      for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) gram[l * p + j] = gram[j * p + l];
+      return symmetricEigen(gram, p);
     });
     // The largest standard deviation along any direction of any class: the scale of the floor.
     let largest = 0;
-    for (const { count, svd } of decompositions) if (svd.values.length > 0) largest = Math.max(largest, svd.values[0] / Math.sqrt(count - 1));
+    decompositions.forEach(({ values }, k) => (largest = Math.max(largest, Math.sqrt(Math.max(values[0], 0) / (counts[k] - 1)))));
     const floor = VARIANCE_FLOOR * largest * largest;
-    const perClass = decompositions.map(({ mean, count, svd }, k): ClassGaussian => {
-      const cutoff = Math.max(count, p) * Number.EPSILON * (svd.values[0] ?? 0);
+    const perClass = decompositions.map(({ values, vectors }, k): ClassGaussian => {
+      const count = counts[k];
+      const cutoff = Math.max(count, p) * Number.EPSILON * values[0];
       const variances: number[] = [];
-      const singular: boolean[] = [];
+      const singular: number[] = [];
       const directions: number[] = [];
-      svd.values.forEach((s, j) => {
-        const zero = s <= cutoff;
-        // A wide class (fewer rows than features) has no defined vector for a zero singular value.
+      values.forEach((eigenvalue, j) => {
+        const zero = eigenvalue <= cutoff;
+        // A class with fewer rows than features: scikit-learn's thin SVD has only count directions,
+        // and the missing ones are not penalised; we leave out every direction without variance.
         if (zero && count < p) return;
-        variances.push(zero ? floor : (s * s) / (count - 1));
-        singular.push(zero);
-        for (let l = 0; l < p; l++) directions.push(svd.vt[j * p + l]);
+        variances.push(zero ? floor : eigenvalue / (count - 1));
+        singular.push(zero ? 1 : 0);
+        for (let l = 0; l < p; l++) directions.push(vectors[j * p + l]);
       });
       let logDeterminant = 0;
       for (const v of variances) logDeterminant += Math.log(v);
       return {
-        mean,
+        mean: means.slice(k * p, (k + 1) * p),
         variances: Float64Array.from(variances),
-        singular: Uint8Array.from(singular, Number),
+        singular: Uint8Array.from(singular),
         directions: Float64Array.from(directions),
-        constant: -0.5 * logDeterminant + Math.log(counts[k] / n),
+        constant: -0.5 * logDeterminant + Math.log(count / n),
       };
     });
     this.fitted = { classes, nClasses, cols: p, perClass, onSubspace: ON_SUBSPACE * largest };
