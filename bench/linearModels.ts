@@ -83,7 +83,7 @@ function ours(data: Prepared, task: "classification" | "regression"): Timing {
   if (task === "classification") {
     const labels = [...new Set(data.target)].sort();
     const y = Uint32Array.from(data.target, (v) => labels.indexOf(v));
-    for (const spec of CLASSIFIERS.filter((s) => ["lda", "qda", "ridge", "svm", "dummy", "lr"].includes(s.id))) {
+    for (const spec of CLASSIFIERS.filter((s) => ["lda", "qda", "ridge", "svm", "dummy"].includes(s.id))) {
       const { train, test } = spec.scaled ? data.scaled : data.plain;
       result[spec.id] = time(() => {
         if (spec.scores === "decision") spec.create(createRng(1)).fit(train, y, labels.length).decisionFunction(test);
@@ -92,7 +92,7 @@ function ours(data: Prepared, task: "classification" | "regression"): Timing {
     }
   } else {
     const y = Float64Array.from(data.target, Number);
-    for (const spec of REGRESSORS.filter((s) => ["br", "huber", "ridge", "lr"].includes(s.id))) {
+    for (const spec of REGRESSORS.filter((s) => ["br", "huber"].includes(s.id))) {
       const { train, test } = spec.scaled ? data.scaled : data.plain;
       result[spec.id] = time(() => spec.create(createRng(1)).fit(train, y).predict(test));
     }

@@ -13,11 +13,9 @@ import warnings
 import numpy as np
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis, QuadraticDiscriminantAnalysis
 from sklearn.dummy import DummyClassifier
-from sklearn.linear_model import (BayesianRidge, HuberRegressor, LinearRegression, LogisticRegression, Ridge,
-                                  RidgeClassifier, SGDClassifier)
+from sklearn.linear_model import BayesianRidge, HuberRegressor, RidgeClassifier, SGDClassifier
 
 CLASSIFIERS = {
-    "lr": (True, lambda: LogisticRegression(max_iter=1000), "predict_proba"),
     "svm": (True, lambda: SGDClassifier(loss="hinge", tol=1e-3, random_state=123), "decision_function"),
     "ridge": (True, lambda: RidgeClassifier(), "decision_function"),
     "qda": (False, lambda: QuadraticDiscriminantAnalysis(), "predict_proba"),
@@ -25,8 +23,6 @@ CLASSIFIERS = {
     "dummy": (False, lambda: DummyClassifier(), "predict_proba"),
 }
 REGRESSORS = {
-    "lr": (True, lambda: LinearRegression(), "predict"),
-    "ridge": (True, lambda: Ridge(), "predict"),
     "br": (True, lambda: BayesianRidge(), "predict"),
     "huber": (True, lambda: HuberRegressor(), "predict"),
 }
