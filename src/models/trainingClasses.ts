@@ -21,14 +21,17 @@ export function trainingClasses(X: Matrix, y: Uint32Array, nClasses: number): Tr
   if (X.rows === 0) throw new RangeError("cannot fit on zero rows");
   if (X.cols === 0) throw new RangeError("X has no features");
   const rows = new Float64Array(nClasses);
-  for (const label of y) {
+  for (let i = 0; i < y.length; i++) {
+    const label = y[i];
     if (label >= nClasses) throw new RangeError(`label ${label} is not below nClasses ${nClasses}`);
     rows[label]++;
   }
   const classes = Uint32Array.from(Array.from(rows.keys()).filter((c) => rows[c] > 0));
   const localOf = new Uint32Array(nClasses);
   classes.forEach((c, k) => (localOf[c] = k));
-  return { classes, counts: Float64Array.from(classes, (c) => rows[c]), local: Uint32Array.from(y, (label) => localOf[label]) };
+  const local = new Uint32Array(y.length);
+  for (let i = 0; i < y.length; i++) local[i] = localOf[y[i]];
+  return { classes, counts: Float64Array.from(classes, (c) => rows[c]), local };
 }
 
 /** Checks a query matrix against the fitted feature count. */
