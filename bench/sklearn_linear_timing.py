@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """scikit-learn's side of bench/linearModels.ts: fit + predict milliseconds of each model on the
 matrices that script wrote (plain and z-scored, as automl-grid hands them to each model), a
-warm-up fit then the median and best of `repeat` runs. Prints JSON {id: {median, best}}.
+ten warm-up fits (as bench/linearModels.ts does) then the median and best of `repeat` runs. Prints JSON {id: {median, best}}.
 
     /usr/bin/python3 bench/sklearn_linear_timing.py bench/out/linear-titanic.json 21
 """
@@ -29,7 +29,8 @@ REGRESSORS = {
 
 
 def timed(run, repeat):
-    run()
+    for _ in range(10):
+        run()
     times = []
     for _ in range(repeat):
         start = time.perf_counter()

@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
 import type { Estimator } from "./estimator.js";
 import { linearScores } from "./linearScores.js";
@@ -7,8 +8,8 @@ import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
 /**
  * scikit-learn's LinearDiscriminantAnalysis() (solver "svd", tol=1e-4, priors from class
  * frequencies), its _solve_svd step for step: the rows centred on their class means and scaled
- * by the within-class standard deviation of each feature (1 where it is 0), an SVD of that
- * whose singular values above tol span the within-class space (so collinear columns, one-hot
+ * by the within-class standard deviation of each feature (1 where it is 0), an SVD of that (here
+ * from its Gram matrix, gramSvd) whose singular values above tol span the within-class space (so collinear columns, one-hot
  * levels, drop out instead of making a singular covariance), then an SVD of the weighted class
  * centres in that space for the between-class directions. The result is one linear score per
  * class: probabilities by the logistic function of the difference for two classes, by softmax for
@@ -41,7 +42,7 @@ export class LinearDiscriminantAnalysis implements Estimator {
     const std = columnStd(within, n, p);
     const fac = Math.sqrt(1 / (n - K));
     for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) within[i * p + j] = (fac * within[i * p + j]) / std[j];
-    const first = thinSvd(within, n, p);
+    const first = gramSvd(within, n, p);
     let rank = 0;
     while (rank < first.values.length && first.values[rank] > this.tol) rank++;
     // scalings (p x rank): Vt[:rank] / std, transposed, divided by S.
@@ -142,4 +143,26 @@ function columnStd(data: Float64Array, rows: number, cols: number): Float64Array
   }
   for (let j = 0; j < cols; j++) std[j] = std[j] === 0 ? 1 : Math.sqrt(std[j] / rows);
   return std;
+}
+
+/**
+ * The singular values and right singular vectors of a tall rows x cols matrix from the eigen-
+ * decomposition of its Gram matrix, for half the flops of an SVD. Singular values come out to
+ * about sqrt(eps) times the largest; the within-class matrix here has singular values of order 1
+ * (its columns are scaled to unit within-class spread), so the rank test against tol = 1e-4 is
+ * decided well above that.
+ */
+function gramSvd(a: Float64Array, rows: number, cols: number): { values: Float64Array; vt: Float64Array } {
+  const gram = new Float64Array(cols * cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = a[o + j];
+      if (v === 0) continue;
+      for (let l = 0; l <= j; l++) gram[j * cols + l] += v * a[o + l];
+    }
+  }
+  for (let j = 0; j < cols; j++) for (let l = 0; l < j; l++) gram[l * cols + j] = gram[j * cols + l];
+  const { values, vectors } = symmetricEigen(gram, cols);
+  return { values: Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0))), vt: vectors };
 }
