@@ -3,8 +3,9 @@
  * classification, insurance for regression): both sides score the same predefined 10 folds
  * (--fold-column, --train-size 1) and the table of mean Accuracy and AUC (R2 and MAE) per model
  * goes to stdout as markdown, for BENCHMARKS.md. Exits 1 if a model is outside the issues'
- * tolerances (classification: 0.01 for lr, nb, knn, 0.03 for dt, rf, ada, et; regression: R2 0.01
- * and MAE 2%, the trees 0.03 and 6%).
+ * tolerances (classification: 0.01 for lr, nb, knn, ridge, lda, qda, dummy, 0.03 for dt, rf, ada,
+ * et and svm, whose SGD shuffles from another seed: its row is the mean of ten seeds a side;
+ * regression: R2 0.01 and MAE 2%, the trees 0.03 and 6%).
  *
  *     npm run build && node dist/bench/parity.js [--datasets ../shared/datasets]
  */
@@ -24,16 +25,16 @@ interface Case {
   readonly file: string;
   readonly target: string;
   readonly ignore: string[];
+  /** Whether the features include categorical columns (one-hot encoded). */
+  readonly oneHot: boolean;
 }
 
-const CLASSIFIERS = "lr,rf,nb,knn,dt,ada,et";
-
 const CASES: Case[] = [
-  { name: "titanic", file: "titanic.csv", target: "Survived", ignore: ["PassengerId"] },
-  { name: "juice", file: "juice.csv", target: "Purchase", ignore: ["Id"] },
+  { name: "titanic", file: "titanic.csv", target: "Survived", ignore: ["PassengerId"], oneHot: true },
+  { name: "juice", file: "juice.csv", target: "Purchase", ignore: ["Id"], oneHot: true },
   // As the issue words it, with the row number Id left in as a numeric feature.
-  { name: "juice-with-id", file: "juice.csv", target: "Purchase", ignore: [] },
-  { name: "iris", file: "iris.csv", target: "species", ignore: [] },
+  { name: "juice-with-id", file: "juice.csv", target: "Purchase", ignore: [], oneHot: true },
+  { name: "iris", file: "iris.csv", target: "species", ignore: [], oneHot: false },
 ];
 const TOLERANCE: Record<string, number> = {
   "Logistic Regression": 0.01,
@@ -43,7 +44,22 @@ const TOLERANCE: Record<string, number> = {
   "Random Forest Classifier": 0.03,
   "Ada Boost Classifier": 0.03,
   "Extra Trees Classifier": 0.03,
+  "SVM - Linear Kernel": 0.03,
+  "Ridge Classifier": 0.01,
+  "Quadratic Discriminant Analysis": 0.01,
+  "Linear Discriminant Analysis": 0.01,
+  "Dummy Classifier": 0.01,
 };
+/** Seeds of the SVM's runs, whose mean is compared. */
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+/** The models both sides run (bench/sklearn_grid.py's MODELS), by id. */
+const MODELS = "lr,rf,nb,knn,dt,ada,et,svm,ridge,qda,lda,dummy";
+/**
+ * scikit-learn's QDA is rounding noise on one-hot columns (every class lacks the direction of
+ * their sum; src/models/quadraticDiscriminant.ts): on tables with categorical features its row
+ * is shown but not held to the tolerance.
+ */
+const NOISE_ON_ONE_HOT = new Set(["Quadratic Discriminant Analysis"]);
 
 type Row = { Model: string; Accuracy: number; AUC: number };
 
@@ -111,9 +127,22 @@ const out: string[] = [];
 for (const c of CASES) {
   const path = join(OUT, `${c.name}-folds.csv`);
   writeFileSync(path, withFolds(readFileSync(join(datasets, c.file), "utf8"), c.target));
-  const common = ["--target", c.target, "--fold-column", "fold", "--train-size", "1", ...(c.ignore.length ? ["--ignore", c.ignore.join(",")] : [])];
-  const ours = (JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...common, "--models", CLASSIFIERS, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { rows: Row[] }).rows;
-  const theirs = JSON.parse(execFileSync("/usr/bin/python3", [join(ROOT, "bench", "sklearn_grid.py"), path, ...common], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
+  const common = ["--target", c.target, "--fold-column", "fold", "--train-size", "1", "--models", MODELS, ...(c.ignore.length ? ["--ignore", c.ignore.join(",")] : [])];
+  // Our json grid is { ...run metadata, rows }.
+  const oursAt = (args: readonly string[]): Row[] =>
+    (JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...args, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { rows: Row[] }).rows;
+  const theirsAt = (args: readonly string[]): Row[] =>
+    JSON.parse(execFileSync("/usr/bin/python3", [join(ROOT, "bench", "sklearn_grid.py"), path, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
+  const ours = oursAt(common);
+  const theirs = theirsAt(common);
+  // SGD: one seed's grid moves by a few hundredths from the next on both sides (they shuffle
+  // from different seeds), so its row is the mean over SEEDS runs a side.
+  for (const [rows, run] of [[ours, oursAt], [theirs, theirsAt]] as const) {
+    const runs = SEEDS.map((seed) => run([...common, "--models", "svm", "--seed", String(seed)])[0]);
+    const row = rows.find((r) => r.Model === "SVM - Linear Kernel") as Row;
+    row.Accuracy = runs.reduce((sum, r) => sum + r.Accuracy, 0) / runs.length;
+    row.AUC = runs.reduce((sum, r) => sum + r.AUC, 0) / runs.length;
+  }
   const ignored = c.ignore.length ? `, --ignore ${c.ignore.join(",")}` : "";
   out.push(`\n**${c.name}** (--target ${c.target}${ignored}; 10 predefined stratified folds)\n`);
   out.push("| Model | Accuracy ours | sklearn | diff | AUC ours | sklearn | diff | tolerance | |");
@@ -122,11 +151,12 @@ for (const c of CASES) {
     const ref = theirs.find((r) => r.Model === row.Model) as Row;
     const dAcc = row.Accuracy - ref.Accuracy;
     const dAuc = row.AUC - ref.AUC;
+    const held = !(c.oneHot && NOISE_ON_ONE_HOT.has(row.Model));
     const ok = Math.abs(dAcc) <= TOLERANCE[row.Model] && Math.abs(dAuc) <= TOLERANCE[row.Model];
-    if (!ok) failures++;
+    if (!ok && held) failures++;
     const f = (x: number): string => x.toFixed(4);
     const d = (x: number): string => (x >= 0 ? "+" : "") + x.toFixed(4);
-    out.push(`| ${row.Model} | ${f(row.Accuracy)} | ${f(ref.Accuracy)} | ${d(dAcc)} | ${f(row.AUC)} | ${f(ref.AUC)} | ${d(dAuc)} | ${TOLERANCE[row.Model]} | ${ok ? "pass" : "FAIL"} |`);
+    out.push(`| ${row.Model} | ${f(row.Accuracy)} | ${f(ref.Accuracy)} | ${d(dAcc)} | ${f(row.AUC)} | ${f(ref.AUC)} | ${d(dAuc)} | ${held ? TOLERANCE[row.Model] : "-"} | ${held ? (ok ? "pass" : "FAIL") : "scikit-learn's noise"} |`);
   }
 }
 failures += regressionParity(out);

@@ -91,7 +91,7 @@ function scoreFolds<Y>(task: Task<Y>, table: PreparedTable<Y>, models: readonly 
         const seconds = (performance.now() - start) / 1000;
         // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
         // does not fail, it ranks them by row order.
-        const broken = task.checkOutput(output, fold.test.length, yTest);
+        const broken = task.checkOutput(output, fold.test.length, yTest, model.id);
         if (broken !== null) {
           record.error = `${broken} in fold ${f + 1}`;
         } else {

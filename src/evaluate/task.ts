@@ -32,7 +32,7 @@ export interface TaskModel<Y> {
   readonly name: string;
   /** Whether the protocol z-scores the encoded features before this model sees them. */
   readonly scaled: boolean;
-  /** Fits on (train, y) and returns its output for `test`: class scores (rows x classes) or predictions. */
+  /** Fits on (train, y) and returns its output for `test`: class scores (rows x classes: probabilities or decision values) or predictions. */
   fitPredict(train: Matrix, y: Y, test: Matrix, rng: Rng): Float64Array;
 }
 
@@ -87,8 +87,8 @@ export interface Task<Y> extends TaskInfo {
   trainRows(y: Y, trainSize: number, rng: Rng): Uint32Array;
   /** k folds over `rows`; a task may use fewer folds (with a note) or say why it cannot fold. */
   folds(y: Y, rows: Uint32Array, k: number, rng: Rng, notes: string[]): Outcome<readonly Fold[]>;
-  /** Why a model's output for `rows` held-out rows cannot be scored, or null when it can. */
-  checkOutput(output: Float64Array, rows: number, y: Y): string | null;
+  /** Why model `modelId`'s output for `rows` held-out rows cannot be scored, or null when it can. */
+  checkOutput(output: Float64Array, rows: number, y: Y, modelId: string): string | null;
   /** Facts about a partition's target, keyed by the task's targetFacts (finite numbers). */
   describe(y: Y): Record<string, number>;
 }

@@ -1,13 +1,21 @@
 import { AdaBoostClassifier } from "./adaBoost.js";
 import { DecisionTreeClassifier } from "./decisionTree.js";
+import { DummyClassifier } from "./dummyClassifier.js";
 import type { ModelSpec } from "./estimator.js";
 import { ExtraTreesClassifier } from "./extraTrees.js";
 import { GaussianNaiveBayes } from "./gaussianNaiveBayes.js";
 import { KNearestNeighbors } from "./kNearestNeighbors.js";
+import { LinearDiscriminantAnalysis } from "./linearDiscriminant.js";
 import { LogisticRegression } from "./logisticRegression.js";
+import { QuadraticDiscriminantAnalysis } from "./quadraticDiscriminant.js";
 import { RandomForestClassifier } from "./randomForest.js";
+import { RidgeClassifier } from "./ridgeClassifier.js";
+import { SgdClassifier } from "./sgdClassifier.js";
 
-/** Every classification model, in PyCaret's display names and its compare_models order; `scaled`: z-scored features. */
+/**
+ * Every classification model, in PyCaret's display names and its compare_models order; `scaled`:
+ * z-scored features; `scores: "decision"`: decision values instead of probabilities.
+ */
 export const CLASSIFIERS: readonly ModelSpec[] = [
   { id: "lr", name: "Logistic Regression", scaled: true, create: () => new LogisticRegression() },
   { id: "rf", name: "Random Forest Classifier", scaled: false, create: (rng) => new RandomForestClassifier({ rng }) },
@@ -16,4 +24,9 @@ export const CLASSIFIERS: readonly ModelSpec[] = [
   { id: "dt", name: "Decision Tree Classifier", scaled: false, create: (rng) => new DecisionTreeClassifier({ rng }) },
   { id: "ada", name: "Ada Boost Classifier", scaled: false, create: (rng) => new AdaBoostClassifier({ rng }) },
   { id: "et", name: "Extra Trees Classifier", scaled: false, create: (rng) => new ExtraTreesClassifier({ rng }) },
+  { id: "svm", name: "SVM - Linear Kernel", scaled: true, scores: "decision", create: (rng) => new SgdClassifier({ rng }) },
+  { id: "ridge", name: "Ridge Classifier", scaled: true, scores: "decision", create: () => new RidgeClassifier() },
+  { id: "qda", name: "Quadratic Discriminant Analysis", scaled: false, create: () => new QuadraticDiscriminantAnalysis() },
+  { id: "lda", name: "Linear Discriminant Analysis", scaled: false, create: () => new LinearDiscriminantAnalysis() },
+  { id: "dummy", name: "Dummy Classifier", scaled: false, create: () => new DummyClassifier() },
 ];

@@ -30,7 +30,7 @@ const cases: BadCase[] = [
   { name: "--sort Foo", args: [passengers, "--target", "Survived", "--sort", "Foo"], message: /--sort Foo: expected one of Accuracy, AUC/ },
   { name: "--folds 1", args: [passengers, "--target", "Survived", "--folds", "1"], message: /--folds 1: expected an integer >= 2/ },
   { name: "--train-size 2", args: [passengers, "--target", "Survived", "--train-size", "2"], message: /--train-size 2: expected a number above 0 and at most 1/ },
-  { name: "--models svm", args: [passengers, "--target", "Survived", "--models", "lr,svm"], message: /--models svm: unknown model/ },
+  { name: "--models perceptron", args: [passengers, "--target", "Survived", "--models", "lr,perceptron"], message: /--models perceptron: unknown model/ },
   { name: "--format xml", args: [passengers, "--target", "Survived", "--format", "xml"], message: /--format xml: expected one of table, csv/ },
   { name: "an unknown --ignore column", args: [passengers, "--target", "Survived", "--ignore", "Nope"], message: /--ignore Nope: no such column/ },
   { name: "an unknown option", args: [passengers, "--target", "Survived", "--fodls", "3"], message: /unknown option '--fodls'/ },

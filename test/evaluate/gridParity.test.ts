@@ -47,7 +47,8 @@ async function ours(file: string, target: string, ignore: string[]): Promise<rea
     trainSize: 1,
     minRows: 0,
     seed: 123,
-    models: classificationTask.models.map((model) => model.id),
+    // The models grid.json covers (issue 10's have their own reference: linearParity.test.ts).
+    models: classificationTask.models.filter((model) => model.name in TOLERANCE).map((model) => model.id),
   };
   assert.ok(featureColumns(table, spec.features).columns.length > 0);
   const result = scoreTable(classificationTask, table, [], spec);
