@@ -60,8 +60,10 @@ function withinIssueTolerance(model: string, r2: number, mae: number, ref: Refer
 
 test("the regression grid matches scikit-learn 1.2 on predefined folds within issue 9's tolerances", async () => {
   assert.equal(reference.sklearn, "1.2.1");
+  // The models the reference covers (the registry has more, checked by their own tests).
+  const covered = regressionTask.models.filter((model) => reference.policies.some((row) => row.Model === model.name));
   const rows = await grid(
-    regressionTask.models.map((model) => model.id),
+    covered.map((model) => model.id),
     123,
   );
   assert.deepEqual(
