@@ -62,7 +62,7 @@ before(async () => {
     launchChromium(),
     // For merge --format html, below.
     promisify(execFile)(process.execPath, [bin, ...shopArgs, "--shard", "0/1", "--out", piece]).catch(() => undefined),
-    report("titanic.html", [passengers, "--target", "Survived", "--by", "Sex", "--ignore", "PassengerId", "--folds", "3"]),
+    report("titanic.html", [passengers, "--target", "Survived", "--by", "Sex", "--ignore", "PassengerId", "--models", "lr,rf,nb,knn,dt", "--folds", "3"]),
     report("shops.html", [join(dir, "shops.csv"), "--target", "y", "--by", "shop", "--models", "lr,nb,dt", "--folds", "3"]),
     report("sales.html", [sales, "--target", "monthly_spend", "--by", "region", "--ignore", "customer_id", "--models", "lr,ridge,dt", "--folds", "3"]),
   ]);
