@@ -32,7 +32,7 @@ interface PreparedTable<Y> {
   readonly columns: readonly FeatureColumn[];
 }
 
-/** Protocol steps 1 to 4 for one table: rows with a target, the task's target, split and folds, typed features. */
+/** The protocol's reading, typing, task, split and folds for one table: rows with a target, the task's target, folds, typed features. */
 function prepareTable<Y>(task: Task<Y>, table: Table, spec: GridSpec, seed: number, notes: string[]): Outcome<PreparedTable<Y>> {
   const targetAt = columnIndex(table, spec.target);
   const usable: Table = { header: table.header, rows: table.rows.filter((row) => !isMissing(row[targetAt])) };
