@@ -59,7 +59,7 @@ def is_number(cell):
 
 
 def type_columns(header, rows, features):
-    """Protocol step 3: numeric columns as float arrays (nan = missing), categoricals as strings (None = missing)."""
+    """The protocol's column types: numeric columns as float arrays (nan = missing), categoricals as strings (None = missing)."""
     columns = []
     for name in features:
         j = header.index(name)
@@ -77,7 +77,7 @@ def type_columns(header, rows, features):
 
 
 def encode_fold(columns, train, test):
-    """Protocol step 4 without scaling, fitted on `train` rows: (X_train, X_test)."""
+    """The protocol's preprocessing without scaling, fitted on `train` rows: (X_train, X_test)."""
     parts_train, parts_test = [], []
     for kind, _, values in columns:
         if kind == "numeric":

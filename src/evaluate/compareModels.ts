@@ -32,7 +32,7 @@ interface PreparedTable<Y> {
   readonly columns: readonly FeatureColumn[];
 }
 
-/** Protocol steps 3 and 4 for a table whose target was read: split, folds, typed features. */
+/** The protocol's split, folds and column types for a table whose target was read. */
 function prepareTable<Y>(task: Task<Y>, usable: Table, y: Y, spec: GridSpec, seed: number, notes: string[]): Outcome<PreparedTable<Y>> {
   const rows = task.trainRows(y, spec.trainSize, createRng(hashSeed(seed, "split")));
   let folds: readonly Fold[];
