@@ -33,6 +33,8 @@ const MODELS: Record<string, string> = {
   nb: "Naive Bayes",
   knn: "K Neighbors Classifier",
   dt: "Decision Tree Classifier",
+  gbc: "Gradient Boosting Classifier",
+  hgb: "Histogram Gradient Boosting Classifier",
 };
 
 function flag(name: string, fallback: string): string {

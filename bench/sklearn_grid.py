@@ -3,7 +3,7 @@
 
 Reads a CSV with the csv module (no pandas on Debian's python3-sklearn), partitions it by --by,
 and for every partition runs the same protocol as automl-grid (README, "The protocol"): typing,
-split, folds, per-fold imputation / encoding / scaling fitted on training rows, the five models
+split, folds, per-fold imputation / encoding / scaling fitted on training rows, the models
 with scikit-learn's defaults, the grid's metrics averaged over folds. Prints a JSON array of rows
 ({key columns, Model, Accuracy, AUC, Recall, Prec, F1, Kappa, MCC, TT_Sec, status, reason}).
 Per-model total fit + predict seconds (summed over folds and partitions, the quantity TT_Sec
@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 from joblib import Parallel, delayed
-from sklearn.ensemble import RandomForestClassifier
+from sklearn.ensemble import GradientBoostingClassifier, HistGradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (accuracy_score, cohen_kappa_score, f1_score, matthews_corrcoef,
                              precision_score, recall_score, roc_auc_score)
@@ -40,6 +40,9 @@ MODELS = {
     "nb": ("Naive Bayes", False, lambda seed: GaussianNB()),
     "knn": ("K Neighbors Classifier", True, lambda seed: KNeighborsClassifier()),
     "dt": ("Decision Tree Classifier", False, lambda seed: DecisionTreeClassifier(random_state=seed)),
+    "gbc": ("Gradient Boosting Classifier", False, lambda seed: GradientBoostingClassifier(random_state=seed)),
+    "hgb": ("Histogram Gradient Boosting Classifier", False,
+            lambda seed: HistGradientBoostingClassifier(early_stopping=False, random_state=seed)),
 }
 METRICS = ["Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC"]
 
@@ -211,7 +214,7 @@ def main():
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--train-size", type=float, default=0.7)
     parser.add_argument("--seed", type=int, default=123)
-    parser.add_argument("--models", default="lr,rf,nb,knn,dt")
+    parser.add_argument("--models", default=",".join(MODELS))
     parser.add_argument("--n-jobs", type=int, default=1)
     args = parser.parse_args()
 

@@ -2,6 +2,8 @@ import type { Rng } from "../stats/rng.js";
 import { DecisionTreeRegressor } from "./decisionTreeRegressor.js";
 import { DummyRegressor } from "./dummyRegressor.js";
 import { ElasticNet } from "./elasticNet.js";
+import { GradientBoostingRegressor } from "./gradientBoostingRegressor.js";
+import { HistGradientBoostingRegressor } from "./histGradientBoostingRegressor.js";
 import { KNeighborsRegressor } from "./kNeighborsRegressor.js";
 import { Lasso } from "./lasso.js";
 import { LinearRegression } from "./linearRegression.js";
@@ -27,5 +29,7 @@ export const REGRESSORS: readonly RegressorSpec[] = [
   { id: "knn", name: "K Neighbors Regressor", scaled: true, create: () => new KNeighborsRegressor() },
   { id: "dt", name: "Decision Tree Regressor", scaled: false, create: (rng) => new DecisionTreeRegressor({ rng }) },
   { id: "rf", name: "Random Forest Regressor", scaled: false, create: (rng) => new RandomForestRegressor({ rng }) },
+  { id: "gbr", name: "Gradient Boosting Regressor", scaled: false, create: () => new GradientBoostingRegressor() },
+  { id: "hgb", name: "Histogram Gradient Boosting Regressor", scaled: false, create: () => new HistGradientBoostingRegressor() },
   { id: "dummy", name: "Dummy Regressor", scaled: false, create: () => new DummyRegressor() },
 ];
