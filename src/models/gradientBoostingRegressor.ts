@@ -1,8 +1,8 @@
 import type { Matrix } from "../stats/matrix.js";
+import { numpyMean } from "../stats/pairwiseSum.js";
 import { addTreeValues, type BoostedTree } from "./boostedTree.js";
 import { FriedmanTreeGrower } from "./friedmanTree.js";
 import type { GradientBoostingOptions } from "./gradientBoostingClassifier.js";
-import { pairwiseSum } from "./pairwiseSum.js";
 import type { Regressor } from "./regressor.js";
 import { sortColumns } from "./sortedColumns.js";
 import { checkPredictInput, checkTrainingTargets } from "./treeGrowth.js";
@@ -35,7 +35,7 @@ export class GradientBoostingRegressor implements Regressor {
     const n = y.length;
     const grower = new FriedmanTreeGrower(sortColumns(X), this.maxDepth);
     // DummyRegressor(strategy="mean"): np.average, numpy's pairwise sum.
-    this.initial = pairwiseSum(y) / n;
+    this.initial = numpyMean(y);
     this.cols = X.cols;
     this.trees = [];
     const raw = new Float64Array(n).fill(this.initial);

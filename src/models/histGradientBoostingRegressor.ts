@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { numpyMean } from "../stats/pairwiseSum.js";
 import { addTreeValues, type BoostedTree } from "./boostedTree.js";
 import {
   addGrownValues,
@@ -7,7 +8,6 @@ import {
   type HistGradientBoostingOptions,
   type HistGradientBoostingSettings,
 } from "./histGradientBoostingClassifier.js";
-import { pairwiseSum } from "./pairwiseSum.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
 /**
@@ -33,7 +33,7 @@ export class HistGradientBoostingRegressor implements Regressor {
     const n = y.length;
     const grower = histogramGrower(X, this.settings);
     this.cols = X.cols;
-    this.baseline = pairwiseSum(y) / n;
+    this.baseline = numpyMean(y);
     this.trees = [];
     const raw = new Float64Array(n).fill(this.baseline);
     const gradients = new Float32Array(n);

@@ -56,7 +56,6 @@ export const boostingReference = JSON.parse(readFileSync(repoPath("test", "refer
   readonly "gb-classification": { readonly XTrain: Rows; readonly XTest: Rows; readonly binary: HeldOutClassification; readonly multiclass: HeldOutClassification };
   readonly hgb: FormulaCase;
   readonly "hgb-small": TargetsCase;
-  readonly pairwiseSum: readonly { readonly n: number; readonly numpy: number; readonly plain: number }[];
 };
 
 export function matrix(rows: Rows): Matrix {

@@ -32,10 +32,6 @@ bins, one of them over repeated values), one with 211 and one with 7 (a bin per 
 "binThresholds" are the fitted _BinMapper's bin_thresholds_; "leavesPerTree" the regressor's. "hgb-small" has 30
 rows, fewer than 2 * min_samples_leaf: every tree is a single leaf of value 0, and the
 predictions are the baseline.
-
-"pairwiseSum": numpy's np.sum of float64 vectors (pairwise order) beside a plain left-to-right
-sum, for the lengths where the orders differ; the values are ratios of integers, computed the
-same way on both sides.
 """
 import json
 import sys
@@ -167,18 +163,6 @@ def hgb_small_case():
     }
 
 
-def pairwise_case():
-    out = []
-    for n in [5, 8, 100, 129, 1000, 5003]:
-        v = np.array([((i * 7919) % 1013) / 7.3 - 60.25 for i in range(n)], dtype=np.float64)
-        plain = 0.0
-        for x in v:
-            plain += x
-        out.append({"n": n, "numpy": float(np.sum(v)), "plain": plain})
-    assert any(c["numpy"] != c["plain"] for c in out), "the cases no longer show numpy's order"
-    return out
-
-
 def main():
     json.dump({
         "versions": {"sklearn": sklearn.__version__, "numpy": np.__version__},
@@ -187,7 +171,6 @@ def main():
         "gb-classification": gb_classification_case(),
         "hgb": hgb_case(),
         "hgb-small": hgb_small_case(),
-        "pairwiseSum": pairwise_case(),
     }, sys.stdout, separators=(",", ":"))
     sys.stdout.write("\n")
 
