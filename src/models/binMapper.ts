@@ -8,7 +8,11 @@ import type { Matrix } from "../stats/matrix.js";
 export interface BinnedFeatures {
   readonly rows: number;
   readonly cols: number;
-  /** Column-major bin codes: the bin of row i in feature j is codes[j * rows + i]. */
+  /**
+   * Row-major bin codes: the bin of row i in feature j is codes[i * cols + j]. Row-major so that a
+   * histogram pass reads each row's codes together and its consecutive updates land in different
+   * features' bins, instead of queueing on one bin of a one-hot column.
+   */
   readonly codes: Uint8Array;
   /** Per feature, the ascending upper bounds of its bins but the last: x is in bin b iff thresholds[b - 1] < x <= thresholds[b]. */
   readonly thresholds: readonly Float64Array[];
@@ -35,7 +39,7 @@ export function binFeaturesForHistograms(X: Matrix, maxBins = MAX_HISTOGRAM_BINS
     }
     const bounds = binThresholds(column, maxBins);
     thresholds.push(bounds);
-    codeColumn(column, bounds, codes.subarray(j * rows, (j + 1) * rows));
+    for (let i = 0; i < rows; i++) codes[i * cols + j] = binOf(column[i], bounds);
   }
   return { rows, cols, codes, thresholds };
 }
@@ -85,18 +89,19 @@ function midpointPercentile(sorted: Float64Array, q: number): number {
   return b - (b - a) * 0.5;
 }
 
-/** scikit-learn's _map_col_to_bins: the number of thresholds strictly below the value. */
-function codeColumn(column: Float64Array, thresholds: Float64Array, out: Uint8Array): void {
-  for (let i = 0; i < column.length; i++) out[i] = binOf(column[i], thresholds);
-}
-
+/**
+ * scikit-learn's _map_col_to_bins for one value: the number of thresholds strictly below it.
+ * A branch-free lower bound (the halving steps do not depend on the data), since a value's bin is
+ * as unpredictable as the value.
+ */
 export function binOf(value: number, thresholds: Float64Array): number {
-  let left = 0;
-  let right = thresholds.length;
-  while (left < right) {
-    const middle = left + ((right - left - 1) >>> 1);
-    if (value <= thresholds[middle]) right = middle;
-    else left = middle + 1;
+  let base = 0;
+  let length = thresholds.length;
+  if (length === 0) return 0;
+  while (length > 1) {
+    const half = length >>> 1;
+    base = thresholds[base + half - 1] < value ? base + half : base;
+    length -= half;
   }
-  return left;
+  return base + (thresholds[base] < value ? 1 : 0);
 }

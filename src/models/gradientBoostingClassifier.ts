@@ -1,5 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
-import { addTreeValues, type BoostedTree } from "./boostedTree.js";
+import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import type { Estimator } from "./estimator.js";
 import { FriedmanTreeGrower } from "./friedmanTree.js";
 import { sortColumns } from "./sortedColumns.js";
@@ -39,8 +39,8 @@ export class GradientBoostingClassifier implements Estimator {
   private cols = 0;
   /** Initial raw prediction per model output (1 for two classes, K for more). */
   private initial: Float64Array = new Float64Array(0);
-  /** Trees stage by stage, output by output: trees[stage * outputs + k]. */
-  private trees: BoostedTree[] = [];
+  /** Trees stage by stage, output by output: tree stage * outputs + k. */
+  private forest: PackedForest = packForest([]);
 
   constructor(options: GradientBoostingOptions = {}) {
     this.nEstimators = options.nEstimators ?? 100;
@@ -56,15 +56,14 @@ export class GradientBoostingClassifier implements Estimator {
     this.present = present;
     this.nClasses = nClasses;
     this.cols = X.cols;
-    this.trees = [];
     const K = present.length;
     if (K === 1) {
       this.initial = new Float64Array(0);
+      this.forest = packForest([]);
       return this;
     }
     const grower = new FriedmanTreeGrower(sortColumns(X), this.maxDepth);
-    if (K === 2) this.fitBinary(grower, local);
-    else this.fitMulticlass(grower, local, K);
+    this.forest = packForest(K === 2 ? this.fitBinary(grower, local) : this.fitMulticlass(grower, local, K));
     return this;
   }
 
@@ -81,7 +80,7 @@ export class GradientBoostingClassifier implements Estimator {
     const outputs = this.initial.length;
     const raw = new Float64Array(X.rows * outputs);
     for (let i = 0; i < X.rows; i++) raw.set(this.initial, i * outputs);
-    for (let t = 0; t < this.trees.length; t++) addTreeValues(this.trees[t], X, raw, outputs, t % outputs, this.learningRate, true);
+    addForestValues(this.forest, X, raw, outputs, this.learningRate, true);
     const local = new Float64Array(X.rows * K);
     if (K === 2) {
       for (let i = 0; i < X.rows; i++) {
@@ -95,7 +94,7 @@ export class GradientBoostingClassifier implements Estimator {
     return spreadProbabilities(local, present, nClasses);
   }
 
-  private fitBinary(grower: FriedmanTreeGrower, local: Uint32Array): void {
+  private fitBinary(grower: FriedmanTreeGrower, local: Uint32Array): BoostedTree[] {
     const n = local.length;
     const y = Float64Array.from(local);
     let positives = 0;
@@ -105,16 +104,18 @@ export class GradientBoostingClassifier implements Estimator {
     this.initial = Float64Array.of(Math.log(prior / (1 - prior)));
     const raw = new Float64Array(n).fill(this.initial[0]);
     const residual = new Float64Array(n);
+    const trees: BoostedTree[] = [];
     for (let stage = 0; stage < this.nEstimators; stage++) {
       for (let i = 0; i < n; i++) residual[i] = y[i] - expit(raw[i]);
       const tree = grower.grow(residual);
       newtonLeaves(tree, grower.leafOfRow, y, residual, 1);
       addLeafValues(tree, grower.leafOfRow, raw, 1, 0, this.learningRate);
-      this.trees.push(tree);
+      trees.push(tree);
     }
+    return trees;
   }
 
-  private fitMulticlass(grower: FriedmanTreeGrower, local: Uint32Array, K: number): void {
+  private fitMulticlass(grower: FriedmanTreeGrower, local: Uint32Array, K: number): BoostedTree[] {
     const n = local.length;
     const prior = new Float64Array(K);
     for (let i = 0; i < n; i++) prior[local[i]]++;
@@ -126,6 +127,7 @@ export class GradientBoostingClassifier implements Estimator {
     const yk = new Float64Array(n);
     const residual = new Float64Array(n);
     const numeratorScale = (K - 1) / K;
+    const trees: BoostedTree[] = [];
     for (let stage = 0; stage < this.nEstimators; stage++) {
       for (let i = 0; i < n; i++) softmaxRow(raw, i * K, K, probability);
       for (let k = 0; k < K; k++) {
@@ -136,9 +138,10 @@ export class GradientBoostingClassifier implements Estimator {
         const tree = grower.grow(residual);
         newtonLeaves(tree, grower.leafOfRow, yk, residual, numeratorScale);
         addLeafValues(tree, grower.leafOfRow, raw, K, k, this.learningRate);
-        this.trees.push(tree);
+        trees.push(tree);
       }
     }
+    return trees;
   }
 }
 

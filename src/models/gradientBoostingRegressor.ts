@@ -1,6 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { numpyMean } from "../stats/pairwiseSum.js";
-import { addTreeValues, type BoostedTree } from "./boostedTree.js";
+import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import { FriedmanTreeGrower } from "./friedmanTree.js";
 import type { GradientBoostingOptions } from "./gradientBoostingClassifier.js";
 import type { Regressor } from "./regressor.js";
@@ -20,7 +20,7 @@ export class GradientBoostingRegressor implements Regressor {
   private readonly maxDepth: number;
   private cols = 0;
   private initial = 0;
-  private trees: BoostedTree[] = [];
+  private forest: PackedForest | null = null;
 
   constructor(options: GradientBoostingOptions = {}) {
     this.nEstimators = options.nEstimators ?? 100;
@@ -37,7 +37,7 @@ export class GradientBoostingRegressor implements Regressor {
     // DummyRegressor(strategy="mean"): np.average, numpy's pairwise sum.
     this.initial = numpyMean(y);
     this.cols = X.cols;
-    this.trees = [];
+    const trees: BoostedTree[] = [];
     const raw = new Float64Array(n).fill(this.initial);
     const residual = new Float64Array(n);
     const leafOfRow = grower.leafOfRow;
@@ -45,16 +45,17 @@ export class GradientBoostingRegressor implements Regressor {
       for (let i = 0; i < n; i++) residual[i] = y[i] - raw[i];
       const tree = grower.grow(residual);
       for (let i = 0; i < n; i++) raw[i] += this.learningRate * tree.value[leafOfRow[i]];
-      this.trees.push(tree);
+      trees.push(tree);
     }
+    this.forest = packForest(trees);
     return this;
   }
 
   predict(X: Matrix): Float64Array {
-    if (this.trees.length === 0) throw new Error("the gradient boosting regressor is not fitted");
+    if (this.forest === null) throw new Error("the gradient boosting regressor is not fitted");
     checkPredictInput(X, this.cols);
     const out = new Float64Array(X.rows).fill(this.initial);
-    for (const tree of this.trees) addTreeValues(tree, X, out, 1, 0, this.learningRate, true);
+    addForestValues(this.forest, X, out, 1, this.learningRate, true);
     return out;
   }
 }

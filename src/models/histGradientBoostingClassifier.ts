@@ -1,6 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { binFeaturesForHistograms, MAX_HISTOGRAM_BINS } from "./binMapper.js";
-import { addTreeValues, type BoostedTree } from "./boostedTree.js";
+import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import type { Estimator } from "./estimator.js";
 import { HistogramGrower, type GrownHistogramTree } from "./histogramGrower.js";
 import { checkQueryData } from "./regressor.js";
@@ -84,8 +84,8 @@ export class HistGradientBoostingClassifier implements Estimator {
   private nClasses = 0;
   private cols = 0;
   private baseline: Float64Array = new Float64Array(0);
-  /** Trees iteration by iteration, output by output: trees[iteration * outputs + k]. */
-  private trees: BoostedTree[] = [];
+  /** Trees iteration by iteration, output by output: tree iteration * outputs + k. */
+  private forest: PackedForest = packForest([]);
 
   constructor(options: HistGradientBoostingOptions = {}) {
     this.settings = histGradientBoostingSettings(options);
@@ -97,13 +97,12 @@ export class HistGradientBoostingClassifier implements Estimator {
     this.present = present;
     this.nClasses = nClasses;
     this.cols = X.cols;
-    this.trees = [];
     this.baseline = new Float64Array(0);
+    this.forest = packForest([]);
     const K = present.length;
     if (K === 1) return this;
     const grower = histogramGrower(X, this.settings);
-    if (K === 2) this.fitBinary(grower, local);
-    else this.fitMulticlass(grower, local, K);
+    this.forest = packForest(K === 2 ? this.fitBinary(grower, local) : this.fitMulticlass(grower, local, K));
     return this;
   }
 
@@ -120,7 +119,7 @@ export class HistGradientBoostingClassifier implements Estimator {
     const outputs = this.baseline.length;
     const raw = new Float64Array(X.rows * outputs);
     for (let i = 0; i < X.rows; i++) raw.set(this.baseline, i * outputs);
-    for (let t = 0; t < this.trees.length; t++) addTreeValues(this.trees[t], X, raw, outputs, t % outputs, 1, false);
+    addForestValues(this.forest, X, raw, outputs, 1, false);
     const local = new Float64Array(X.rows * K);
     if (K === 2) {
       for (let i = 0; i < X.rows; i++) {
@@ -134,7 +133,7 @@ export class HistGradientBoostingClassifier implements Estimator {
     return spreadProbabilities(local, present, nClasses);
   }
 
-  private fitBinary(grower: HistogramGrower, local: Uint32Array): void {
+  private fitBinary(grower: HistogramGrower, local: Uint32Array): BoostedTree[] {
     const n = local.length;
     let positives = 0;
     for (let i = 0; i < n; i++) positives += local[i];
@@ -143,6 +142,7 @@ export class HistGradientBoostingClassifier implements Estimator {
     const raw = new Float64Array(n).fill(this.baseline[0]);
     const gradients = new Float32Array(n);
     const hessians = new Float32Array(n);
+    const trees: BoostedTree[] = [];
     for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
       for (let i = 0; i < n; i++) {
         // scikit-learn 1.2's cgrad_hess_half_binomial, in its order of operations.
@@ -153,11 +153,12 @@ export class HistGradientBoostingClassifier implements Estimator {
       }
       const grown = grower.grow(gradients, hessians);
       addGrownValues(grown, raw, 1, 0);
-      this.trees.push(grown.tree);
+      trees.push(grown.tree);
     }
+    return trees;
   }
 
-  private fitMulticlass(grower: HistogramGrower, local: Uint32Array, K: number): void {
+  private fitMulticlass(grower: HistogramGrower, local: Uint32Array, K: number): BoostedTree[] {
     const n = local.length;
     const rate = new Float64Array(K);
     for (let i = 0; i < n; i++) rate[local[i]]++;
@@ -175,6 +176,7 @@ export class HistGradientBoostingClassifier implements Estimator {
     const gradients = new Float32Array(n * K);
     const hessians = new Float32Array(n * K);
     const p = new Float64Array(K);
+    const trees: BoostedTree[] = [];
     for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
       for (let i = 0; i < n; i++) {
         // scikit-learn 1.2's HalfMultinomialLoss.gradient_hessian: exps after subtracting the max.
@@ -194,9 +196,10 @@ export class HistGradientBoostingClassifier implements Estimator {
       for (let k = 0; k < K; k++) {
         const grown = grower.grow(gradients.subarray(k * n, (k + 1) * n), hessians.subarray(k * n, (k + 1) * n));
         addGrownValues(grown, raw, K, k);
-        this.trees.push(grown.tree);
+        trees.push(grown.tree);
       }
     }
+    return trees;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { numpyMean } from "../stats/pairwiseSum.js";
-import { addTreeValues, type BoostedTree } from "./boostedTree.js";
+import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import {
   addGrownValues,
   histGradientBoostingSettings,
@@ -22,7 +22,7 @@ export class HistGradientBoostingRegressor implements Regressor {
   private readonly settings: HistGradientBoostingSettings;
   private cols = 0;
   private baseline = 0;
-  private trees: BoostedTree[] = [];
+  private forest: PackedForest | null = null;
 
   constructor(options: HistGradientBoostingOptions = {}) {
     this.settings = histGradientBoostingSettings(options);
@@ -34,23 +34,24 @@ export class HistGradientBoostingRegressor implements Regressor {
     const grower = histogramGrower(X, this.settings);
     this.cols = X.cols;
     this.baseline = numpyMean(y);
-    this.trees = [];
+    const trees: BoostedTree[] = [];
     const raw = new Float64Array(n).fill(this.baseline);
     const gradients = new Float32Array(n);
     for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
       for (let i = 0; i < n; i++) gradients[i] = raw[i] - y[i];
       const grown = grower.grow(gradients, null);
       addGrownValues(grown, raw, 1, 0);
-      this.trees.push(grown.tree);
+      trees.push(grown.tree);
     }
+    this.forest = packForest(trees);
     return this;
   }
 
   predict(X: Matrix): Float64Array {
-    if (this.trees.length === 0) throw new Error("the histogram gradient boosting regressor is not fitted");
+    if (this.forest === null) throw new Error("the histogram gradient boosting regressor is not fitted");
     checkQueryData(X, this.cols);
     const out = new Float64Array(X.rows).fill(this.baseline);
-    for (const tree of this.trees) addTreeValues(tree, X, out, 1, 0, 1, false);
+    addForestValues(this.forest, X, out, 1, 1, false);
     return out;
   }
 }

@@ -67,14 +67,18 @@ export class HistogramGrower {
   private readonly pool: Float64Array[] = [];
   private readonly partition: Uint32Array;
   private readonly scratch: Uint32Array;
-  private readonly orderedGradients: Float32Array;
-  private readonly orderedHessians: Float32Array;
   /**
    * Where each feature's bins start in a histogram (FIELDS numbers per bin). Only the bins a
    * feature uses are stored, so a histogram of one-hot columns is small to clear.
    */
   private readonly featureOffset: Int32Array;
   private readonly histogramSize: number;
+  /** Row-major: where row i's bin of feature j sits in a histogram, featureOffset[j] + FIELDS * bin. */
+  private readonly slots: Uint32Array;
+  /** The root's histogram with zero sums: its counts, the same at every root. */
+  private readonly rootCounts: Float64Array;
+  /** Column-major bin codes, [j * rows + i]: splitting a node reads one feature for rows in ascending order. */
+  private readonly columnCodes: Uint8Array;
 
   constructor(
     private readonly binned: BinnedFeatures,
@@ -85,8 +89,6 @@ export class HistogramGrower {
     if (!Number.isInteger(minSamplesLeaf) || minSamplesLeaf < 1) throw new RangeError(`minSamplesLeaf must be a positive integer, got ${minSamplesLeaf}`);
     this.partition = new Uint32Array(binned.rows);
     this.scratch = new Uint32Array(binned.rows);
-    this.orderedGradients = new Float32Array(binned.rows);
-    this.orderedHessians = new Float32Array(binned.rows);
     this.featureOffset = new Int32Array(binned.cols);
     let size = 0;
     for (let f = 0; f < binned.cols; f++) {
@@ -94,6 +96,17 @@ export class HistogramGrower {
       size += (binned.thresholds[f].length + 1) * FIELDS;
     }
     this.histogramSize = size;
+    const { rows, cols, codes } = binned;
+    this.slots = new Uint32Array(rows * cols);
+    this.columnCodes = new Uint8Array(rows * cols);
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        this.slots[k] = this.featureOffset[j] + codes[k] * FIELDS;
+        this.columnCodes[j * rows + i] = codes[k];
+      }
+    }
+    this.rootCounts = new Float64Array(size);
+    for (let k = 0; k < rows * cols; k++) this.rootCounts[this.slots[k] + 2]++;
   }
 
   grow(gradients: Float32Array, hessians: Float32Array | null): GrownHistogramTree {
@@ -115,10 +128,8 @@ export class HistogramGrower {
     if (n < 2 * minSamplesLeaf || sumHessians < MIN_HESSIAN_TO_SPLIT) {
       leaves.push(root);
     } else {
-      root.histogram = this.buildHistogram(gradients, hessians, 0, n);
-      this.findSplit(root, hessians === null);
-      if (root.gain <= 0) this.finalize(root, leaves);
-      else heapPush(heap, root);
+      root.histogram = this.rootHistogram(gradients, hessians);
+      this.searchSplit(root, hessians === null, heap, leaves);
     }
     while (heap.length > 0) {
       const node = heapPop(heap);
@@ -135,21 +146,21 @@ export class HistogramGrower {
       }
       const leftOpen = left.stop - left.start >= 2 * minSamplesLeaf;
       const rightOpen = right.stop - right.start >= 2 * minSamplesLeaf;
+      if (leftOpen || rightOpen) {
+        // As scikit-learn: the smaller child's histogram from its rows (ties: the right child),
+        // the larger's as the parent's minus it, when the larger may be split.
+        const leftSmaller = left.stop - left.start < right.stop - right.start;
+        const small = leftSmaller ? left : right;
+        small.histogram = this.buildHistogram(gradients, hessians, small.start, small.stop);
+        if (leftSmaller ? rightOpen : leftOpen) {
+          (leftSmaller ? right : left).histogram = subtractInto(node.histogram as Float64Array, small.histogram);
+          node.histogram = null;
+        }
+        if (leftOpen) this.searchSplit(left, hessians === null, heap, leaves);
+        if (rightOpen) this.searchSplit(right, hessians === null, heap, leaves);
+      }
       if (!leftOpen) this.finalize(left, leaves);
       if (!rightOpen) this.finalize(right, leaves);
-      if (leftOpen || rightOpen) {
-        const [small, large] = left.stop - left.start < right.stop - right.start ? [left, right] : [right, left];
-        small.histogram = this.buildHistogram(gradients, hessians, small.start, small.stop);
-        large.histogram = subtractInto(node.histogram as Float64Array, small.histogram);
-        node.histogram = null;
-        for (const child of [left, right]) {
-          if (child.stop - child.start < 2 * minSamplesLeaf) continue;
-          this.findSplit(child, hessians === null);
-          if (child.gain <= 0) this.finalize(child, leaves);
-          else heapPush(heap, child);
-        }
-        for (const child of [left, right]) if (child.stop - child.start < 2 * minSamplesLeaf) this.release(child);
-      }
       this.release(node);
     }
     for (const leaf of leaves) builder.value[leaf.id] = leaf.value * shrinkage;
@@ -166,6 +177,13 @@ export class HistogramGrower {
     return { id, start, stop, sumGradients, sumHessians, value, histogram: null, gain: -1, feature: -1, bin: 0, leftGradients: 0, leftHessians: 0, leftCount: 0, leftValue: 0, rightValue: 0 };
   }
 
+  /** Finds the node's best split and queues it, or makes it a leaf when no split gains (scikit-learn's _compute_best_split_and_push). */
+  private searchSplit(node: GrowingNode, constantHessian: boolean, heap: GrowingNode[], leaves: GrowingNode[]): void {
+    this.findSplit(node, constantHessian);
+    if (node.gain <= 0) this.finalize(node, leaves);
+    else heapPush(heap, node);
+  }
+
   private finalize(node: GrowingNode, leaves: GrowingNode[]): void {
     leaves.push(node);
     this.release(node);
@@ -177,31 +195,63 @@ export class HistogramGrower {
   }
 
   /**
-   * The node's histograms, feature by feature: rows in partition order, gradients copied into
-   * that order first (scikit-learn's ordered_gradients), each bin summed in that order.
+   * The root's histograms: every row in order, each row's features in turn; the counts are
+   * copied, not counted again.
+   */
+  private rootHistogram(gradients: Float32Array, hessians: Float32Array | null): Float64Array {
+    const { rows, cols } = this.binned;
+    const histogram = this.pool.pop() ?? new Float64Array(this.histogramSize);
+    histogram.set(this.rootCounts);
+    const slots = this.slots;
+    if (hessians === null) {
+      for (let i = 0, k = 0; i < rows; i++) {
+        const g = gradients[i];
+        for (const end = k + cols; k < end; k++) histogram[slots[k]] += g;
+      }
+    } else {
+      for (let i = 0, k = 0; i < rows; i++) {
+        const g = gradients[i];
+        const h = hessians[i];
+        for (const end = k + cols; k < end; k++) {
+          const slot = slots[k];
+          histogram[slot] += g;
+          histogram[slot + 1] += h;
+        }
+      }
+    }
+    return histogram;
+  }
+
+  /**
+   * The node's histograms: rows in partition order (scikit-learn's order, so each bin's sums are
+   * added up as there), each row's features in turn.
    */
   private buildHistogram(gradients: Float32Array, hessians: Float32Array | null, start: number, stop: number): Float64Array {
-    const { rows, cols, codes } = this.binned;
+    const { cols } = this.binned;
     const histogram = this.pool.pop() ?? new Float64Array(this.histogramSize);
     histogram.fill(0);
-    const { partition, orderedGradients, orderedHessians } = this;
-    const count = stop - start;
-    for (let p = 0; p < count; p++) orderedGradients[p] = gradients[partition[start + p]];
-    if (hessians !== null) for (let p = 0; p < count; p++) orderedHessians[p] = hessians[partition[start + p]];
-    for (let f = 0; f < cols; f++) {
-      const base = f * rows;
-      const offset = this.featureOffset[f];
-      if (hessians === null) {
-        for (let p = 0; p < count; p++) {
-          const slot = offset + codes[base + partition[start + p]] * FIELDS;
-          histogram[slot] += orderedGradients[p];
+    const { partition, slots } = this;
+    if (hessians === null) {
+      for (let p = start; p < stop; p++) {
+        const i = partition[p];
+        const g = gradients[i];
+        const end = (i + 1) * cols;
+        for (let k = i * cols; k < end; k++) {
+          const slot = slots[k];
+          histogram[slot] += g;
           histogram[slot + 2]++;
         }
-      } else {
-        for (let p = 0; p < count; p++) {
-          const slot = offset + codes[base + partition[start + p]] * FIELDS;
-          histogram[slot] += orderedGradients[p];
-          histogram[slot + 1] += orderedHessians[p];
+      }
+    } else {
+      for (let p = start; p < stop; p++) {
+        const i = partition[p];
+        const g = gradients[i];
+        const h = hessians[i];
+        const end = (i + 1) * cols;
+        for (let k = i * cols; k < end; k++) {
+          const slot = slots[k];
+          histogram[slot] += g;
+          histogram[slot + 1] += h;
           histogram[slot + 2]++;
         }
       }
@@ -217,6 +267,8 @@ export class HistogramGrower {
     const n = node.stop - node.start;
     const { sumGradients, sumHessians } = node;
     const lossCurrentNode = sumGradients * node.value;
+    // With a constant hessian (1), counts stand in for hessian sums, as in scikit-learn.
+    const hessianField = constantHessian ? 2 : 1;
     node.gain = -1;
     for (let f = 0; f < cols; f++) {
       const end = thresholds[f].length;
@@ -231,9 +283,11 @@ export class HistogramGrower {
       let bestLeftCount = 0;
       for (let b = 0; b < end; b++) {
         const slot = offset + b * FIELDS;
+        // An empty bin changes no sum, so its gain equals the last one's and cannot beat it.
+        if (histogram[slot + 2] === 0) continue;
         leftCount += histogram[slot + 2];
         const rightCount = n - leftCount;
-        leftHessians += constantHessian ? histogram[slot + 2] : histogram[slot + 1];
+        leftHessians += histogram[slot + hessianField];
         const rightHessians = sumHessians - leftHessians;
         leftGradients += histogram[slot];
         const rightGradients = sumGradients - leftGradients;
@@ -273,15 +327,20 @@ export class HistogramGrower {
 
   /** Stable partition of the node's rows: bin <= the split's bin first. Returns where the right child starts. */
   private splitRows(node: GrowingNode): number {
-    const { rows, codes } = this.binned;
-    const { partition, scratch } = this;
-    const base = node.feature * rows;
+    const { partition, scratch, columnCodes } = this;
+    const base = node.feature * this.binned.rows;
+    const bin = node.bin;
     let write = node.start;
     let spill = 0;
+    // Branch-free: each row is written to both places and only the right cursor moves, since
+    // which way a row goes is a coin toss the processor cannot predict.
     for (let p = node.start; p < node.stop; p++) {
       const i = partition[p];
-      if (codes[base + i] <= node.bin) partition[write++] = i;
-      else scratch[spill++] = i;
+      const left = ((bin - columnCodes[base + i]) >>> 31) ^ 1;
+      partition[write] = i;
+      scratch[spill] = i;
+      write += left;
+      spill += left ^ 1;
     }
     partition.set(scratch.subarray(0, spill), write);
     return write;
