@@ -2,15 +2,10 @@ import type { Matrix } from "../stats/matrix.js";
 import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import type { Estimator } from "./estimator.js";
 import { FriedmanTreeGrower } from "./friedmanTree.js";
+import { gradientBoostingSettings, type GradientBoostingOptions, type GradientBoostingSettings } from "./gradientBoosting.js";
 import { sortColumns } from "./sortedColumns.js";
 import { spreadProbabilities, trainingClasses } from "./trainingClasses.js";
 import { checkPredictInput, checkTrainingLabels } from "./treeGrowth.js";
-
-export interface GradientBoostingOptions {
-  readonly nEstimators?: number;
-  readonly learningRate?: number;
-  readonly maxDepth?: number;
-}
 
 /** numpy's float32 eps, the clip scikit-learn applies to the prior before its log-odds. */
 const FLOAT32_EPS = 2 ** -23;
@@ -31,9 +26,7 @@ const FLOAT32_EPS = 2 ** -23;
  * Classes absent from the training rows get probability 0; a single training class gets 1.
  */
 export class GradientBoostingClassifier implements Estimator {
-  private readonly nEstimators: number;
-  private readonly learningRate: number;
-  private readonly maxDepth: number;
+  private readonly settings: GradientBoostingSettings;
   private present: Uint32Array = new Uint32Array(0);
   private nClasses = 0;
   private cols = 0;
@@ -43,11 +36,7 @@ export class GradientBoostingClassifier implements Estimator {
   private forest: PackedForest = packForest([]);
 
   constructor(options: GradientBoostingOptions = {}) {
-    this.nEstimators = options.nEstimators ?? 100;
-    this.learningRate = options.learningRate ?? 0.1;
-    this.maxDepth = options.maxDepth ?? 3;
-    if (!Number.isInteger(this.nEstimators) || this.nEstimators < 1) throw new RangeError(`nEstimators must be a positive integer, got ${this.nEstimators}`);
-    if (!(this.learningRate > 0 && Number.isFinite(this.learningRate))) throw new RangeError(`learningRate must be positive, got ${this.learningRate}`);
+    this.settings = gradientBoostingSettings(options);
   }
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
@@ -62,7 +51,7 @@ export class GradientBoostingClassifier implements Estimator {
       this.forest = packForest([]);
       return this;
     }
-    const grower = new FriedmanTreeGrower(sortColumns(X), this.maxDepth);
+    const grower = new FriedmanTreeGrower(sortColumns(X), this.settings.maxDepth);
     this.forest = packForest(K === 2 ? this.fitBinary(grower, local) : this.fitMulticlass(grower, local, K));
     return this;
   }
@@ -80,7 +69,7 @@ export class GradientBoostingClassifier implements Estimator {
     const outputs = this.initial.length;
     const raw = new Float64Array(X.rows * outputs);
     for (let i = 0; i < X.rows; i++) raw.set(this.initial, i * outputs);
-    addForestValues(this.forest, X, raw, outputs, this.learningRate, true);
+    addForestValues(this.forest, X, raw, outputs, this.settings.learningRate, true);
     const local = new Float64Array(X.rows * K);
     if (K === 2) {
       for (let i = 0; i < X.rows; i++) {
@@ -105,11 +94,11 @@ export class GradientBoostingClassifier implements Estimator {
     const raw = new Float64Array(n).fill(this.initial[0]);
     const residual = new Float64Array(n);
     const trees: BoostedTree[] = [];
-    for (let stage = 0; stage < this.nEstimators; stage++) {
+    for (let stage = 0; stage < this.settings.nEstimators; stage++) {
       for (let i = 0; i < n; i++) residual[i] = y[i] - expit(raw[i]);
       const tree = grower.grow(residual);
       newtonLeaves(tree, grower.leafOfRow, y, residual, 1);
-      addLeafValues(tree, grower.leafOfRow, raw, 1, 0, this.learningRate);
+      addLeafValues(tree, grower.leafOfRow, raw, 1, 0, this.settings.learningRate);
       trees.push(tree);
     }
     return trees;
@@ -128,7 +117,7 @@ export class GradientBoostingClassifier implements Estimator {
     const residual = new Float64Array(n);
     const numeratorScale = (K - 1) / K;
     const trees: BoostedTree[] = [];
-    for (let stage = 0; stage < this.nEstimators; stage++) {
+    for (let stage = 0; stage < this.settings.nEstimators; stage++) {
       for (let i = 0; i < n; i++) softmaxRow(raw, i * K, K, probability);
       for (let k = 0; k < K; k++) {
         for (let i = 0; i < n; i++) {
@@ -137,7 +126,7 @@ export class GradientBoostingClassifier implements Estimator {
         }
         const tree = grower.grow(residual);
         newtonLeaves(tree, grower.leafOfRow, yk, residual, numeratorScale);
-        addLeafValues(tree, grower.leafOfRow, raw, K, k, this.learningRate);
+        addLeafValues(tree, grower.leafOfRow, raw, K, k, this.settings.learningRate);
         trees.push(tree);
       }
     }

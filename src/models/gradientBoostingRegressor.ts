@@ -2,7 +2,7 @@ import type { Matrix } from "../stats/matrix.js";
 import { numpyMean } from "../stats/pairwiseSum.js";
 import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import { FriedmanTreeGrower } from "./friedmanTree.js";
-import type { GradientBoostingOptions } from "./gradientBoostingClassifier.js";
+import { gradientBoostingSettings, type GradientBoostingOptions, type GradientBoostingSettings } from "./gradientBoosting.js";
 import type { Regressor } from "./regressor.js";
 import { sortColumns } from "./sortedColumns.js";
 import { checkPredictInput, checkTrainingTargets } from "./treeGrowth.js";
@@ -15,25 +15,19 @@ import { checkPredictInput, checkTrainingTargets } from "./treeGrowth.js";
  * needs no Newton step: the mean is already the optimum).
  */
 export class GradientBoostingRegressor implements Regressor {
-  private readonly nEstimators: number;
-  private readonly learningRate: number;
-  private readonly maxDepth: number;
+  private readonly settings: GradientBoostingSettings;
   private cols = 0;
   private initial = 0;
   private forest: PackedForest | null = null;
 
   constructor(options: GradientBoostingOptions = {}) {
-    this.nEstimators = options.nEstimators ?? 100;
-    this.learningRate = options.learningRate ?? 0.1;
-    this.maxDepth = options.maxDepth ?? 3;
-    if (!Number.isInteger(this.nEstimators) || this.nEstimators < 1) throw new RangeError(`nEstimators must be a positive integer, got ${this.nEstimators}`);
-    if (!(this.learningRate > 0 && Number.isFinite(this.learningRate))) throw new RangeError(`learningRate must be positive, got ${this.learningRate}`);
+    this.settings = gradientBoostingSettings(options);
   }
 
   fit(X: Matrix, y: Float64Array): this {
     checkTrainingTargets(X.rows, y);
     const n = y.length;
-    const grower = new FriedmanTreeGrower(sortColumns(X), this.maxDepth);
+    const grower = new FriedmanTreeGrower(sortColumns(X), this.settings.maxDepth);
     // DummyRegressor(strategy="mean"): np.average, numpy's pairwise sum.
     this.initial = numpyMean(y);
     this.cols = X.cols;
@@ -41,10 +35,10 @@ export class GradientBoostingRegressor implements Regressor {
     const raw = new Float64Array(n).fill(this.initial);
     const residual = new Float64Array(n);
     const leafOfRow = grower.leafOfRow;
-    for (let stage = 0; stage < this.nEstimators; stage++) {
+    for (let stage = 0; stage < this.settings.nEstimators; stage++) {
       for (let i = 0; i < n; i++) residual[i] = y[i] - raw[i];
       const tree = grower.grow(residual);
-      for (let i = 0; i < n; i++) raw[i] += this.learningRate * tree.value[leafOfRow[i]];
+      for (let i = 0; i < n; i++) raw[i] += this.settings.learningRate * tree.value[leafOfRow[i]];
       trees.push(tree);
     }
     this.forest = packForest(trees);
@@ -55,7 +49,7 @@ export class GradientBoostingRegressor implements Regressor {
     if (this.forest === null) throw new Error("the gradient boosting regressor is not fitted");
     checkPredictInput(X, this.cols);
     const out = new Float64Array(X.rows).fill(this.initial);
-    addForestValues(this.forest, X, out, 1, this.learningRate, true);
+    addForestValues(this.forest, X, out, 1, this.settings.learningRate, true);
     return out;
   }
 }

@@ -7,7 +7,7 @@ import {
   histogramGrower,
   type HistGradientBoostingOptions,
   type HistGradientBoostingSettings,
-} from "./histGradientBoostingClassifier.js";
+} from "./histGradientBoosting.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
 /**

@@ -40,7 +40,6 @@ interface GrowingNode {
   bin: number;
   leftGradients: number;
   leftHessians: number;
-  leftCount: number;
   leftValue: number;
   rightValue: number;
 }
@@ -61,7 +60,9 @@ interface GrowingNode {
  * The smaller child's histogram is built from its rows, the larger's is the parent's minus it,
  * and rows are split stably, so every sum is taken in scikit-learn's order. Leaves hold
  * shrinkage * v. Gradients and hessians are float32 as scikit-learn's; with `hessians` null the
- * hessian is constant 1 (squared error) and counts stand in for hessian sums.
+ * hessian is constant 1 (squared error) and counts stand in for hessian sums. One sum is not
+ * taken in scikit-learn's order: the root's gradient (and hessian) total, which it splits across
+ * its OpenMP threads; ours adds rows in order, which can move the last bit of a gain.
  */
 export class HistogramGrower {
   private readonly pool: Float64Array[] = [];
@@ -174,7 +175,7 @@ export class HistogramGrower {
   }
 
   private node(id: number, start: number, stop: number, sumGradients: number, sumHessians: number, value: number): GrowingNode {
-    return { id, start, stop, sumGradients, sumHessians, value, histogram: null, gain: -1, feature: -1, bin: 0, leftGradients: 0, leftHessians: 0, leftCount: 0, leftValue: 0, rightValue: 0 };
+    return { id, start, stop, sumGradients, sumHessians, value, histogram: null, gain: -1, feature: -1, bin: 0, leftGradients: 0, leftHessians: 0, leftValue: 0, rightValue: 0 };
   }
 
   /** Finds the node's best split and queues it, or makes it a leaf when no split gains (scikit-learn's _compute_best_split_and_push). */
@@ -280,7 +281,6 @@ export class HistogramGrower {
       let bestBin = -1;
       let bestLeftGradients = 0;
       let bestLeftHessians = 0;
-      let bestLeftCount = 0;
       for (let b = 0; b < end; b++) {
         const slot = offset + b * FIELDS;
         // An empty bin changes no sum, so its gain equals the last one's and cannot beat it.
@@ -305,7 +305,6 @@ export class HistogramGrower {
           bestBin = b;
           bestLeftGradients = leftGradients;
           bestLeftHessians = leftHessians;
-          bestLeftCount = leftCount;
         }
       }
       if (bestBin >= 0 && bestGain > node.gain) {
@@ -314,7 +313,6 @@ export class HistogramGrower {
         node.bin = bestBin;
         node.leftGradients = bestLeftGradients;
         node.leftHessians = bestLeftHessians;
-        node.leftCount = bestLeftCount;
       }
     }
     if (node.feature >= 0) {
