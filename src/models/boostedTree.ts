@@ -64,55 +64,55 @@ export function packForest(trees: readonly BoostedTree[]): PackedForest {
  * (measured about 1.5x faster than one row at a time).
  */
 export function addForestValues(forest: PackedForest, X: Matrix, out: Float64Array, outputs: number, scale: number, float32: boolean): void {
-  const { rows, cols } = X;
   const data = float32 ? X.data.map(Math.fround) : X.data;
-  const { trees, roots, feature, threshold, children, value } = forest;
-  for (let t = 0; t < trees; t++) {
-    const root = roots[t];
-    const column = t % outputs;
-    let i = 0;
-    for (; i + 4 <= rows; i += 4) {
-      let a = root;
-      let b = root;
-      let c = root;
-      let d = root;
-      const ba = i * cols;
-      const bb = ba + cols;
-      const bc = bb + cols;
-      const bd = bc + cols;
-      let fa = feature[root];
-      let fb = fa;
-      let fc = fa;
-      let fd = fa;
-      while (fa >= 0 || fb >= 0 || fc >= 0 || fd >= 0) {
-        if (fa >= 0) {
-          a = children[2 * a + (data[ba + fa] > threshold[a] ? 1 : 0)];
-          fa = feature[a];
-        }
-        if (fb >= 0) {
-          b = children[2 * b + (data[bb + fb] > threshold[b] ? 1 : 0)];
-          fb = feature[b];
-        }
-        if (fc >= 0) {
-          c = children[2 * c + (data[bc + fc] > threshold[c] ? 1 : 0)];
-          fc = feature[c];
-        }
-        if (fd >= 0) {
-          d = children[2 * d + (data[bd + fd] > threshold[d] ? 1 : 0)];
-          fd = feature[d];
-        }
+  for (let t = 0; t < forest.trees; t++) addTreeValues(forest, forest.roots[t], data, X.rows, X.cols, out, outputs, t % outputs, scale);
+}
+
+/** One tree's part of addForestValues: a function of its own, called once per tree, so that it is optimised early. */
+function addTreeValues(forest: PackedForest, root: number, data: Float64Array, rows: number, cols: number, out: Float64Array, outputs: number, column: number, scale: number): void {
+  const { feature, threshold, children, value } = forest;
+  let i = 0;
+  for (; i + 4 <= rows; i += 4) {
+    let a = root;
+    let b = root;
+    let c = root;
+    let d = root;
+    const ba = i * cols;
+    const bb = ba + cols;
+    const bc = bb + cols;
+    const bd = bc + cols;
+    let fa = feature[root];
+    let fb = fa;
+    let fc = fa;
+    let fd = fa;
+    while (fa >= 0 || fb >= 0 || fc >= 0 || fd >= 0) {
+      if (fa >= 0) {
+        a = children[2 * a + (data[ba + fa] > threshold[a] ? 1 : 0)];
+        fa = feature[a];
       }
-      out[i * outputs + column] += scale * value[a];
-      out[(i + 1) * outputs + column] += scale * value[b];
-      out[(i + 2) * outputs + column] += scale * value[c];
-      out[(i + 3) * outputs + column] += scale * value[d];
+      if (fb >= 0) {
+        b = children[2 * b + (data[bb + fb] > threshold[b] ? 1 : 0)];
+        fb = feature[b];
+      }
+      if (fc >= 0) {
+        c = children[2 * c + (data[bc + fc] > threshold[c] ? 1 : 0)];
+        fc = feature[c];
+      }
+      if (fd >= 0) {
+        d = children[2 * d + (data[bd + fd] > threshold[d] ? 1 : 0)];
+        fd = feature[d];
+      }
     }
-    for (; i < rows; i++) {
-      const base = i * cols;
-      let node = root;
-      for (let f = feature[node]; f >= 0; f = feature[node]) node = children[2 * node + (data[base + f] > threshold[node] ? 1 : 0)];
-      out[i * outputs + column] += scale * value[node];
-    }
+    out[i * outputs + column] += scale * value[a];
+    out[(i + 1) * outputs + column] += scale * value[b];
+    out[(i + 2) * outputs + column] += scale * value[c];
+    out[(i + 3) * outputs + column] += scale * value[d];
+  }
+  for (; i < rows; i++) {
+    const base = i * cols;
+    let node = root;
+    for (let f = feature[node]; f >= 0; f = feature[node]) node = children[2 * node + (data[base + f] > threshold[node] ? 1 : 0)];
+    out[i * outputs + column] += scale * value[node];
   }
 }
 

@@ -66,6 +66,7 @@ interface GrowingNode {
  */
 export class HistogramGrower {
   private readonly pool: Float64Array[] = [];
+  private readonly scan = new FeatureScan();
   private readonly partition: Uint32Array;
   private readonly scratch: Uint32Array;
   /**
@@ -265,63 +266,34 @@ export class HistogramGrower {
     const { cols, thresholds } = this.binned;
     const { minSamplesLeaf, l2Regularization } = this.options;
     const histogram = node.histogram as Float64Array;
-    const n = node.stop - node.start;
-    const { sumGradients, sumHessians } = node;
-    const lossCurrentNode = sumGradients * node.value;
+    const scan = this.scan;
+    scan.count = node.stop - node.start;
+    scan.sumGradients = node.sumGradients;
+    scan.sumHessians = node.sumHessians;
+    scan.lossCurrentNode = node.sumGradients * node.value;
     // With a constant hessian (1), counts stand in for hessian sums, as in scikit-learn.
-    const hessianField = constantHessian ? 2 : 1;
+    scan.hessianField = constantHessian ? 2 : 1;
+    scan.minSamplesLeaf = minSamplesLeaf;
+    scan.l2Regularization = l2Regularization;
     node.gain = -1;
     for (let f = 0; f < cols; f++) {
-      const end = thresholds[f].length;
-      const offset = this.featureOffset[f];
-      let leftCount = 0;
-      let leftHessians = 0;
-      let leftGradients = 0;
-      let bestGain = -1;
-      let bestBin = -1;
-      let bestLeftGradients = 0;
-      let bestLeftHessians = 0;
-      for (let b = 0; b < end; b++) {
-        const slot = offset + b * FIELDS;
-        // An empty bin changes no sum, so its gain equals the last one's and cannot beat it.
-        if (histogram[slot + 2] === 0) continue;
-        leftCount += histogram[slot + 2];
-        const rightCount = n - leftCount;
-        leftHessians += histogram[slot + hessianField];
-        const rightHessians = sumHessians - leftHessians;
-        leftGradients += histogram[slot];
-        const rightGradients = sumGradients - leftGradients;
-        if (leftCount < minSamplesLeaf) continue;
-        if (rightCount < minSamplesLeaf) break;
-        if (leftHessians < MIN_HESSIAN_TO_SPLIT) continue;
-        if (rightHessians < MIN_HESSIAN_TO_SPLIT) break;
-        const leftValue = -leftGradients / (leftHessians + l2Regularization + 1e-15);
-        const rightValue = -rightGradients / (rightHessians + l2Regularization + 1e-15);
-        let gain = lossCurrentNode;
-        gain -= leftGradients * leftValue;
-        gain -= rightGradients * rightValue;
-        if (gain > bestGain && gain > 0) {
-          bestGain = gain;
-          bestBin = b;
-          bestLeftGradients = leftGradients;
-          bestLeftHessians = leftHessians;
-        }
-      }
-      if (bestBin >= 0 && bestGain > node.gain) {
-        node.gain = bestGain;
+      const bin = scanFeature(histogram, this.featureOffset[f], thresholds[f].length, scan);
+      if (bin >= 0 && scan.bestGain > node.gain) {
+        node.gain = scan.bestGain;
         node.feature = f;
-        node.bin = bestBin;
-        node.leftGradients = bestLeftGradients;
-        node.leftHessians = bestLeftHessians;
+        node.bin = bin;
+        node.leftGradients = scan.bestLeftGradients;
+        node.leftHessians = scan.bestLeftHessians;
       }
     }
     if (node.feature >= 0) {
       node.leftValue = -node.leftGradients / (node.leftHessians + l2Regularization + 1e-15);
-      const rightGradients = sumGradients - node.leftGradients;
-      const rightHessians = sumHessians - node.leftHessians;
+      const rightGradients = node.sumGradients - node.leftGradients;
+      const rightHessians = node.sumHessians - node.leftHessians;
       node.rightValue = -rightGradients / (rightHessians + l2Regularization + 1e-15);
     }
   }
+
 
   /** Stable partition of the node's rows: bin <= the split's bin first. Returns where the right child starts. */
   private splitRows(node: GrowingNode): number {
@@ -343,6 +315,66 @@ export class HistogramGrower {
     partition.set(scratch.subarray(0, spill), write);
     return write;
   }
+}
+
+/** A node's totals for scanFeature, and the best split it found in one feature. */
+class FeatureScan {
+  count = 0;
+  sumGradients = 0;
+  sumHessians = 0;
+  lossCurrentNode = 0;
+  hessianField = 1;
+  minSamplesLeaf = 0;
+  l2Regularization = 0;
+  bestGain = -1;
+  bestLeftGradients = 0;
+  bestLeftHessians = 0;
+}
+
+/**
+ * scikit-learn's _find_best_bin_to_split_left_to_right for one feature: returns the first bin of
+ * largest positive gain (its gain and left sums in scan), or -1. A function of its own, small
+ * and called often, so that it is optimised early.
+ */
+function scanFeature(histogram: Float64Array, offset: number, end: number, scan: FeatureScan): number {
+  const { count, sumGradients, sumHessians, lossCurrentNode, hessianField, minSamplesLeaf, l2Regularization } = scan;
+  let leftCount = 0;
+  let leftHessians = 0;
+  let leftGradients = 0;
+  let bestGain = -1;
+  let bestBin = -1;
+  let bestLeftGradients = 0;
+  let bestLeftHessians = 0;
+  for (let b = 0; b < end; b++) {
+    const slot = offset + b * FIELDS;
+    // An empty bin changes no sum, so its gain equals the last one's and cannot beat it.
+    if (histogram[slot + 2] === 0) continue;
+    leftCount += histogram[slot + 2];
+    const rightCount = count - leftCount;
+    leftHessians += histogram[slot + hessianField];
+    const rightHessians = sumHessians - leftHessians;
+    leftGradients += histogram[slot];
+    const rightGradients = sumGradients - leftGradients;
+    if (leftCount < minSamplesLeaf) continue;
+    if (rightCount < minSamplesLeaf) break;
+    if (leftHessians < MIN_HESSIAN_TO_SPLIT) continue;
+    if (rightHessians < MIN_HESSIAN_TO_SPLIT) break;
+    const leftValue = -leftGradients / (leftHessians + l2Regularization + 1e-15);
+    const rightValue = -rightGradients / (rightHessians + l2Regularization + 1e-15);
+    let gain = lossCurrentNode;
+    gain -= leftGradients * leftValue;
+    gain -= rightGradients * rightValue;
+    if (gain > bestGain && gain > 0) {
+      bestGain = gain;
+      bestBin = b;
+      bestLeftGradients = leftGradients;
+      bestLeftHessians = leftHessians;
+    }
+  }
+  scan.bestGain = bestGain;
+  scan.bestLeftGradients = bestLeftGradients;
+  scan.bestLeftHessians = bestLeftHessians;
+  return bestBin;
 }
 
 /** parent - small, bin by bin, written over the parent's buffer (no longer needed). */
