@@ -2,7 +2,7 @@
  * Parity with scikit-learn on the real datasets (../shared/datasets: titanic, juice, iris): both
  * sides score the same predefined 10 folds (--fold-column, --train-size 1) and the table of mean
  * Accuracy and AUC per model goes to stdout as markdown, for BENCHMARKS.md. Exits 1 if a model is
- * outside the issue's tolerances (0.01 for lr, nb, knn; 0.03 for dt, rf).
+ * outside the issue's tolerances (0.01 for lr, nb, knn, hgb; 0.03 for dt, rf, gbc).
  *
  *     npm run build && node dist/bench/parity.js [--datasets ../shared/datasets]
  */
@@ -37,6 +37,10 @@ const TOLERANCE: Record<string, number> = {
   "K Neighbors Classifier": 0.01,
   "Decision Tree Classifier": 0.03,
   "Random Forest Classifier": 0.03,
+  // Ties between features are broken by random_state's feature order there, by index here.
+  "Gradient Boosting Classifier": 0.03,
+  // Deterministic on both sides: it matches to rounding.
+  "Histogram Gradient Boosting Classifier": 0.01,
 };
 
 type Row = { Model: string; Accuracy: number; AUC: number };
@@ -78,7 +82,8 @@ for (const c of CASES) {
   const path = join(OUT, `${c.name}-folds.csv`);
   writeFileSync(path, withFolds(readFileSync(join(datasets, c.file), "utf8"), c.target));
   const common = ["--target", c.target, "--fold-column", "fold", "--train-size", "1", ...(c.ignore.length ? ["--ignore", c.ignore.join(",")] : [])];
-  const ours = JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...common, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
+  // The json format is { automl_grid: metadata, rows: [...] }.
+  const ours = (JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...common, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { rows: Row[] }).rows;
   const theirs = JSON.parse(execFileSync("/usr/bin/python3", [join(ROOT, "bench", "sklearn_grid.py"), path, ...common], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
   const ignored = c.ignore.length ? `, --ignore ${c.ignore.join(",")}` : "";
   out.push(`\n**${c.name}** (--target ${c.target}${ignored}; 10 predefined stratified folds)\n`);

@@ -91,7 +91,7 @@ async function median(times: number, run: () => Promise<Measurement>): Promise<M
 /** Seconds of fit + predict per model, summed over folds and partitions: TT_Sec is a per-fold mean. */
 function ourModelSeconds(m: Measurement): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const row of JSON.parse(m.stdout) as { Model: string; TT_Sec: number | null }[]) {
+  for (const row of (JSON.parse(m.stdout) as { rows: { Model: string; TT_Sec: number | null }[] }).rows) {
     if (row.TT_Sec !== null) totals.set(row.Model, (totals.get(row.Model) ?? 0) + row.TT_Sec * FOLDS);
   }
   return totals;
