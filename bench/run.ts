@@ -35,6 +35,8 @@ const MODELS: Record<string, string> = {
   dt: "Decision Tree Classifier",
   ada: "Ada Boost Classifier",
   et: "Extra Trees Classifier",
+  gbc: "Gradient Boosting Classifier",
+  hgb: "Histogram Gradient Boosting Classifier",
 };
 
 function flag(name: string, fallback: string): string {

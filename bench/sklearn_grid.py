@@ -23,7 +23,8 @@ import numpy as np
 from joblib import Parallel, delayed
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis, QuadraticDiscriminantAnalysis
 from sklearn.dummy import DummyClassifier
-from sklearn.ensemble import AdaBoostClassifier, ExtraTreesClassifier, RandomForestClassifier
+from sklearn.ensemble import (AdaBoostClassifier, ExtraTreesClassifier, GradientBoostingClassifier,
+                              HistGradientBoostingClassifier, RandomForestClassifier)
 from sklearn.linear_model import LogisticRegression, RidgeClassifier, SGDClassifier
 from sklearn.metrics import (accuracy_score, cohen_kappa_score, f1_score, matthews_corrcoef,
                              precision_score, recall_score, roc_auc_score)
@@ -49,6 +50,9 @@ MODELS = {
     "qda": ("Quadratic Discriminant Analysis", False, lambda seed: QuadraticDiscriminantAnalysis()),
     "lda": ("Linear Discriminant Analysis", False, lambda seed: LinearDiscriminantAnalysis()),
     "dummy": ("Dummy Classifier", False, lambda seed: DummyClassifier()),
+    "gbc": ("Gradient Boosting Classifier", False, lambda seed: GradientBoostingClassifier(random_state=seed)),
+    "hgb": ("Histogram Gradient Boosting Classifier", False,
+            lambda seed: HistGradientBoostingClassifier(early_stopping=False, random_state=seed)),
 }
 METRICS = ["Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC"]
 
@@ -235,7 +239,7 @@ def main():
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--train-size", type=float, default=0.7)
     parser.add_argument("--seed", type=int, default=123)
-    parser.add_argument("--models", default="lr,rf,nb,knn,dt,ada,et,svm,ridge,qda,lda,dummy")
+    parser.add_argument("--models", default=",".join(MODELS))
     parser.add_argument("--n-jobs", type=int, default=1)
     args = parser.parse_args()
 

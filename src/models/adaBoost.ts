@@ -5,7 +5,8 @@ import { binFeatures } from "./featureBins.js";
 import { GiniCriterion } from "./giniCriterion.js";
 import { pairwiseSum } from "../stats/pairwiseSum.js";
 import { addSammeRContribution, sammeRBoost, sammeRProbabilities } from "./sammeR.js";
-import { addLeafValues, checkPredictInput, checkTrainingLabels, growTree, type FlatTree } from "./treeGrowth.js";
+import { trainingClasses } from "./trainingClasses.js";
+import { addLeafValues, checkPredictInput, growTree, type FlatTree } from "./treeGrowth.js";
 
 export interface AdaBoostOptions {
   /** Orders the features each stump tries, which decides between equally good splits. */
@@ -44,8 +45,7 @@ export class AdaBoostClassifier implements Estimator {
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     const { rows, cols } = X;
-    checkTrainingLabels(rows, y, nClasses);
-    const { present, local } = presentClasses(y, nClasses);
+    const { classes: present, local } = trainingClasses(X, y, nClasses);
     const K = present.length;
     const bins = binFeatures(X);
     const weight = new Float64Array(rows).fill(1 / rows);
@@ -100,18 +100,4 @@ export class AdaBoostClassifier implements Estimator {
   get stumpCount(): number {
     return this.stumps.length;
   }
-}
-
-/** The classes present in y (ascending) and each row's index among them. */
-function presentClasses(y: Uint32Array, nClasses: number): { present: Uint32Array; local: Uint32Array } {
-  const seen = new Uint8Array(nClasses);
-  for (const label of y) seen[label] = 1;
-  const localOf = new Uint32Array(nClasses);
-  const present: number[] = [];
-  for (let c = 0; c < nClasses; c++) {
-    if (seen[c] === 0) continue;
-    localOf[c] = present.length;
-    present.push(c);
-  }
-  return { present: Uint32Array.from(present), local: Uint32Array.from(y, (label) => localOf[label]) };
 }

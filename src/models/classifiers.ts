@@ -4,6 +4,8 @@ import { DummyClassifier } from "./dummyClassifier.js";
 import type { ModelSpec } from "./estimator.js";
 import { ExtraTreesClassifier } from "./extraTrees.js";
 import { GaussianNaiveBayes } from "./gaussianNaiveBayes.js";
+import { GradientBoostingClassifier } from "./gradientBoostingClassifier.js";
+import { HistGradientBoostingClassifier } from "./histGradientBoostingClassifier.js";
 import { KNearestNeighbors } from "./kNearestNeighbors.js";
 import { LinearDiscriminantAnalysis } from "./linearDiscriminant.js";
 import { LogisticRegression } from "./logisticRegression.js";
@@ -28,5 +30,7 @@ export const CLASSIFIERS: readonly ModelSpec[] = [
   { id: "ridge", name: "Ridge Classifier", scaled: true, scores: "decision", create: () => new RidgeClassifier() },
   { id: "qda", name: "Quadratic Discriminant Analysis", scaled: false, create: () => new QuadraticDiscriminantAnalysis() },
   { id: "lda", name: "Linear Discriminant Analysis", scaled: false, create: () => new LinearDiscriminantAnalysis() },
+  { id: "gbc", name: "Gradient Boosting Classifier", scaled: false, create: () => new GradientBoostingClassifier() },
+  { id: "hgb", name: "Histogram Gradient Boosting Classifier", scaled: false, create: () => new HistGradientBoostingClassifier() },
   { id: "dummy", name: "Dummy Classifier", scaled: false, create: () => new DummyClassifier() },
 ];

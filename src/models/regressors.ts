@@ -5,6 +5,8 @@ import { DecisionTreeRegressor } from "./decisionTreeRegressor.js";
 import { DummyRegressor } from "./dummyRegressor.js";
 import { ElasticNet } from "./elasticNet.js";
 import { ExtraTreesRegressor } from "./extraTreesRegressor.js";
+import { GradientBoostingRegressor } from "./gradientBoostingRegressor.js";
+import { HistGradientBoostingRegressor } from "./histGradientBoostingRegressor.js";
 import { HuberRegressor } from "./huberRegressor.js";
 import { KNeighborsRegressor } from "./kNeighborsRegressor.js";
 import { Lasso } from "./lasso.js";
@@ -35,5 +37,7 @@ export const REGRESSORS: readonly RegressorSpec[] = [
   { id: "rf", name: "Random Forest Regressor", scaled: false, create: (rng) => new RandomForestRegressor({ rng }) },
   { id: "et", name: "Extra Trees Regressor", scaled: false, create: (rng) => new ExtraTreesRegressor({ rng }) },
   { id: "ada", name: "AdaBoost Regressor", scaled: false, create: (rng) => new AdaBoostRegressor({ rng }) },
+  { id: "gbr", name: "Gradient Boosting Regressor", scaled: false, create: () => new GradientBoostingRegressor() },
+  { id: "hgb", name: "Histogram Gradient Boosting Regressor", scaled: false, create: () => new HistGradientBoostingRegressor() },
   { id: "dummy", name: "Dummy Regressor", scaled: false, create: () => new DummyRegressor() },
 ];

@@ -23,7 +23,7 @@ export function trainingClasses(X: Matrix, y: Uint32Array, nClasses: number): Tr
   const rows = new Float64Array(nClasses);
   for (let i = 0; i < y.length; i++) {
     const label = y[i];
-    if (label >= nClasses) throw new RangeError(`label ${label} is not below nClasses ${nClasses}`);
+    if (label >= nClasses) throw new RangeError(`label ${label} at row ${i} is not below nClasses ${nClasses}`);
     rows[label]++;
   }
   const classes = Uint32Array.from(Array.from(rows.keys()).filter((c) => rows[c] > 0));
@@ -67,4 +67,16 @@ export function decisionColumns(scores: Float64Array, rows: number, classes: Uin
 /** How many decision values scikit-learn keeps per row for this many classes: 0, 1 for two, else one each. */
 export function scoreColumns(presentClasses: number): number {
   return presentClasses < 2 ? 0 : presentClasses === 2 ? 1 : presentClasses;
+}
+
+/**
+ * Spreads rows x classes.length probabilities over the table's nClasses columns; a class absent
+ * from training gets probability 0.
+ */
+export function spreadProbabilities(local: Float64Array, classes: Uint32Array, nClasses: number): Float64Array {
+  const k = classes.length;
+  const rows = local.length / k;
+  const out = new Float64Array(rows * nClasses);
+  for (let i = 0; i < rows; i++) for (let c = 0; c < k; c++) out[i * nClasses + classes[c]] = local[i * k + c];
+  return out;
 }

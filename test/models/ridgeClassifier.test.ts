@@ -35,6 +35,6 @@ test("an absent class scores the lowest double and a fold with one class scores 
 test("the ridge classifier refuses a non-positive alpha, mismatched rows and an unfitted query", () => {
   for (const alpha of [0, -1, NaN, Infinity]) assert.throws(() => new RidgeClassifier({ alpha }), /alpha must be finite and > 0/);
   assert.throws(() => new RidgeClassifier().fit(matrix([[0], [1]]), Uint32Array.from([0]), 2), /2 rows but 1 labels/);
-  assert.throws(() => new RidgeClassifier().fit(matrix([[0], [1]]), Uint32Array.from([0, 2]), 2), /label 2 is not below nClasses 2/);
+  assert.throws(() => new RidgeClassifier().fit(matrix([[0], [1]]), Uint32Array.from([0, 2]), 2), /label 2 at row 1 is not below nClasses 2/);
   assert.throws(() => new RidgeClassifier().decisionFunction(matrix([[0]])), /not fitted/);
 });
