@@ -36,10 +36,10 @@ async function main(): Promise<void> {
   const wanted = flag("--key", "");
   const partition = wanted === "" ? [...data.partitions].sort((a, b) => b.lines.length - a.lines.length)[0] : data.partitions.find((p) => p.key[0] === wanted);
   if (partition === undefined) throw new Error(`no partition ${wanted}`);
-  const spec: GridSpec = { task: "classification", target, models, folds: Number(flag("--folds", "10")), foldColumn: null, trainSize: 0.7, seed: 123, features: data.features };
+  const spec: GridSpec = { task: "classification", target, models, folds: Number(flag("--folds", "10")), foldColumn: null, trainSize: 0.7, minRows: 0, seed: 123, features: data.features };
   const table = { header: data.header, rows: parseRowsText(`[${partition.lines.join(",")}]`) };
   withTask("classification", (task) => {
-    const work = prepareFolds(task, table, partition.key, spec, []);
+    const { work } = prepareFolds(task, table, partition.key, spec, []);
     if (!work.ok) throw new Error(work.reason);
     const { folds, columns, y } = work.value.table;
     const use = Math.min(folds.length, Number(flag("--use", String(folds.length))));

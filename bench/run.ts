@@ -17,7 +17,7 @@
  * (the workplace sets them for old OpenBLAS builds; they slow a current one). Prints markdown on
  * stdout. Without python3-sklearn the scikit-learn side is skipped and only our figures print.
  *
- *     npm run bench -- [--repeat N] [--workers N] [--models lr,rf,nb,knn,dt] [--datasets DIR] [--large]
+ *     npm run bench -- [--repeat N] [--workers N] [--models ids (default: every classifier)] [--datasets DIR] [--large]
  *     npm run bench -- --memory        # 1,000,000 rows, 100 partitions: our peak memory only
  */
 import { execFileSync } from "node:child_process";
@@ -44,7 +44,7 @@ function flag(name: string, fallback: string): string {
 const memoryMode = process.argv.includes("--memory");
 const workers = Number(flag("--workers", String(availableParallelism())));
 const repeat = Number(flag("--repeat", "3"));
-const models = flag("--models", "lr,rf,nb,knn,dt");
+const models = flag("--models", CLASSIFIERS.map((model) => model.id).join(","));
 const datasets = flag("--datasets", join(ROOT, "..", "shared", "datasets"));
 /** Display name of each model id, from the registry, so that a new model needs no line here. */
 const NAMES = new Map(CLASSIFIERS.map((model) => [model.id, model.name]));

@@ -3,7 +3,7 @@
 
 Reads a CSV with the csv module (no pandas on Debian's python3-sklearn), partitions it by --by,
 and for every partition runs the same protocol as automl-grid (README, "The protocol"): typing,
-split, folds, per-fold imputation / encoding / scaling fitted on training rows, the five models
+split, folds, per-fold imputation / encoding / scaling fitted on training rows, the models
 with scikit-learn's defaults, the grid's metrics averaged over folds. Prints a JSON array of rows
 ({key columns, Model, Accuracy, AUC, Recall, Prec, F1, Kappa, MCC, TT_Sec, status, reason}).
 Per-model total fit + predict seconds (summed over folds and partitions, the quantity TT_Sec
@@ -21,8 +21,11 @@ import time
 
 import numpy as np
 from joblib import Parallel, delayed
-from sklearn.ensemble import RandomForestClassifier
-from sklearn.linear_model import LogisticRegression
+from sklearn.discriminant_analysis import LinearDiscriminantAnalysis, QuadraticDiscriminantAnalysis
+from sklearn.dummy import DummyClassifier
+from sklearn.ensemble import (AdaBoostClassifier, ExtraTreesClassifier, GradientBoostingClassifier,
+                              HistGradientBoostingClassifier, RandomForestClassifier)
+from sklearn.linear_model import LogisticRegression, RidgeClassifier, SGDClassifier
 from sklearn.metrics import (accuracy_score, cohen_kappa_score, f1_score, matthews_corrcoef,
                              precision_score, recall_score, roc_auc_score)
 from sklearn.model_selection import StratifiedKFold, train_test_split
@@ -40,6 +43,16 @@ MODELS = {
     "nb": ("Naive Bayes", False, lambda seed: GaussianNB()),
     "knn": ("K Neighbors Classifier", True, lambda seed: KNeighborsClassifier()),
     "dt": ("Decision Tree Classifier", False, lambda seed: DecisionTreeClassifier(random_state=seed)),
+    "ada": ("Ada Boost Classifier", False, lambda seed: AdaBoostClassifier(random_state=seed)),
+    "et": ("Extra Trees Classifier", False, lambda seed: ExtraTreesClassifier(random_state=seed, n_jobs=1)),
+    "svm": ("SVM - Linear Kernel", True, lambda seed: SGDClassifier(loss="hinge", tol=1e-3, random_state=seed)),
+    "ridge": ("Ridge Classifier", True, lambda seed: RidgeClassifier()),
+    "qda": ("Quadratic Discriminant Analysis", False, lambda seed: QuadraticDiscriminantAnalysis()),
+    "lda": ("Linear Discriminant Analysis", False, lambda seed: LinearDiscriminantAnalysis()),
+    "dummy": ("Dummy Classifier", False, lambda seed: DummyClassifier()),
+    "gbc": ("Gradient Boosting Classifier", False, lambda seed: GradientBoostingClassifier(random_state=seed)),
+    "hgb": ("Histogram Gradient Boosting Classifier", False,
+            lambda seed: HistGradientBoostingClassifier(early_stopping=False, random_state=seed)),
 }
 METRICS = ["Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC"]
 
@@ -50,7 +63,7 @@ def is_number(cell):
 
 
 def type_columns(header, rows, features):
-    """Protocol step 3: numeric columns as float arrays (nan = missing), categoricals as strings (None = missing)."""
+    """The protocol's column types: numeric columns as float arrays (nan = missing), categoricals as strings (None = missing)."""
     columns = []
     for name in features:
         j = header.index(name)
@@ -68,7 +81,7 @@ def type_columns(header, rows, features):
 
 
 def encode_fold(columns, train, test):
-    """Protocol step 4 without scaling, fitted on `train` rows: (X_train, X_test)."""
+    """The protocol's preprocessing without scaling, fitted on `train` rows: (X_train, X_test)."""
     parts_train, parts_test = [], []
     for kind, _, values in columns:
         if kind == "numeric":
@@ -109,10 +122,27 @@ def encode_fold(columns, train, test):
     return np.hstack(parts_train), np.hstack(parts_test)
 
 
+def class_scores(model, raw, n_classes):
+    """Rows x n_classes scores: probabilities, or decision values (binary d as [-d, d], absent
+    classes at the lowest double) for the models without predict_proba, as automl-grid lays them out."""
+    if hasattr(model, "predict_proba"):
+        scores = np.zeros((raw.shape[0], n_classes))
+        scores[:, model.classes_] = raw
+        return scores
+    scores = np.full((raw.shape[0], n_classes), -np.finfo(float).max)
+    if raw.ndim == 1:
+        scores[:, model.classes_[0]] = -raw
+        scores[:, model.classes_[1]] = raw
+    else:
+        scores[:, model.classes_] = raw
+    return scores
+
+
 def fold_scores(y_true, proba, n_classes):
     pred = np.argmax(proba, axis=1)
     present = np.unique(y_true)
-    if len(present) < 2:
+    if len(present) < 2 or np.isnan(proba).any():
+        # NaN scores (QDA on a class with an exactly collinear direction): roc_auc_score refuses them.
         auc = math.nan
     elif n_classes == 2:
         auc = roc_auc_score(y_true, proba[:, 1])
@@ -181,12 +211,10 @@ def score_partition(key, header, rows, options):
             a, b = scaled if needs_scaling else (X_train, X_test)
             start = time.perf_counter()
             model = create(seed).fit(a, y[train])
-            raw = model.predict_proba(b)
+            raw = model.predict_proba(b) if hasattr(model, "predict_proba") else model.decision_function(b)
             seconds[m].append(time.perf_counter() - start)
             fit_seconds[m] = fit_seconds.get(m, 0.0) + seconds[m][-1]
-            proba = np.zeros((len(test), n_classes))
-            proba[:, model.classes_] = raw
-            scores[m].append(fold_scores(y[test], proba, n_classes))
+            scores[m].append(fold_scores(y[test], class_scores(model, raw, n_classes), n_classes))
     grid = []
     for m in options["models"]:
         values = np.array(scores[m], dtype=float)
@@ -211,7 +239,7 @@ def main():
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--train-size", type=float, default=0.7)
     parser.add_argument("--seed", type=int, default=123)
-    parser.add_argument("--models", default="lr,rf,nb,knn,dt")
+    parser.add_argument("--models", default=",".join(MODELS))
     parser.add_argument("--n-jobs", type=int, default=1)
     args = parser.parse_args()
 

@@ -2,6 +2,7 @@
 // Thin entry: the compiled CLI does everything; this file only wires the real process to it.
 import { main } from "../dist/src/cli/main.js";
 import { stdoutWasClosed } from "../dist/src/cli/closedStdout.js";
+import { stdoutTakesColor } from "../dist/src/cli/terminalColor.js";
 
 const controller = new AbortController();
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
@@ -27,6 +28,7 @@ const code = await main(process.argv.slice(2), {
   stderr: process.stderr,
   stdin: process.stdin,
   stdoutIsTty: process.stdout.isTTY === true,
+  stdoutColor: stdoutTakesColor(process.stdout.isTTY === true, process.env),
   // A terminal that reports no width (some CI pseudo-terminals) cannot host a spinner.
   stderrIsTty: process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0,
   signal: controller.signal,

@@ -7,7 +7,7 @@ import { InputError } from "./errors.js";
 import type { GridSpec } from "./evaluate/compareModels.js";
 import type { PartitionResult } from "./evaluate/grid.js";
 import type { ResultOptions } from "./evaluate/resultOptions.js";
-import type { TaskId, TaskInfo } from "./evaluate/task.js";
+import { ROWS_COLUMN, type TaskId, type TaskInfo } from "./evaluate/task.js";
 import { scorePartitions } from "./parallel/pool.js";
 import { leaderboard, type Leaderboard } from "./report/leaderboard.js";
 import type { RunMetadata } from "./report/runMetadata.js";
@@ -45,8 +45,10 @@ export interface RunResult {
   readonly board: Leaderboard;
   /** What json and jsonl record of the run (and what merge checks). */
   readonly metadata: RunMetadata;
-  /** Partitions that could not be scored. */
+  /** Partitions that failed (status failed). */
   readonly failed: number;
+  /** Partitions skipped for too little data to cross-validate (status skipped). */
+  readonly skipped: number;
 }
 
 /** Where a run records its finished partitions, so that a killed run can be resumed (--resume). */
@@ -94,20 +96,28 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   if (refusal !== null) throw new InputError(`${inputName(options.input)}: ${refusal}`);
   if (taskReason !== null) before.push(`task: ${task.id} (${taskReason}; --task sets it)`);
 
-  const { target, by, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal } = options;
-  const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, seed, ignore, delimiter, encoding, decimal };
-  const spec: GridSpec = { task: task.id, target, models, folds, foldColumn, trainSize, seed, features: input.features };
+  const { target, by, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal } = options;
+  const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal };
+  const spec: GridSpec = { task: task.id, target, models, folds, foldColumn, trainSize, minRows, seed, features: input.features };
   const metadata: RunMetadata = { format: "automl-grid", version: 2, fingerprint: input.fingerprint, options: resultOptions, shard: options.shard };
   const total = input.partitions.length;
-  // A journaled partition that failed is scored again: the failure may have been the machine's.
+  // A journaled partition that failed is scored again: the failure may have been the machine's. A
+  // skipped one is not: the same rows and options skip it again.
   const journal = context.journal;
   const recorded = journal?.begin(metadata) ?? null;
-  const finished = new Map((recorded ?? []).filter((result) => result.status === "ok").map((result) => [keyId(result.key), result]));
+  const finished = new Map((recorded ?? []).filter((result) => result.status !== "failed").map((result) => [keyId(result.key), result]));
   const resumed = input.partitions.flatMap((partition) => finished.get(keyId(partition.key)) ?? []);
   const todo = input.partitions.filter((partition) => !finished.has(keyId(partition.key)));
   if (journal !== undefined && recorded !== null) before.push(`resumed ${resumed.length} of ${total} partitions from ${journal.name}`);
   for (const note of before) events.note?.(note);
   events.partitionsFound?.(total);
+  // A child that died twice said nothing of its partition, but the parent knows how many rows
+  // (with a target: the others were dropped on reading) it sent.
+  const sizes = new Map(todo.map((partition) => [keyId(partition.key), partition.lines.length]));
+  const withRows = (result: PartitionResult): PartitionResult => {
+    const rows = sizes.get(keyId(result.key));
+    return result.facts !== undefined || rows === undefined ? result : { ...result, facts: { [ROWS_COLUMN]: rows } };
+  };
   let done = resumed.length;
   // The same note from many partitions (an identifier column, say) is said once, with where: in
   // key order, so that neither scheduling nor resuming changes what stderr says.
@@ -122,14 +132,15 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     spec,
     signal: context.signal,
     onFit: () => events.fit?.(),
-    onDone: (result) => {
+    onDone: (reported) => {
+      const result = withRows(reported);
       done++;
       journal?.record(result);
       collectNotes(result);
       events.partitionDone?.(result, done, total);
     },
   });
-  const results = [...resumed, ...scored];
+  const results = [...resumed, ...scored.map(withRows)];
   for (const [note, keys] of notes) {
     const where = [...keys].sort(compareKeys).map((key) => describeKey(options.by, key));
     events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
@@ -137,8 +148,10 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   return {
     task,
     results,
-    board: leaderboard(results, { task, by: options.by, sort, top: options.top }),
+    // A shard's piece carries every column's fold deviation: merge may sort by another column.
+    board: leaderboard(results, { task, by: options.by, sort, top: options.top, everyDeviation: options.shard !== null }),
     metadata,
-    failed: results.filter((result) => result.status !== "ok").length,
+    failed: results.filter((result) => result.status === "failed").length,
+    skipped: results.filter((result) => result.status === "skipped").length,
   };
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
-import { keyId } from "./data/partitionKey.js";
-import { InputError } from "./errors.js";
-import type { GridRow, PartitionResult } from "./evaluate/grid.js";
-import { gridColumns } from "./evaluate/task.js";
+import type { Readable } from "node:stream";
+import { describeKey, keyId } from "./data/partitionKey.js";
+import { InputError, UsageError } from "./errors.js";
+import { PARTITION_STATUSES, type GridRow, type PartitionResult, type PartitionStatus } from "./evaluate/grid.js";
+import { gridColumns, partitionFactColumns } from "./evaluate/task.js";
 import { isTaskId, taskInfo } from "./evaluate/tasks.js";
 import { METADATA_KEY, optionDifference, type RunMetadata } from "./report/runMetadata.js";
-import { keyColumns } from "./report/leaderboard.js";
+import { deviationColumn, keyColumns } from "./report/leaderboard.js";
 
 /** One shard's jsonl: its metadata line and its row objects. */
 export interface ShardFile {
@@ -59,6 +60,28 @@ export function readShardFile(name: string): ShardFile {
   return parseShardFile(name, text);
 }
 
+/** stdin's whole text: one shard piece piped in (`... | automl-grid merge - part-1.jsonl`). */
+async function readStdin(stdin: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  } catch (error) {
+    throw new InputError(`stdin: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The pieces named on merge's command line, in order: files, and `-` for one piece read from
+ * stdin, named "stdin" in messages. stdin holds one piece, so `-` may be named once.
+ */
+export async function readShardFiles(names: readonly string[], stdin: Readable): Promise<ShardFile[]> {
+  if (names.filter((name) => name === "-").length > 1) throw new UsageError("merge: - is named more than once; stdin holds one piece");
+  const files: ShardFile[] = [];
+  for (const name of names) files.push(name === "-" ? parseShardFile("stdin", await readStdin(stdin)) : readShardFile(name));
+  return files;
+}
+
 function checkPieces(files: readonly ShardFile[]): void {
   if (files.length === 0) throw new InputError("merge: no shard files given");
   const [first] = files;
@@ -82,20 +105,26 @@ function checkPieces(files: readonly ShardFile[]): void {
 
 const numberOrNaN = (value: unknown): number => (typeof value === "number" ? value : NaN);
 
+function status(value: unknown): PartitionStatus {
+  return PARTITION_STATUSES.find((known) => known === value) ?? "failed";
+}
+
 /**
  * Checks that the pieces are the shards of one run (same input fingerprint, same options, every
  * shard 0..N-1 exactly once) and rebuilds the partition results they hold, rows in registry order
- * so that sorting ties break exactly as in a single run.
+ * so that sorting ties break exactly as in a single run: means from the metric columns, fold
+ * deviations from a piece's SD_ columns, the partition's Rows and target facts from any of its rows.
  */
 export function mergeShards(files: readonly ShardFile[]): MergedRun {
   checkPieces(files);
   const { options } = files[0].metadata;
   const task = taskInfo(options.task);
   const columns = gridColumns(task).map((column) => column.id);
+  const factColumns = partitionFactColumns(task);
   // The names the shard's leaderboard gave the key columns (`by_Model` for a --by Model).
   const names = keyColumns(options.by, task);
   const order = new Map(task.models.map((model, i) => [model.name, i]));
-  const partitions = new Map<string, { key: string[]; status: string; reason: string; rows: GridRow[] }>();
+  const partitions = new Map<string, { key: string[]; file: ShardFile; status: PartitionStatus; reason: string; rows: GridRow[]; facts: Record<string, number> }>();
   for (const file of files) {
     for (const [i, record] of file.rows.entries()) {
       const key = names.map((name) => {
@@ -107,24 +136,30 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
       const id = keyId(key);
       let partition = partitions.get(id);
       if (partition === undefined) {
-        partition = { key, status: String(record.status ?? "ok"), reason: String(record.reason ?? ""), rows: [] };
+        // A fact left empty in the piece was not known (a child that died): it stays unknown.
+        const facts = Object.fromEntries(factColumns.flatMap((column) => (typeof record[column] === "number" ? [[column, record[column]]] : [])));
+        partition = { key, file, status: status(record.status ?? "ok"), reason: String(record.reason ?? ""), rows: [], facts };
         partitions.set(id, partition);
+      } else if (partition.file !== file) {
+        // The shards of one run hold each partition once; pieces of versions that assigned
+        // partitions differently would otherwise double some and lose others.
+        throw new InputError(`${file.name}: partition ${describeKey(options.by, key)} is also in ${partition.file.name}; rerun the shards with one version of automl-grid`);
       }
       if (typeof record.Model !== "string") continue;
       partition.rows.push({
         model: record.Model,
         mean: Object.fromEntries(columns.map((column) => [column, numberOrNaN(record[column])])),
-        // Shards do not carry fold deviations of every column.
-        sd: Object.fromEntries(columns.map((column) => [column, NaN])),
+        sd: Object.fromEntries(columns.map((column) => [column, numberOrNaN(record[deviationColumn(column)])])),
       });
     }
   }
   const results: PartitionResult[] = [...partitions.values()].map((p) => ({
     key: p.key,
-    status: p.status === "ok" ? "ok" : "failed",
+    status: p.status,
     reason: p.reason,
     rows: p.rows.sort((a, b) => (order.get(a.model) ?? 0) - (order.get(b.model) ?? 0)),
     notes: [],
+    facts: p.facts,
   }));
   return { metadata: { ...files[0].metadata, shard: null }, results };
 }

@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { AutomlGridError, InputError, UsageError } from "../errors.js";
 import { run, type RunEvents } from "../index.js";
-import { mergeShards, readShardFile } from "../merge.js";
+import { mergeShards, readShardFiles } from "../merge.js";
 import { leaderboard } from "../report/leaderboard.js";
 import { AbortedError } from "../parallel/pool.js";
 import { renderLeaderboard } from "../report/formats.js";
 import { chooseSort } from "../resolveOptions.js";
+import type { PartitionStatus } from "../evaluate/grid.js";
 import { taskInfo } from "../evaluate/tasks.js";
 import { printable } from "../report/printable.js";
 import type { RunOptions, RunResult } from "../index.js";
@@ -23,6 +24,8 @@ export interface CliIo {
   readonly stderr: NodeJS.WritableStream;
   readonly stdin: Readable;
   readonly stdoutIsTty: boolean;
+  /** stdout is a terminal that takes colour (see stdoutTakesColor). */
+  readonly stdoutColor?: boolean;
   readonly stderrIsTty: boolean;
   /** Aborted on SIGINT/SIGTERM, with the signal's name as reason. */
   readonly signal: AbortSignal;
@@ -32,6 +35,25 @@ export interface CliIo {
 
 export const EXIT = { ok: 0, partitionFailed: 1, usage: 2, bug: 70 } as const;
 
+/**
+ * The exit code of a grid that was written, from its partitions' statuses: the one place that
+ * decides it. A failed partition is a fault (exit 1); a skipped one had too little data to
+ * cross-validate, which is the data's fact and not the run's fault (exit 0), unless --strict.
+ */
+export function gridExitCode(statuses: readonly PartitionStatus[], strict: boolean): number {
+  const faulty = statuses.some((status) => status === "failed" || (strict && status === "skipped"));
+  return faulty ? EXIT.partitionFailed : EXIT.ok;
+}
+
+/**
+ * Seconds between heartbeat lines in a pipe: AUTOML_GRID_HEARTBEAT_SECONDS, for the tests, which
+ * cannot wait 10 s; the progress's own default when unset or not a positive number.
+ */
+function heartbeatSeconds(): number | undefined {
+  const given = Number(process.env.AUTOML_GRID_HEARTBEAT_SECONDS);
+  return given > 0 && Number.isFinite(given) ? given : undefined;
+}
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
   return pkg.version;
@@ -40,11 +62,7 @@ function version(): string {
 /** Every check a scoring command line gets before any file is read. */
 export function scoreOptions(input: string, raw: RawOptions, stdoutIsTty: boolean): { options: RunOptions; output: OutputOptions; resume: string | null } {
   const options = runOptions(input, raw);
-  // A shard is a piece for `merge`: jsonl, whose first line says which run it belongs to.
-  const output = outputOptions(options.shard !== null && raw.format === undefined ? { ...raw, format: "jsonl" } : raw, stdoutIsTty);
-  if (options.shard !== null && output.format !== "jsonl") {
-    throw new UsageError(`--shard writes pieces for automl-grid merge: use --format jsonl, not ${output.format}`);
-  }
+  const output = outputOptions(raw, stdoutIsTty, options.shard !== null);
   return { options, output, resume: resumePath(raw) };
 }
 
@@ -116,6 +134,7 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
     interactive: io.stderrIsTty,
     quiet: output.quiet,
     by: options.by,
+    heartbeatSeconds: heartbeatSeconds(),
   });
   setProgress(progress);
   const journal = resume === null ? undefined : openJournal(resume, (message) => progress.note?.(message));
@@ -128,28 +147,38 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   } finally {
     journal?.close();
   }
-  if (single && result.failed > 0) {
+  // Skipped or failed, a single table has no grid to show: it is bad input.
+  if (single && result.results[0].status !== "ok") {
     progress.stop();
     throw new InputError(`${input === "-" ? "stdin" : input}: cannot score the table: ${result.results[0].reason}`);
   }
   held.release();
   progress.stop();
-  const text = renderLeaderboard(result.board, output.format, output.round, result.metadata);
+  const context = { color: output.out === null && io.stdoutColor === true, sort: chooseSort(result.task, options.sort), source: input === "-" ? "stdin" : input };
+  const text = renderLeaderboard(result.board, output.format, output.round, result.metadata, context);
   writeOutput(output.out, text, io.stdout);
-  return result.failed > 0 ? EXIT.partitionFailed : EXIT.ok;
+  return gridExitCode(
+    result.results.map((partition) => partition.status),
+    output.strict,
+  );
 }
 
 async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Promise<number> {
   const { output, sort, top } = mergeOptions(raw, io.stdoutIsTty);
   checkStdoutOpen(output.out, io);
   checkOutPath(output.out, files);
-  const merged = mergeShards(files.map(readShardFile));
+  const merged = mergeShards(await readShardFiles(files, io.stdin));
   const { options } = merged.metadata;
   const task = taskInfo(options.task);
-  const board = leaderboard(merged.results, { task, by: options.by, sort: chooseSort(task, sort), top });
-  const text = renderLeaderboard(board, output.format, output.round, merged.metadata);
+  const sortId = chooseSort(task, sort);
+  const board = leaderboard(merged.results, { task, by: options.by, sort: sortId, top });
+  const context = { color: output.out === null && io.stdoutColor === true, sort: sortId, source: files.join(", ") };
+  const text = renderLeaderboard(board, output.format, output.round, merged.metadata, context);
   writeOutput(output.out, text, io.stdout);
-  return merged.results.some((result) => result.status !== "ok") ? EXIT.partitionFailed : EXIT.ok;
+  return gridExitCode(
+    merged.results.map((result) => result.status),
+    output.strict,
+  );
 }
 
 /** Messages can hold column names and values from the file: shown printable, line breaks kept. */
@@ -158,9 +187,10 @@ function printableLines(text: string): string {
 }
 
 /**
- * Parses argv, runs, and maps every outcome to one exit code: 0 all partitions ok, 1 some failed
- * (the grid is still written), 2 bad usage or input (one line on stderr, nothing written),
- * 130/143 interrupted. Anything else is a bug: one line, and the stack only with --debug.
+ * Parses argv, runs, and maps every outcome to one exit code: 0 every partition scored or
+ * skipped, 1 some failed (or, with --strict, were skipped; the grid is still written; see
+ * gridExitCode), 2 bad usage or input (one line on stderr, nothing written), 130/143
+ * interrupted. Anything else is a bug: one line, and the stack only with --debug.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;

@@ -19,6 +19,7 @@ export interface RawOptions {
   folds?: string;
   foldColumn?: string;
   trainSize?: string;
+  minRows?: string;
   seed?: string;
   sort?: string;
   top?: string;
@@ -33,6 +34,7 @@ export interface RawOptions {
   encoding?: string;
   decimal?: string;
   quiet?: boolean;
+  strict?: boolean;
   debug?: boolean;
 }
 
@@ -44,6 +46,8 @@ export const DEFAULTS = {
   task: "auto",
   folds: "10",
   trainSize: "0.7",
+  // Off: a partition too small to fold is skipped anyway; PyCaret has no such floor either.
+  minRows: "0",
   seed: "123",
   round: "4",
   workers: String(availableParallelism()),
@@ -54,6 +58,8 @@ export interface OutputOptions {
   readonly round: number;
   readonly out: string | null;
   readonly quiet: boolean;
+  /** Skipped partitions exit 1, as failed ones do. */
+  readonly strict: boolean;
 }
 
 export function list(value: string | undefined): string[] {
@@ -202,32 +208,69 @@ export function decimalMark(value: string | undefined): DecimalMark {
   throw new UsageError(`--decimal ${value}: expected . or ,`);
 }
 
-const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
-  ".csv": "csv",
-  ".json": "json",
-  ".jsonl": "jsonl",
-  ".md": "markdown",
-  ".txt": "table",
-};
+/** The format an --out file's extension names (case aside): the one place a format's extension is written. */
+export const FORMAT_BY_EXTENSION: ReadonlyMap<string, Format> = new Map<string, Format>([
+  [".csv", "csv"],
+  [".tsv", "tsv"],
+  [".json", "json"],
+  [".jsonl", "jsonl"],
+  [".md", "markdown"],
+  [".html", "html"],
+  [".txt", "table"],
+]);
 
-/** --format, else the --out file's extension, else table on a terminal and csv in a pipe. */
-export function outputFormat(value: string | undefined, out: string | null, stdoutIsTty: boolean): Format {
-  if (value !== undefined) {
-    if (!isFormat(value)) throw new UsageError(`--format ${value}: expected one of ${FORMATS.join(", ")}`);
-    return value;
-  }
-  if (out !== null) return FORMAT_BY_EXTENSION[extname(out).toLowerCase()] ?? "csv";
-  return stdoutIsTty ? "table" : "csv";
+function knownExtensions(): string {
+  return [...FORMAT_BY_EXTENSION].map(([extension, format]) => `${extension} (${format})`).join(", ");
 }
 
-export function outputOptions(raw: RawOptions, stdoutIsTty: boolean): OutputOptions {
+function format(value: string): Format {
+  if (!isFormat(value)) throw new UsageError(`--format ${value}: expected one of ${FORMATS.join(", ")}`);
+  return value;
+}
+
+/**
+ * --format, else the --out file's extension, else table on a terminal and csv in a pipe. An --out
+ * whose extension names another format than --format, or, without --format, no format at all, is
+ * refused: a grid of one format in a file named for another is read wrong later, silently. An
+ * --out with an extension no format has is fine when --format says what it holds.
+ */
+export function outputFormat(value: string | undefined, out: string | null, stdoutIsTty: boolean): Format {
+  const given = value === undefined ? undefined : format(value);
+  if (out === null) return given ?? (stdoutIsTty ? "table" : "csv");
+  const extension = extname(out).toLowerCase();
+  const named = FORMAT_BY_EXTENSION.get(extension);
+  if (given === undefined) {
+    if (named !== undefined) return named;
+    const why = extension === "" ? "has no extension to name a format" : `extension ${extension} names no format`;
+    throw new UsageError(`--out ${out}: ${why}; give --format, or end the name in one of ${knownExtensions()}`);
+  }
+  if (named !== undefined && named !== given) {
+    throw new UsageError(`--out ${out}: ${extension} is the extension of ${named}, but --format is ${given}; change one of them`);
+  }
+  return given;
+}
+
+/**
+ * The output options of a run or a merge. A shard writes a piece for `merge`: jsonl, whose first
+ * line says which run it belongs to, in a file named *.jsonl.
+ */
+export function outputOptions(raw: RawOptions, stdoutIsTty: boolean, shard = false): OutputOptions {
   const out = raw.out ?? null;
   if (out === "") throw new UsageError("--out: expected a file path");
+  if (shard) {
+    if (raw.format !== undefined && format(raw.format) !== "jsonl") {
+      throw new UsageError(`--shard writes pieces for automl-grid merge: use --format jsonl, not ${raw.format}`);
+    }
+    if (out !== null && extname(out).toLowerCase() !== ".jsonl") {
+      throw new UsageError(`--out ${out}: --shard writes jsonl pieces for automl-grid merge; name the file *.jsonl`);
+    }
+  }
   return {
-    format: outputFormat(raw.format, out, stdoutIsTty),
+    format: shard ? "jsonl" : outputFormat(raw.format, out, stdoutIsTty),
     round: integer("--round", raw.round ?? DEFAULTS.round, 0, 15),
     out,
     quiet: raw.quiet === true,
+    strict: raw.strict === true,
   };
 }
 
@@ -265,6 +308,7 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
     folds: integer("--folds", raw.folds ?? DEFAULTS.folds, 2),
     foldColumn: raw.foldColumn?.trim() || null,
     trainSize: trainSize(raw.trainSize ?? DEFAULTS.trainSize),
+    minRows: integer("--min-rows", raw.minRows ?? DEFAULTS.minRows, 0),
     seed: integer("--seed", raw.seed ?? DEFAULTS.seed, 0, 0xffffffff),
     ignore,
     sort: sortColumn(raw.sort),

@@ -23,8 +23,8 @@ Examples:
   cat data.csv | automl-grid - --target y --models lr,rf --folds 5
 
 Exit codes:
-  0  every partition was scored
-  1  some partitions failed (their rows say why); the grid was still written
+  0  every partition was scored or skipped (too little data to cross-validate; see status, reason)
+  1  some partitions failed, or with --strict were skipped (their rows say why); the grid was still written
   2  bad usage or bad input (one line on stderr; nothing written)
   130, 143  interrupted by SIGINT / SIGTERM (children stopped; nothing written)
   141       stdout closed early by its reader (as with | head)
@@ -52,13 +52,14 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--folds <n>", `k-fold count, stratified for classification (default: ${DEFAULTS.folds})`)
     .option("--fold-column <column>", "use this column's values as predefined folds; not a feature")
     .option("--train-size <fraction>", `train split (stratified for classification), cross-validated as PyCaret does; 1 = all rows (default: ${DEFAULTS.trainSize})`)
+    .option("--min-rows <n>", `skip partitions with fewer rows than this (rows with a target, before the train split) (default: ${DEFAULTS.minRows})`)
     .option("--seed <n>", `seed for every random choice: split, folds, forests (default: ${DEFAULTS.seed})`)
     .option("--sort <column>", `any grid column of the task, best first: scores descending, errors and TT_Sec ascending (default: ${SORT_BY_TASK})`)
     .option("--top <n>", "rows kept per grid, like n_select (default: all)")
     .option("--round <n>", `decimals in text formats; json and jsonl keep full precision (default: ${DEFAULTS.round})`)
     .option("--ignore <columns>", "columns that are not features, comma-separated as --by; repeatable", collect)
     .addOption(
-      new Option("--format <format>", `output format: ${FORMATS.join("|")} (default: table on a terminal, else from --out's extension, else csv)`),
+      new Option("--format <format>", `output format: ${FORMATS.join("|")} (default: from --out's extension, else table on a terminal, else csv)`),
     )
     .option("--out <file>", "write the grid there (atomically: whole or not at all) instead of stdout")
     .option("--workers <n>", `child processes scoring partitions in parallel (default: the number of cores, ${DEFAULTS.workers})`)
@@ -68,6 +69,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     .option("--encoding <label>", "text encoding of the CSV: utf-8, latin1, windows-1252, utf-16le, ... (default: utf-8)")
     .option("--decimal <mark>", "decimal mark of numeric cells: . or , (default: .)")
     .option("--quiet", "no progress on stderr (warnings and errors still shown)")
+    .option("--strict", "exit 1 when a partition was skipped (too little data to cross-validate), as when one failed")
     .option("--debug", "print stack traces of internal errors")
     .addHelpText("after", EXAMPLES)
     .showSuggestionAfterError(true)
@@ -86,13 +88,14 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
   program
     .command("merge")
     .description("merge the jsonl pieces written with --shard I/N into one grid, as a single run would write it")
-    .argument("<files...>", "every shard's jsonl file, 0..N-1, once each")
+    .argument("<files...>", 'every shard\'s jsonl file, 0..N-1, once each; "-" reads one of them from stdin')
     .option("--sort <column>", "sort column, as for a run (default: the task's)")
     .option("--top <n>", "rows kept per grid (default: all)")
     .option("--round <n>", `decimals in text formats (default: ${DEFAULTS.round})`)
     .addOption(new Option("--format <format>", `output format: ${FORMATS.join("|")}`))
     .option("--out <file>", "write the grid there (atomically) instead of stdout")
     .option("--quiet", "accepted for symmetry; merge prints no progress")
+    .option("--strict", "exit 1 when a partition was skipped, as when one failed")
     .option("--debug", "print stack traces of internal errors")
     .allowExcessArguments(false)
     .exitOverride()

@@ -31,7 +31,7 @@ export interface TypedFeatures {
 }
 
 /**
- * Protocol step 3, for one table: a column is numeric when every present value is a number,
+ * The protocol's column types (README, "The protocol"), for one table: a column is numeric when every present value is a number,
  * else categorical. A column with no values, or a categorical whose present values are all
  * distinct (an identifier such as a passenger's name), carries no signal and is dropped.
  */

@@ -6,7 +6,7 @@ import { numberVerdict, type NumberVerdict } from "./numberCell.js";
  * Counts, while the parent streams the rows it keeps, how many present cells of each feature
  * column (and the target) are numbers, so that a column a single stray cell turns categorical
  * ("12,5", "1e400", "n.a.") is said on stderr instead of silently losing its numeric meaning. The
- * children type each partition's columns themselves (protocol step 3); this only explains it.
+ * children type each partition's columns themselves (the protocol's column types); this only explains it.
  */
 export interface NumericTally {
   /** Counts one kept row; `partition` numbers its partition (0, 1, ... in order of appearance). */

@@ -1,12 +1,14 @@
 import { InputError, UsageError } from "../errors.js";
 import { describeDelimiter, type Dialect } from "./dialect.js";
 import { isMissing } from "./missing.js";
-import { numericTally, type NumericTally } from "./mostlyNumeric.js";
+import { numericTally } from "./mostlyNumeric.js";
 import { fromDecimalComma, isNumericCell } from "./numberCell.js";
 import { describeKey, keyId, type PartitionKey } from "./partitionKey.js";
-import { inputName, readCsv } from "./readCsv.js";
+import { inputName, readCsv, type CsvReadResult } from "./readCsv.js";
 import { rowText } from "./rowText.js";
-import { shardOf, type Shard } from "./shard.js";
+import { shardAssignment, type Shard } from "./shard.js";
+import { columnHint, quotedName } from "./suggestColumn.js";
+import { statSync } from "node:fs";
 import type { Readable } from "node:stream";
 
 export interface ReadPartitionsOptions extends Dialect {
@@ -64,7 +66,11 @@ function checkHeader(name: string, header: readonly string[], options: ReadParti
   }
   const oneColumn = header.length === 1 ? ` (its header is one column, "${header[0]}"; ${oneColumnHint(options)})` : "";
   const need = (column: string, option: string): void => {
-    if (!seen.has(column)) throw new UsageError(`${option} ${column}: no such column in ${name}${oneColumn}`);
+    if (seen.has(column)) return;
+    // --by and --ignore read their names as CSV records: a suggested name is written that way.
+    const asTyped = option === "--by" || option === "--ignore" ? quotedName : undefined;
+    const hint = oneColumn !== "" ? oneColumn : `; ${columnHint(column, header, asTyped)}`;
+    throw new UsageError(`${option} ${column}: no such column in ${name}${hint}`);
   };
   need(options.target, "--target");
   for (const column of options.by) need(column, "--by");
@@ -82,77 +88,243 @@ function checkHeader(name: string, header: readonly string[], options: ReadParti
   return features;
 }
 
+/** Where the columns a run reads sit in the header, found once. */
+interface Layout {
+  readonly features: readonly string[];
+  readonly targetAt: number;
+  readonly foldAt: number;
+  readonly byAt: readonly number[];
+  /** The columns turned to the dot form with `--decimal ,`: all but the keys, which keep their text. */
+  readonly converted: readonly number[];
+}
+
+function layoutOf(name: string, header: readonly string[], options: ReadPartitionsOptions): Layout {
+  const features = checkHeader(name, header, options);
+  const byAt = options.by.map((column) => header.indexOf(column));
+  return {
+    features,
+    targetAt: header.indexOf(options.target),
+    foldAt: options.foldColumn === null ? -1 : header.indexOf(options.foldColumn),
+    byAt,
+    converted: options.decimal === "," ? header.map((_, j) => j).filter((j) => !byAt.includes(j)) : [],
+  };
+}
+
+/** A row's partition key: its --by values, a missing one as "". */
+function keyOf(cells: readonly string[], layout: Layout): PartitionKey {
+  return layout.byAt.map((j) => (isMissing(cells[j]) ? "" : cells[j]));
+}
+
+/** A partition of the file, numbered in order of first appearance, with the rows it has. */
+interface PartitionCount {
+  readonly key: PartitionKey;
+  readonly id: string;
+  readonly index: number;
+  rows: number;
+}
+
 /**
- * Reads the CSV once and routes each row to its partition (one partition when there is no --by),
- * skipping rows whose target is missing and rows of other shards as they stream past, so that the
- * parent holds only the partitions it will score. With `--decimal ,` every cell but the --by keys
- * (which keep their text) is turned to the dot form here, once.
+ * What every row of the file says, before any shard's filter: the target's values (--task auto
+ * must choose the same task in every shard of a run) and each partition's row count (every shard
+ * must compute the same assignment). Rows with a missing target are dropped and counted.
  */
-export async function readPartitions(options: ReadPartitionsOptions, stdin?: Readable): Promise<PartitionedInput> {
-  const name = inputName(options.input);
-  let features: readonly string[] = [];
-  let targetAt = -1;
-  let foldAt = -1;
-  let byAt: number[] = [];
-  let converted: number[] = [];
-  let tally = null as NumericTally | null; // set by onHeader, which readCsv calls first
-  const partitions = new Map<string, PartitionRows & { readonly index: number }>();
+function fileSummary(name: string, options: ReadPartitionsOptions) {
+  const partitions = new Map<string, PartitionCount>();
   const distinct = new Set<string>();
   let numeric = true;
   let droppedTargets = 0;
+  return {
+    partitions,
+    /** Counts one row; its partition, or null for a row whose target is missing. */
+    row(cells: readonly string[], rowNumber: number, layout: Layout): PartitionCount | null {
+      const label = cells[layout.targetAt];
+      if (isMissing(label)) {
+        droppedTargets++;
+        return null;
+      }
+      const value = options.decimal === "," ? fromDecimalComma(label) : label;
+      if (distinct.size < DISTINCT_CAP) distinct.add(value);
+      if (numeric && !isNumericCell(value)) numeric = false;
+      if (layout.foldAt >= 0 && isMissing(cells[layout.foldAt])) {
+        throw new InputError(`${name}: row ${rowNumber} has no value in fold column ${options.foldColumn}`);
+      }
+      const key = keyOf(cells, layout);
+      const id = keyId(key);
+      let partition = partitions.get(id);
+      if (partition === undefined) {
+        partition = { key, id, index: partitions.size, rows: 0 };
+        partitions.set(id, partition);
+      }
+      partition.rows++;
+      return partition;
+    },
+    target(): TargetSummary {
+      if (distinct.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
+      return { numeric, values: [...distinct] };
+    },
+    droppedTargets: () => droppedTargets,
+  };
+}
 
-  const result = await readCsv(
+/**
+ * The rows the run scores (every partition's, or one shard's), as the children receive them,
+ * counted for the notes on mostly-numeric columns: the notes are about the rows this run scores.
+ */
+function keptRows(header: readonly string[], layout: Layout, options: ReadPartitionsOptions) {
+  const partitions = new Map<string, PartitionRows & { readonly index: number }>();
+  const tally = numericTally(header, [...layout.features, options.target], options.decimal, options.target);
+  return {
+    add(cells: string[], rowNumber: number, key: PartitionKey, id: string): void {
+      let partition = partitions.get(id);
+      if (partition === undefined) {
+        partition = { key, lines: [], index: partitions.size };
+        partitions.set(id, partition);
+      }
+      tally.add(cells, rowNumber, partition.index);
+      for (const j of layout.converted) cells[j] = fromDecimalComma(cells[j]);
+      partition.lines.push(rowText(cells));
+    },
+    result(): { partitions: PartitionRows[]; notes: string[] } {
+      const kept = [...partitions.values()];
+      const partitionName = options.by.length === 0 ? null : (index: number) => describeKey(options.by, kept[index].key);
+      return { partitions: kept.map(({ key, lines }) => ({ key, lines })), notes: tally.notes(partitionName) };
+    },
+  };
+}
+
+type KeptRows = ReturnType<typeof keptRows>;
+
+/**
+ * A shard's input that cannot be read twice (stdin, a FIFO, a shell's `<(zcat ...)`): every row
+ * with a target is held through the one pass, as an unsharded run holds them, and the rows of the
+ * shard's partitions are handed on once the assignment is known.
+ */
+function heldRows() {
+  const texts: string[] = [];
+  const rowNumbers: number[] = [];
+  const partitionOf: number[] = [];
+  return {
+    add(cells: readonly string[], rowNumber: number, partition: number): void {
+      texts.push(rowText(cells));
+      rowNumbers.push(rowNumber);
+      partitionOf.push(partition);
+    },
+    /** Hands on, in file order, the rows of the partitions `mine` marks. */
+    replay(mine: (partition: number) => PartitionCount | undefined, into: KeptRows): void {
+      for (let i = 0; i < texts.length; i++) {
+        const partition = mine(partitionOf[i]);
+        if (partition !== undefined) into.add(JSON.parse(texts[i]) as string[], rowNumbers[i], partition.key, partition.id);
+      }
+      texts.length = 0;
+    },
+  };
+}
+
+type HeldRows = ReturnType<typeof heldRows>;
+
+/** Whether the input can be read a second time: a regular file, not stdin or a pipe. */
+function rereadable(input: string): boolean {
+  return input !== "-" && statSync(input, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/**
+ * Reads the CSV and routes each row to its partition (one partition when there is no --by),
+ * skipping rows whose target is missing, so that the parent holds only the partitions it will
+ * score. With `--decimal ,` every cell but the --by keys (which keep their text) is turned to the
+ * dot form here, once.
+ *
+ * With --shard the partitions are assigned to shards by their row counts (shardAssignment), which
+ * only the whole file tells: a regular file is read twice, counting rows and then keeping this
+ * shard's, so that a shard never holds the others' rows; an input that cannot be read twice has
+ * all its rows held through its one pass and the others' dropped after it.
+ */
+export async function readPartitions(options: ReadPartitionsOptions, stdin?: Readable): Promise<PartitionedInput> {
+  const name = inputName(options.input);
+  const { shard } = options;
+  const summary = fileSummary(name, options);
+  let layout = null as Layout | null; // set by onHeader, which readCsv calls first
+  let kept = null as KeptRows | null; // without --shard, the one pass keeps every row
+  const held = shard !== null && !rereadable(options.input) ? heldRows() : null;
+
+  const read = await readCsv(
     options.input,
     {
       onHeader(header) {
-        features = checkHeader(name, header, options);
-        targetAt = header.indexOf(options.target);
-        foldAt = options.foldColumn === null ? -1 : header.indexOf(options.foldColumn);
-        byAt = options.by.map((column) => header.indexOf(column));
-        converted = options.decimal === "," ? header.map((_, j) => j).filter((j) => !byAt.includes(j)) : [];
-        tally = numericTally(header, [...features, options.target], options.decimal, options.target);
+        layout = layoutOf(name, header, options);
+        if (shard === null) kept = keptRows(header, layout, options);
       },
       onRow(cells, rowNumber) {
-        const label = cells[targetAt];
-        if (isMissing(label)) {
-          droppedTargets++;
-          return;
-        }
-        // Over every row of the file, before the shard's filter: --task auto must choose the
-        // same task in every shard of a run.
-        const value = options.decimal === "," ? fromDecimalComma(label) : label;
-        if (distinct.size < DISTINCT_CAP) distinct.add(value);
-        if (numeric && !isNumericCell(value)) numeric = false;
-        if (foldAt >= 0 && isMissing(cells[foldAt])) {
-          throw new InputError(`${name}: row ${rowNumber} has no value in fold column ${options.foldColumn}`);
-        }
-        const key = byAt.map((j) => (isMissing(cells[j]) ? "" : cells[j]));
-        if (options.shard !== null && shardOf(key, options.shard.count) !== options.shard.index) return;
-        const id = keyId(key);
-        let partition = partitions.get(id);
-        if (partition === undefined) {
-          partition = { key, lines: [], index: partitions.size };
-          partitions.set(id, partition);
-        }
-        tally?.add(cells, rowNumber, partition.index);
-        for (const j of converted) cells[j] = fromDecimalComma(cells[j]);
-        partition.lines.push(rowText(cells));
+        if (layout === null) return;
+        const partition = summary.row(cells, rowNumber, layout);
+        if (partition === null) return;
+        kept?.add(cells, rowNumber, partition.key, partition.id);
+        held?.add(cells, rowNumber, partition.index);
       },
     },
     options,
     stdin,
   );
-  if (distinct.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
-  const kept = [...partitions.values()];
-  const partitionName = options.by.length === 0 ? null : (index: number) => describeKey(options.by, kept[index].key);
+  const target = summary.target();
+  if (layout === null) throw new Error("readCsv resolved without a header");
+  const rows = shard === null ? kept : await shardRows(name, options, shard, read, layout, [...summary.partitions.values()], held);
+  if (rows === null) throw new Error("readCsv resolved without a header");
+  const { partitions, notes } = rows.result();
   return {
-    header: result.header,
-    features,
-    partitions: kept.map(({ key, lines }) => ({ key, lines })),
-    target: { numeric, values: [...distinct] },
-    droppedTargets,
-    dataRows: result.dataRows,
-    fingerprint: result.fingerprint,
-    notes: tally?.notes(partitionName) ?? [],
+    header: read.header,
+    features: layout.features,
+    partitions,
+    target,
+    droppedTargets: summary.droppedTargets(),
+    dataRows: read.dataRows,
+    fingerprint: read.fingerprint,
+    notes,
   };
+}
+
+/** The rows of `shard`'s partitions, once the whole file has told every partition's row count. */
+async function shardRows(
+  name: string,
+  options: ReadPartitionsOptions,
+  shard: Shard,
+  first: CsvReadResult,
+  layout: Layout,
+  partitions: readonly PartitionCount[],
+  held: HeldRows | null,
+): Promise<KeptRows> {
+  const assigned = shardAssignment(partitions, shard.count);
+  const mine = new Map(partitions.filter((partition) => assigned[partition.index] === shard.index).map((partition) => [partition.id, partition]));
+  const kept = keptRows(first.header, layout, options);
+  if (held !== null) held.replay((index) => mine.get(partitions[index].id), kept);
+  else await keepShardRows(name, options, first, layout, mine, kept);
+  return kept;
+}
+
+/**
+ * The second pass over a shard's regular file: the same file (its sha256 is checked), split on the
+ * delimiter the first pass found, keeping the rows of the shard's partitions.
+ */
+async function keepShardRows(
+  name: string,
+  options: ReadPartitionsOptions,
+  first: CsvReadResult,
+  layout: Layout,
+  mine: ReadonlyMap<string, PartitionCount>,
+  into: KeptRows,
+): Promise<void> {
+  const changed = new InputError(`${name}: changed while --shard read it twice (once to count each partition's rows, once to keep this shard's)`);
+  const second = await readCsv(
+    options.input,
+    {
+      onHeader(names) {
+        if (names.length !== first.header.length || names.some((column, j) => column !== first.header[j])) throw changed;
+      },
+      onRow(cells, rowNumber) {
+        if (isMissing(cells[layout.targetAt])) return;
+        const partition = mine.get(keyId(keyOf(cells, layout)));
+        if (partition !== undefined) into.add(cells, rowNumber, partition.key, partition.id);
+      },
+    },
+    { ...options, delimiter: first.delimiter },
+  );
+  if (second.fingerprint !== first.fingerprint || second.dataRows !== first.dataRows) throw changed;
 }

@@ -1,13 +1,26 @@
+import { checkDecisionScores } from "./checkDecisionScores.js";
 import { checkProbabilities } from "./checkProbabilities.js";
 import { CLASSIFIERS } from "../models/classifiers.js";
+import type { ModelSpec } from "../models/estimator.js";
 import { CLASSIFICATION_METRICS, type Classes } from "./classificationMetrics.js";
 import { classCounts } from "./fold.js";
 import { stratifiedKFold } from "./stratifiedKFold.js";
 import { stratifiedTrainSplit } from "./stratifiedTrainSplit.js";
-import type { Task } from "./task.js";
+import { cannot, lacksData, type Task } from "./task.js";
+import type { Matrix } from "../stats/matrix.js";
+import type { Rng } from "../stats/rng.js";
 
 /** Above this many classes making up more than half the rows, a target looks continuous. */
 const MAX_CLASSES_OF_A_LABEL = 20;
+
+/** Models whose scores are decision values (scikit-learn's decision_function), not probabilities. */
+const DECISION_SCORES = new Set(CLASSIFIERS.filter((model) => model.scores === "decision").map((model) => model.id));
+
+/** A classifier's scores for the test rows: its probabilities, or its decision values if it has no probabilities. */
+function classScores(model: ModelSpec, train: Matrix, y: Classes, test: Matrix, rng: Rng): Float64Array {
+  if (model.scores === "decision") return model.create(rng).fit(train, y.codes, y.labels.length).decisionFunction(test);
+  return model.create(rng).fit(train, y.codes, y.labels.length).predictProba(test);
+}
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -15,8 +28,8 @@ function byCodeUnits(a: string, b: string): number {
 
 /**
  * Classification as PyCaret's setup(): labels in sorted order (so the positive class of a binary
- * target is the second), stratified split and folds, class probabilities scored by the seven
- * classification metrics.
+ * target is the second), stratified split and folds, class scores (probabilities, or decision
+ * values for the models without them) scored by the seven classification metrics.
  */
 export const classificationTask: Task<Classes> = {
   id: "classification",
@@ -26,21 +39,21 @@ export const classificationTask: Task<Classes> = {
     id: model.id,
     name: model.name,
     scaled: model.scaled,
-    fitPredict: (train, y, test, rng) => model.create(rng).fit(train, y.codes, y.labels.length).predictProba(test),
+    fitPredict: (train, y, test, rng) => classScores(model, train, y, test, rng),
   })),
+
+  targetFacts: ["Minority"],
 
   refuseTarget: (target, name) =>
     target.values.length < 2 ? `the target ${name} has one class (${target.values[0]}); a classifier needs two` : null,
 
   target(cells, name) {
     const labels = [...new Set(cells)].sort(byCodeUnits);
-    if (labels.length === 0) return { ok: false, reason: "no rows with a target value" };
-    if (labels.length < 2) return { ok: false, reason: `the target ${name} has one class (${labels[0]})` };
+    if (labels.length === 0) return lacksData("no rows with a target value");
+    if (labels.length < 2) return lacksData(`the target ${name} has one class (${labels[0]})`);
+    // Not for lack of data: the labels are too many to be classes.
     if (labels.length > MAX_CLASSES_OF_A_LABEL && labels.length > cells.length / 2) {
-      return {
-        ok: false,
-        reason: `the target ${name} has ${labels.length} distinct values in ${cells.length} rows: it looks continuous (try --task regression)`,
-      };
+      return cannot(`the target ${name} has ${labels.length} distinct values in ${cells.length} rows: it looks continuous (try --task regression)`);
     }
     const codeOf = new Map(labels.map((label, c) => [label, c]));
     return { ok: true, value: { codes: Uint32Array.from(cells, (cell) => codeOf.get(cell) as number), labels } };
@@ -55,12 +68,20 @@ export const classificationTask: Task<Classes> = {
     let smallest = Infinity;
     for (const count of counts) if (count > 0) smallest = Math.min(smallest, count);
     if (smallest < k) {
-      if (smallest < 2) return { ok: false, reason: `a class has ${smallest} row; 2 folds need at least 2 rows per class` };
+      if (smallest < 2) return lacksData(`a class has ${smallest} row; 2 folds need at least 2 rows per class`);
       notes.push(`the smallest class has ${smallest} rows: using ${smallest} folds instead of ${k}`);
       k = smallest;
     }
     return { ok: true, value: stratifiedKFold(y.codes, rows, y.labels.length, k, rng) };
   },
 
-  checkOutput: (output, rows, y) => checkProbabilities(output, rows, y.labels.length),
+  checkOutput: (output, rows, y, modelId) =>
+    DECISION_SCORES.has(modelId) ? checkDecisionScores(output, rows, y.labels.length) : checkProbabilities(output, rows, y.labels.length),
+
+  // The class balance: the smallest class's share of the rows (0.5 is a balanced binary target).
+  describe(y) {
+    const counts = new Uint32Array(y.labels.length);
+    for (const code of y.codes) counts[code]++;
+    return { Minority: counts.reduce((a, b) => Math.min(a, b)) / y.codes.length };
+  },
 };

@@ -13,10 +13,10 @@ import { foldStatistics } from "./foldStatistics.js";
 import type { GridRow, PartitionResult } from "./grid.js";
 import { predefinedFolds } from "./predefinedFolds.js";
 import type { ResultOptions } from "./resultOptions.js";
-import { gridColumns, TIME_COLUMN, type Outcome, type Task, type TaskInfo, type TaskModel } from "./task.js";
+import { cannot, gridColumns, lacksData, ROWS_COLUMN, type Outcome, type Task, type TaskInfo, type TaskModel } from "./task.js";
 
 /** What a child needs to score one table: the result options that act inside a table, and the feature columns. */
-export type GridSpec = Pick<ResultOptions, "task" | "target" | "models" | "folds" | "foldColumn" | "trainSize" | "seed"> & {
+export type GridSpec = Pick<ResultOptions, "task" | "target" | "models" | "folds" | "foldColumn" | "trainSize" | "minRows" | "seed"> & {
   readonly features: readonly string[];
 };
 
@@ -32,17 +32,8 @@ interface PreparedTable<Y> {
   readonly columns: readonly FeatureColumn[];
 }
 
-/** Protocol steps 1 to 4 for one table: rows with a target, the task's target, split and folds, typed features. */
-function prepareTable<Y>(task: Task<Y>, table: Table, spec: GridSpec, seed: number, notes: string[]): Outcome<PreparedTable<Y>> {
-  const targetAt = columnIndex(table, spec.target);
-  const usable: Table = { header: table.header, rows: table.rows.filter((row) => !isMissing(row[targetAt])) };
-  if (usable.rows.length === 0) return { ok: false, reason: "no rows with a target value" };
-  const target = task.target(
-    usable.rows.map((row) => row[targetAt]),
-    spec.target,
-  );
-  if (!target.ok) return target;
-  const y = target.value;
+/** The protocol's split, folds and column types for a table whose target was read. */
+function prepareTable<Y>(task: Task<Y>, usable: Table, y: Y, spec: GridSpec, seed: number, notes: string[]): Outcome<PreparedTable<Y>> {
   const rows = task.trainRows(y, spec.trainSize, createRng(hashSeed(seed, "split")));
   let folds: readonly Fold[];
   if (spec.foldColumn !== null) {
@@ -51,7 +42,8 @@ function prepareTable<Y>(task: Task<Y>, table: Table, spec: GridSpec, seed: numb
       usable.rows.map((row) => row[foldAt]),
       rows,
     );
-    if (folds.length < 2) return { ok: false, reason: `fold column ${spec.foldColumn} has fewer than 2 distinct values` };
+    // The partition's rows all lie in one fold: too little data to cross-validate, as one row is.
+    if (folds.length < 2) return lacksData(`fold column ${spec.foldColumn} has fewer than 2 distinct values`);
   } else {
     const made = task.folds(y, rows, spec.folds, createRng(hashSeed(seed, "folds")), notes);
     if (!made.ok) return made;
@@ -61,7 +53,7 @@ function prepareTable<Y>(task: Task<Y>, table: Table, spec: GridSpec, seed: numb
   for (const column of typed.dropped) notes.push(`column ${column.name} ${column.reason}: dropped`);
   if (typed.columns.length === 0) {
     const why = typed.dropped.map((column) => `${column.name} ${column.reason}`).join("; ");
-    return { ok: false, reason: `no usable feature columns${why === "" ? "" : ` (${why})`}` };
+    return cannot(`no usable feature columns${why === "" ? "" : ` (${why})`}`);
   }
   return { ok: true, value: { y, folds, columns: typed.columns } };
 }
@@ -75,6 +67,9 @@ interface ModelScores {
 /** One model on one fold: its metric values (task order, then TT_Sec), or why it failed there. */
 export type FoldScore = { readonly values: readonly number[] } | { readonly error: string };
 
+/** What is known of a partition's data (Rows and the task's target facts), whatever becomes of it. */
+export type PartitionFacts = Readonly<Record<string, number>>;
+
 /**
  * A table ready to be scored fold by fold, in any process and in any order: each fold's work
  * depends only on the table, the key's seed and the fold's number (the unit the pool schedules).
@@ -86,17 +81,41 @@ export interface FoldWork<Y> {
   readonly seed: number;
 }
 
+/** A table's preparation: its facts, and its fold work or why it cannot be cross-validated. */
+export interface Preparation<Y> {
+  readonly facts: PartitionFacts;
+  readonly work: Outcome<FoldWork<Y>>;
+}
+
 /** The spec's models, in registry order. */
 function chosenModels<Y>(task: Task<Y>, spec: GridSpec): readonly TaskModel<Y>[] {
   return task.models.filter((model) => spec.models.includes(model.id));
 }
 
-/** Protocol steps 1 to 4 for one table, ready for scoreFold; notes collects what stderr should hear. */
-export function prepareFolds<Y>(task: Task<Y>, table: Table, key: PartitionKey, spec: GridSpec, notes: string[]): Outcome<FoldWork<Y>> {
+/**
+ * Reads the target, applies --min-rows, splits, folds and types the columns of one table, ready
+ * for scoreFold; notes collects what stderr should hear.
+ */
+export function prepareFolds<Y>(task: Task<Y>, table: Table, key: PartitionKey, spec: GridSpec, notes: string[]): Preparation<Y> {
+  const targetAt = columnIndex(table, spec.target);
+  const usable: Table = { header: table.header, rows: table.rows.filter((row) => !isMissing(row[targetAt])) };
+  const target = task.target(
+    usable.rows.map((row) => row[targetAt]),
+    spec.target,
+  );
+  const facts = { [ROWS_COLUMN]: usable.rows.length, ...(target.ok ? task.describe(target.value) : {}) };
+  // The user's own floor comes first: a small partition is said to be small, whatever else it lacks.
+  if (usable.rows.length < spec.minRows) return { facts, work: lacksData(`${usable.rows.length} rows, fewer than --min-rows ${spec.minRows}`) };
+  if (!target.ok) return { facts, work: target };
   const seed = hashSeed(spec.seed, keyId(key));
-  const prepared = prepareTable(task, table, spec, seed, notes);
-  if (!prepared.ok) return prepared;
-  return { ok: true, value: { task, table: prepared.value, models: chosenModels(task, spec), seed } };
+  const prepared = prepareTable(task, usable, target.value, spec, seed, notes);
+  if (!prepared.ok) return { facts, work: prepared };
+  return { facts, work: { ok: true, value: { task, table: prepared.value, models: chosenModels(task, spec), seed } } };
+}
+
+/** The result of a table that is not scored: skipped for lack of data, else failed. */
+export function refusedResult(key: PartitionKey, outcome: { readonly reason: string; readonly skip: boolean }, notes: readonly string[], facts?: PartitionFacts): PartitionResult {
+  return { key, status: outcome.skip ? "skipped" : "failed", reason: outcome.reason, rows: [], notes: [...notes], ...(facts === undefined ? {} : { facts }) };
 }
 
 /**
@@ -127,7 +146,7 @@ export function scoreFold<Y>(work: FoldWork<Y>, f: number, hooks: ScoreHooks = {
       const seconds = (performance.now() - start) / 1000;
       // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
       // does not fail, it ranks them by row order.
-      const broken = task.checkOutput(output, fold.test.length, yTest);
+      const broken = task.checkOutput(output, fold.test.length, yTest, model.id);
       score = broken !== null ? { error: `${broken} in fold ${f + 1}` } : { values: [...task.metrics.map((metric) => metric.score(yTest, output)), seconds] };
     } catch (error) {
       score = { error: error instanceof Error ? error.message : String(error) };
@@ -173,26 +192,32 @@ function scoreFolds<Y>(work: FoldWork<Y>, hooks: ScoreHooks): (FoldScore | null)
  * PyCaret's compare_models for one table under one task: the protocol's folds, preprocessing
  * fitted per fold on training rows, each model fitted and scored on the held-out rows, columns
  * averaged over folds. Pure apart from timing: the same table, key and spec give the same grid in
- * any process. Never throws for a bad table: it returns a failed result with the reason.
+ * any process. Never throws for a bad table: it returns a skipped result (too little data to
+ * cross-validate) or a failed one, with the reason.
  */
 export function scoreTable<Y>(task: Task<Y>, table: Table, key: PartitionKey, spec: GridSpec, hooks: ScoreHooks = {}): PartitionResult {
   const notes: string[] = [];
-  const failed = (reason: string): PartitionResult => ({ key, status: "failed", reason, rows: [], notes });
-  const work = prepareFolds(task, table, key, spec, notes);
-  if (!work.ok) return failed(work.reason);
-  return gridFromFolds(task, key, spec, scoreFolds(work.value, hooks), notes);
+  const { facts, work } = prepareFolds(task, table, key, spec, notes);
+  if (!work.ok) return refusedResult(key, work, notes, facts);
+  return gridFromFolds(task, key, spec, scoreFolds(work.value, hooks), notes, facts);
 }
 
 /**
  * A table's grid from its folds' scores (fold by fold, each model in spec order, as scoreFold
- * gives them), with the notes of its preparation: what scoreTable returns, whichever processes
- * scored the folds.
+ * gives them), with the notes and facts of its preparation: what scoreTable returns, whichever
+ * processes scored the folds.
  */
-export function gridFromFolds<Y>(task: Task<Y>, key: PartitionKey, spec: GridSpec, folds: readonly (readonly (FoldScore | null)[])[], notes: string[]): PartitionResult {
-  const failed = (reason: string): PartitionResult => ({ key, status: "failed", reason, rows: [], notes });
+export function gridFromFolds<Y>(
+  task: Task<Y>,
+  key: PartitionKey,
+  spec: GridSpec,
+  folds: readonly (readonly (FoldScore | null)[])[],
+  notes: string[],
+  facts: PartitionFacts,
+): PartitionResult {
   const models = chosenModels(task, spec);
   const scores = modelScores(task, models.length, folds);
-  const columns = [...task.metrics, TIME_COLUMN].map((column) => column.id);
+  const columns = gridColumns(task).map((column) => column.id);
   const rows: GridRow[] = [];
   const failures: string[] = [];
   models.forEach((model, m) => {
@@ -210,6 +235,6 @@ export function gridFromFolds<Y>(task: Task<Y>, key: PartitionKey, spec: GridSpe
     });
   });
   // The reasons go in the partition's own reason too: a single table that fails is one line.
-  if (rows.length === 0) return failed(`every model failed (${failures.join("; ")})`);
-  return { key, status: "ok", reason: "", rows, notes };
+  if (rows.length === 0) return refusedResult(key, cannot(`every model failed (${failures.join("; ")})`), notes, facts);
+  return { key, status: "ok", reason: "", rows, notes, facts };
 }

@@ -11,14 +11,27 @@ export interface GridRow {
   readonly sd: Readonly<Record<string, number>>;
 }
 
-export type PartitionStatus = "ok" | "failed";
+/**
+ * ok: scored. skipped: too little data to cross-validate (one class, a class of one row, fewer
+ * rows than --min-rows), which is a fact of the data. failed: anything else kept it from a grid
+ * (every model failing, a child dying twice, a target that looks continuous).
+ */
+export type PartitionStatus = "ok" | "skipped" | "failed";
+
+export const PARTITION_STATUSES: readonly PartitionStatus[] = ["ok", "skipped", "failed"];
 
 /** The outcome of one table (one partition): a value, never an exception. */
 export interface PartitionResult {
   readonly key: PartitionKey;
   readonly status: PartitionStatus;
-  /** Why the partition failed; empty when ok. */
+  /** Why the partition was skipped or failed; empty when ok. */
   readonly reason: string;
+  /**
+   * What is known of the partition's data, keyed by column (src/evaluate/task.ts,
+   * partitionFactColumns): Rows, and the task's target facts once its target was read. Absent
+   * when nothing is known (a child died before saying).
+   */
+  readonly facts?: Readonly<Record<string, number>>;
   /** One row per model that could be scored, in registry order (sorting is the report's job). */
   readonly rows: readonly GridRow[];
   /** Things the user should hear about on stderr (dropped columns, fewer folds, failed models). */

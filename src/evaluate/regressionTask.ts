@@ -2,7 +2,7 @@ import { isNumericCell } from "../data/numberCell.js";
 import { REGRESSORS } from "../models/regressors.js";
 import { kFold } from "./kFold.js";
 import { REGRESSION_METRICS } from "./regressionMetrics.js";
-import type { Task } from "./task.js";
+import { cannot, lacksData, type Task } from "./task.js";
 import { trainSplit } from "./trainSplit.js";
 
 /**
@@ -20,13 +20,16 @@ export const regressionTask: Task<Float64Array> = {
     fitPredict: (train, y, test, rng) => model.create(rng).fit(train, y).predict(test),
   })),
 
+  // A quantity has no class balance; its row count is every task's.
+  targetFacts: [],
+
   refuseTarget: (target, name) =>
     target.numeric ? null : `the target ${name} has values that are not numbers; regression needs a numeric target (--task classification?)`,
 
   target(cells, name) {
     const y = new Float64Array(cells.length);
     for (let i = 0; i < cells.length; i++) {
-      if (!isNumericCell(cells[i])) return { ok: false, reason: `the target ${name} has a value that is not a number (${cells[i]})` };
+      if (!isNumericCell(cells[i])) return cannot(`the target ${name} has a value that is not a number (${cells[i]})`);
       y[i] = Number(cells[i]);
     }
     return { ok: true, value: y };
@@ -38,7 +41,7 @@ export const regressionTask: Task<Float64Array> = {
 
   folds(_y, rows, k, rng, notes) {
     if (rows.length < k) {
-      if (rows.length < 2) return { ok: false, reason: `${rows.length} row to cross-validate; 2 folds need at least 2 rows` };
+      if (rows.length < 2) return lacksData(`${rows.length} row to cross-validate; 2 folds need at least 2 rows`);
       notes.push(`${rows.length} rows to cross-validate: using ${rows.length} folds instead of ${k}`);
       k = rows.length;
     }
@@ -50,4 +53,6 @@ export const regressionTask: Task<Float64Array> = {
     for (let i = 0; i < rows; i++) if (!Number.isFinite(output[i])) return `returned ${output[i]} as a prediction (row ${i + 1})`;
     return null;
   },
+
+  describe: () => ({}),
 };

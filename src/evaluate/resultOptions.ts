@@ -15,6 +15,8 @@ export interface ResultOptions {
   readonly folds: number;
   readonly foldColumn: string | null;
   readonly trainSize: number;
+  /** Partitions with fewer rows (with a target, before the split) are skipped; 0 skips none. */
+  readonly minRows: number;
   readonly seed: number;
   readonly ignore: readonly string[];
   /** How the file is read (src/data/dialect.ts): the option as given, "auto" included. */

@@ -32,7 +32,7 @@ export interface TaskModel<Y> {
   readonly name: string;
   /** Whether the protocol z-scores the encoded features before this model sees them. */
   readonly scaled: boolean;
-  /** Fits on (train, y) and returns its output for `test`: class scores (rows x classes) or predictions. */
+  /** Fits on (train, y) and returns its output for `test`: class scores (rows x classes: probabilities or decision values) or predictions. */
   fitPredict(train: Matrix, y: Y, test: Matrix, rng: Rng): Float64Array;
 }
 
@@ -44,12 +44,31 @@ export interface TaskInfo {
   readonly defaultSort: string;
   /** Registry order, which is the grid's order before sorting and breaks sort ties. */
   readonly models: readonly { readonly id: string; readonly name: string }[];
+  /**
+   * What the task says of a partition's target besides its row count, in grid order: the columns
+   * `describe` fills (the classification task's class balance, `Minority`); none for regression.
+   */
+  readonly targetFacts: readonly string[];
   /** Why this task cannot score the file's target at all (a classifier needs two classes), or null. */
   refuseTarget(target: TargetSummary, name: string): string | null;
 }
 
-/** A value, or the reason there is none (a table that cannot be scored is a value too). */
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+/**
+ * A value, or the reason there is none (a table that cannot be scored is a value too). `skip`
+ * says the table is too small to cross-validate (one class, a class of one row, one row): a fact
+ * of the data, which the grid reports as `skipped`, not a fault, which it reports as `failed`.
+ */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string; readonly skip: boolean };
+
+/** No value for lack of data: the partition is skipped. */
+export function lacksData(reason: string): { readonly ok: false; readonly reason: string; readonly skip: true } {
+  return { ok: false, reason, skip: true };
+}
+
+/** No value for any other reason: the partition failed. */
+export function cannot(reason: string): { readonly ok: false; readonly reason: string; readonly skip: false } {
+  return { ok: false, reason, skip: false };
+}
 
 /**
  * A learning task as one record (scikit-learn's scorers and PyCaret's containers carry the same
@@ -68,11 +87,21 @@ export interface Task<Y> extends TaskInfo {
   trainRows(y: Y, trainSize: number, rng: Rng): Uint32Array;
   /** k folds over `rows`; a task may use fewer folds (with a note) or say why it cannot fold. */
   folds(y: Y, rows: Uint32Array, k: number, rng: Rng, notes: string[]): Outcome<readonly Fold[]>;
-  /** Why a model's output for `rows` held-out rows cannot be scored, or null when it can. */
-  checkOutput(output: Float64Array, rows: number, y: Y): string | null;
+  /** Why model `modelId`'s output for `rows` held-out rows cannot be scored, or null when it can. */
+  checkOutput(output: Float64Array, rows: number, y: Y, modelId: string): string | null;
+  /** Facts about a partition's target, keyed by the task's targetFacts (finite numbers). */
+  describe(y: Y): Record<string, number>;
 }
 
 /** Every column of a task's grid after Model, in order: its metrics, then TT_Sec. */
 export function gridColumns(task: TaskInfo): readonly ColumnSpec[] {
   return [...task.metrics, TIME_COLUMN];
+}
+
+/** The rows of a partition that have a target value, before the train split: a column of every task. */
+export const ROWS_COLUMN = "Rows";
+
+/** The columns that describe a partition rather than a model, in grid order: Rows, then the task's target facts. */
+export function partitionFactColumns(task: TaskInfo): readonly string[] {
+  return [ROWS_COLUMN, ...task.targetFacts];
 }

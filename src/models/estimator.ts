@@ -12,12 +12,41 @@ export interface Estimator {
   predictProba(X: Matrix): Float64Array;
 }
 
-/** A registry record, as PyCaret's model containers: id, display name, how to build it. */
-export interface ModelSpec {
+/**
+ * A classifier without probabilities (scikit-learn's RidgeClassifier, SGDClassifier): its scores
+ * are decision values, scikit-learn's decision_function, which AUC ranks and whose row argmax is
+ * the predicted class, as its predict.
+ */
+export interface DecisionEstimator {
+  fit(X: Matrix, y: Uint32Array, nClasses: number): this;
+  /**
+   * Row-major rows x nClasses decision values, finite, the first maximum being scikit-learn's
+   * predicted class. Two classes: scikit-learn's one score d (for the second class) as [-d, d],
+   * so that the argmax is the second class exactly when d > 0, as its predict. A class absent
+   * from the training rows scores ABSENT_CLASS_SCORE, below any real score.
+   */
+  decisionFunction(X: Matrix): Float64Array;
+}
+
+/** The score of a class the training rows lacked: finite, and never the row's maximum. */
+export const ABSENT_CLASS_SCORE = -Number.MAX_VALUE;
+
+interface SpecFields {
   readonly id: string;
   readonly name: string;
   /** Whether the protocol z-scores the encoded features before this model sees them. */
   readonly scaled: boolean;
-  /** Whether the model consumes randomness (the forest); others ignore rng. */
-  create(rng: Rng): Estimator;
 }
+
+/**
+ * A registry record, as PyCaret's model containers: id, display name, how to build it, and what
+ * its scores are (as scikit-learn's scorers pick predict_proba or decision_function): class
+ * probabilities unless it says "decision".
+ */
+export type ModelSpec =
+  | (SpecFields & {
+      readonly scores?: "proba";
+      /** Whether the model consumes randomness (the forest); others ignore rng. */
+      create(rng: Rng): Estimator;
+    })
+  | (SpecFields & { readonly scores: "decision"; create(rng: Rng): DecisionEstimator });

@@ -108,4 +108,33 @@ export class GiniCriterion implements SplitCriterion {
   writeLeaf(out: Float64Array, offset: number): void {
     for (let c = 0; c < this.nClasses; c++) out[offset + c] = this.total[c] / this.nodeWeight;
   }
+
+  /**
+   * One threshold's proxy (ThresholdCriterion), in the order of operations of scan. Rows on the
+   * right add their weight times 0 rather than being branched around: a random threshold makes
+   * that branch unpredictable (measured: the multiply is about a third faster than a branch).
+   */
+  thresholdProxy(values: Float32Array, order: Uint32Array, start: number, end: number, threshold: number): number {
+    const { leftCounts, total, y, weight, nClasses, nodeWeight } = this;
+    leftCounts.fill(0);
+    let leftWeight = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const w = weight[i] * +(values[p] <= threshold);
+      leftCounts[y[i]] += w;
+      leftWeight += w;
+    }
+    const rightWeight = nodeWeight - leftWeight;
+    let leftSquares = 0;
+    let rightSquares = 0;
+    for (let c = 0; c < nClasses; c++) {
+      const l = leftCounts[c];
+      const r = total[c] - l;
+      leftSquares += l * l;
+      rightSquares += r * r;
+    }
+    const giniLeft = 1 - leftSquares / (leftWeight * leftWeight);
+    const giniRight = 1 - rightSquares / (rightWeight * rightWeight);
+    return -rightWeight * giniRight - leftWeight * giniLeft;
+  }
 }

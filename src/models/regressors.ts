@@ -1,7 +1,13 @@
 import type { Rng } from "../stats/rng.js";
+import { AdaBoostRegressor } from "./adaBoostRegressor.js";
+import { BayesianRidge } from "./bayesianRidge.js";
 import { DecisionTreeRegressor } from "./decisionTreeRegressor.js";
 import { DummyRegressor } from "./dummyRegressor.js";
 import { ElasticNet } from "./elasticNet.js";
+import { ExtraTreesRegressor } from "./extraTreesRegressor.js";
+import { GradientBoostingRegressor } from "./gradientBoostingRegressor.js";
+import { HistGradientBoostingRegressor } from "./histGradientBoostingRegressor.js";
+import { HuberRegressor } from "./huberRegressor.js";
 import { KNeighborsRegressor } from "./kNeighborsRegressor.js";
 import { Lasso } from "./lasso.js";
 import { LinearRegression } from "./linearRegression.js";
@@ -24,8 +30,14 @@ export const REGRESSORS: readonly RegressorSpec[] = [
   { id: "lasso", name: "Lasso Regression", scaled: true, create: () => new Lasso() },
   { id: "ridge", name: "Ridge Regression", scaled: true, create: () => new Ridge() },
   { id: "en", name: "Elastic Net", scaled: true, create: () => new ElasticNet() },
+  { id: "br", name: "Bayesian Ridge", scaled: true, create: () => new BayesianRidge() },
+  { id: "huber", name: "Huber Regressor", scaled: true, create: () => new HuberRegressor() },
   { id: "knn", name: "K Neighbors Regressor", scaled: true, create: () => new KNeighborsRegressor() },
   { id: "dt", name: "Decision Tree Regressor", scaled: false, create: (rng) => new DecisionTreeRegressor({ rng }) },
   { id: "rf", name: "Random Forest Regressor", scaled: false, create: (rng) => new RandomForestRegressor({ rng }) },
+  { id: "et", name: "Extra Trees Regressor", scaled: false, create: (rng) => new ExtraTreesRegressor({ rng }) },
+  { id: "ada", name: "AdaBoost Regressor", scaled: false, create: (rng) => new AdaBoostRegressor({ rng }) },
+  { id: "gbr", name: "Gradient Boosting Regressor", scaled: false, create: () => new GradientBoostingRegressor() },
+  { id: "hgb", name: "Histogram Gradient Boosting Regressor", scaled: false, create: () => new HistGradientBoostingRegressor() },
   { id: "dummy", name: "Dummy Regressor", scaled: false, create: () => new DummyRegressor() },
 ];

@@ -35,6 +35,20 @@ export interface SplitCriterion {
   writeLeaf(out: Float64Array, offset: number): void;
 }
 
+/**
+ * A criterion that can also score one given threshold on raw feature values, for scikit-learn's
+ * RandomSplitter (extra trees, extraTreeGrowth.ts), which draws one threshold per feature instead
+ * of scanning bins. The same criterion object serves both splitters, as scikit-learn's does.
+ */
+export interface ThresholdCriterion extends SplitCriterion {
+  /**
+   * scikit-learn's proxy_impurity_improvement of sending the node's rows whose value is at most
+   * `threshold` left: values[p] is the value of row order[p], for p in [start, end) (the node set
+   * up by startNode). Larger is better.
+   */
+  thresholdProxy(values: Float32Array, order: Uint32Array, start: number, end: number, threshold: number): number;
+}
+
 /** The best split found so far at a node: the split sends bins <= leftBin left, >= rightBin right. */
 export class SplitChoice {
   feature = -1;

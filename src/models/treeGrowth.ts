@@ -23,6 +23,8 @@ export interface GrowOptions {
   /** Features tried per node (scikit-learn's max_features), 1..cols. */
   readonly maxFeatures: number;
   readonly rng: Rng;
+  /** scikit-learn's max_depth: nodes at this depth (the root is at 0) become leaves; default none. */
+  readonly maxDepth?: number;
 }
 
 /** scikit-learn's EPSILON for "this node is pure": DBL_EPSILON. */
@@ -30,7 +32,7 @@ const PURE = Number.EPSILON;
 
 /**
  * Grows one tree with scikit-learn's defaults (best split, min_samples_split 2, min_samples_leaf 1,
- * no depth limit) on pre-binned features, scoring splits with the given criterion (gini for
+ * no depth limit unless options.maxDepth) on pre-binned features, scoring splits with the given criterion (gini for
  * classification, squared error for regression) and its per-row weights (bootstrap counts; rows
  * of weight 0 are left out, as scikit-learn's splitter does). A node becomes a leaf when it has
  * one row, when its impurity is at most DBL_EPSILON, or when every feature is constant on it.
@@ -45,6 +47,8 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
   if (weight.length !== n) throw new RangeError(`${n} binned rows but ${weight.length} weights`);
   const { maxFeatures, rng } = options;
   if (!Number.isInteger(maxFeatures) || maxFeatures < 1) throw new RangeError(`maxFeatures must be a positive integer, got ${maxFeatures}`);
+  const maxDepth = options.maxDepth ?? Infinity;
+  if (maxDepth !== Infinity && (!Number.isInteger(maxDepth) || maxDepth < 1)) throw new RangeError(`maxDepth must be a positive integer, got ${maxDepth}`);
 
   let size = 0;
   for (let i = 0; i < n; i++) if (weight[i] > 0) size++;
@@ -56,10 +60,11 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
   const search = new SplitSearch(bins, criterion, Math.min(maxFeatures, nFeatures), rng);
   const scratch = new Uint32Array(size);
 
-  // Five numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
-  // it is the parent's left child, and how many features its ancestors found constant.
-  const stack: number[] = [0, size, -1, 1, 0];
+  // Six numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
+  // it is the parent's left child, how many features its ancestors found constant, and its depth.
+  const stack: number[] = [0, size, -1, 1, 0, 0];
   while (stack.length > 0) {
+    const depth = stack.pop() as number;
     const knownConstants = stack.pop() as number;
     const isLeft = stack.pop() as number;
     const parent = stack.pop() as number;
@@ -68,7 +73,7 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
     const node = tree.addNode(parent, isLeft === 1);
 
     const impurity = criterion.startNode(order, start, end);
-    const found = end - start < 2 || impurity <= PURE ? false : search.best(order, start, end, knownConstants);
+    const found = depth >= maxDepth || end - start < 2 || impurity <= PURE ? false : search.best(order, start, end, knownConstants);
     if (!found) {
       tree.setLeaf(node, criterion);
       continue;
@@ -77,7 +82,7 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
     tree.setSplit(node, feature, splitThreshold(bins, feature, leftBin, rightBin));
     const middle = partitionRows(order, scratch, start, end, bins.codes, feature * n, leftBin);
     // Pushed right first so the left subtree is grown first.
-    stack.push(middle, end, node, 0, search.childConstants, start, middle, node, 1, search.childConstants);
+    stack.push(middle, end, node, 0, search.childConstants, depth + 1, start, middle, node, 1, search.childConstants, depth + 1);
   }
   return tree.finish();
 }
@@ -231,7 +236,7 @@ function swap(values: Uint32Array, a: number, b: number): void {
 }
 
 /** Growable flat node arrays; leaves alone carry values, so internal nodes cost no leafWidth-wide row. */
-class TreeBuffer {
+export class TreeBuffer {
   private count = 0;
   private leaves = 0;
   private feature: Int32Array;

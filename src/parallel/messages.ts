@@ -1,5 +1,5 @@
 import type { PartitionKey } from "../data/partitionKey.js";
-import type { FoldScore, GridSpec } from "../evaluate/compareModels.js";
+import type { FoldScore, GridSpec, PartitionFacts } from "../evaluate/compareModels.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 
 /** Parent -> child: score one whole partition. Sent with "advanced" serialization (NaN survives). */
@@ -38,12 +38,13 @@ export type WorkRequest = ScoreRequest | FoldRequest;
 
 /**
  * A child's answer for one fold: how many folds the partition has (known only once it is
- * prepared), the notes of its preparation, and every model's score on the fold (none when the
- * fold is past the last one); or why the partition cannot be scored at all.
+ * prepared), the notes and facts of its preparation, and every model's score on the fold (none
+ * when the fold is past the last one); or why the partition cannot be scored at all, and whether
+ * that is for lack of data (skip).
  */
 export type FoldAnswer =
-  | { readonly ok: true; readonly folds: number; readonly notes: readonly string[]; readonly scores: readonly (FoldScore | null)[] }
-  | { readonly ok: false; readonly reason: string; readonly notes: readonly string[] };
+  | { readonly ok: true; readonly folds: number; readonly notes: readonly string[]; readonly facts: PartitionFacts; readonly scores: readonly (FoldScore | null)[] }
+  | { readonly ok: false; readonly reason: string; readonly skip: boolean; readonly notes: readonly string[]; readonly facts: PartitionFacts };
 
 /** Child -> parent. */
 export type WorkerMessage =

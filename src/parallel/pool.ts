@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { PartitionKey } from "../data/partitionKey.js";
 import { rowsText } from "../data/rowText.js";
-import { gridFromFolds, type FoldScore, type GridSpec } from "../evaluate/compareModels.js";
+import { gridFromFolds, refusedResult, type FoldScore, type GridSpec, type PartitionFacts } from "../evaluate/compareModels.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 import { withTask } from "../evaluate/tasks.js";
 import type { FoldAnswer, WorkerMessage, WorkRequest } from "./messages.js";
@@ -64,6 +64,7 @@ interface SplitState {
   readonly answers: (readonly (FoldScore | null)[] | undefined)[];
   received: number;
   notes: readonly string[];
+  facts: PartitionFacts;
 }
 
 /**
@@ -89,7 +90,7 @@ export function scorePartitions(jobs: readonly PartitionJob[], options: PoolOpti
     if (sizes[index] >= splitRows) {
       // A fold column's folds are counted once a child has read the partition; until then the
       // --folds count stands in, and the first answer adds or drops units.
-      split.set(index, { folds: nominalFolds, known: false, answers: [], received: 0, notes: [] });
+      split.set(index, { folds: nominalFolds, known: false, answers: [], received: 0, notes: [], facts: {} });
       for (let fold = 0; fold < nominalFolds; fold++) queue.push({ partition: index, fold, attempt: 1 });
     } else {
       queue.push({ partition: index, fold: null, attempt: 1 });
@@ -130,10 +131,11 @@ export function scorePartitions(jobs: readonly PartitionJob[], options: PoolOpti
     const foldDone = (index: number, fold: number, answer: FoldAnswer): void => {
       const state = split.get(index);
       if (state === undefined) return; // the partition already failed or finished
-      if (!answer.ok) return finish(index, failed(index, answer.reason, answer.notes));
+      if (!answer.ok) return finish(index, refusedResult(jobs[index].key, answer, answer.notes, answer.facts));
       if (!state.known) {
         state.known = true;
         state.notes = answer.notes;
+        state.facts = answer.facts;
         if (answer.folds > state.folds) {
           const more: Unit[] = [];
           for (let f = state.folds; f < answer.folds; f++) more.push({ partition: index, fold: f, attempt: 1 });
@@ -152,7 +154,7 @@ export function scorePartitions(jobs: readonly PartitionJob[], options: PoolOpti
       state.received++;
       if (state.received < state.folds) return;
       const folds = state.answers.slice(0, state.folds) as (readonly (FoldScore | null)[])[];
-      finish(index, withTask(options.spec.task, (task) => gridFromFolds(task, jobs[index].key, options.spec, folds, [...state.notes])));
+      finish(index, withTask(options.spec.task, (task) => gridFromFolds(task, jobs[index].key, options.spec, folds, [...state.notes], state.facts)));
     };
     const onAbort = (): void => {
       if (settled) return;

@@ -1,6 +1,6 @@
 import { keyId, type PartitionKey } from "../data/partitionKey.js";
 import { parseRowsText } from "../data/rowText.js";
-import { prepareFolds, scoreFold, scoreTable, type FoldScore } from "../evaluate/compareModels.js";
+import { prepareFolds, scoreFold, scoreTable, type FoldScore, type PartitionFacts } from "../evaluate/compareModels.js";
 import { withTask } from "../evaluate/tasks.js";
 import type { FoldAnswer, FoldRequest, ScoreRequest, WorkerMessage, WorkRequest } from "./messages.js";
 import { startParentWatchdog } from "./parentWatchdog.js";
@@ -34,10 +34,11 @@ function injectedKill(key: PartitionKey, attempt: number): boolean {
 interface HeldPartition {
   readonly partition: number;
   readonly notes: readonly string[];
+  readonly facts: PartitionFacts;
   readonly folds: number;
-  /** Scores one fold, or null when the partition cannot be scored (reason says why). */
+  /** Scores one fold, or null when the partition cannot be scored (refused says why). */
   readonly score: ((fold: number, onFit: () => void) => (FoldScore | null)[]) | null;
-  readonly reason: string;
+  readonly refused: { readonly reason: string; readonly skip: boolean };
 }
 
 let held: HeldPartition | null = null;
@@ -46,15 +47,15 @@ function prepare(request: FoldRequest, rows: string): HeldPartition {
   const table = { header: request.header, rows: parseRowsText(rows) };
   return withTask(request.spec.task, (task): HeldPartition => {
     const notes: string[] = [];
-    const work = prepareFolds(task, table, request.key, request.spec, notes);
-    if (!work.ok) return { partition: request.partition, notes, folds: 0, score: null, reason: work.reason };
+    const { facts, work } = prepareFolds(task, table, request.key, request.spec, notes);
+    const base = { partition: request.partition, notes, facts };
+    if (!work.ok) return { ...base, folds: 0, score: null, refused: { reason: work.reason, skip: work.skip } };
     const prepared = work.value;
     return {
-      partition: request.partition,
-      notes,
+      ...base,
       folds: prepared.table.folds.length,
       score: (fold, onFit) => scoreFold(prepared, fold, { onFit }),
-      reason: "",
+      refused: { reason: "", skip: false },
     };
   });
 }
@@ -65,10 +66,10 @@ function scoreOneFold(request: FoldRequest): FoldAnswer {
     held = prepare(request, request.rows);
   }
   if (held === null || held.partition !== request.partition) throw new Error(`partition ${request.partition} was never sent to this child`);
-  const { notes, folds, score, reason } = held;
-  if (score === null) return { ok: false, reason, notes };
+  const { notes, facts, folds, score, refused } = held;
+  if (score === null) return { ok: false, ...refused, notes, facts };
   const scores = request.fold < folds ? score(request.fold, () => send({ type: "fit", id: request.id })) : [];
-  return { ok: true, folds, notes, scores };
+  return { ok: true, folds, notes, facts, scores };
 }
 
 function scoreWhole(request: ScoreRequest): WorkerMessage {

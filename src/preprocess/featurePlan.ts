@@ -1,7 +1,7 @@
 import type { CategoricalColumn, FeatureColumn, NumericColumn } from "../data/featureColumns.js";
 import { createMatrix, type Matrix } from "../stats/matrix.js";
 
-/** Categoricals with more levels than this are frequency-encoded instead of one-hot (protocol 4). */
+/** Categoricals with more levels than this are frequency-encoded instead of one-hot (the protocol's preprocessing). */
 export const MAX_ONE_HOT_LEVELS = 25;
 
 /** How one source column becomes encoded columns; fitted on a fold's training rows only. */
@@ -88,7 +88,7 @@ function categoricalStep(column: CategoricalColumn, train: Uint32Array): ColumnS
   };
 }
 
-/** Fits protocol step 4 (imputation and encoding, not scaling) on a fold's training rows. */
+/** Fits the protocol's preprocessing (imputation and encoding, not scaling) on a fold's training rows. */
 export function fitFeaturePlan(columns: readonly FeatureColumn[], train: Uint32Array): FeaturePlan {
   if (train.length === 0) throw new RangeError("cannot fit a feature plan on zero rows");
   const steps = columns.map((column) =>

@@ -1,6 +1,6 @@
 import { keyId } from "../data/partitionKey.js";
 import { InputError } from "../errors.js";
-import type { GridRow, PartitionResult } from "../evaluate/grid.js";
+import { PARTITION_STATUSES, type GridRow, type PartitionResult, type PartitionStatus } from "../evaluate/grid.js";
 import type { RunMetadata } from "./runMetadata.js";
 
 /**
@@ -18,9 +18,10 @@ export function journalManifestLine(metadata: RunMetadata): string {
 /** JSON has no NaN: an undefined mean or deviation is written as null and read back as NaN. */
 const nanAsNull = (_key: string, value: unknown): unknown => (typeof value === "number" && Number.isNaN(value) ? null : value);
 
-/** The whole result, rows in registry order and notes included. */
+/** The whole result, rows in registry order and notes and facts included. */
 export function journalResultLine(result: PartitionResult): string {
-  return JSON.stringify({ key: result.key, status: result.status, reason: result.reason, rows: result.rows, notes: result.notes }, nanAsNull) + "\n";
+  const { key, status, reason, rows, notes, facts } = result;
+  return JSON.stringify({ key, status, reason, rows, notes, ...(facts === undefined ? {} : { facts }) }, nanAsNull) + "\n";
 }
 
 export interface Journal {
@@ -54,13 +55,20 @@ function gridRow(value: unknown): GridRow | undefined {
   return mean === undefined || sd === undefined ? undefined : { model: value.model, mean, sd };
 }
 
+function isStatus(value: unknown): value is PartitionStatus {
+  return PARTITION_STATUSES.some((status) => status === value);
+}
+
 function partitionResult(value: unknown): PartitionResult | undefined {
   if (!isRecord(value) || !isStringArray(value.key) || !isStringArray(value.notes)) return undefined;
-  if ((value.status !== "ok" && value.status !== "failed") || typeof value.reason !== "string") return undefined;
+  if (!isStatus(value.status) || typeof value.reason !== "string") return undefined;
   if (!Array.isArray(value.rows)) return undefined;
   const rows = value.rows.map(gridRow);
   if (rows.some((row) => row === undefined)) return undefined;
-  return { key: value.key, status: value.status, reason: value.reason, rows: rows as GridRow[], notes: value.notes };
+  const result: PartitionResult = { key: value.key, status: value.status, reason: value.reason, rows: rows as GridRow[], notes: value.notes };
+  if (value.facts === undefined) return result;
+  const facts = columns(value.facts);
+  return facts === undefined ? undefined : { ...result, facts };
 }
 
 function manifest(value: unknown): RunMetadata | undefined {

@@ -1,6 +1,6 @@
 import { compareKeys } from "../data/partitionKey.js";
 import type { GridRow, PartitionResult } from "../evaluate/grid.js";
-import { gridColumns, type ColumnSpec, type TaskInfo } from "../evaluate/task.js";
+import { gridColumns, partitionFactColumns, ROWS_COLUMN, type ColumnSpec, type TaskInfo } from "../evaluate/task.js";
 import { keyColumnNames } from "./keyColumns.js";
 
 /** A cell of the output: text, a number (NaN when undefined) or nothing (a failed partition). */
@@ -12,17 +12,43 @@ export interface Leaderboard {
   readonly rows: readonly (readonly Cell[])[];
   /** Which columns hold numbers (rounded in text formats). */
   readonly numeric: readonly boolean[];
+  /** Which numeric columns hold whole counts (Rows): written without decimals in text formats. */
+  readonly counts: readonly boolean[];
+  /**
+   * Which columns describe the partition rather than the model (Rows, Minority): the same on
+   * every row of a partition, so a layout for reading may say them once, with its heading.
+   */
+  readonly perPartition: readonly boolean[];
+}
+
+/** The decimals a text format gives column j: none for a count, `round` for any other number. */
+export function decimalsOf(board: Leaderboard, j: number, round: number): number {
+  return board.counts[j] ? 0 : round;
 }
 
 /** Ends every row of a partitioned grid. */
 const STATUS_COLUMNS: readonly string[] = ["status", "reason"];
 
+/** The fold standard deviation (ddof 0) of the --sort column, beside the means. */
+export const SD_COLUMN = "SD";
+
+/**
+ * A shard's piece carries the fold standard deviation of every grid column in these, so that
+ * merge, which may sort by another column than the shards did, can show that column's.
+ */
+export function deviationColumn(id: string): string {
+  return `SD_${id}`;
+}
+
 /**
  * The --by columns' names in a grid of this task: renamed `by_<name>` where the grid's own
- * columns would take the name (see keyColumnNames). Merge reads shards back through this same function.
+ * columns would take the name (see keyColumnNames); a piece's deviation columns are reserved in
+ * every grid, so that a key is named alike in pieces and in whole grids. Merge reads shards back
+ * through this same function.
  */
 export function keyColumns(by: readonly string[], task: TaskInfo): string[] {
-  return keyColumnNames(by, ["Model", ...gridColumns(task).map((column) => column.id), ...STATUS_COLUMNS]);
+  const scored = gridColumns(task).map((column) => column.id);
+  return keyColumnNames(by, ["Model", ...scored, ...partitionFactColumns(task), SD_COLUMN, ...scored.map(deviationColumn), ...STATUS_COLUMNS]);
 }
 
 export interface LeaderboardOptions {
@@ -31,6 +57,8 @@ export interface LeaderboardOptions {
   /** A grid column of the task (checked by the caller). */
   readonly sort: string;
   readonly top: number;
+  /** A shard's piece for merge: add every column's fold deviation (deviationColumn). */
+  readonly everyDeviation?: boolean;
 }
 
 /** Best first by the column's direction; NaN last; ties keep registry order (stable sort). */
@@ -46,29 +74,64 @@ export function sortRows(rows: readonly GridRow[], column: ColumnSpec): GridRow[
 
 /**
  * The score grid as PyCaret's pull() shows it, one block per partition: partition key columns
- * first (named by keyColumns), then Model, the task's metrics and TT_Sec; with --by, a status and reason at the end of
- * every row, and a failed partition as one row with empty scores. Partitions in sorted key order,
- * rows in --sort order, at most --top rows per partition.
+ * first (named by keyColumns), then Model, the task's metrics and TT_Sec, then what describes the
+ * partition (Rows, and the task's target facts such as Minority) and SD, the fold standard
+ * deviation of the --sort column; with --by, a status and reason at the end of every row, and a
+ * skipped or failed partition as one row with empty scores (its Rows and facts when known).
+ * Partitions in sorted key order, rows in --sort order, at most --top rows per partition.
  */
 export function leaderboard(results: readonly PartitionResult[], options: LeaderboardOptions): Leaderboard {
   const partitioned = options.by.length > 0;
   const scored = gridColumns(options.task);
   const sortColumn = scored.find((column) => column.id === options.sort);
   if (sortColumn === undefined) throw new RangeError(`${options.sort} is not a ${options.task.id} grid column`);
-  const columns = [...keyColumns(options.by, options.task), "Model", ...scored.map((column) => column.id), ...(partitioned ? STATUS_COLUMNS : [])];
+  const facts = partitionFactColumns(options.task);
+  const deviations = options.everyDeviation === true ? scored.map((column) => column.id) : [];
+  const tailColumns = partitioned ? STATUS_COLUMNS : [];
+  const columns = [
+    ...keyColumns(options.by, options.task),
+    "Model",
+    ...scored.map((column) => column.id),
+    ...facts,
+    SD_COLUMN,
+    ...deviations.map(deviationColumn),
+    ...tailColumns,
+  ];
   // By position, not by name: a key column may be called like a metric and is text all the same.
-  const numeric = [...options.by.map(() => false), false, ...scored.map(() => true), ...(partitioned ? STATUS_COLUMNS.map(() => false) : [])];
+  const kinds: ("text" | "number" | "count")[] = [
+    ...options.by.map(() => "text" as const),
+    "text",
+    ...scored.map(() => "number" as const),
+    ...facts.map((column) => (column === ROWS_COLUMN ? ("count" as const) : ("number" as const))),
+    "number",
+    ...deviations.map(() => "number" as const),
+    ...tailColumns.map(() => "text" as const),
+  ];
+  const numeric = kinds.map((kind) => kind !== "text");
+  const counts = kinds.map((kind) => kind === "count");
+  const keyCount = options.by.length + 1 + scored.length;
+  const perPartition = columns.map((_, j) => j >= keyCount && j < keyCount + facts.length);
   const rows: Cell[][] = [];
   const ordered = [...results].sort((a, b) => compareKeys(a.key, b.key));
   for (const result of ordered) {
+    const described: Cell[] = facts.map((column) => result.facts?.[column] ?? null);
     const tail: Cell[] = partitioned ? [result.status, result.reason] : [];
     if (result.status !== "ok") {
-      rows.push([...result.key, null, ...scored.map(() => null), ...tail]);
+      rows.push([...result.key, null, ...scored.map(() => null), ...described, null, ...deviations.map(() => null), ...tail]);
       continue;
     }
     for (const row of sortRows(result.rows, sortColumn).slice(0, options.top)) {
-      rows.push([...result.key, row.model, ...scored.map((column) => row.mean[column.id]), ...tail]);
+      rows.push([
+        ...result.key,
+        row.model,
+        ...scored.map((column) => row.mean[column.id]),
+        ...described,
+        // A row without a deviation (a merged piece that carried none) shows NaN, not a hole.
+        row.sd[sortColumn.id] ?? NaN,
+        ...deviations.map((id) => row.sd[id] ?? NaN),
+        ...tail,
+      ]);
     }
   }
-  return { columns, rows, numeric };
+  return { columns, rows, numeric, counts, perPartition };
 }

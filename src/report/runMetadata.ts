@@ -31,6 +31,7 @@ const OPTION_FLAGS: Readonly<Record<keyof ResultOptions, string>> = {
   folds: "--folds",
   foldColumn: "--fold-column",
   trainSize: "--train-size",
+  minRows: "--min-rows",
   seed: "--seed",
   ignore: "--ignore",
   delimiter: "--delimiter",

@@ -1,6 +1,6 @@
 import { formatCell } from "./formatCell.js";
 import { formulaSafe } from "./formulaSafe.js";
-import type { Cell, Leaderboard } from "./leaderboard.js";
+import { decimalsOf, type Cell, type Leaderboard } from "./leaderboard.js";
 
 function escape(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
@@ -15,6 +15,6 @@ function markdownCell(cell: Cell, round: number): string {
 export function toMarkdown(board: Leaderboard, round: number): string {
   const header = `| ${board.columns.map((column) => escape(formulaSafe(column))).join(" | ")} |`;
   const rule = `| ${board.numeric.map((numeric) => (numeric ? "---:" : "---")).join(" | ")} |`;
-  const body = board.rows.map((row) => `| ${row.map((cell) => markdownCell(cell, round)).join(" | ")} |`);
+  const body = board.rows.map((row) => `| ${row.map((cell, j) => markdownCell(cell, decimalsOf(board, j, round))).join(" | ")} |`);
   return [header, rule, ...body].join("\n") + "\n";
 }

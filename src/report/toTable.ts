@@ -1,19 +1,158 @@
-import Table from "cli-table3";
+import type { TaskInfo } from "../evaluate/task.js";
+import { displayWidth } from "./displayWidth.js";
 import { formatCell } from "./formatCell.js";
-import type { Leaderboard } from "./leaderboard.js";
+import { bestRows, gridShape, type GridBlock, type GridShape } from "./gridBlocks.js";
+import type { Cell, Leaderboard } from "./leaderboard.js";
 import { printable } from "./printable.js";
+import { shortModelNames } from "./shortModelName.js";
+
+export interface TableOptions {
+  readonly round: number;
+  readonly task: TaskInfo;
+  /** The run's --by columns, which the board's first columns hold. */
+  readonly by: readonly string[];
+  /**
+   * Bold headings and each partition's best value per metric on yellow, as PyCaret's styled
+   * grid: only for a terminal that takes colour (the CLI decides: a TTY, NO_COLOR unset).
+   */
+  readonly color: boolean;
+}
+
+interface Column {
+  readonly title: string;
+  readonly right: boolean;
+  readonly text: (row: readonly Cell[]) => string;
+}
+
+/** SGR sequences; each closes only what it opened, so a highlighted cell does not unbold a heading. */
+const style = {
+  bold: (text: string): string => `\x1b[1m${text}\x1b[22m`,
+  best: (text: string): string => `\x1b[30;43m${text}\x1b[39;49m`,
+};
+
+/** A count (rows, say) reads as 314, not 314.0000; other numbers as every text format rounds them. */
+function plainNumber(cell: Cell, round: number): string {
+  return typeof cell === "number" && Number.isInteger(cell) ? String(cell) : formatCell(cell, round);
+}
+
+function columns(shape: GridShape, board: Leaderboard, round: number): Column[] {
+  const models = shape.blocks.flatMap((block) => block.rows.map((row) => String(row[shape.modelIndex])));
+  const short = shortModelNames(models);
+  return [
+    { title: "Model", right: false, text: (row) => printable(short.get(String(row[shape.modelIndex])) ?? "") },
+    ...shape.scored.map((column) => ({ title: column.spec.id, right: true, text: (row: readonly Cell[]) => formatCell(row[column.index], round) })),
+    ...shape.otherColumns.map((j) => ({
+      title: printable(board.columns[j]),
+      right: board.numeric[j],
+      text: (row: readonly Cell[]) => printable(plainNumber(row[j], round)),
+    })),
+  ];
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+/** A horizontal rule whose junctions say where column lines run above and below it. */
+function rule(widths: readonly number[], ends: [string, string], above: boolean, below: boolean): string {
+  const junction = above && below ? "┼" : above ? "┴" : below ? "┬" : "─";
+  return ends[0] + widths.map((w) => "─".repeat(w + 2)).join(junction) + ends[1];
+}
+
+/** The rule that opens a partition, its heading written into it: `├─ Sex=female ──┼───…┤`. */
+function headingRule(plain: string, label: string, labelWidth: number): string {
+  const start = 3 + labelWidth + 1;
+  const chars = [...plain];
+  if (start >= chars.length - 1) return `├─ ${label} ─`;
+  return `├─ ${label} ${chars.slice(start).join("")}`;
+}
+
+/** Words into lines of at most `width` columns; a longer word gets a line of its own. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && displayWidth(next) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  return [...lines, line];
+}
+
+function heading(shape: GridShape, block: GridBlock, board: Leaderboard, round: number): string {
+  const key = shape.keyColumns.map((name, i) => `${name}=${block.key[i]}`).join(", ");
+  // A fact the partition does not have (a one-class target's Minority) is left out, not shown empty.
+  const extras = shape.partitionColumns.flatMap((j, i) => (block.partitionCells[i] === null ? [] : [`${board.columns[j]} ${plainNumber(block.partitionCells[i], round)}`]));
+  return printable([key, ...extras].join(" · "));
+}
+
+function note(block: GridBlock): string | null {
+  if (block.status === "ok" && block.reason === "") return null;
+  return printable(block.reason === "" ? block.status : `${block.status}: ${block.reason}`);
+}
 
 /**
- * A boxed table for a terminal (cli-table3); colour off so that copies paste cleanly. Every cell
- * and heading is shown printable: a key holding ESC or a newline must not drive the terminal.
+ * A boxed table for a terminal, sized to fit 100 columns for the usual grids: one header, then
+ * each partition under a heading written into the rule above its rows (keys said once, not on
+ * every row), status and reason said only for a partition that has them, models by short names.
+ * Every text from the data is shown printable: a key holding ESC or a newline must not drive
+ * the terminal.
  */
-export function toTable(board: Leaderboard, round: number): string {
-  const table = new Table({
-    head: board.columns.map(printable),
-    // Compact: one line per grid row, as a data frame prints, instead of a rule between rows.
-    style: { head: [], border: [], compact: true },
-    colAligns: board.numeric.map((numeric) => (numeric ? "right" : "left")),
-  });
-  for (const row of board.rows) table.push(row.map((cell) => printable(formatCell(cell, round))));
-  return table.toString() + "\n";
+export function toTable(board: Leaderboard, options: TableOptions): string {
+  const { round, color } = options;
+  const shape = gridShape(board, options.task, options.by);
+  const cols = columns(shape, board, round);
+  // A loop, not Math.max(...cells): a grid of many partitions has more rows than a call takes arguments.
+  const widths = cols.map((column) => shape.blocks.reduce((w, block) => block.rows.reduce((v, row) => Math.max(v, displayWidth(column.text(row))), w), displayWidth(column.title)));
+  // Columns beyond the scores (SD) are shown where they fit: the scores always are, and a table
+  // wider than the terminal wraps every row. csv and json always have them.
+  const firstOptional = 1 + shape.scored.length;
+  while (cols.length > firstOptional && widths.reduce((sum, w) => sum + w + 3, 1) > TABLE_WIDTH) {
+    cols.pop();
+    widths.pop();
+  }
+  const inner = widths.reduce((sum, w) => sum + w + 3, -1) - 2;
+  const line = (cells: readonly string[]): string => `│ ${cells.join(" │ ")} │`;
+  const bold = color ? style.bold : (text: string) => text;
+  const lines = [rule(widths, ["┌", "┐"], false, true), line(cols.map((column, j) => bold(pad(column.title, widths[j], column.right))))];
+  // Where each metric sits among the table's columns (Model first); TT_Sec is not a metric.
+  const metrics = shape.scored.flatMap((column, k) => (column.metric ? [{ column, at: 1 + k }] : []));
+  const shown = (value: number): string => formatCell(value, round);
+  let above = true;
+  for (const block of shape.blocks) {
+    const message = note(block);
+    const below = message === null && block.rows.length > 0;
+    const plain = rule(widths, ["├", "┤"], above, below);
+    if (shape.keyColumns.length === 0) lines.push(plain);
+    else {
+      const label = heading(shape, block, board, round);
+      lines.push(headingRule(plain, bold(label), displayWidth(label)));
+    }
+    if (message !== null) {
+      for (const text of wrap(message, inner)) lines.push(`│ ${pad(text, inner, false)} │`);
+      if (block.rows.length > 0) lines.push(rule(widths, ["├", "┤"], false, true));
+    }
+    above = block.rows.length > 0;
+    const best = color ? metrics.map(({ column, at }) => ({ at, rows: bestRows(block, column, shown) })) : [];
+    block.rows.forEach((row, i) => {
+      const cells = cols.map((column, j) => pad(column.text(row), widths[j], column.right));
+      for (const { at, rows } of best) if (rows.has(i)) cells[at] = highlight(cells[at]);
+      lines.push(line(cells));
+    });
+  }
+  lines.push(rule(widths, ["└", "┘"], above, false));
+  return lines.join("\n") + "\n";
+}
+
+/** The width the table keeps to when it can: 100 columns, a terminal's usual width and more. */
+const TABLE_WIDTH = 100;
+
+/** The padded cell with only its text highlighted, so that the highlight does not spill into the padding. */
+function highlight(cell: string): string {
+  const text = cell.trim();
+  const at = cell.indexOf(text);
+  return cell.slice(0, at) + style.best(text) + cell.slice(at + text.length);
 }

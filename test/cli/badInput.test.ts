@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { repoPath, runCli, tempFiles } from "../helpers.js";
@@ -30,7 +30,7 @@ const cases: BadCase[] = [
   { name: "--sort Foo", args: [passengers, "--target", "Survived", "--sort", "Foo"], message: /--sort Foo: expected one of Accuracy, AUC/ },
   { name: "--folds 1", args: [passengers, "--target", "Survived", "--folds", "1"], message: /--folds 1: expected an integer >= 2/ },
   { name: "--train-size 2", args: [passengers, "--target", "Survived", "--train-size", "2"], message: /--train-size 2: expected a number above 0 and at most 1/ },
-  { name: "--models svm", args: [passengers, "--target", "Survived", "--models", "lr,svm"], message: /--models svm: unknown model/ },
+  { name: "--models perceptron", args: [passengers, "--target", "Survived", "--models", "lr,perceptron"], message: /--models perceptron: unknown model/ },
   { name: "--format xml", args: [passengers, "--target", "Survived", "--format", "xml"], message: /--format xml: expected one of table, csv/ },
   { name: "an unknown --ignore column", args: [passengers, "--target", "Survived", "--ignore", "Nope"], message: /--ignore Nope: no such column/ },
   { name: "an unknown option", args: [passengers, "--target", "Survived", "--fodls", "3"], message: /unknown option '--fodls'/ },
@@ -57,9 +57,11 @@ test("a failed run leaves no temp file behind in the output directory", () => {
 });
 
 test("an --out that cannot be written is refused before any scoring: exit 2, one line", () => {
+  // A directory named like a csv file: its extension names a format, so the directory is what is wrong.
+  mkdirSync(join(dir, "folder.csv"), { recursive: true });
   const cases: [string, RegExp][] = [
     [join(dir, "no-such-dir", "grid.csv"), /--out .*no-such-dir\/grid\.csv: directory .*no-such-dir does not exist/],
-    [dir, /--out .*: is a directory/],
+    [join(dir, "folder.csv"), /--out .*: is a directory/],
     [join(passengers, "grid.csv"), /--out .*: .*passengers\.csv is not a directory/],
   ];
   for (const [out, message] of cases) {

@@ -75,7 +75,7 @@ function succeeded(result: CliRun): string {
 test("--by Model,status keeps the keys as by_Model and by_status in csv, json, jsonl, markdown and table", () => {
   const args = [file("cars.csv"), ...fast, "--by", "Model,status"];
   const csv = succeeded(runCli([...args, "--format", "csv"])).trimEnd().split("\n");
-  assert.match(csv[0], /^by_Model,by_status,Model,Accuracy,.*,TT_Sec,status,reason$/);
+  assert.match(csv[0], /^by_Model,by_status,Model,Accuracy,.*,TT_Sec,Rows,Minority,SD,status,reason$/);
   const cells = csv.slice(1).map((line) => line.split(","));
   assert.deepEqual(
     cells.map((c) => `${c[0]}/${c[1]}`),
@@ -93,11 +93,12 @@ test("--by Model,status keeps the keys as by_Model and by_status in csv, json, j
     );
     assert.ok(rows.every((r) => MODELS.includes(String(r.Model)) && r.status === "ok"), format);
   }
-  for (const format of ["markdown", "table"]) {
-    const text = succeeded(runCli([...args, "--format", format]));
-    assert.match(text, /by_Model.*by_status.*Model/, format);
-    for (const key of ["Civic", "Corolla", "used", "new"]) assert.match(text, new RegExp(key), format);
-  }
+  const markdown = succeeded(runCli([...args, "--format", "markdown"]));
+  assert.match(markdown, /by_Model.*by_status.*Model/);
+  for (const key of ["Civic", "Corolla", "used", "new"]) assert.match(markdown, new RegExp(key));
+  // The table says each partition's key once, in a heading above its rows.
+  const table = succeeded(runCli([...args, "--format", "table"]));
+  for (const key of ["Civic, by_status=new", "Corolla, by_status=new", "Corolla, by_status=used"]) assert.match(table, new RegExp(`├─ by_Model=${key}( · Rows \\d+ · Minority [\\d.]+)? [─┼]`));
 });
 
 test("shards of a --by Model,status run, merged, equal the single run in every format, TT_Sec aside", () => {

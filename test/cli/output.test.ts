@@ -7,7 +7,7 @@ import { jsonlRows, jsonRows, repoPath, runCli, tempFiles } from "../helpers.js"
 const passengers = repoPath("fixtures", "passengers.csv");
 // Small and quick: two cheap models, three folds.
 const base = [passengers, "--target", "Survived", "--models", "nb,dt", "--folds", "3", "--quiet"];
-const GRID = ["Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec"];
+const GRID = ["Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "Rows", "Minority", "SD"];
 
 test("csv is the default in a pipe: a header row, one row per model, rounded, and nothing but data on stdout", () => {
   const result = runCli(base);
@@ -17,8 +17,10 @@ test("csv is the default in a pipe: a header row, one row per model, rounded, an
   assert.equal(lines.length, 3);
   const models = lines.slice(1).map((line) => line.split(",")[0]);
   assert.deepEqual([...models].sort(), ["Decision Tree Classifier", "Naive Bayes"]);
+  const rows = GRID.indexOf("Rows");
   for (const line of lines.slice(1)) {
-    for (const cell of line.split(",").slice(1)) assert.match(cell, /^-?\d+\.\d{4}$/);
+    // Rows is a count: no decimals.
+    line.split(",").forEach((cell, j) => j > 0 && assert.match(cell, j === rows ? /^\d+$/ : /^-?\d+\.\d{4}$/));
   }
   // PyCaret's identifier rule dropped Name; the user hears it on stderr.
   assert.match(result.stderr, /column Name is an identifier/);
@@ -55,12 +57,13 @@ test("markdown and table formats have a header row; --round sets the decimals", 
   assert.match(table, /Model.*Accuracy.*TT_Sec/);
 });
 
-/** CSV lines without the last column, TT_Sec, the one value that depends on the machine's load. */
+/** CSV lines without TT_Sec, the one value that depends on the machine's load. */
 function withoutTime(csv: string): string[] {
+  const at = GRID.indexOf("TT_Sec");
   return csv
     .trimEnd()
     .split("\n")
-    .map((line) => line.split(",").slice(0, -1).join(","));
+    .map((line) => line.split(",").filter((_, j) => j !== at).join(","));
 }
 
 test("the same seed gives the same grid; TT_Sec aside", () => {

@@ -5,6 +5,8 @@ import { DEFAULT_DIALECT, type Dialect } from "../../src/data/dialect.js";
 import { parseRowsText, rowsText } from "../../src/data/rowText.js";
 import { readPartitions, type PartitionedInput } from "../../src/data/readPartitions.js";
 import { UsageError } from "../../src/errors.js";
+import { join } from "node:path";
+import { tempFiles } from "../helpers.js";
 
 function read(text: string, options: { by?: string[]; target?: string } & Partial<Dialect> = {}): Promise<PartitionedInput> {
   return readPartitions(
@@ -56,4 +58,76 @@ test("a one-column header says so, in the no-feature-columns message and for an 
   await assert.rejects(read("a,b,y\n1,2,0\n", { delimiter: ";" }), /\(its header is one column, "a,b,y"; split on ";" as --delimiter says; is that the file's delimiter\?\)$/);
   const colons = await read("a:b:y\n1:2:0\n3:4:1\n", { delimiter: ":" });
   assert.deepEqual(colons.features, ["a", "b"]);
+});
+
+test("an unknown column suggests the one meant, else lists the columns, for --target, --by, --fold-column and --ignore", async () => {
+  const text = "Survived,Sex,Age,fold,y\n1,male,22,0,1\n0,female,38,1,0\n";
+  const refused = (options: { target?: string; by?: string[]; foldColumn?: string; ignore?: string[] }, message: string): Promise<void> =>
+    assert.rejects(
+      readPartitions({ ...DEFAULT_DIALECT, input: "-", target: "y", by: [], foldColumn: null, ignore: [], shard: null, ...options }, Readable.from([Buffer.from(text)])),
+      (error: unknown) => {
+        assert.ok(error instanceof UsageError);
+        assert.equal(error.message, message);
+        return true;
+      },
+    );
+  await refused({ target: "survived" }, "--target survived: no such column in stdin; did you mean Survived?");
+  await refused({ by: ["sex"] }, "--by sex: no such column in stdin; did you mean Sex?");
+  await refused({ foldColumn: "folds" }, "--fold-column folds: no such column in stdin; did you mean fold?");
+  await refused({ ignore: ["Agee"] }, "--ignore Agee: no such column in stdin; did you mean Age?");
+  await refused({ target: "churn" }, "--target churn: no such column in stdin; the columns are Survived, Sex, Age, fold, y");
+});
+
+const shardText = (() => {
+  // Three keys of very different sizes, a missing target, a stray text cell in one partition.
+  const lines = ["g,x,y"];
+  for (let i = 0; i < 60; i++) lines.push(`${["a", "b", "b", "c", "c", "c"][i % 6]},${i === 5 ? "oops" : i},${i % 2}`);
+  lines.push("a,1,");
+  return lines.join("\n") + "\n";
+})();
+
+async function readShard(input: string, shard: { index: number; count: number } | null, text = shardText, dialect: Partial<Dialect> = {}): Promise<PartitionedInput> {
+  return readPartitions(
+    { ...DEFAULT_DIALECT, ...dialect, input, target: "y", by: ["g"], foldColumn: null, ignore: [], shard },
+    input === "-" ? Readable.from([Buffer.from(text)]) : undefined,
+  );
+}
+
+test("a shard of a file (read twice) and of stdin (read once) keeps the same partitions, rows and notes", async () => {
+  const file = join(tempFiles({ "keys.csv": shardText }), "keys.csv");
+  for (let index = 0; index < 2; index++) {
+    const fromFile = await readShard(file, { index, count: 2 });
+    const fromStdin = await readShard("-", { index, count: 2 });
+    assert.deepEqual(fromFile.partitions, fromStdin.partitions);
+    assert.deepEqual(fromFile.notes, fromStdin.notes);
+    assert.equal(fromFile.fingerprint, fromStdin.fingerprint);
+    assert.equal(fromFile.droppedTargets, 1);
+    assert.equal(fromFile.dataRows, 61);
+  }
+  // With --decimal , the held rows are converted as the second pass's are, keys keeping their text.
+  const commas = shardText.replace(/,/g, ";").replace(/;(\d+);/g, ";$1,5;").replace(/^a;/gm, "a,0;");
+  const commaFile = join(tempFiles({ "commas.csv": commas }), "commas.csv");
+  for (let index = 0; index < 2; index++) {
+    const fromFile = await readShard(commaFile, { index, count: 2 }, commas, { decimal: "," });
+    const fromStdin = await readShard("-", { index, count: 2 }, commas, { decimal: "," });
+    assert.deepEqual(fromFile.partitions, fromStdin.partitions);
+    assert.deepEqual(fromFile.notes, fromStdin.notes);
+  }
+  const keys = await readShard(commaFile, { index: 1, count: 2 }, commas, { decimal: "," });
+  assert.deepEqual(keys.partitions.map((p) => p.key), [["a,0"], ["b"]]);
+  assert.deepEqual(parseRowsText(rowsText(keys.partitions[0].lines))[0], ["a,0", "0.5", "0"]);
+});
+
+test("shards split the partitions by rows: c (30 rows) alone, a and b (10 + 20) together; together they hold every row once", async () => {
+  const whole = await readShard("-", null);
+  const shards = [await readShard("-", { index: 0, count: 2 }), await readShard("-", { index: 1, count: 2 })];
+  assert.deepEqual(
+    shards.map((input) => input.partitions.map((p) => [p.key[0], p.lines.length])),
+    [[["c", 30]], [["a", 10], ["b", 20]]],
+  );
+  // The stray "oops" (row 6, key c) is said by the shard that scores c only.
+  assert.deepEqual(shards[0].notes, ['column x is typed categorical in partition g=c: "oops" at row 6 is not a number (29 of 30 values are numbers)']);
+  assert.deepEqual(shards[1].notes, []);
+  const byKey = (inputs: PartitionedInput[]): Map<string, string[]> => new Map(inputs.flatMap((input) => input.partitions.map((p) => [p.key[0], p.lines])));
+  assert.deepEqual(byKey(shards), byKey([whole]));
 });

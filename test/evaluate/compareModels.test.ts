@@ -19,6 +19,7 @@ const spec: GridSpec = {
   foldColumn: null,
   folds: 4,
   trainSize: 1,
+  minRows: 0,
   seed: 7,
   models: ["lr", "nb", "dt"],
 };

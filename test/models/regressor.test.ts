@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { AdaBoostRegressor } from "../../src/models/adaBoostRegressor.js";
 import { DecisionTreeRegressor } from "../../src/models/decisionTreeRegressor.js";
 import { ElasticNet } from "../../src/models/elasticNet.js";
+import { ExtraTreesRegressor } from "../../src/models/extraTreesRegressor.js";
 import { createMatrix } from "../../src/stats/matrix.js";
 import { KNeighborsRegressor } from "../../src/models/kNeighborsRegressor.js";
 import { Lasso } from "../../src/models/lasso.js";
@@ -21,6 +23,8 @@ const REGRESSORS: Readonly<Record<string, () => Regressor>> = {
   KNeighborsRegressor: () => new KNeighborsRegressor(),
   DecisionTreeRegressor: () => new DecisionTreeRegressor({ rng: createRng(1) }),
   RandomForestRegressor: () => new RandomForestRegressor({ rng: createRng(1), nEstimators: 3 }),
+  ExtraTreesRegressor: () => new ExtraTreesRegressor({ rng: createRng(1), nEstimators: 3 }),
+  AdaBoostRegressor: () => new AdaBoostRegressor({ rng: createRng(1), nEstimators: 3 }),
 };
 
 const X = matrix([[1, 2], [2, 1], [3, 5], [4, 4], [5, 0], [6, 3]]);

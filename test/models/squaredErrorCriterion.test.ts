@@ -34,3 +34,13 @@ test("SquaredErrorCriterion scores boundaries by S_L^2 / W_L + S_R^2 / W_R and k
   criterion.scan(7, Uint8Array.from([0, 1, 2, 3, 4]), 5, again);
   assert.equal(again.proxy, best.proxy);
 });
+
+test("SquaredErrorCriterion scores one raw threshold as scan scores the same boundary, counting weights", () => {
+  const criterion = new SquaredErrorCriterion(y, Float64Array.from([1, 1, 2, 0, 1]));
+  criterion.startNode(order, 0, 5);
+  // values[p] belongs to row order[p]; x <= 2.5 sends rows 0, 1, 2 (weight 4, sum 9) left,
+  // rows 3 (weight 0) and 4 (12) right.
+  const values = Float32Array.from([0.5, 1.5, 2.5, 3.5, 4.5]);
+  assert.equal(criterion.thresholdProxy(values, order, 0, 5, 2.5), (9 * 9) / 4 + (12 * 12) / 1);
+  assert.equal(criterion.thresholdProxy(values, order, 0, 5, 0.5), (1 * 1) / 1 + (20 * 20) / 4);
+});

@@ -15,16 +15,16 @@ function withoutTime(rows: Row[]): Row[] {
   return rows.map(({ TT_Sec: _, ...rest }) => rest);
 }
 
-test("--by gives one grid per key, key columns first and status, reason last; a one-class partition fails alone (exit 1)", () => {
+test("--by gives one grid per key, key columns first and status, reason last; a one-class partition is skipped alone (exit 0)", () => {
   const result = runCli(salesArgs);
-  assert.equal(result.status, 1, result.stderr);
+  assert.equal(result.status, 0, result.stderr);
   const rows = jsonRows<Row>(result.stdout);
-  assert.deepEqual(Object.keys(rows[0]), ["region", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "status", "reason"]);
+  assert.deepEqual(Object.keys(rows[0]), ["region", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "Rows", "Minority", "SD", "status", "reason"]);
   const regions = [...new Set(rows.map((row) => row.region))];
   assert.deepEqual(regions, ["East", "Islands", "North", "South", "West"]);
   const islands = rows.filter((row) => row.region === "Islands");
   assert.equal(islands.length, 1);
-  assert.equal(islands[0].status, "failed");
+  assert.equal(islands[0].status, "skipped");
   assert.match(String(islands[0].reason), /one class \(no\)/);
   assert.equal(islands[0].Accuracy, null);
   const ok = rows.filter((row) => row.region !== "Islands");
@@ -55,7 +55,7 @@ test("several --by columns key the grid by their combination, in sorted order", 
 test("a child killed on its first try is retried on a fresh child and the grid is unchanged", () => {
   const normal = jsonRows<Row>(runCli(salesArgs).stdout);
   const result = runCli(salesArgs, { env: { AUTOML_GRID_TEST_KILL: '["North"]@1' } });
-  assert.equal(result.status, 1, result.stderr);
+  assert.equal(result.status, 0, result.stderr);
   assert.deepEqual(withoutTime(jsonRows<Row>(result.stdout)), withoutTime(normal));
 });
 
@@ -189,7 +189,7 @@ test("a reader that closes stdout early (| head) ends the run with exit 141 and 
     child.stdout.destroy();
   });
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  assert.equal(first, "id,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,status,reason");
+  assert.equal(first, "id,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,Rows,Minority,SD,status,reason");
   assert.equal(code, 141, stderr);
   assert.doesNotMatch(stderr, /EPIPE|\n\s+at /);
 });

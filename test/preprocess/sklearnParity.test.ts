@@ -9,7 +9,7 @@ import { applyStandardScaler, fitStandardScaler } from "../../src/preprocess/sta
 import { repoPath } from "../helpers.js";
 
 /**
- * Protocol steps 3 and 5 against scikit-learn 1.2.1's own transformers (SimpleImputer, OneHotEncoder,
+ * The protocol's column types and preprocessing against scikit-learn 1.2.1's own transformers (SimpleImputer, OneHotEncoder,
  * StandardScaler; frequency encoding by plain counting, as sklearn has none) on small tables
  * (test/reference/preprocess_reference.json, made by test/reference/preprocess_reference.py, whose
  * docstring says how each column is encoded). The tolerance is 1e-12: both sides compute the same

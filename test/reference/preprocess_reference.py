@@ -4,7 +4,7 @@ Regenerate with Debian's python3-sklearn (scikit-learn 1.2.1, numpy 1.24):
     /usr/bin/python3 test/reference/preprocess_reference.py > test/reference/preprocess_reference.json
 
 Each case is one table (header and string cells, as a partition reaches the preprocessing) and one
-fold: training row indices and test row indices. Columns are typed as the protocol's step 3 says,
+fold: training row indices and test row indices. Columns are typed as the protocol's column types say,
 with the same missing tokens and the same numeric-cell pattern as src/data/missing.ts and
 src/data/numberCell.ts; every column of every case is a feature and none is dropped. Then, fitted
 on the training rows only and applied to both sides, column by column in header order:

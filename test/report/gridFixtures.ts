@@ -17,7 +17,7 @@ export function metadataFor(by: readonly string[]): RunMetadata {
     format: "automl-grid",
     version: 2,
     fingerprint: "0".repeat(64),
-    options: { task: "classification", target: "y", by, models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, seed: 123, ignore: [], delimiter: "auto", encoding: "utf-8", decimal: "." },
+    options: { task: "classification", target: "y", by, models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, minRows: 0, seed: 123, ignore: [], delimiter: "auto", encoding: "utf-8", decimal: "." },
     shard: null,
   };
 }

@@ -15,6 +15,7 @@ const options: ResultOptions = {
   folds: 10,
   foldColumn: null,
   trainSize: 0.7,
+  minRows: 0,
   seed: 123,
   ignore: [],
   delimiter: "auto",

@@ -22,7 +22,7 @@ const metadata: RunMetadata = {
   format: "automl-grid",
   version: 2,
   fingerprint: "0",
-  options: { task: "classification", target: "y", by: ["k"], models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, seed: 1, ignore: [], delimiter: "auto", encoding: "utf-8", decimal: "." },
+  options: { task: "classification", target: "y", by: ["k"], models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, minRows: 0, seed: 1, ignore: [], delimiter: "auto", encoding: "utf-8", decimal: "." },
   shard: null,
 };
 
@@ -62,7 +62,8 @@ test("leaderboard puts partitions in key order, keys first, status and reason la
 test("csv quotes fields only when needed, and shows an undefined metric as NaN; json shows it as null", () => {
   const board = leaderboard([ok(["a, b"], [row('say "hi"', 0.5, 0.25, NaN)])], { task, by: ["k"], sort: "Accuracy", top: 5 });
   const csv = renderLeaderboard(board, "csv", 2, metadata).split("\n");
-  assert.equal(csv[1], '"a, b","say ""hi""",0.50,NaN,0.00,0.00,0.00,0.00,0.00,0.25,ok,');
+  // Rows and Minority unknown (the result carries no facts), SD the Accuracy's fold deviation.
+  assert.equal(csv[1], '"a, b","say ""hi""",0.50,NaN,0.00,0.00,0.00,0.00,0.00,0.25,,,0.00,ok,');
   const json = JSON.parse(renderLeaderboard(board, "json", 2, metadata)) as { automl_grid: RunMetadata; rows: Record<string, unknown>[] };
   assert.equal(json.rows[0].AUC, null);
   assert.equal(json.rows[0].Accuracy, 0.5);

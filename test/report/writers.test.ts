@@ -17,7 +17,7 @@ test("a --by column named Model or status keeps its values in every format, as b
   assert.deepEqual(board.columns.slice(0, 3), ["by_Model", "by_status", "Model"]);
   assert.deepEqual(board.numeric.slice(0, 4), [false, false, false, true]);
   for (const format of FORMATS) {
-    const text = renderLeaderboard(board, format, 2, metadataFor([]));
+    const text = renderLeaderboard(board, format, 2, metadataFor(["Model", "status"]));
     assert.match(text, /by_Model/, format);
     assert.match(text, /Corolla/, format);
     assert.match(text, /used/, format);
@@ -28,7 +28,7 @@ test("a --by column named Model or status keeps its values in every format, as b
   assert.equal(json.by_status, "used");
   assert.equal(json.Model, "Naive Bayes");
   assert.equal(json.status, "ok");
-  assert.equal(renderLeaderboard(board, "csv", 2, metadataFor([])).split("\n")[0], "by_Model,by_status,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,status,reason");
+  assert.equal(renderLeaderboard(board, "csv", 2, metadataFor([])).split("\n")[0], "by_Model,by_status,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,Rows,Minority,SD,status,reason");
 });
 
 test("a key column named like a metric stays a left-aligned text column with its own values", () => {
@@ -51,14 +51,14 @@ test("csv and markdown neutralise formula-like keys, key column names and reason
   );
   const csv = renderLeaderboard(board, "csv", 2, metadataFor([])).split("\n");
   assert.equal(csv[0].split(",")[0], "'@cmd");
-  assert.equal(csv[1], "-5,Naive Bayes,0.50,0.50,0.50,0.50,0.50,-0.50,-0.50,0.01,ok,");
-  assert.equal(csv[3], `"'=HYPERLINK(""http://evil.example"",""x"")",Naive Bayes,0.50,0.50,0.50,0.50,0.50,-0.25,-0.25,0.01,ok,`);
-  assert.equal(csv[2], "'+x,,,,,,,,,,failed,'-bad");
+  assert.equal(csv[1], "-5,Naive Bayes,0.50,0.50,0.50,0.50,0.50,-0.50,-0.50,0.01,,,0.00,ok,");
+  assert.equal(csv[3], `"'=HYPERLINK(""http://evil.example"",""x"")",Naive Bayes,0.50,0.50,0.50,0.50,0.50,-0.25,-0.25,0.01,,,0.00,ok,`);
+  assert.equal(csv[2], "'+x,,,,,,,,,,,,,failed,'-bad");
   const markdown = renderLeaderboard(board, "markdown", 2, metadataFor([])).split("\n");
   assert.match(markdown[0], /^\| '@cmd \| Model \|/);
   assert.match(markdown[2], /^\| -5 \| Naive Bayes \| .* \| -0\.50 \| -0\.50 \|/);
   assert.match(markdown[4], /^\| '=HYPERLINK\("http:\/\/evil\.example","x"\) \|/);
-  assert.equal(markdown[3], "| '+x |  |  |  |  |  |  |  |  |  | failed | '-bad |");
+  assert.equal(markdown[3], "| '+x |  |  |  |  |  |  |  |  |  |  |  |  | failed | '-bad |");
   const json = jsonRows(renderLeaderboard(board, "json", 2, metadataFor([])));
   assert.deepEqual(
     json.map((r) => r["@cmd"]),
@@ -76,11 +76,10 @@ test("the terminal table shows control characters in keys and column names as es
     sort: "Accuracy",
     top: 5,
   });
-  const table = renderLeaderboard(board, "table", 2, metadataFor([]));
+  const table = renderLeaderboard(board, "table", 2, metadataFor(["k\x1b"]));
   assert.doesNotMatch(table, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
-  assert.match(table, /k\\x1b/);
-  assert.match(table, /a\\x1b\[2Jb/);
-  assert.match(table, /bell\\x07\\nx/);
-  // One line per grid row: an escaped newline does not split a row.
-  assert.equal(table.trimEnd().split("\n").length, 2 + 1 + 2 + 1);
+  assert.match(table, /├─ k\\x1b=a\\x1b\[2Jb ─/);
+  assert.match(table, /├─ k\\x1b=bell\\x07\\nx ─/);
+  // One line per heading and per grid row: an escaped newline does not split either.
+  assert.equal(table.trimEnd().split("\n").length, 2 + 2 * (1 + 1) + 1);
 });

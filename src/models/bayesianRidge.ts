@@ -1,0 +1,147 @@
+import type { Matrix } from "../stats/matrix.js";
+import { numpyMean } from "../stats/pairwiseSum.js";
+import { symmetricEigen } from "../stats/symmetricEigen.js";
+import { thinSvd } from "../stats/thinSvd.js";
+import { CentredLinearModel } from "./linearModel.js";
+
+export interface BayesianRidgeOptions {
+  /** Most evidence updates (scikit-learn 1.2's n_iter). */
+  readonly maxIterations?: number;
+  /** Stop once the weights move by less than this in sum of absolute changes. */
+  readonly tol?: number;
+}
+
+/** Gamma priors on the noise precision alpha and the weight precision lambda, scikit-learn's defaults. */
+const ALPHA_1 = 1e-6;
+const ALPHA_2 = 1e-6;
+const LAMBDA_1 = 1e-6;
+const LAMBDA_2 = 1e-6;
+
+/**
+ * scikit-learn's BayesianRidge() (n_iter=300, tol=1e-3, gamma priors 1e-6): ridge regression
+ * whose penalty lambda / alpha is estimated from the data by MacKay's evidence updates, on centred
+ * X and y (the intercept is not penalised). As scikit-learn, one decomposition up front
+ * (eigenvalues s^2 of X'X and directions V: gramEigen, wideEigen), after which each update is
+ * w = V diag(1 / (s^2 + lambda / alpha))
+ * V' X'y; gamma = sum alpha s^2 / (lambda + alpha s^2) is the effective number of weights;
+ * lambda = (gamma + 2 lambda_1) / (|w|^2 + 2 lambda_2); alpha = (n - gamma + 2 alpha_1) /
+ * (|y - X w|^2 + 2 alpha_2). It stops when the weights move by less than tol (after the second
+ * update), then solves once more with the last alpha and lambda.
+ */
+export class BayesianRidge extends CentredLinearModel {
+  private readonly maxIterations: number;
+  private readonly tol: number;
+  private updates = 0;
+  private precisions = { alpha: NaN, lambda: NaN };
+
+  constructor(options: BayesianRidgeOptions = {}) {
+    super();
+    this.maxIterations = options.maxIterations ?? 300;
+    this.tol = options.tol ?? 1e-3;
+    if (!(Number.isInteger(this.maxIterations) && this.maxIterations >= 1)) throw new RangeError(`maxIterations must be a positive integer, got ${this.maxIterations}`);
+  }
+
+  /** Evidence updates made in the last fit (scikit-learn's n_iter_). */
+  get iterations(): number {
+    return this.updates;
+  }
+
+  /** The estimated noise precision (alpha_) and weight precision (lambda_). */
+  get alpha(): number {
+    return this.precisions.alpha;
+  }
+
+  get lambda(): number {
+    return this.precisions.lambda;
+  }
+
+  protected solve(X: Matrix, y: Float64Array): Float64Array {
+    const { rows: n, cols: p, data } = X;
+    const yMean = numpyMean(y);
+    let variance = 0;
+    for (const v of y) variance += (v - yMean) * (v - yMean);
+    let alpha = 1 / (variance / n + Number.EPSILON);
+    let lambda = 1;
+    const xty = new Float64Array(p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) xty[j] += data[i * p + j] * y[i];
+    const { values: eigenvalues, vectors: vt } = n > p ? gramEigen(X) : wideEigen(X);
+    // The weights' coordinates along each direction before shrinkage: v_j . X'y.
+    const projections = Float64Array.from(eigenvalues, (_, j) => {
+      let s = 0;
+      for (let l = 0; l < p; l++) s += vt[j * p + l] * xty[l];
+      return s;
+    });
+    const weightsFor = (ratio: number): Float64Array => {
+      const w = new Float64Array(p);
+      for (let j = 0; j < eigenvalues.length; j++) {
+        const c = projections[j] / (eigenvalues[j] + ratio);
+        for (let l = 0; l < p; l++) w[l] += c * vt[j * p + l];
+      }
+      return w;
+    };
+    let previous: Float64Array | null = null;
+    let iteration = 0;
+    while (iteration < this.maxIterations) {
+      const w = weightsFor(lambda / alpha);
+      const residual = squaredResidual(X, y, w);
+      let gamma = 0;
+      for (const e of eigenvalues) gamma += (alpha * e) / (lambda + alpha * e);
+      let norm = 0;
+      for (const v of w) norm += v * v;
+      lambda = (gamma + 2 * LAMBDA_1) / (norm + 2 * LAMBDA_2);
+      alpha = (n - gamma + 2 * ALPHA_1) / (residual + 2 * ALPHA_2);
+      iteration++;
+      if (previous !== null) {
+        let moved = 0;
+        for (let l = 0; l < p; l++) moved += Math.abs(previous[l] - w[l]);
+        if (moved < this.tol) break;
+      }
+      previous = w;
+    }
+    this.updates = iteration;
+    this.precisions = { alpha, lambda };
+    return weightsFor(lambda / alpha);
+  }
+}
+
+function squaredResidual(X: Matrix, y: Float64Array, w: Float64Array): number {
+  const { rows, cols, data } = X;
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let j = 0; j < cols; j++) s += data[i * cols + j] * w[j];
+    total += (y[i] - s) * (y[i] - s);
+  }
+  return total;
+}
+
+/**
+ * More rows than features (scikit-learn's Vh branch): X'X's eigenvalues s^2 and eigenvectors, the
+ * squared singular values and right singular vectors scikit-learn takes from an SVD of X, for half
+ * the flops. Rounding-level eigenvalues (exactly collinear columns) are clamped at 0; lambda / alpha
+ * outweighs them either way.
+ */
+function gramEigen(X: Matrix): { values: Float64Array; vectors: Float64Array } {
+  const { rows: n, cols: p, data } = X;
+  const gram = new Float64Array(p * p);
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    for (let j = 0; j < p; j++) {
+      const v = data[o + j];
+      for (let l = 0; l <= j; l++) gram[j * p + l] += v * data[o + l];
+    }
+  }
+  for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) gram[l * p + j] = gram[j * p + l];
+  const { values, vectors } = symmetricEigen(gram, p);
+  for (let j = 0; j < p; j++) values[j] = Math.max(values[j], 0);
+  return { values, vectors };
+}
+
+/**
+ * At most as many rows as features: the thin SVD, as scikit-learn. The fit nearly interpolates
+ * there and lambda / alpha is tiny, so the singular values need the SVD's accuracy.
+ */
+function wideEigen(X: Matrix): { values: Float64Array; vectors: Float64Array } {
+  const { values, vt } = thinSvd(X.data, X.rows, X.cols);
+  return { values: Float64Array.from(values, (s) => s * s), vectors: vt };
+}

@@ -1,0 +1,107 @@
+import type { Matrix } from "../stats/matrix.js";
+
+/**
+ * Features coded into at most 255 ordered bins, as scikit-learn 1.2's _BinMapper does for
+ * HistGradientBoosting* (max_bins=255; its 256th bin, for missing values, stays empty here: the
+ * protocol imputes every feature first). Binning works on the raw doubles, not on float32.
+ */
+export interface BinnedFeatures {
+  readonly rows: number;
+  readonly cols: number;
+  /**
+   * Row-major bin codes: the bin of row i in feature j is codes[i * cols + j]. Row-major so that a
+   * histogram pass reads each row's codes together and its consecutive updates land in different
+   * features' bins, instead of queueing on one bin of a one-hot column.
+   */
+  readonly codes: Uint8Array;
+  /** Per feature, the ascending upper bounds of its bins but the last: x is in bin b iff thresholds[b - 1] < x <= thresholds[b]. */
+  readonly thresholds: readonly Float64Array[];
+}
+
+export const MAX_HISTOGRAM_BINS = 255;
+
+/** scikit-learn's ALMOST_INF: thresholds are clipped to it, +inf being kept for splits on NaN. */
+const ALMOST_INF = 1e300;
+
+export function binFeaturesForHistograms(X: Matrix, maxBins = MAX_HISTOGRAM_BINS): BinnedFeatures {
+  const { rows, cols, data } = X;
+  if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > MAX_HISTOGRAM_BINS) {
+    throw new RangeError(`maxBins must be an integer in 2..${MAX_HISTOGRAM_BINS}, got ${maxBins}`);
+  }
+  const codes = new Uint8Array(rows * cols);
+  const thresholds: Float64Array[] = [];
+  const column = new Float64Array(rows);
+  for (let j = 0; j < cols; j++) {
+    for (let i = 0; i < rows; i++) {
+      const v = data[i * cols + j];
+      if (!Number.isFinite(v)) throw new RangeError(`feature ${j} row ${i} is ${v}`);
+      column[i] = v;
+    }
+    const bounds = binThresholds(column, maxBins);
+    thresholds.push(bounds);
+    for (let i = 0; i < rows; i++) codes[i * cols + j] = binOf(column[i], bounds);
+  }
+  return { rows, cols, codes, thresholds };
+}
+
+/**
+ * scikit-learn's _find_binning_thresholds on one column (all rows: scikit-learn subsamples 200,000
+ * rows above that size, with its own random draw, which ours cannot follow; we use every row).
+ * With at most maxBins distinct values, the midpoints between neighbours, (a + b) * 0.5; with more,
+ * numpy's percentile(column, linspace(0, 100, maxBins + 1)[1:-1], method="midpoint").
+ */
+export function binThresholds(column: Float64Array, maxBins: number): Float64Array {
+  const sorted = Float64Array.from(column).sort();
+  const n = sorted.length;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  let out: Float64Array;
+  if (distinct <= maxBins) {
+    const unique = new Float64Array(distinct);
+    for (let i = 0, k = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique[k++] = sorted[i];
+    out = new Float64Array(Math.max(0, distinct - 1));
+    for (let k = 0; k < out.length; k++) out[k] = (unique[k] + unique[k + 1]) * 0.5;
+  } else {
+    out = new Float64Array(maxBins - 1);
+    // numpy's linspace(0, 100, maxBins + 1): i * step, then q / 100 as np.percentile divides.
+    const step = 100 / maxBins;
+    for (let k = 1; k < maxBins; k++) out[k - 1] = midpointPercentile(sorted, (k * step) / 100);
+  }
+  for (let k = 0; k < out.length; k++) if (out[k] > ALMOST_INF) out[k] = ALMOST_INF;
+  return out;
+}
+
+/**
+ * numpy 1.24's quantile with method="midpoint" on a sorted array: the virtual index
+ * (floor((n-1)q) + ceil((n-1)q)) / 2, then the value there, or between its neighbours by numpy's
+ * _lerp (b - (b - a) * 0.5).
+ */
+function midpointPercentile(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  const position = (n - 1) * q;
+  const virtual = 0.5 * (Math.floor(position) + Math.ceil(position));
+  if (virtual >= n - 1) return sorted[n - 1];
+  if (virtual < 0) return sorted[0];
+  const previous = Math.floor(virtual);
+  const a = sorted[previous];
+  if (virtual === previous) return a;
+  const b = sorted[previous + 1];
+  return b - (b - a) * 0.5;
+}
+
+/**
+ * scikit-learn's _map_col_to_bins for one value: the number of thresholds strictly below it.
+ * A branch-free lower bound (the halving steps do not depend on the data), since a value's bin is
+ * as unpredictable as the value.
+ */
+export function binOf(value: number, thresholds: Float64Array): number {
+  let base = 0;
+  let length = thresholds.length;
+  if (length === 0) return 0;
+  while (length > 1) {
+    const half = length >>> 1;
+    base = thresholds[base + half - 1] < value ? base + half : base;
+    length -= half;
+  }
+  return base + (thresholds[base] < value ? 1 : 0);
+}

@@ -1,0 +1,48 @@
+import type { Rng } from "../stats/rng.js";
+import type { Matrix } from "../stats/matrix.js";
+import { growExtraForest } from "./extraTreeGrowth.js";
+import { float32Columns } from "./float32Columns.js";
+import type { Regressor } from "./regressor.js";
+import { SquaredErrorCriterion } from "./squaredErrorCriterion.js";
+import { addLeafValues, checkPredictInput, checkTrainingTargets, type FlatTree } from "./treeGrowth.js";
+
+export interface ExtraTreesRegressorOptions {
+  /** Seeds every tree; the same seed gives the same forest. */
+  readonly rng: Rng;
+  readonly nEstimators?: number;
+}
+
+/**
+ * Extremely randomized regression trees, as scikit-learn 1.2's ExtraTreesRegressor() with its
+ * defaults: 100 unpruned squared-error trees, each on all the training rows (no bootstrap), every
+ * feature tried at every node (max_features=1.0), each with one threshold drawn uniformly between
+ * the node's smallest and largest value of it (extraTreeGrowth.ts); a prediction is the mean of
+ * the trees' leaf means.
+ */
+export class ExtraTreesRegressor implements Regressor {
+  private trees: FlatTree[] = [];
+  private cols = 0;
+
+  constructor(private readonly options: ExtraTreesRegressorOptions) {
+    const count = options.nEstimators ?? 100;
+    if (!Number.isInteger(count) || count < 1) throw new RangeError(`nEstimators must be a positive integer, got ${count}`);
+  }
+
+  fit(X: Matrix, y: Float64Array): this {
+    checkTrainingTargets(X.rows, y);
+    const criterion = new SquaredErrorCriterion(y, new Float64Array(X.rows).fill(1));
+    this.trees = growExtraForest(float32Columns(X), this.options.nEstimators ?? 100, Math.max(1, X.cols), this.options.rng, criterion);
+    this.cols = X.cols;
+    return this;
+  }
+
+  predict(X: Matrix): Float64Array {
+    if (this.trees.length === 0) throw new Error("the extra trees regressor is not fitted");
+    checkPredictInput(X, this.cols);
+    const out = new Float64Array(X.rows);
+    for (const tree of this.trees) addLeafValues(tree, X, out, 1);
+    // Summed in tree order, then divided, as scikit-learn's predict.
+    for (let i = 0; i < out.length; i++) out[i] /= this.trees.length;
+    return out;
+  }
+}

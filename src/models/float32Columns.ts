@@ -1,0 +1,29 @@
+import type { Matrix } from "../stats/matrix.js";
+
+/**
+ * The features as float32 columns, for trees that split on raw values rather than on bins (extra
+ * trees draw their thresholds between a node's smallest and largest value). float32 because
+ * scikit-learn's trees cast X to float32 before fitting and predicting; column-major so that one
+ * feature's values over a node's rows are one array.
+ */
+export interface Float32Columns {
+  readonly rows: number;
+  readonly cols: number;
+  /** The value of row i in feature j is values[j * rows + i]. */
+  readonly values: Float32Array;
+}
+
+export function float32Columns(X: Matrix): Float32Columns {
+  const { rows, cols, data } = X;
+  if (data.length !== rows * cols) throw new RangeError(`matrix data has ${data.length} values, expected ${rows} x ${cols}`);
+  const values = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j];
+      // Finite doubles beyond float32's range round to infinity, which no threshold can split.
+      if (!Number.isFinite(Math.fround(v))) throw new RangeError(`feature ${j} row ${i} is ${v}: trees need finite float32 values`);
+      values[j * rows + i] = v;
+    }
+  }
+  return { rows, cols, values };
+}

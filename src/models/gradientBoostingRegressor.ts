@@ -1,0 +1,55 @@
+import type { Matrix } from "../stats/matrix.js";
+import { numpyMean } from "../stats/pairwiseSum.js";
+import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
+import { FriedmanTreeGrower } from "./friedmanTree.js";
+import { gradientBoostingSettings, type GradientBoostingOptions, type GradientBoostingSettings } from "./gradientBoosting.js";
+import type { Regressor } from "./regressor.js";
+import { sortColumns } from "./sortedColumns.js";
+import { checkPredictInput, checkTrainingTargets } from "./treeGrowth.js";
+
+/**
+ * Gradient boosting for regression, as scikit-learn 1.2's GradientBoostingRegressor() with its
+ * defaults: squared error, 100 stages, learning_rate 0.1, friedman_mse trees of max_depth 3
+ * (friedmanTree.ts), subsample 1.0, features as float32. F starts at the mean target; each stage
+ * fits a tree to the residual y - F and adds learning_rate times its leaf means (squared error
+ * needs no Newton step: the mean is already the optimum).
+ */
+export class GradientBoostingRegressor implements Regressor {
+  private readonly settings: GradientBoostingSettings;
+  private cols = 0;
+  private initial = 0;
+  private forest: PackedForest | null = null;
+
+  constructor(options: GradientBoostingOptions = {}) {
+    this.settings = gradientBoostingSettings(options);
+  }
+
+  fit(X: Matrix, y: Float64Array): this {
+    checkTrainingTargets(X.rows, y);
+    const n = y.length;
+    const grower = new FriedmanTreeGrower(sortColumns(X), this.settings.maxDepth);
+    // DummyRegressor(strategy="mean"): np.average, numpy's pairwise sum.
+    this.initial = numpyMean(y);
+    this.cols = X.cols;
+    const trees: BoostedTree[] = [];
+    const raw = new Float64Array(n).fill(this.initial);
+    const residual = new Float64Array(n);
+    const leafOfRow = grower.leafOfRow;
+    for (let stage = 0; stage < this.settings.nEstimators; stage++) {
+      for (let i = 0; i < n; i++) residual[i] = y[i] - raw[i];
+      const tree = grower.grow(residual);
+      for (let i = 0; i < n; i++) raw[i] += this.settings.learningRate * tree.value[leafOfRow[i]];
+      trees.push(tree);
+    }
+    this.forest = packForest(trees);
+    return this;
+  }
+
+  predict(X: Matrix): Float64Array {
+    if (this.forest === null) throw new Error("the gradient boosting regressor is not fitted");
+    checkPredictInput(X, this.cols);
+    const out = new Float64Array(X.rows).fill(this.initial);
+    addForestValues(this.forest, X, out, 1, this.settings.learningRate, true);
+    return out;
+  }
+}

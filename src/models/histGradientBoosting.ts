@@ -1,0 +1,58 @@
+// What HistGradientBoostingClassifier and HistGradientBoostingRegressor share: their options with
+// scikit-learn 1.2's defaults, the binning and growing, and the training rows' predictions.
+import type { Matrix } from "../stats/matrix.js";
+import { binFeaturesForHistograms, MAX_HISTOGRAM_BINS } from "./binMapper.js";
+import { HistogramGrower, type GrownHistogramTree } from "./histogramGrower.js";
+
+export interface HistGradientBoostingOptions {
+  readonly maxIter?: number;
+  readonly learningRate?: number;
+  readonly maxLeafNodes?: number;
+  readonly minSamplesLeaf?: number;
+  readonly l2Regularization?: number;
+  readonly maxBins?: number;
+}
+
+/** The options with scikit-learn 1.2's defaults filled in and checked. */
+export interface HistGradientBoostingSettings {
+  readonly maxIter: number;
+  readonly learningRate: number;
+  readonly maxLeafNodes: number;
+  readonly minSamplesLeaf: number;
+  readonly l2Regularization: number;
+  readonly maxBins: number;
+}
+
+export function histGradientBoostingSettings(options: HistGradientBoostingOptions): HistGradientBoostingSettings {
+  const settings = {
+    maxIter: options.maxIter ?? 100,
+    learningRate: options.learningRate ?? 0.1,
+    maxLeafNodes: options.maxLeafNodes ?? 31,
+    minSamplesLeaf: options.minSamplesLeaf ?? 20,
+    l2Regularization: options.l2Regularization ?? 0,
+    maxBins: options.maxBins ?? MAX_HISTOGRAM_BINS,
+  };
+  if (!Number.isInteger(settings.maxIter) || settings.maxIter < 1) throw new RangeError(`maxIter must be a positive integer, got ${settings.maxIter}`);
+  if (!(settings.learningRate > 0 && Number.isFinite(settings.learningRate))) throw new RangeError(`learningRate must be positive, got ${settings.learningRate}`);
+  if (!(settings.l2Regularization >= 0 && Number.isFinite(settings.l2Regularization))) throw new RangeError(`l2Regularization must be >= 0, got ${settings.l2Regularization}`);
+  return settings;
+}
+
+/** A grower for X's bins with the settings' tree options; the learning rate is the leaves' shrinkage. */
+export function histogramGrower(X: Matrix, settings: HistGradientBoostingSettings): HistogramGrower {
+  return new HistogramGrower(binFeaturesForHistograms(X, settings.maxBins), {
+    maxLeafNodes: settings.maxLeafNodes,
+    minSamplesLeaf: settings.minSamplesLeaf,
+    l2Regularization: settings.l2Regularization,
+    shrinkage: settings.learningRate,
+  });
+}
+
+/** Adds each leaf's value to the raw predictions of its training rows (scikit-learn's _update_raw_predictions). */
+export function addGrownValues(grown: GrownHistogramTree, raw: Float64Array, stride: number, column: number): void {
+  const { partition, leafStart, leafStop, leafValue } = grown;
+  for (let leaf = 0; leaf < leafValue.length; leaf++) {
+    const value = leafValue[leaf];
+    for (let p = leafStart[leaf]; p < leafStop[leaf]; p++) raw[partition[p] * stride + column] += value;
+  }
+}

@@ -1,0 +1,173 @@
+import type { Matrix } from "../stats/matrix.js";
+import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
+import type { Estimator } from "./estimator.js";
+import {
+  addGrownValues,
+  histGradientBoostingSettings,
+  histogramGrower,
+  type HistGradientBoostingOptions,
+  type HistGradientBoostingSettings,
+} from "./histGradientBoosting.js";
+import type { HistogramGrower } from "./histogramGrower.js";
+import { checkQueryData } from "./regressor.js";
+import { spreadProbabilities, trainingClasses } from "./trainingClasses.js";
+
+/** numpy's float64 eps: scikit-learn clips priors with it before taking logs. */
+const EPS = Number.EPSILON;
+
+/**
+ * Histogram-based gradient boosting for classification, as scikit-learn 1.2's
+ * HistGradientBoostingClassifier(early_stopping=False) with its other defaults: log-loss,
+ * max_iter 100, learning_rate 0.1, max_leaf_nodes 31, min_samples_leaf 20, l2_regularization 0,
+ * max_bins 255, features binned by binMapper.ts and trees grown by histogramGrower.ts.
+ *
+ * Two classes: one tree per iteration on the half binomial loss's float32 gradient
+ * expit(F) - y and hessian p(1 - p) (scikit-learn 1.2's formulas), from F = logit of the
+ * positive rate clipped to [10 eps, 1 - 10 eps]. More: one tree per class per iteration on
+ * softmax(F)_k - y_k and p_k(1 - p_k), every class's taken before the iteration's trees, from
+ * F_k = log(p_k / geometric mean of p) with p_k the class rate clipped to [eps, 1 - eps].
+ * Probabilities are expit(F) or softmax(F). Deterministic: no random draw is involved without
+ * early stopping or subsampling (the training rows are under 200,000).
+ *
+ * Classes absent from the training rows get probability 0; a single training class gets 1.
+ */
+export class HistGradientBoostingClassifier implements Estimator {
+  private readonly settings: HistGradientBoostingSettings;
+  private present: Uint32Array = new Uint32Array(0);
+  private nClasses = 0;
+  private cols = 0;
+  private baseline: Float64Array = new Float64Array(0);
+  /** Trees iteration by iteration, output by output: tree iteration * outputs + k. */
+  private forest: PackedForest = packForest([]);
+
+  constructor(options: HistGradientBoostingOptions = {}) {
+    this.settings = histGradientBoostingSettings(options);
+  }
+
+  fit(X: Matrix, y: Uint32Array, nClasses: number): this {
+    const { classes: present, local } = trainingClasses(X, y, nClasses);
+    this.present = present;
+    this.nClasses = nClasses;
+    this.cols = X.cols;
+    this.baseline = new Float64Array(0);
+    this.forest = packForest([]);
+    const K = present.length;
+    if (K === 1) return this;
+    const grower = histogramGrower(X, this.settings);
+    this.forest = packForest(K === 2 ? this.fitBinary(grower, local) : this.fitMulticlass(grower, local, K));
+    return this;
+  }
+
+  predictProba(X: Matrix): Float64Array {
+    const { present, nClasses } = this;
+    if (nClasses === 0) throw new Error("the histogram gradient boosting classifier is not fitted");
+    checkQueryData(X, this.cols);
+    const K = present.length;
+    if (K === 1) {
+      const out = new Float64Array(X.rows * nClasses);
+      for (let i = 0; i < X.rows; i++) out[i * nClasses + present[0]] = 1;
+      return out;
+    }
+    const outputs = this.baseline.length;
+    const raw = new Float64Array(X.rows * outputs);
+    for (let i = 0; i < X.rows; i++) raw.set(this.baseline, i * outputs);
+    addForestValues(this.forest, X, raw, outputs, 1, false);
+    const local = new Float64Array(X.rows * K);
+    if (K === 2) {
+      for (let i = 0; i < X.rows; i++) {
+        const p = 1 / (1 + Math.exp(-raw[i]));
+        local[2 * i] = 1 - p;
+        local[2 * i + 1] = p;
+      }
+    } else {
+      for (let i = 0; i < X.rows; i++) softmaxRow(raw, i * K, K, local);
+    }
+    return spreadProbabilities(local, present, nClasses);
+  }
+
+  private fitBinary(grower: HistogramGrower, local: Uint32Array): BoostedTree[] {
+    const n = local.length;
+    let positives = 0;
+    for (let i = 0; i < n; i++) positives += local[i];
+    const rate = clip(positives / n, 10 * EPS, 1 - 10 * EPS);
+    this.baseline = Float64Array.of(Math.log(rate / (1 - rate)));
+    const raw = new Float64Array(n).fill(this.baseline[0]);
+    const gradients = new Float32Array(n);
+    const hessians = new Float32Array(n);
+    const trees: BoostedTree[] = [];
+    for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
+      for (let i = 0; i < n; i++) {
+        // scikit-learn 1.2's cgrad_hess_half_binomial, in its order of operations.
+        const y = local[i];
+        const e = Math.exp(-raw[i]);
+        gradients[i] = (1 - y - y * e) / (1 + e);
+        hessians[i] = e / ((1 + e) * (1 + e));
+      }
+      const grown = grower.grow(gradients, hessians);
+      addGrownValues(grown, raw, 1, 0);
+      trees.push(grown.tree);
+    }
+    return trees;
+  }
+
+  private fitMulticlass(grower: HistogramGrower, local: Uint32Array, K: number): BoostedTree[] {
+    const n = local.length;
+    const rate = new Float64Array(K);
+    for (let i = 0; i < n; i++) rate[local[i]]++;
+    let meanLog = 0;
+    for (let k = 0; k < K; k++) {
+      rate[k] = clip(rate[k] / n, EPS, 1 - EPS);
+      meanLog += Math.log(rate[k]);
+    }
+    // scipy's gmean: exp of the mean log.
+    const geometricMean = Math.exp(meanLog / K);
+    this.baseline = Float64Array.from(rate, (p) => Math.log(p / geometricMean));
+    const raw = new Float64Array(n * K);
+    for (let i = 0; i < n; i++) raw.set(this.baseline, i * K);
+    // Class-major, as scikit-learn's Fortran-ordered gradient arrays: class k's are [k n, (k + 1) n).
+    const gradients = new Float32Array(n * K);
+    const hessians = new Float32Array(n * K);
+    const p = new Float64Array(K);
+    const trees: BoostedTree[] = [];
+    for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
+      for (let i = 0; i < n; i++) {
+        // scikit-learn 1.2's HalfMultinomialLoss.gradient_hessian: exps after subtracting the max.
+        let max = raw[i * K];
+        for (let k = 1; k < K; k++) if (max < raw[i * K + k]) max = raw[i * K + k];
+        let sum = 0;
+        for (let k = 0; k < K; k++) {
+          p[k] = Math.exp(raw[i * K + k] - max);
+          sum += p[k];
+        }
+        for (let k = 0; k < K; k++) {
+          const pk = p[k] / sum;
+          gradients[k * n + i] = pk - (local[i] === k ? 1 : 0);
+          hessians[k * n + i] = pk * (1 - pk);
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        const grown = grower.grow(gradients.subarray(k * n, (k + 1) * n), hessians.subarray(k * n, (k + 1) * n));
+        addGrownValues(grown, raw, K, k);
+        trees.push(grown.tree);
+      }
+    }
+    return trees;
+  }
+}
+
+function clip(x: number, low: number, high: number): number {
+  return x < low ? low : x > high ? high : x;
+}
+
+/** scikit-learn's extmath.softmax on one row: subtract the max, exponentiate, divide by the sum. */
+function softmaxRow(raw: Float64Array, offset: number, K: number, out: Float64Array): void {
+  let max = raw[offset];
+  for (let k = 1; k < K; k++) if (raw[offset + k] > max) max = raw[offset + k];
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    const e = Math.exp(raw[offset + k] - max);
+    out[offset + k] = e;
+    sum += e;
+  }
+  for (let k = 0; k < K; k++) out[offset + k] /= sum;
+}

@@ -1,0 +1,168 @@
+import type { Matrix } from "../stats/matrix.js";
+import { symmetricEigen } from "../stats/symmetricEigen.js";
+import { thinSvd } from "../stats/thinSvd.js";
+import type { Estimator } from "./estimator.js";
+import { linearScores } from "./linearScores.js";
+import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
+
+/**
+ * scikit-learn's LinearDiscriminantAnalysis() (solver "svd", tol=1e-4, priors from class
+ * frequencies), its _solve_svd step for step: the rows centred on their class means and scaled
+ * by the within-class standard deviation of each feature (1 where it is 0), an SVD of that (here
+ * from its Gram matrix, gramSvd) whose singular values above tol span the within-class space (so collinear columns, one-hot
+ * levels, drop out instead of making a singular covariance), then an SVD of the weighted class
+ * centres in that space for the between-class directions. The result is one linear score per
+ * class: probabilities by the logistic function of the difference for two classes, by softmax for
+ * more, as its predict_proba.
+ */
+export class LinearDiscriminantAnalysis implements Estimator {
+  private readonly tol: number;
+  private fitted: { classes: Uint32Array; nClasses: number; weights: Float64Array; intercepts: Float64Array; cols: number } | null = null;
+
+  constructor(options: { readonly tol?: number } = {}) {
+    this.tol = options.tol ?? 1e-4;
+  }
+
+  fit(X: Matrix, y: Uint32Array, nClasses: number): this {
+    const { classes, counts, local } = trainingClasses(X, y, nClasses);
+    const { rows: n, cols: p, data } = X;
+    const K = classes.length;
+    if (K < 2) {
+      this.fitted = { classes, nClasses, weights: new Float64Array(0), intercepts: new Float64Array(0), cols: p };
+      return this;
+    }
+    if (n === K) throw new RangeError("the number of rows must be more than the number of classes");
+    const priors = Float64Array.from(counts, (count) => count / n);
+    // Class means as np.add.at then a division: rows summed in order.
+    const means = new Float64Array(K * p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[local[i] * p + j] += data[i * p + j];
+    for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
+    const within = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) within[i * p + j] = data[i * p + j] - means[local[i] * p + j];
+    const std = columnStd(within, n, p);
+    const fac = Math.sqrt(1 / (n - K));
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) within[i * p + j] = (fac * within[i * p + j]) / std[j];
+    const first = gramSvd(within, n, p);
+    let rank = 0;
+    while (rank < first.values.length && first.values[rank] > this.tol) rank++;
+    // scalings (p x rank): Vt[:rank] / std, transposed, divided by S.
+    const scalings = new Float64Array(p * rank);
+    for (let r = 0; r < rank; r++) for (let j = 0; j < p; j++) scalings[j * rank + r] = first.vt[r * p + j] / std[j] / first.values[r];
+    const xbar = new Float64Array(p);
+    for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) xbar[j] += priors[k] * means[k * p + j];
+    // Weighted class centres in the scaled within-class space (K x rank).
+    const between = new Float64Array(K * rank);
+    for (let k = 0; k < K; k++) {
+      const weight = Math.sqrt((n * priors[k]) / (K - 1));
+      for (let r = 0; r < rank; r++) {
+        let s = 0;
+        for (let j = 0; j < p; j++) s += weight * (means[k * p + j] - xbar[j]) * scalings[j * rank + r];
+        between[k * rank + r] = s;
+      }
+    }
+    const second = thinSvd(between, K, rank);
+    let rank2 = 0;
+    while (rank2 < second.values.length && second.values[rank2] > this.tol * second.values[0]) rank2++;
+    // scalings_ = scalings @ Vt2[:rank2].T (p x rank2).
+    const directions = new Float64Array(p * rank2);
+    for (let j = 0; j < p; j++) {
+      for (let q = 0; q < rank2; q++) {
+        let s = 0;
+        for (let r = 0; r < rank; r++) s += scalings[j * rank + r] * second.vt[q * rank + r];
+        directions[j * rank2 + q] = s;
+      }
+    }
+    // coef = (means - xbar) @ scalings_; intercept = -|coef|^2 / 2 + log prior; coef_ = coef @ scalings_.T.
+    const weights = new Float64Array(K * p);
+    const intercepts = new Float64Array(K);
+    const projected = new Float64Array(rank2);
+    for (let k = 0; k < K; k++) {
+      let squares = 0;
+      for (let q = 0; q < rank2; q++) {
+        let s = 0;
+        for (let j = 0; j < p; j++) s += (means[k * p + j] - xbar[j]) * directions[j * rank2 + q];
+        projected[q] = s;
+        squares += s * s;
+      }
+      for (let j = 0; j < p; j++) {
+        let s = 0;
+        for (let q = 0; q < rank2; q++) s += projected[q] * directions[j * rank2 + q];
+        weights[k * p + j] = s;
+      }
+      let offset = 0;
+      for (let j = 0; j < p; j++) offset += xbar[j] * weights[k * p + j];
+      intercepts[k] = -0.5 * squares + Math.log(priors[k]) - offset;
+    }
+    this.fitted = { classes, nClasses, weights, intercepts, cols: p };
+    return this;
+  }
+
+  predictProba(X: Matrix): Float64Array {
+    if (this.fitted === null) throw new Error("the LinearDiscriminantAnalysis is not fitted");
+    const { classes, nClasses, weights, intercepts, cols } = this.fitted;
+    checkQueryColumns(X, cols);
+    const rows = X.rows;
+    const out = new Float64Array(rows * nClasses);
+    const K = classes.length;
+    if (K === 1) {
+      for (let i = 0; i < rows; i++) out[i * nClasses + classes[0]] = 1;
+      return out;
+    }
+    const scores = linearScores(X, weights, intercepts);
+    for (let i = 0; i < rows; i++) {
+      const o = i * nClasses;
+      if (K === 2) {
+        // scikit-learn's binary decision is the difference of the two class scores, through expit.
+        const d = scores[i * 2 + 1] - scores[i * 2];
+        const positive = 1 / (1 + Math.exp(-d));
+        out[o + classes[0]] = 1 - positive;
+        out[o + classes[1]] = positive;
+        continue;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) max = Math.max(max, scores[i * K + k]);
+      let total = 0;
+      for (let k = 0; k < K; k++) total += Math.exp(scores[i * K + k] - max);
+      for (let k = 0; k < K; k++) out[o + classes[k]] = Math.exp(scores[i * K + k] - max) / total;
+    }
+    return out;
+  }
+}
+
+/** Population standard deviation of each column (np.std), 1 where it is exactly 0. */
+function columnStd(data: Float64Array, rows: number, cols: number): Float64Array {
+  const mean = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j];
+  for (let j = 0; j < cols; j++) mean[j] /= rows;
+  const std = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const d = data[i * cols + j] - mean[j];
+      std[j] += d * d;
+    }
+  }
+  for (let j = 0; j < cols; j++) std[j] = std[j] === 0 ? 1 : Math.sqrt(std[j] / rows);
+  return std;
+}
+
+/**
+ * The singular values and right singular vectors of a tall rows x cols matrix from the eigen-
+ * decomposition of its Gram matrix, for half the flops of an SVD. Singular values come out to
+ * about sqrt(eps) times the largest; the within-class matrix here has singular values of order 1
+ * (its columns are scaled to unit within-class spread), so the rank test against tol = 1e-4 is
+ * decided well above that.
+ */
+function gramSvd(a: Float64Array, rows: number, cols: number): { values: Float64Array; vt: Float64Array } {
+  const gram = new Float64Array(cols * cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = a[o + j];
+      if (v === 0) continue;
+      for (let l = 0; l <= j; l++) gram[j * cols + l] += v * a[o + l];
+    }
+  }
+  for (let j = 0; j < cols; j++) for (let l = 0; l < j; l++) gram[l * cols + j] = gram[j * cols + l];
+  const { values, vectors } = symmetricEigen(gram, cols);
+  return { values: Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0))), vt: vectors };
+}

@@ -1,0 +1,139 @@
+import type { Matrix } from "../stats/matrix.js";
+import { symmetricEigen } from "../stats/symmetricEigen.js";
+import type { Estimator } from "./estimator.js";
+import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
+
+/**
+ * scikit-learn's QuadraticDiscriminantAnalysis() (reg_param 0, priors from class frequencies): a
+ * Gaussian per class, its covariance from the SVD of the class's centred rows (variances s^2 /
+ * (n_c - 1) along the right singular vectors), and the log posterior
+ * -(|x - mean|^2 in that metric + log det) / 2 + log prior, through softmax for probabilities.
+ *
+ * Collinear features (one-hot levels beside each other, a column constant within a class) give a
+ * class a direction with no variance. scikit-learn warns "Variables are collinear" and goes on
+ * with whatever LAPACK returns for that singular value: rounding noise of about eps times the
+ * largest, or, now and then, exactly 0, which makes its probabilities NaN. With the noise, a row
+ * off the class's subspace along that direction scores about -1e30 for the class (it cannot be
+ * that class), and a row on it gains about -log(eps) per such direction (a density on a thinner
+ * set). That is the behaviour kept here, without the noise: an eigenvalue of the class's Gram
+ * matrix (a squared singular value) below max(rows, cols) eps times its largest counts as zero
+ * (the Gram matrix, half the flops of an SVD, resolves no finer); its variance is the one floor
+ * VARIANCE_FLOOR x (largest standard deviation over every class)^2, the same for all classes, so
+ * that a direction every class lacks (the one-hot levels' sum, which is 1 in every row) favours
+ * none; and a row counts as on the subspace when its offset along the direction is within
+ * ON_SUBSPACE of that standard deviation, where it adds nothing to the distance, instead of a
+ * rounding error divided by a rounding error. Classes that lack a direction still win every row
+ * on their subspace, lose every row off it, and never return NaN.
+ */
+export class QuadraticDiscriminantAnalysis implements Estimator {
+  private fitted: { classes: Uint32Array; nClasses: number; cols: number; perClass: readonly ClassGaussian[]; onSubspace: number } | null = null;
+
+  fit(X: Matrix, y: Uint32Array, nClasses: number): this {
+    const { classes, counts, local } = trainingClasses(X, y, nClasses);
+    const { rows: n, cols: p, data } = X;
+    const K = classes.length;
+    if (K < 2) throw new RangeError(`the number of classes has to be greater than one; got ${K} class`);
+    // Per class: its mean, and the eigen-decomposition of its centred rows' Gram matrix, whose
+    // eigenvalues are the squared singular values scikit-learn takes from an SVD of those rows.
+    const means = new Float64Array(K * p);
+    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[local[i] * p + j] += data[i * p + j];
+    for (let k = 0; k < K; k++) {
+      if (counts[k] === 1) throw new RangeError(`class ${classes[k]} has only 1 training row; its covariance is ill defined`);
+      for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
+    }
+    const grams = new Float64Array(K * p * p);
+    const centred = new Float64Array(p);
+    for (let i = 0; i < n; i++) {
+      const g = local[i] * p * p;
+      for (let j = 0; j < p; j++) centred[j] = data[i * p + j] - means[local[i] * p + j];
+      for (let j = 0; j < p; j++) {
+        const v = centred[j];
+        if (v === 0) continue;
+        for (let l = 0; l <= j; l++) grams[g + j * p + l] += v * centred[l];
+      }
+    }
+    const decompositions = Array.from(classes, (_, k) => {
+      const gram = grams.subarray(k * p * p, (k + 1) * p * p);
+      for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) gram[l * p + j] = gram[j * p + l];
+      return symmetricEigen(gram, p);
+    });
+    // The largest standard deviation along any direction of any class: the scale of the floor.
+    let largest = 0;
+    decompositions.forEach(({ values }, k) => (largest = Math.max(largest, Math.sqrt(Math.max(values[0], 0) / (counts[k] - 1)))));
+    const floor = VARIANCE_FLOOR * largest * largest;
+    const perClass = decompositions.map(({ values, vectors }, k): ClassGaussian => {
+      const count = counts[k];
+      const cutoff = Math.max(count, p) * Number.EPSILON * values[0];
+      const variances: number[] = [];
+      const singular: number[] = [];
+      const directions: number[] = [];
+      values.forEach((eigenvalue, j) => {
+        const zero = eigenvalue <= cutoff;
+        // A class with fewer rows than features: scikit-learn's thin SVD has only count directions,
+        // and the missing ones are not penalised; we leave out every direction without variance.
+        if (zero && count < p) return;
+        variances.push(zero ? floor : eigenvalue / (count - 1));
+        singular.push(zero ? 1 : 0);
+        for (let l = 0; l < p; l++) directions.push(vectors[j * p + l]);
+      });
+      let logDeterminant = 0;
+      for (const v of variances) logDeterminant += Math.log(v);
+      return {
+        mean: means.slice(k * p, (k + 1) * p),
+        variances: Float64Array.from(variances),
+        singular: Uint8Array.from(singular),
+        directions: Float64Array.from(directions),
+        constant: -0.5 * logDeterminant + Math.log(count / n),
+      };
+    });
+    this.fitted = { classes, nClasses, cols: p, perClass, onSubspace: ON_SUBSPACE * largest };
+    return this;
+  }
+
+  predictProba(X: Matrix): Float64Array {
+    if (this.fitted === null) throw new Error("the QuadraticDiscriminantAnalysis is not fitted");
+    const { classes, nClasses, cols: p, perClass, onSubspace } = this.fitted;
+    checkQueryColumns(X, p);
+    const { rows, data } = X;
+    const K = classes.length;
+    const out = new Float64Array(rows * nClasses);
+    const scores = new Float64Array(K);
+    const offset = new Float64Array(p);
+    for (let i = 0; i < rows; i++) {
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) {
+        const { mean, variances, singular, directions, constant } = perClass[k];
+        for (let j = 0; j < p; j++) offset[j] = data[i * p + j] - mean[j];
+        let distance = 0;
+        for (let d = 0; d < variances.length; d++) {
+          let along = 0;
+          for (let j = 0; j < p; j++) along += offset[j] * directions[d * p + j];
+          if (singular[d] === 1 && Math.abs(along) <= onSubspace) continue;
+          distance += (along * along) / variances[d];
+        }
+        scores[k] = -0.5 * distance + constant;
+        max = Math.max(max, scores[k]);
+      }
+      let total = 0;
+      for (let k = 0; k < K; k++) total += Math.exp(scores[k] - max);
+      for (let k = 0; k < K; k++) out[i * nClasses + classes[k]] = Math.exp(scores[k] - max) / total;
+    }
+    return out;
+  }
+}
+
+/** One class's Gaussian: its mean, variances along its directions (rows of `directions`), and the score's constant. */
+interface ClassGaussian {
+  readonly mean: Float64Array;
+  readonly variances: Float64Array;
+  /** 1 where the direction had no variance and carries the floor. */
+  readonly singular: Uint8Array;
+  readonly directions: Float64Array;
+  /** -log det / 2 + log prior. */
+  readonly constant: number;
+}
+
+/** (eps)^2: the size of the squared singular value LAPACK leaves for an exactly collinear direction, relative to the largest. */
+const VARIANCE_FLOOR = Number.EPSILON * Number.EPSILON;
+/** A row is on a class's subspace when its offset along a missing direction is below this, relative to the largest standard deviation. */
+const ON_SUBSPACE = 1e-8;

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { FriedmanTreeGrower } from "../../src/models/friedmanTree.js";
+import { sortColumns } from "../../src/models/sortedColumns.js";
+import { createMatrix } from "../../src/stats/matrix.js";
+
+const grower = (rows: number[][], maxDepth: number): FriedmanTreeGrower =>
+  new FriedmanTreeGrower(sortColumns(createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()))), maxDepth);
+const splits = (tree: { feature: Int32Array; threshold: Float64Array }): [number, number][] =>
+  Array.from(tree.feature).flatMap((f, node) => (f >= 0 ? [[f, tree.threshold[node]] as [number, number]] : []));
+
+test("FriedmanTreeGrower splits at the midpoint of the neighbouring values with the best (W_R S_L - W_L S_R)^2 / (W_L W_R)", () => {
+  const g = grower([[1], [2], [3], [10], [11], [12]], 1);
+  const tree = g.grow(Float64Array.from([0, 0, 1, 5, 5, 6]));
+  assert.deepEqual(splits(tree), [[0, 6.5]]);
+  const leaves = Array.from(g.leafOfRow);
+  assert.deepEqual(leaves.map((leaf) => tree.value[leaf]), [1 / 3, 1 / 3, 1 / 3, 16 / 3, 16 / 3, 16 / 3]);
+});
+
+test("FriedmanTreeGrower stops at the depth limit and at pure nodes", () => {
+  const g = grower([[1], [2], [3], [4], [5], [6], [7], [8]], 2);
+  // The right half is pure: it stays a leaf while the left half splits again.
+  const tree = g.grow(Float64Array.from([0, 1, 2, 3, 9, 9, 9, 9]));
+  assert.deepEqual(splits(tree), [[0, 4.5], [0, 2.5]]);
+  // At depth 2 no more splits, though the leaves {1, 2} and {3, 4} are not pure.
+  assert.equal(new Set(g.leafOfRow).size, 3);
+});
+
+test("FriedmanTreeGrower never separates values within 1e-7 of each other, as scikit-learn's FEATURE_THRESHOLD", () => {
+  const g = grower([[0], [1e-8], [5e-8], [1]], 1);
+  const tree = g.grow(Float64Array.from([0, 10, 10, 10]));
+  // Isolating row 0 would be best, but its neighbour is too close: the only cut is before 1.
+  assert.deepEqual(splits(tree).map(([f, t]) => [f, Math.fround(t)]), [[0, Math.fround(5e-8 / 2 + 0.5)]]);
+});
+
+test("FriedmanTreeGrower makes a leaf of a node whose features are all constant, and takes the lowest feature among tied ones", () => {
+  const constant = grower([[1, 2], [1, 2], [1, 2]], 3);
+  assert.deepEqual(splits(constant.grow(Float64Array.from([1, 2, 3]))), []);
+  // Columns 0 and 1 cut the rows alike; scikit-learn would take either (by random_state).
+  const tied = grower([[1, 5], [2, 6], [3, 7], [4, 8]], 1);
+  assert.deepEqual(splits(tied.grow(Float64Array.from([0, 0, 1, 1]))), [[0, 2.5]]);
+});
+
+test("FriedmanTreeGrower sends rows left by their float32 value, as scikit-learn's float32 X", () => {
+  // 0.1 and 0.1 + 1e-9 are one float32 value: they cannot be split apart.
+  const g = grower([[0.1], [0.1 + 1e-9], [0.3]], 2);
+  const tree = g.grow(Float64Array.from([0, 4, 10]));
+  assert.equal(splits(tree).length, 1);
+  assert.equal(g.leafOfRow[0], g.leafOfRow[1]);
+});

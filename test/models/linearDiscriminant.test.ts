@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { LinearDiscriminantAnalysis } from "../../src/models/linearDiscriminant.js";
+import { assertProbabilityRows } from "./estimatorReference.js";
+import { assertClose, classificationCases, classificationProblem, matrix } from "./linearReference.js";
+
+/**
+ * LinearDiscriminantAnalysis against scikit-learn 1.2.1's LinearDiscriminantAnalysis() (solver
+ * "svd") on test/reference/linear_reference.py's cases. The model is closed-form: only the SVDs'
+ * rounding differs (ours one-sided Jacobi, LAPACK's divide and conquer), and the probabilities
+ * agree to 6e-15 (measured); 1e-9 leaves room for that and nothing else.
+ */
+for (const [name, c] of classificationCases) {
+  test(`LDA probabilities equal scikit-learn's to 1e-9 (${name})`, () => {
+    const p = classificationProblem(c);
+    const proba = new LinearDiscriminantAnalysis().fit(p.XTrain, p.yTrain, p.nClasses).predictProba(p.XTest);
+    assertProbabilityRows(proba, p.nClasses);
+    assertClose(proba, c.lda, 1e-9, name);
+  });
+}
+
+test("LDA gives an absent class probability 0 and splits the rest between the classes it saw", () => {
+  const c = classificationCases.find(([name]) => name === "absent-class")![1];
+  const p = classificationProblem(c);
+  const proba = new LinearDiscriminantAnalysis().fit(p.XTrain, p.yTrain, 3).predictProba(p.XTest);
+  for (let i = 0; i < p.XTest.rows; i++) assert.equal(proba[i * 3 + 1], 0);
+});
+
+test("LDA drops a column that is constant within every class instead of dividing by its zero spread", () => {
+  const X = matrix([[0, 5], [1, 5], [2, 5], [3, 7], [4, 7], [5, 7]]);
+  const y = Uint32Array.from([0, 0, 0, 1, 1, 1]);
+  const proba = new LinearDiscriminantAnalysis().fit(X, y, 2).predictProba(matrix([[1, 5], [4, 7]]));
+  assertProbabilityRows(proba, 2);
+  assert.ok(proba[0] > 0.5 && proba[3] > 0.5, `${[...proba]}`);
+});
+
+test("LDA with one class in the training rows predicts it with probability 1", () => {
+  const proba = new LinearDiscriminantAnalysis().fit(matrix([[1], [2], [3]]), Uint32Array.from([1, 1, 1]), 2).predictProba(matrix([[0]]));
+  assert.deepEqual([...proba], [0, 1]);
+});
+
+test("LDA refuses as many rows as classes, and a query of another width", () => {
+  assert.throws(() => new LinearDiscriminantAnalysis().fit(matrix([[1], [2]]), Uint32Array.from([0, 1]), 2), /more than the number of classes/);
+  const model = new LinearDiscriminantAnalysis().fit(matrix([[1], [2], [3], [4]]), Uint32Array.from([0, 0, 1, 1]), 2);
+  assert.throws(() => model.predictProba(matrix([[1, 2]])), /fitted on 1 features, got 2/);
+  assert.throws(() => new LinearDiscriminantAnalysis().predictProba(matrix([[1]])), /not fitted/);
+});

@@ -1,0 +1,182 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { GridRow, PartitionResult } from "../../src/evaluate/grid.js";
+import { taskInfo } from "../../src/evaluate/tasks.js";
+import { displayWidth } from "../../src/report/displayWidth.js";
+import { leaderboard, type Leaderboard } from "../../src/report/leaderboard.js";
+import { renderLeaderboard } from "../../src/report/formats.js";
+import { toTable } from "../../src/report/toTable.js";
+import { classification, gridRow, metadataFor } from "./gridFixtures.js";
+
+const regression = taskInfo("regression");
+const ok = (key: string[], rows: GridRow[]): PartitionResult => ({ key, status: "ok", reason: "", rows, notes: [] });
+const failed = (key: string[], reason: string): PartitionResult => ({ key, status: "failed", reason, rows: [], notes: [] });
+
+/** PyCaret's five classifiers with titanic-like scores (four decimals, TT_Sec below a second). */
+function titanicRows(shift: number): GridRow[] {
+  return ["Logistic Regression", "Random Forest Classifier", "Naive Bayes", "K Neighbors Classifier", "Decision Tree Classifier"].map((model, i) =>
+    gridRow(model, { Accuracy: 0.79 - i * 0.02 + shift, AUC: 0.83 - i * 0.01, Recall: 0.97 - i * 0.1, Prec: 0.79 + i * 0.02, F1: 0.87, Kappa: 0.27 + i * 0.03, MCC: 0.33, TT_Sec: 0.0192 * (i + 1) }),
+  );
+}
+
+const table = (board: Leaderboard, by: readonly string[], color = false, round = 4): string => toTable(board, { round, task: classification, by, color });
+const widest = (text: string): number => Math.max(...text.trimEnd().split("\n").map(displayWidth));
+const ESC = /\x1b/;
+
+test("a --by grid states each key once, in a heading written into the rule above its rows", () => {
+  const board = leaderboard([ok(["male"], titanicRows(0.03)), ok(["female"], titanicRows(0))], { task: classification, by: ["Sex"], sort: "Accuracy", top: 5 });
+  const lines = table(board, ["Sex"]).trimEnd().split("\n");
+  assert.match(lines[1], /^│ Model +│ Accuracy │ +AUC │ .* │ TT_Sec │ +SD │$/);
+  assert.match(lines[2], /^├─ Sex=female ─+┼─+┼/);
+  assert.match(lines[8], /^├─ Sex=male ─+┼/);
+  assert.equal(lines.filter((line) => /female/.test(line)).length, 1);
+  assert.equal(lines.filter((line) => /male/.test(line)).length, 2);
+  assert.equal(lines.length, 1 + 1 + 2 * (1 + 5) + 1);
+  // Every line ends where the table ends.
+  assert.ok(lines.every((line) => displayWidth(line) === displayWidth(lines[0])));
+});
+
+test("status and reason are not columns: a partition that failed says so on a line of its own under its heading", () => {
+  const board = leaderboard([ok(["a"], titanicRows(0)), failed(["b"], "the target y has one class (0)")], { task: classification, by: ["shop"], sort: "Accuracy", top: 5 });
+  const text = table(board, ["shop"]);
+  assert.doesNotMatch(text.split("\n")[1], /status|reason/);
+  const lines = text.trimEnd().split("\n");
+  const at = lines.findIndex((line) => line.startsWith("├─ shop=b "));
+  assert.match(lines[at], /^├─ shop=b ─+┴─+┴/, "no column runs through the failure line");
+  assert.match(lines[at + 1], /^│ failed: the target y has one class \(0\) +│$/);
+  assert.match(lines[at + 2], /^└─+┘$/);
+  assert.ok(lines.every((line) => displayWidth(line) === displayWidth(lines[0])));
+});
+
+test("a long reason is wrapped inside the table's width", () => {
+  const reason = "every model failed (Naive Bayes: returned NaN probabilities (row 3) in fold 2; Logistic Regression: did not converge in 1000 iterations)";
+  const board = leaderboard([failed(["x"], reason), ok(["y"], titanicRows(0))], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
+  const lines = table(board, ["k"]).trimEnd().split("\n");
+  const wrapped = lines.filter((line) => /^│ (failed|\S)/.test(line) && !/^│ [A-Z][a-z]+ /.test(line));
+  assert.ok(wrapped.length >= 2, lines.join("\n"));
+  assert.ok(lines.every((line) => displayWidth(line) === displayWidth(lines[0])));
+  assert.equal(lines.slice(3, 3 + wrapped.length).map((line) => line.slice(2, -1).trim()).join(" "), `failed: ${reason}`);
+});
+
+test("the table shows short model names; csv and the other formats keep PyCaret's", () => {
+  const board = leaderboard([ok(["female"], titanicRows(0))], { task: classification, by: ["Sex"], sort: "Accuracy", top: 5 });
+  const text = table(board, ["Sex"]);
+  for (const name of ["Logistic Reg.", "Random Forest ", "Naive Bayes", "K Neighbors ", "Decision Tree "]) assert.ok(text.includes(`│ ${name}`), name);
+  assert.doesNotMatch(text, /Classifier|Regression/);
+});
+
+test("a titanic --by Sex grid and a bank --by job grid fit in 100 columns; a regression grid too", () => {
+  const titanic = leaderboard([ok(["female"], titanicRows(0)), ok(["male"], titanicRows(0.03))], { task: classification, by: ["Sex"], sort: "Accuracy", top: 50 });
+  const jobs = ["admin.", "blue-collar", "entrepreneur", "housemaid", "management", "retired", "self-employed", "services", "student", "technician", "unemployed", "unknown"];
+  const bank = leaderboard(jobs.map((job) => ok([job], titanicRows(0.1))), { task: classification, by: ["job"], sort: "Accuracy", top: 50 });
+  assert.ok(widest(table(titanic, ["Sex"])) <= 100, String(widest(table(titanic, ["Sex"]))));
+  assert.ok(widest(table(bank, ["job"])) <= 100, String(widest(table(bank, ["job"]))));
+  const insurance = ["Linear Regression", "Lasso Regression", "Ridge Regression", "Elastic Net", "K Neighbors Regressor", "Decision Tree Regressor", "Random Forest Regressor", "Dummy Regressor"].map((model, i) => ({
+    model,
+    mean: { MAE: 3100.1155 + i * 500, MSE: 27786611.9586 * (1 + i / 2), RMSE: 5143.7293 + i * 700, R2: 0.6362 - i * 0.1, RMSLE: 0.4504, MAPE: 0.3399, TT_Sec: 0.0202 },
+    sd: {},
+  }));
+  const regions = leaderboard(["northeast", "southwest"].map((region) => ok([region], insurance)), { task: regression, by: ["region"], sort: "R2", top: 50 });
+  const text = toTable(regions, { round: 4, task: regression, by: ["region"], color: false });
+  assert.ok(widest(text) <= 100, text);
+});
+
+test("without --by the table has no headings and no status column", () => {
+  const board = leaderboard([ok([], titanicRows(0))], { task: classification, by: [], sort: "Accuracy", top: 5 });
+  const lines = table(board, []).trimEnd().split("\n");
+  assert.equal(lines.length, 1 + 1 + 1 + 5 + 1);
+  assert.match(lines[2], /^├─+┼─+┼/);
+  assert.match(lines[3], /^│ Logistic Reg\. +│ +0\.7900 │/);
+});
+
+test("colour is off unless asked for: no escape sequence at all", () => {
+  const board = leaderboard([ok(["a"], titanicRows(0)), failed(["b"], "no")], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
+  assert.doesNotMatch(table(board, ["k"]), ESC);
+});
+
+/** The values of one column whose cell carries the highlight, row by row (model names as shown). */
+function highlighted(text: string, column: string): string[] {
+  const lines = text.split("\n");
+  const heads = lines[1].split("│").map((cell) => cell.replace(/\x1b\[[0-9;]*m/g, "").trim());
+  const at = heads.indexOf(column);
+  return lines.filter((line) => line.split("│")[at]?.includes("\x1b[30;43m")).map((line) => line.split("│")[1].trim());
+}
+
+test("with colour, each partition's best value per metric is highlighted, by the metric's direction", () => {
+  const rows = [
+    gridRow("Naive Bayes", { Accuracy: 0.7, AUC: NaN, Kappa: 0.2, TT_Sec: 0.001 }),
+    gridRow("Logistic Regression", { Accuracy: 0.8, AUC: 0.9, Kappa: 0.2, TT_Sec: 0.5 }),
+    gridRow("Decision Tree Classifier", { Accuracy: 0.8, AUC: 0.6, Kappa: 0.1, TT_Sec: 0.2 }),
+  ];
+  const board = leaderboard([ok(["a"], rows), ok(["b"], rows.slice(0, 1))], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
+  const text = table(board, ["k"], true);
+  assert.deepEqual(highlighted(text, "Accuracy"), ["Logistic Reg.", "Decision Tree"], "ties are all best");
+  assert.deepEqual(highlighted(text, "AUC"), ["Logistic Reg."], "NaN is never best");
+  assert.deepEqual(highlighted(text, "Kappa"), ["Logistic Reg.", "Naive Bayes"]);
+  // Every model at 0 (Recall here): nothing stands out, nothing is highlighted.
+  assert.deepEqual(highlighted(text, "Recall"), []);
+  // TT_Sec is not a metric; a partition of one model has nothing to compare.
+  assert.deepEqual(highlighted(text, "TT_Sec"), []);
+  assert.match(text, /├─ \x1b\[1mk=a\x1b\[22m ─/);
+});
+
+test("a regression grid highlights the smallest error and the largest R2", () => {
+  const row = (model: string, MAE: number, R2: number): GridRow => ({ model, mean: { MAE, MSE: MAE * MAE, RMSE: MAE, R2, RMSLE: 0.4, MAPE: 0.3, TT_Sec: 0.01 }, sd: {} });
+  const board = leaderboard([ok(["x"], [row("Ridge Regression", 3000, 0.6), row("Dummy Regressor", 7000, -0.1), row("Lasso Regression", 3100, 0.7)])], { task: regression, by: ["r"], sort: "R2", top: 5 });
+  const text = toTable(board, { round: 2, task: regression, by: ["r"], color: true });
+  assert.deepEqual(highlighted(text, "MAE"), ["Ridge"]);
+  assert.deepEqual(highlighted(text, "R2"), ["Lasso"]);
+});
+
+test("two values that print alike at --round are both highlighted", () => {
+  const rows = [gridRow("Naive Bayes", { Accuracy: 0.81234 }), gridRow("Logistic Regression", { Accuracy: 0.81236 }), gridRow("Decision Tree Classifier", { Accuracy: 0.5 })];
+  const board = leaderboard([ok(["a"], rows)], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
+  assert.deepEqual(highlighted(table(board, ["k"], true, 2), "Accuracy"), ["Logistic Reg.", "Naive Bayes"]);
+});
+
+test("a heading holding wide characters still ends its rule at the table's edge", () => {
+  const board = leaderboard([ok(["東京都"], titanicRows(0)), ok(["🚲 shop"], titanicRows(0))], { task: classification, by: ["city"], sort: "Accuracy", top: 5 });
+  const lines = table(board, ["city"]).trimEnd().split("\n");
+  assert.ok(lines.some((line) => line.startsWith("├─ city=東京都 ─")));
+  assert.ok(lines.every((line) => displayWidth(line) === displayWidth(lines[0])), lines.join("\n"));
+});
+
+test("a heading longer than the table is written whole, past the table's edge", () => {
+  const key = "x".repeat(120);
+  const board = leaderboard([ok([key], titanicRows(0))], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
+  assert.ok(table(board, ["k"]).includes(`├─ k=${key} ─\n`));
+});
+
+test("a column the leaderboard marks per partition (a row count) is said once in the heading; another stays a column", () => {
+  const columns = ["k", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "Rows", "Folds", "status", "reason"];
+  const numeric = columns.map((column) => !["k", "Model", "status", "reason"].includes(column));
+  const scores = [0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.01];
+  const board: Leaderboard = {
+    columns,
+    numeric,
+    counts: columns.map((column) => column === "Rows" || column === "Folds"),
+    perPartition: columns.map((column) => column === "Rows"),
+    rows: [
+      ["a", "Naive Bayes", ...scores, 314, 10, "ok", ""],
+      ["a", "Logistic Regression", ...scores, 314, 9, "ok", ""],
+      ["b", null, ...scores.map(() => null), 12, null, "failed", "too few rows"],
+    ],
+  };
+  const text = table(board, ["k"]);
+  assert.match(text, /├─ k=a · Rows 314 ─/);
+  assert.match(text, /├─ k=b · Rows 12 ─/);
+  assert.match(text.split("\n")[1], /│ Folds │$/);
+  assert.doesNotMatch(text.split("\n")[1], /Rows/);
+  assert.match(text, /│ Logistic Reg\. │.*│ +9 │$/m);
+});
+
+test("columns beyond the scores (SD) are left out of the table when it would pass 100 columns; csv keeps them", () => {
+  const wide = ["Linear Regression", "Dummy Regressor"].map((model, i) =>
+    gridRow(model, { MAE: 3100.1155 + i, MSE: 2778661195864.25 * (1 + i), RMSE: 5143.7293, R2: 0.6362, RMSLE: 0.4504, MAPE: 0.3399, TT_Sec: 0.0202 }),
+  );
+  const board = leaderboard([ok(["northeast"], wide)], { task: regression, by: ["region"], sort: "R2", top: 5 });
+  const text = toTable(board, { round: 4, task: regression, by: ["region"], color: false });
+  assert.ok(widest(text) <= 100, text);
+  assert.doesNotMatch(text.split("\n")[1], /│ +SD │/);
+  assert.match(renderLeaderboard(board, "csv", 4, metadataFor(["region"])).split("\n")[0], /,SD,/);
+});
