@@ -12,6 +12,8 @@ const SHORT: Readonly<Record<string, string>> = {
   "Extreme Gradient Boosting": "XGBoost",
   "Gradient Boosting Classifier": "Grad. Boosting",
   "Gradient Boosting Regressor": "Grad. Boosting",
+  "Histogram Gradient Boosting Classifier": "Hist. Boosting",
+  "Histogram Gradient Boosting Regressor": "Hist. Boosting",
   "Ada Boost Classifier": "AdaBoost",
   "AdaBoost Regressor": "AdaBoost",
   "Linear Discriminant Analysis": "LDA",

@@ -39,7 +39,7 @@ test("--sort MAE sorts ascending, and a classification column is refused for a r
   assert.equal(refused.stderr, "automl-grid: error: --sort AUC: not a regression column; expected one of MAE, MSE, RMSE, R2, RMSLE, MAPE, TT_Sec\n");
   const model = runCli([...base, "--models", "nb"]);
   assert.equal(model.status, 2);
-  assert.match(model.stderr, /--models nb: not a regression model; expected some of lr,lasso,ridge,en,br,huber,knn,dt,rf,et,ada,dummy\n$/);
+  assert.match(model.stderr, /--models nb: not a regression model; expected some of lr,lasso,ridge,en,br,huber,knn,dt,rf,et,ada,gbr,hgb,dummy\n$/);
 });
 
 test("the task is recorded in json and jsonl metadata, and --task overrides the guess", () => {
