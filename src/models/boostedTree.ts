@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { grownFloat64, grownInt32 } from "./grownArrays.js";
 
 /**
  * One regression tree of a boosted ensemble, in flat typed arrays: node 0 is the root, feature -1
@@ -172,16 +173,4 @@ export class BoostedTreeBuilder {
     this.right = grownInt32(this.right, capacity);
     this.value = grownFloat64(this.value, capacity);
   }
-}
-
-function grownInt32(values: Int32Array, capacity: number): Int32Array {
-  const next = new Int32Array(capacity);
-  next.set(values);
-  return next;
-}
-
-function grownFloat64(values: Float64Array, capacity: number): Float64Array {
-  const next = new Float64Array(capacity);
-  next.set(values);
-  return next;
 }

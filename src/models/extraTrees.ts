@@ -4,7 +4,8 @@ import type { Matrix } from "../stats/matrix.js";
 import { growExtraForest } from "./extraTreeGrowth.js";
 import { float32Columns } from "./float32Columns.js";
 import { GiniCriterion } from "./giniCriterion.js";
-import { addLeafValues, checkPredictInput, checkTrainingLabels, type FlatTree } from "./treeGrowth.js";
+import { forestAverage } from "./forestAverage.js";
+import { checkPredictInput, checkTrainingLabels, type FlatTree } from "./treeGrowth.js";
 
 export interface ExtraTreesOptions {
   /** Seeds every tree; the same seed gives the same forest. */
@@ -43,11 +44,6 @@ export class ExtraTreesClassifier implements Estimator {
   predictProba(X: Matrix): Float64Array {
     if (this.trees.length === 0) throw new Error("the extra trees classifier is not fitted");
     checkPredictInput(X, this.cols);
-    const out = new Float64Array(X.rows * this.nClasses);
-    for (const tree of this.trees) addLeafValues(tree, X, out, 1);
-    // Summed then divided once, as scikit-learn's forests' predict_proba.
-    const scale = 1 / this.trees.length;
-    for (let k = 0; k < out.length; k++) out[k] *= scale;
-    return out;
+    return forestAverage(this.trees, X, this.nClasses);
   }
 }

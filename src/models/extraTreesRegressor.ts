@@ -4,7 +4,8 @@ import { growExtraForest } from "./extraTreeGrowth.js";
 import { float32Columns } from "./float32Columns.js";
 import type { Regressor } from "./regressor.js";
 import { SquaredErrorCriterion } from "./squaredErrorCriterion.js";
-import { addLeafValues, checkPredictInput, checkTrainingTargets, type FlatTree } from "./treeGrowth.js";
+import { forestAverage } from "./forestAverage.js";
+import { checkPredictInput, checkTrainingTargets, type FlatTree } from "./treeGrowth.js";
 
 export interface ExtraTreesRegressorOptions {
   /** Seeds every tree; the same seed gives the same forest. */
@@ -39,10 +40,6 @@ export class ExtraTreesRegressor implements Regressor {
   predict(X: Matrix): Float64Array {
     if (this.trees.length === 0) throw new Error("the extra trees regressor is not fitted");
     checkPredictInput(X, this.cols);
-    const out = new Float64Array(X.rows);
-    for (const tree of this.trees) addLeafValues(tree, X, out, 1);
-    // Summed in tree order, then divided, as scikit-learn's predict.
-    for (let i = 0; i < out.length; i++) out[i] /= this.trees.length;
-    return out;
+    return forestAverage(this.trees, X, 1);
   }
 }

@@ -4,7 +4,8 @@ import type { Matrix } from "../stats/matrix.js";
 import { binFeatures } from "./featureBins.js";
 import { growForest } from "./forestGrowth.js";
 import { GiniCriterion } from "./giniCriterion.js";
-import { addLeafValues, checkPredictInput, checkTrainingLabels, type FlatTree } from "./treeGrowth.js";
+import { forestAverage } from "./forestAverage.js";
+import { checkPredictInput, checkTrainingLabels, type FlatTree } from "./treeGrowth.js";
 
 export interface RandomForestOptions {
   /** Seeds every tree; the same seed gives the same forest. */
@@ -48,11 +49,6 @@ export class RandomForestClassifier implements Estimator {
   predictProba(X: Matrix): Float64Array {
     if (this.trees.length === 0) throw new Error("the random forest is not fitted");
     checkPredictInput(X, this.cols);
-    const out = new Float64Array(X.rows * this.nClasses);
-    for (const tree of this.trees) addLeafValues(tree, X, out, 1);
-    // Summed then divided once, as scikit-learn's predict_proba.
-    const scale = 1 / this.trees.length;
-    for (let k = 0; k < out.length; k++) out[k] *= scale;
-    return out;
+    return forestAverage(this.trees, X, this.nClasses);
   }
 }

@@ -2,6 +2,7 @@ import type { Rng } from "../stats/rng.js";
 import type { Matrix } from "../stats/matrix.js";
 import { MAX_BINS, splitThreshold, type FeatureBins } from "./featureBins.js";
 import { SplitChoice, type SplitCriterion } from "./splitCriterion.js";
+import { grownFloat64, grownInt32 } from "./grownArrays.js";
 
 /**
  * A grown tree in flat typed arrays. Node 0 is the root; feature -1 marks a leaf, whose values
@@ -306,18 +307,6 @@ export class TreeBuffer {
     this.right = grownInt32(this.right, capacity);
     this.valueOffset = grownInt32(this.valueOffset, capacity);
   }
-}
-
-function grownInt32(values: Int32Array, capacity: number): Int32Array {
-  const next = new Int32Array(capacity);
-  next.set(values);
-  return next;
-}
-
-function grownFloat64(values: Float64Array, capacity: number): Float64Array {
-  const next = new Float64Array(capacity);
-  next.set(values);
-  return next;
 }
 
 /**
