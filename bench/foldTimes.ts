@@ -3,11 +3,15 @@
  * on a model's speed: CPU seconds (process.cpuUsage, less moved by a busy machine than wall time)
  * per model, summed over the folds asked for, with the same preprocessing as a run.
  *
- *     node dist/bench/foldTimes.js data.csv --target y [--by col --key value] [--models lr,knn] [--folds 10] [--use 2]
+ *     node dist/bench/foldTimes.js data.csv --target y [--by col --key value] [--models lr,knn] [--folds 10] [--use 2] [--dump dir]
  *
  * --key picks the partition (the first value of --by, by default the largest partition); --use
- * scores only the first N folds.
+ * scores only the first N folds; --dump writes each fold's z-scored matrices (fold-N.json with the
+ * shapes, fold-N-{train,test}.f64, fold-N-y.u32) for bench/foldTimes_sklearn.py to time
+ * scikit-learn on the very same matrices.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { DEFAULT_DIALECT } from "../src/data/dialect.js";
 import { parseRowsText } from "../src/data/rowText.js";
 import { readPartitions } from "../src/data/readPartitions.js";
@@ -27,6 +31,12 @@ const cpu = (): number => {
   return (user + system) / 1e6;
 };
 
+/** The class codes of a classification target (the task's Y is opaque here). */
+function classCodes(y: unknown): Uint32Array {
+  if (typeof y === "object" && y !== null && "codes" in y && y.codes instanceof Uint32Array) return y.codes;
+  throw new Error("--dump needs a classification target");
+}
+
 async function main(): Promise<void> {
   const input = process.argv[2];
   const target = flag("--target", "");
@@ -43,7 +53,9 @@ async function main(): Promise<void> {
     if (!work.ok) throw new Error(work.reason);
     const { folds, columns, y } = work.value.table;
     const use = Math.min(folds.length, Number(flag("--use", String(folds.length))));
-    const seconds = new Map<string, number>();
+    const seconds = new Map<string, number[]>();
+    const dump = flag("--dump", "");
+    if (dump !== "") mkdirSync(dump, { recursive: true });
     let width = 0;
     for (let f = 0; f < use; f++) {
       const plan = fitFeaturePlan(columns, folds[f].train);
@@ -51,15 +63,22 @@ async function main(): Promise<void> {
       const plain = { train: plan.transform(folds[f].train), test: plan.transform(folds[f].test) };
       const scaler = fitStandardScaler(plain.train);
       const scaled = { train: applyStandardScaler(plain.train, scaler), test: applyStandardScaler(plain.test, scaler) };
+      const yTrain = task.take(y, folds[f].train);
+      if (dump !== "") {
+        writeFileSync(join(dump, `fold-${f}.json`), JSON.stringify({ train: [scaled.train.rows, scaled.train.cols], test: [scaled.test.rows, scaled.test.cols] }));
+        writeFileSync(join(dump, `fold-${f}-train.f64`), scaled.train.data);
+        writeFileSync(join(dump, `fold-${f}-test.f64`), scaled.test.data);
+        writeFileSync(join(dump, `fold-${f}-y.u32`), classCodes(yTrain));
+      }
       for (const model of work.value.models) {
         const d = model.scaled ? scaled : plain;
         const start = cpu();
-        model.fitPredict(d.train, task.take(y, folds[f].train), d.test, createRng(f));
-        seconds.set(model.id, (seconds.get(model.id) ?? 0) + cpu() - start);
+        model.fitPredict(d.train, yTrain, d.test, createRng(f));
+        seconds.set(model.id, [...(seconds.get(model.id) ?? []), cpu() - start]);
       }
     }
     console.log(`partition ${JSON.stringify(partition.key)}: ${partition.lines.length} rows, ${width} encoded columns, ${use} folds`);
-    for (const [id, s] of seconds) console.log(`${id}\t${s.toFixed(3)} s cpu`);
+    for (const [id, s] of seconds) console.log(`${id}\t${s.reduce((a, b) => a + b, 0).toFixed(3)} s cpu\tper fold ${s.map((v) => v.toFixed(3)).join(" ")}`);
   });
 }
 

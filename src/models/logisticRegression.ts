@@ -1,7 +1,10 @@
+import { binaryColumns } from "../stats/binaryColumns.js";
 import { minimizeLbfgs, type Objective } from "../stats/lbfgs.js";
 import { minimizeNewton, type TwiceDifferentiable } from "../stats/newton.js";
 import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
+import { sigmoidLink, softmaxLink, type Link } from "./logisticLinks.js";
+import { splitBinaryObjective, splitLogisticObjective } from "./logisticSplit.js";
 
 export interface LogisticRegressionOptions {
   /** Inverse L2 strength, as scikit-learn's C. */
@@ -54,10 +57,19 @@ export class LogisticRegression implements Estimator {
       return this;
     }
     const options = { maxIterations: this.maxIterations, gradientTolerance: 1e-6 };
-    // Binary fits on up to MAX_NEWTON_WIDTH columns take Newton steps; the rest, and any fit whose
+    const link = K === 1 ? sigmoidLink : softmaxLink;
+    // One-hot-heavy tables are read in their split form (logisticSplit.ts): each pass, and the
+    // Hessian, in O(numeric + rare) per row.
+    const split = binaryColumns(X, MAX_SPLIT_DENSITY);
+    // Binary fits whose Hessian is cheap enough take Newton steps; the rest, and any fit whose
     // Hessian turns out singular, L-BFGS (both stop at the same gradient, near the same optimum).
-    const newton = K === 1 && width <= MAX_NEWTON_WIDTH ? minimizeNewton(binaryObjective(X, yLocal, lambda), new Float64Array(width), options) : null;
-    const result = newton ?? minimizeLbfgs(logisticObjective(X, yLocal, K, lambda, K === 1 ? sigmoidLink : softmaxLink), new Float64Array(K * width), options);
+    let newton = null;
+    if (K === 1 && split === null && width <= MAX_NEWTON_WIDTH) newton = minimizeNewton(binaryObjective(X, yLocal, lambda), new Float64Array(width), options);
+    if (K === 1 && split !== null && width <= MAX_SPLIT_NEWTON_WIDTH && split.index.length <= MAX_NEWTON_WIDTH * rows) {
+      newton = minimizeNewton(splitBinaryObjective(split, yLocal, lambda), new Float64Array(width), options);
+    }
+    const objective = split === null ? logisticObjective(X, yLocal, K, lambda, link) : splitLogisticObjective(split, yLocal, K, lambda, link);
+    const result = newton ?? minimizeLbfgs(objective, new Float64Array(K * width), options);
     this.coefficients = result.x;
     return this;
   }
@@ -95,43 +107,6 @@ export class LogisticRegression implements Estimator {
     return out;
   }
 }
-
-/**
- * Turns a rows x K block of margins into residuals (probability minus indicator) in place and
- * returns the summed log-loss: the only part in which binary and multinomial fits differ.
- */
-type Link = (z: Float64Array, y: Int32Array, K: number) => number;
-
-/** Binary (K = 1): log(1 + e^t) - y t and sigmoid(t) - y, without overflow, from one exp of -|t|. */
-const sigmoidLink: Link = (z, y) => {
-  let loss = 0;
-  for (let i = 0; i < z.length; i++) {
-    const t = z[i];
-    const e = Math.exp(-Math.abs(t));
-    loss += (t > 0 ? t : 0) + Math.log1p(e) - y[i] * t;
-    z[i] = (t >= 0 ? 1 / (1 + e) : e / (1 + e)) - y[i];
-  }
-  return loss;
-};
-
-/** Multinomial: log-partition minus the true class's margin, both shifted by the row's max. */
-const softmaxLink: Link = (z, y, K) => {
-  let loss = 0;
-  for (let zo = 0, i = 0; zo < z.length; zo += K, i++) {
-    let max = -Infinity;
-    for (let k = 0; k < K; k++) if (z[zo + k] > max) max = z[zo + k];
-    const trueMargin = z[zo + y[i]] - max;
-    let total = 0;
-    for (let k = 0; k < K; k++) {
-      const e = Math.exp(z[zo + k] - max);
-      total += e;
-      z[zo + k] = e;
-    }
-    loss += Math.log(total) - trueMargin;
-    for (let k = 0; k < K; k++) z[zo + k] = z[zo + k] / total - (k === y[i] ? 1 : 0);
-  }
-  return loss;
-};
 
 /**
  * Sum of log-losses plus the L2 term (weights only, not intercepts) and its gradient, for K
@@ -197,6 +172,15 @@ function logisticObjective(X: Matrix, y: Int32Array, K: number, lambda: number, 
  * multiply-adds, costs more than the L-BFGS iterations it saves.
  */
 const MAX_NEWTON_WIDTH = 48;
+
+/**
+ * With the split form a Hessian costs rows x entries^2 / 2 (entries a row at most
+ * MAX_NEWTON_WIDTH), plus width^3 / 6 for its Cholesky factor, which stays small up to here.
+ */
+const MAX_SPLIT_NEWTON_WIDTH = 256;
+
+/** The split form pays once it holds at most this share of the dense entries. */
+const MAX_SPLIT_DENSITY = 0.5;
 
 /**
  * The binary loss of logisticObjective with its Hessian, X^T D X + lambda I (intercept not

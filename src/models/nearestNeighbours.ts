@@ -1,5 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
+import { binaryColumns } from "../stats/binaryColumns.js";
 import { principalAxes } from "../stats/principalAxes.js";
+import { binaryNeighbours } from "./binaryNeighbours.js";
 
 /**
  * Brute-force euclidean k-nearest-neighbour search, shared by the kNN classifier and regressor:
@@ -8,15 +10,23 @@ import { principalAxes } from "../stats/principalAxes.js";
  * go to the lower training index (scikit-learn leaves their order unspecified). Returns
  * query.rows x k indices, row-major.
  *
- * Wide enough tables take a pruned search (prunedNeighbours) that finds the same neighbours as
- * the plain scan below, bit for bit, while computing few of the distances.
+ * Tables of mostly two-valued columns (one-hot blocks) take a search that works on their sparse
+ * form (binaryNeighbours.ts), other wide enough tables a pruned search (prunedNeighbours); both
+ * find the same neighbours as the plain scan below, bit for bit, while computing few of the
+ * distances.
  */
 export function nearestNeighbours(train: Matrix, query: Matrix, k: number): Int32Array {
   const { rows: n, cols } = train;
   if (query.cols !== cols) throw new RangeError(`fitted on ${cols} features, got ${query.cols}`);
   if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new RangeError(`k must be an integer in 1..${n}, got ${k}`);
-  return cols >= MIN_PRUNED_COLUMNS && n >= MIN_PRUNED_ROWS ? prunedNeighbours(train, query, k) : scannedNeighbours(train, query, k);
+  if (n < MIN_PRUNED_ROWS) return scannedNeighbours(train, query, k);
+  const split = binaryColumns(train, MAX_SPLIT_DENSITY);
+  if (split !== null) return binaryNeighbours(train, split, query, k);
+  return cols >= MIN_PRUNED_COLUMNS ? prunedNeighbours(train, query, k) : scannedNeighbours(train, query, k);
 }
+
+/** The sparse form pays once it holds at most this share of the dense entries. */
+const MAX_SPLIT_DENSITY = 0.5;
 
 /** Below these the bound costs about what it saves. */
 const MIN_PRUNED_COLUMNS = 12;

@@ -68,3 +68,97 @@ test("nearestNeighbours takes the pruned search on wide tables and gives the sca
   const query = createMatrix(50, 20, table(rng, 50, 20, 2));
   assert.deepEqual([...nearestNeighbours(train, query, 5)], [...scannedNeighbours(train, query, 5)]);
 });
+
+import { binaryNeighbours } from "../../src/models/binaryNeighbours.js";
+import { binaryColumns } from "../../src/stats/binaryColumns.js";
+
+/**
+ * rows x (numeric + one-hot blocks) values, z-scored column by column as the pipeline hands them
+ * to kNN: a few rounded numeric columns (ties), one-hot blocks with a dominant level and rare
+ * ones, and 0/1 flag columns; duplicates of earlier rows mixed in.
+ */
+function oneHotTable(rng: ReturnType<typeof createRng>, rows: number, numeric: number, blocks: readonly number[], grid: number): { data: Float64Array; cols: number } {
+  const cols = numeric + blocks.reduce((a, b) => a + b, 0) + 1;
+  const raw = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    if (i > 10 && rng.next() < 0.15) {
+      raw.copyWithin(o, Math.floor(rng.next() * i) * cols, Math.floor(rng.next() * i) * cols + cols);
+      continue;
+    }
+    for (let j = 0; j < numeric; j++) raw[o + j] = Math.round(rng.next() * grid) / grid;
+    let at = numeric;
+    for (const levels of blocks) {
+      const level = rng.next() < 0.6 ? 0 : Math.floor(rng.next() * levels);
+      raw[o + at + level] = 1;
+      at += levels;
+    }
+    raw[o + at] = rng.next() < 0.5 ? 1 : 0;
+  }
+  const data = new Float64Array(rows * cols);
+  for (let j = 0; j < cols; j++) {
+    let mean = 0;
+    for (let i = 0; i < rows; i++) mean += raw[i * cols + j] / rows;
+    let variance = 0;
+    for (let i = 0; i < rows; i++) variance += (raw[i * cols + j] - mean) ** 2 / rows;
+    const sd = Math.sqrt(variance) || 1;
+    for (let i = 0; i < rows; i++) data[i * cols + j] = (raw[i * cols + j] - mean) / sd;
+  }
+  return { data, cols };
+}
+
+test("the one-hot search finds the plain scan's neighbours exactly: ties, duplicates, rare levels, any k", () => {
+  const rng = createRng(31);
+  const shapes: [number, number, number[], number, number][] = [
+    [400, 2, [3, 5], 2, 5],
+    [700, 0, [2, 8, 4], 1, 5],
+    [600, 3, [12, 6, 2, 3], 3, 7],
+    [300, 1, [4], 1, 1],
+    [500, 4, [40, 9], 10, 25],
+  ];
+  for (const [rows, numeric, blocks, grid, k] of shapes) {
+    const all = oneHotTable(rng, rows + 60, numeric, blocks, grid);
+    const cols = all.cols;
+    const train = createMatrix(rows, cols, all.data.slice(0, rows * cols));
+    // Half the queries are training rows themselves (distance 0, and duplicates tie with them).
+    const queryData = all.data.slice(rows * cols);
+    for (let q = 0; q < 30; q++) queryData.set(train.data.subarray(q * 7 * cols, (q * 7 + 1) * cols), q * cols);
+    const query = createMatrix(60, cols, queryData);
+    const split = binaryColumns(train);
+    assert.notEqual(split, null, `${rows} rows, blocks ${blocks}`);
+    if (split === null) continue;
+    const label = `${rows} x ${cols}, blocks ${blocks}, k ${k}`;
+    assert.deepEqual([...binaryNeighbours(train, split, query, k)], [...scannedNeighbours(train, query, k)], label);
+    assert.deepEqual([...nearestNeighbours(train, query, k)], [...scannedNeighbours(train, query, k)], label);
+  }
+});
+
+test("the one-hot search stays exact on huge and tiny magnitudes and on queries off the two values", () => {
+  const rng = createRng(37);
+  for (const scale of [1e150, 1e-150, 1e8, 1]) {
+    const all = oneHotTable(rng, 360, 2, [5, 3], 4);
+    const data = all.data.map((v) => v * scale);
+    const train = createMatrix(300, all.cols, data.slice(0, 300 * all.cols));
+    const queryData = data.slice(300 * all.cols);
+    // Some query values that no training row holds in a binary column, and a NaN and an infinity.
+    for (let q = 0; q < 20; q++) queryData[q * all.cols + 2 + (q % 8)] = (rng.next() - 0.5) * 3 * scale;
+    queryData[21 * all.cols + 3] = NaN;
+    queryData[22 * all.cols + 1] = Infinity;
+    const query = createMatrix(60, all.cols, queryData);
+    const split = binaryColumns(train);
+    if (split === null) assert.fail(`scale ${scale}: no split`);
+    assert.deepEqual([...binaryNeighbours(train, split, query, 5)], [...scannedNeighbours(train, query, 5)], `scale ${scale}`);
+  }
+});
+
+test("the one-hot search breaks ties between rows of different patterns by index, as the scan does", () => {
+  // Raw 0/1 columns: a query one flip away from many rows ties with all of them.
+  const rng = createRng(41);
+  for (const [rows, cols, k] of [[300, 8, 5], [400, 12, 9], [260, 6, 1]]) {
+    const train = createMatrix(rows, cols, Float64Array.from({ length: rows * cols }, () => (rng.next() < 0.3 ? 1 : 0)));
+    const query = createMatrix(40, cols, Float64Array.from({ length: 40 * cols }, () => (rng.next() < 0.3 ? 1 : 0)));
+    const split = binaryColumns(train);
+    if (split === null) assert.fail("no split");
+    assert.deepEqual([...binaryNeighbours(train, split, query, k)], [...scannedNeighbours(train, query, k)], `${rows} x ${cols}, k ${k}`);
+  }
+});

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { splitBinaryObjective, splitLogisticObjective } from "../../src/models/logisticSplit.js";
+import { softmaxLink } from "../../src/models/logisticLinks.js";
+import { binaryColumns } from "../../src/stats/binaryColumns.js";
+import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
+import { createRng } from "../../src/stats/rng.js";
+
+/** 2 numeric columns, then z-scored-like one-hot blocks of 3 and 4 levels (base and rare values unequal to 0/1). */
+function table(rows: number): Matrix {
+  const rng = createRng(7);
+  const data = new Float64Array(rows * 9);
+  for (let i = 0; i < rows; i++) {
+    const o = i * 9;
+    data[o] = rng.next() * 4 - 2;
+    data[o + 1] = Math.round(rng.next() * 10);
+    const a = rng.next() < 0.7 ? 0 : 1 + Math.floor(rng.next() * 2);
+    const b = Math.floor(rng.next() * 4);
+    for (let l = 0; l < 3; l++) data[o + 2 + l] = l === a ? 1.7 : -0.4;
+    for (let l = 0; l < 4; l++) data[o + 5 + l] = l === b ? 2.2 : -0.6;
+  }
+  return createMatrix(rows, 9, data);
+}
+
+/** The dense definition: loss, gradient and (binary) Hessian of sum of log-losses + lambda ||W||^2 / 2. */
+function dense(X: Matrix, y: Int32Array, K: number, lambda: number, w: Float64Array): { loss: number; grad: Float64Array; hessian: Float64Array } {
+  const { rows, cols, data } = X;
+  const width = cols + 1;
+  const grad = new Float64Array(K * width);
+  const hessian = new Float64Array(width * width);
+  let loss = 0;
+  for (let i = 0; i < rows; i++) {
+    const x = [...data.subarray(i * cols, (i + 1) * cols), 1];
+    const z = Array.from({ length: K }, (_, k) => x.reduce((s, v, j) => s + v * w[k * width + j], 0));
+    const p = K === 1 ? [1 / (1 + Math.exp(-z[0]))] : z.map((t) => Math.exp(t) / z.reduce((s, u) => s + Math.exp(u), 0));
+    loss += K === 1 ? -(y[i] * Math.log(p[0]) + (1 - y[i]) * Math.log(1 - p[0])) : -Math.log(p[y[i]]);
+    for (let k = 0; k < K; k++) for (let j = 0; j < width; j++) grad[k * width + j] += (p[k] - ((K === 1 ? y[i] === 1 : y[i] === k) ? 1 : 0)) * x[j];
+    if (K === 1) for (let j = 0; j < width; j++) for (let l = 0; l <= j; l++) hessian[j * width + l] += p[0] * (1 - p[0]) * x[j] * x[l];
+  }
+  for (let k = 0; k < K; k++) {
+    for (let j = 0; j < cols; j++) {
+      loss += 0.5 * lambda * w[k * width + j] ** 2;
+      grad[k * width + j] += lambda * w[k * width + j];
+      if (K === 1) hessian[j * width + j] += lambda;
+    }
+  }
+  return { loss, grad, hessian };
+}
+
+function close(actual: ArrayLike<number>, expected: ArrayLike<number>, label: string): void {
+  for (let i = 0; i < expected.length; i++) assert.ok(Math.abs(actual[i] - expected[i]) <= 1e-9 * (1 + Math.abs(expected[i])), `${label}[${i}]: ${actual[i]} vs ${expected[i]}`);
+}
+
+test("the split binary objective gives the dense loss, gradient and Hessian (lower triangle)", () => {
+  const X = table(300);
+  const split = binaryColumns(X);
+  if (split === null) return assert.fail("no split");
+  const rng = createRng(3);
+  const y = Int32Array.from({ length: 300 }, () => (rng.next() < 0.4 ? 1 : 0));
+  const w = Float64Array.from({ length: 10 }, () => rng.next() - 0.5);
+  const f = splitBinaryObjective(split, y, 0.7);
+  const grad = new Float64Array(10);
+  const loss = f.evaluate(w, grad);
+  const hessian = new Float64Array(100);
+  f.hessian(hessian);
+  const expected = dense(X, y, 1, 0.7, w);
+  close([loss], [expected.loss], "loss");
+  close(grad, expected.grad, "gradient");
+  const lower = (h: Float64Array): number[] => Array.from({ length: 10 }, (_, j) => [...h.subarray(j * 10, j * 10 + j + 1)]).flat();
+  close(lower(hessian), lower(expected.hessian), "hessian");
+});
+
+test("the split multinomial objective gives the dense loss and gradient", () => {
+  const X = table(200);
+  const split = binaryColumns(X);
+  if (split === null) return assert.fail("no split");
+  const rng = createRng(5);
+  const y = Int32Array.from({ length: 200 }, () => Math.floor(rng.next() * 3));
+  const w = Float64Array.from({ length: 30 }, () => rng.next() - 0.5);
+  const grad = new Float64Array(30);
+  const loss = splitLogisticObjective(split, y, 3, 1, softmaxLink)(w, grad);
+  const expected = dense(X, y, 3, 1, w);
+  close([loss], [expected.loss], "loss");
+  close(grad, expected.grad, "gradient");
+});
