@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """scikit-learn's side of bench/foldTimes.ts: CPU seconds (time.process_time) of fit + predict_proba
-per fold, on the z-scored fold matrices that `foldTimes.js --dump DIR` wrote, for
-LogisticRegression(max_iter=1000) and KNeighborsClassifier() as bench/sklearn_grid.py builds them.
+per fold, on the z-scored fold matrices that `foldTimes.js --dump DIR` wrote, for any classifier
+as bench/sklearn_grid.py builds it (its MODELS; decision_function for those without
+probabilities). The trees see z-scored columns here, which moves no split's cost.
 Run with one BLAS / OpenMP thread (as joblib's workers do); one warm-up fit, then each fold
 `repeat` times, and prints each model's per-fold range (min-max over folds of the best of the
 repeats) and the sum of those bests.
 
-    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 bench/foldTimes_sklearn.py DIR [REPEAT] [lr,knn]
+    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3 bench/foldTimes_sklearn.py DIR [REPEAT] [lr,knn,...]
 """
 import json
 import os
@@ -15,13 +16,15 @@ import time
 import warnings
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.neighbors import KNeighborsClassifier
 
-MODELS = {
-    "lr": lambda: LogisticRegression(max_iter=1000),
-    "knn": lambda: KNeighborsClassifier(),
-}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sklearn_grid import MODELS  # noqa: E402  (id -> (name, scaled, create(seed)))
+
+SEED = 123
+
+
+def scores(model, test):
+    return model.predict_proba(test) if hasattr(model, "predict_proba") else model.decision_function(test)
 
 
 def load(directory, f):
@@ -35,20 +38,20 @@ def load(directory, f):
 def main():
     directory = sys.argv[1]
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    models = sys.argv[3].split(",") if len(sys.argv) > 3 else list(MODELS)
+    models = sys.argv[3].split(",") if len(sys.argv) > 3 else ["lr", "knn"]
     folds = []
     while os.path.exists(os.path.join(directory, f"fold-{len(folds)}.json")):
         folds.append(load(directory, len(folds)))
     warnings.simplefilter("ignore")
     for m in models:
-        create = MODELS[m]
-        create().fit(folds[0][0], folds[0][2]).predict_proba(folds[0][1])
+        create = MODELS[m][2]
+        scores(create(SEED).fit(folds[0][0], folds[0][2]), folds[0][1])
         best = []
         for train, test, y in folds:
             times = []
             for _ in range(repeat):
                 start = time.process_time()
-                create().fit(train, y).predict_proba(test)
+                scores(create(SEED).fit(train, y), test)
                 times.append(time.process_time() - start)
             best.append(min(times))
         print(f"{m}\t{sum(best):.3f} s cpu\tper fold {' '.join(f'{t:.3f}' for t in best)}")
