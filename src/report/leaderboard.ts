@@ -2,6 +2,7 @@ import { compareKeys } from "../data/partitionKey.js";
 import type { GridRow, PartitionResult } from "../evaluate/grid.js";
 import { gridColumns, partitionFactColumns, ROWS_COLUMN, type ColumnSpec, type TaskInfo } from "../evaluate/task.js";
 import { BEATS_BASELINE_COLUMN, baselineName, beatsBaseline } from "./beatsBaseline.js";
+import { BASELINE_ROW_COLUMN, GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN, GLOBAL_ROW, globalCells } from "./globalColumns.js";
 import { keyColumnNames } from "./keyColumns.js";
 
 /** A cell of the output: text, a number (NaN when undefined) or nothing (a failed partition). */
@@ -49,7 +50,7 @@ export function deviationColumn(id: string): string {
  */
 export function keyColumns(by: readonly string[], task: TaskInfo): string[] {
   const scored = gridColumns(task).map((column) => column.id);
-  return keyColumnNames(by, ["Model", ...scored, ...partitionFactColumns(task), BEATS_BASELINE_COLUMN, SD_COLUMN, ...scored.map(deviationColumn), ...STATUS_COLUMNS]);
+  return keyColumnNames(by, ["Model", ...scored, ...partitionFactColumns(task), BEATS_BASELINE_COLUMN, GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN, SD_COLUMN, ...scored.map(deviationColumn), BASELINE_ROW_COLUMN, ...STATUS_COLUMNS]);
 }
 
 export interface LeaderboardOptions {
@@ -64,6 +65,11 @@ export interface LeaderboardOptions {
    * beats it.
    */
   readonly everyDeviation?: boolean;
+  /**
+   * --baseline global: Global_Best and Global_Model per partition, from each result's global
+   * rows; a piece also carries those rows in full, marked in its Baseline column.
+   */
+  readonly globalBaseline?: boolean;
 }
 
 /** Best first by the column's direction; NaN last; ties keep registry order (stable sort). */
@@ -93,6 +99,9 @@ export function leaderboard(results: readonly PartitionResult[], options: Leader
   if (sortColumn === undefined) throw new RangeError(`${options.sort} is not a ${options.task.id} grid column`);
   const facts = partitionFactColumns(options.task);
   const deviations = options.everyDeviation === true ? scored.map((column) => column.id) : [];
+  const global = options.globalBaseline === true;
+  const globalColumns = global ? [GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN] : [];
+  const marked = global && options.everyDeviation === true;
   const tailColumns = partitioned ? STATUS_COLUMNS : [];
   const columns = [
     ...keyColumns(options.by, options.task),
@@ -100,8 +109,10 @@ export function leaderboard(results: readonly PartitionResult[], options: Leader
     ...scored.map((column) => column.id),
     ...facts,
     BEATS_BASELINE_COLUMN,
+    ...globalColumns,
     SD_COLUMN,
     ...deviations.map(deviationColumn),
+    ...(marked ? [BASELINE_ROW_COLUMN] : []),
     ...tailColumns,
   ];
   // By position, not by name: a key column may be called like a metric and is text all the same.
@@ -111,14 +122,16 @@ export function leaderboard(results: readonly PartitionResult[], options: Leader
     ...scored.map(() => "number" as const),
     ...facts.map((column) => (column === ROWS_COLUMN ? ("count" as const) : ("number" as const))),
     "text",
+    ...(global ? (["number", "text"] as const) : []),
     "number",
     ...deviations.map(() => "number" as const),
+    ...(marked ? (["text"] as const) : []),
     ...tailColumns.map(() => "text" as const),
   ];
   const numeric = kinds.map((kind) => kind !== "text");
   const counts = kinds.map((kind) => kind === "count");
   const keyCount = options.by.length + 1 + scored.length;
-  const perPartition = columns.map((_, j) => j >= keyCount && j < keyCount + facts.length + 1);
+  const perPartition = columns.map((_, j) => j >= keyCount && j < keyCount + facts.length + 1 + globalColumns.length);
   const baseline = baselineName(options.task);
   const rows: Cell[][] = [];
   const ordered = [...results].sort((a, b) => compareKeys(a.key, b.key));
@@ -126,28 +139,33 @@ export function leaderboard(results: readonly PartitionResult[], options: Leader
     const described: Cell[] = facts.map((column) => result.facts?.[column] ?? null);
     // Judged on every row the partition has, before --top cuts them.
     const beats: Cell = result.status === "ok" ? beatsBaseline(result.rows, sortColumn, baseline) : null;
+    const globalRows = sortRows(result.global ?? [], sortColumn);
+    const judged: Cell[] = [beats, ...(global ? globalCells(globalRows, sortColumn.id) : [])];
     const tail: Cell[] = partitioned ? [result.status, result.reason] : [];
+    const modelRow = (row: GridRow, mark: Cell): Cell[] => [
+      ...result.key,
+      row.model,
+      ...scored.map((column) => row.mean[column.id]),
+      ...described,
+      ...judged,
+      // A row without a deviation (a merged piece that carried none) shows NaN, not a hole.
+      row.sd[sortColumn.id] ?? NaN,
+      ...deviations.map((id) => row.sd[id] ?? NaN),
+      ...(marked ? [mark] : []),
+      ...tail,
+    ];
+    // A piece carries the global rows in full, in registry order, after the partition's own.
+    const globalTail = marked ? (result.global ?? []).map((row) => modelRow(row, GLOBAL_ROW)) : [];
     if (result.status !== "ok") {
-      rows.push([...result.key, null, ...scored.map(() => null), ...described, beats, null, ...deviations.map(() => null), ...tail]);
+      rows.push([...result.key, null, ...scored.map(() => null), ...described, ...judged, null, ...deviations.map(() => null), ...(marked ? [null] : []), ...tail], ...globalTail);
       continue;
     }
     const sorted = sortRows(result.rows, sortColumn);
     const kept = sorted.slice(0, options.top);
     const cutBaseline = sorted.slice(options.top).find((row) => row.model === baseline);
     if (options.everyDeviation === true && cutBaseline !== undefined) kept.push(cutBaseline);
-    for (const row of kept) {
-      rows.push([
-        ...result.key,
-        row.model,
-        ...scored.map((column) => row.mean[column.id]),
-        ...described,
-        beats,
-        // A row without a deviation (a merged piece that carried none) shows NaN, not a hole.
-        row.sd[sortColumn.id] ?? NaN,
-        ...deviations.map((id) => row.sd[id] ?? NaN),
-        ...tail,
-      ]);
-    }
+    for (const row of kept) rows.push(modelRow(row, null));
+    rows.push(...globalTail);
   }
   return { columns, rows, numeric, counts, perPartition };
 }

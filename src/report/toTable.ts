@@ -1,5 +1,6 @@
 import type { TaskInfo } from "../evaluate/task.js";
 import { BEATS_BASELINE_COLUMN } from "./beatsBaseline.js";
+import { GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN } from "./globalColumns.js";
 import { displayWidth } from "./displayWidth.js";
 import { formatCell } from "./formatCell.js";
 import { bestRows, gridShape, type GridBlock, type GridShape } from "./gridBlocks.js";
@@ -94,10 +95,17 @@ function wrap(text: string, width: number): string[] {
 function heading(shape: GridShape, block: GridBlock, board: Leaderboard, round: number, color: boolean): { plain: string; shown: string } {
   const key = shape.keyColumns.map((name, i) => `${name}=${block.key[i]}`).join(", ");
   const parts = [{ text: key, warn: false }];
+  // --baseline global's two columns read as one phrase, `global Random Forest 0.8123`, with the short name.
+  const cellOf = (name: string): Cell | undefined => block.partitionCells[shape.partitionColumns.findIndex((j) => board.columns[j] === name)];
+  const globalModel = cellOf(GLOBAL_MODEL_COLUMN);
   // A fact the partition does not have (a one-class target's Minority) is left out, not shown empty.
   shape.partitionColumns.forEach((j, i) => {
     const cell = block.partitionCells[i];
-    if (cell === null) return;
+    if (cell === null || board.columns[j] === GLOBAL_MODEL_COLUMN) return;
+    if (board.columns[j] === GLOBAL_BEST_COLUMN) {
+      if (typeof globalModel === "string") parts.push({ text: `global ${shortModelNames([globalModel]).get(globalModel) ?? globalModel} ${formatCell(cell, round)}`, warn: false });
+      return;
+    }
     const mark = board.columns[j] === BEATS_BASELINE_COLUMN ? BASELINE_MARKS[String(cell)] : undefined;
     parts.push(mark ?? { text: `${board.columns[j]} ${plainNumber(cell, round)}`, warn: false });
   });
