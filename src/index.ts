@@ -8,7 +8,9 @@ import type { GridSpec } from "./evaluate/compareModels.js";
 import type { PartitionResult } from "./evaluate/grid.js";
 import type { ResultOptions } from "./evaluate/resultOptions.js";
 import { ROWS_COLUMN, type TaskId, type TaskInfo } from "./evaluate/task.js";
-import { scorePartitions } from "./parallel/pool.js";
+import { scoreGlobalBaseline, type GlobalBaseline } from "./parallel/globalPool.js";
+import { scorePartitions, type PartitionJob } from "./parallel/pool.js";
+import { shardAssignment } from "./data/shard.js";
 import { leaderboard, type Leaderboard } from "./report/leaderboard.js";
 import type { RunMetadata } from "./report/runMetadata.js";
 import { resolveOptions } from "./resolveOptions.js";
@@ -79,6 +81,15 @@ function noteScope(where: readonly string[], total: number): string {
   return `${where.length} partitions: ${shown}${where.length > 3 ? ", ..." : ""}`;
 }
 
+/** The partitions shard `shard` scores, out of every partition of the file. */
+function ownPartitions<P extends PartitionJob>(partitions: readonly P[], shard: Shard): P[] {
+  const assigned = shardAssignment(
+    partitions.map((partition) => ({ key: partition.key, rows: partition.lines.length })),
+    shard.count,
+  );
+  return partitions.filter((_, i) => assigned[i] === shard.index);
+}
+
 /**
  * The whole job, without touching the terminal: read and route the CSV, choose the task, score
  * every partition on a pool of child processes, build the leaderboard. Bad input rejects with an
@@ -86,7 +97,11 @@ function noteScope(where: readonly string[], total: number): string {
  */
 export async function run(options: RunOptions, context: RunContext = {}): Promise<RunResult> {
   const events = context.events ?? {};
-  const input = await readPartitions(options, context.stdin);
+  // The global baseline trains on every partition's rows: a shard then reads them all, and
+  // scores only its own partitions (the same assignment readPartitions makes).
+  const global = options.baseline === "global";
+  const read = await readPartitions(global ? { ...options, shard: null } : options, context.stdin);
+  const input = global && options.shard !== null ? { ...read, partitions: ownPartitions(read.partitions, options.shard) } : read;
   // Said once every check has passed: a run refused with exit 2 prints its one error line only.
   const before: string[] = [];
   if (input.droppedTargets > 0) before.push(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
@@ -97,7 +112,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   if (taskReason !== null) before.push(`task: ${task.id} (${taskReason}; --task sets it)`);
 
   const { target, by, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal } = options;
-  const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal };
+  const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal, ...(global ? { baseline: "global" as const } : {}) };
   const spec: GridSpec = { task: task.id, target, models, folds, foldColumn, trainSize, minRows, seed, features: input.features };
   const metadata: RunMetadata = { format: "automl-grid", version: 2, fingerprint: input.fingerprint, options: resultOptions, shard: options.shard };
   const total = input.partitions.length;
@@ -111,6 +126,13 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   if (journal !== undefined && recorded !== null) before.push(`resumed ${resumed.length} of ${total} partitions from ${journal.name}`);
   for (const note of before) events.note?.(note);
   events.partitionsFound?.(total);
+  const baseline: GlobalBaseline | null =
+    global && todo.length > 0
+      ? await scoreGlobalBaseline([...read.partitions].sort((a, b) => compareKeys(a.key, b.key)), { workers: options.workers, header: input.header, spec: { ...spec, by }, signal: context.signal, onFit: () => events.fit?.() })
+      : null;
+  if (baseline !== null) for (const note of baseline.ok ? baseline.notes : [`global baseline: ${baseline.reason}`]) events.note?.(note);
+  const withGlobal = (result: PartitionResult): PartitionResult =>
+    baseline === null ? result : { ...result, global: baseline.ok ? (baseline.rows.get(keyId(result.key)) ?? []) : [] };
   // A child that died twice said nothing of its partition, but the parent knows how many rows
   // (with a target: the others were dropped on reading) it sent.
   const sizes = new Map(todo.map((partition) => [keyId(partition.key), partition.lines.length]));
@@ -133,14 +155,14 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     signal: context.signal,
     onFit: () => events.fit?.(),
     onDone: (reported) => {
-      const result = withRows(reported);
+      const result = withGlobal(withRows(reported));
       done++;
       journal?.record(result);
       collectNotes(result);
       events.partitionDone?.(result, done, total);
     },
   });
-  const results = [...resumed, ...scored.map(withRows)];
+  const results = [...resumed, ...scored.map((result) => withGlobal(withRows(result)))];
   for (const [note, keys] of notes) {
     const where = [...keys].sort(compareKeys).map((key) => describeKey(options.by, key));
     events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
@@ -149,7 +171,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     task,
     results,
     // A shard's piece carries every column's fold deviation: merge may sort by another column.
-    board: leaderboard(results, { task, by: options.by, sort, top: options.top, everyDeviation: options.shard !== null }),
+    board: leaderboard(results, { task, by: options.by, sort, top: options.top, everyDeviation: options.shard !== null, globalBaseline: global }),
     metadata,
     failed: results.filter((result) => result.status === "failed").length,
     skipped: results.filter((result) => result.status === "skipped").length,

@@ -6,6 +6,7 @@ import { PARTITION_STATUSES, type GridRow, type PartitionResult, type PartitionS
 import { gridColumns, partitionFactColumns } from "./evaluate/task.js";
 import { isTaskId, taskInfo } from "./evaluate/tasks.js";
 import { METADATA_KEY, optionDifference, type RunMetadata } from "./report/runMetadata.js";
+import { BASELINE_ROW_COLUMN, GLOBAL_ROW } from "./report/globalColumns.js";
 import { deviationColumn, keyColumns } from "./report/leaderboard.js";
 
 /** One shard's jsonl: its metadata line and its row objects. */
@@ -124,7 +125,7 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
   // The names the shard's leaderboard gave the key columns (`by_Model` for a --by Model).
   const names = keyColumns(options.by, task);
   const order = new Map(task.models.map((model, i) => [model.name, i]));
-  const partitions = new Map<string, { key: string[]; file: ShardFile; status: PartitionStatus; reason: string; rows: GridRow[]; facts: Record<string, number> }>();
+  const partitions = new Map<string, { key: string[]; file: ShardFile; status: PartitionStatus; reason: string; rows: GridRow[]; global: GridRow[]; facts: Record<string, number> }>();
   for (const file of files) {
     for (const [i, record] of file.rows.entries()) {
       const key = names.map((name) => {
@@ -138,7 +139,7 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
       if (partition === undefined) {
         // A fact left empty in the piece was not known (a child that died): it stays unknown.
         const facts = Object.fromEntries(factColumns.flatMap((column) => (typeof record[column] === "number" ? [[column, record[column]]] : [])));
-        partition = { key, file, status: status(record.status ?? "ok"), reason: String(record.reason ?? ""), rows: [], facts };
+        partition = { key, file, status: status(record.status ?? "ok"), reason: String(record.reason ?? ""), rows: [], global: [], facts };
         partitions.set(id, partition);
       } else if (partition.file !== file) {
         // The shards of one run hold each partition once; pieces of versions that assigned
@@ -146,20 +147,23 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
         throw new InputError(`${file.name}: partition ${describeKey(options.by, key)} is also in ${partition.file.name}; rerun the shards with one version of automl-grid`);
       }
       if (typeof record.Model !== "string") continue;
-      partition.rows.push({
+      // A piece of a --baseline global run carries the global rows in full, marked.
+      (record[BASELINE_ROW_COLUMN] === GLOBAL_ROW ? partition.global : partition.rows).push({
         model: record.Model,
         mean: Object.fromEntries(columns.map((column) => [column, numberOrNaN(record[column])])),
         sd: Object.fromEntries(columns.map((column) => [column, numberOrNaN(record[deviationColumn(column)])])),
       });
     }
   }
+  const byRegistry = (a: GridRow, b: GridRow): number => (order.get(a.model) ?? 0) - (order.get(b.model) ?? 0);
   const results: PartitionResult[] = [...partitions.values()].map((p) => ({
     key: p.key,
     status: p.status,
     reason: p.reason,
-    rows: p.rows.sort((a, b) => (order.get(a.model) ?? 0) - (order.get(b.model) ?? 0)),
+    rows: p.rows.sort(byRegistry),
     notes: [],
     facts: p.facts,
+    ...(options.baseline === "global" ? { global: p.global.sort(byRegistry) } : {}),
   }));
   return { metadata: { ...files[0].metadata, shard: null }, results };
 }

@@ -171,7 +171,7 @@ async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Prom
   const { options } = merged.metadata;
   const task = taskInfo(options.task);
   const sortId = chooseSort(task, sort);
-  const board = leaderboard(merged.results, { task, by: options.by, sort: sortId, top });
+  const board = leaderboard(merged.results, { task, by: options.by, sort: sortId, top, globalBaseline: options.baseline === "global" });
   const context = { color: output.out === null && io.stdoutColor === true, sort: sortId, source: files.join(", ") };
   const text = renderLeaderboard(board, output.format, output.round, merged.metadata, context);
   writeOutput(output.out, text, io.stdout);

@@ -29,6 +29,7 @@ export interface RawOptions {
   out?: string;
   workers?: string;
   shard?: string;
+  baseline?: string;
   resume?: string;
   delimiter?: string;
   encoding?: string;
@@ -294,6 +295,10 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
   if (raw.shard !== undefined && by.length === 0) {
     throw new UsageError("--shard splits a run's partitions among machines: it needs --by");
   }
+  const baseline = baselineOption(raw.baseline);
+  if (baseline !== undefined && by.length === 0) {
+    throw new UsageError("--baseline global compares per-partition models with one trained on all partitions: it needs --by");
+  }
   const dialect = { delimiter: delimiter(raw.delimiter), encoding: encoding(raw.encoding), decimal: decimalMark(raw.decimal) };
   if (dialect.delimiter === dialect.decimal) {
     throw new UsageError(`--decimal ${dialect.decimal}: the decimal mark cannot also be the --delimiter`);
@@ -316,5 +321,13 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
     workers: integer("--workers", raw.workers ?? DEFAULTS.workers, 1, 256),
     shard: shard(raw.shard),
     ...dialect,
+    ...(baseline === undefined ? {} : { baseline }),
   };
+}
+
+/** --baseline: global, or none (the default, which records nothing). */
+function baselineOption(value: string | undefined): "global" | undefined {
+  if (value === undefined || value.trim() === "none") return undefined;
+  if (value.trim() === "global") return "global";
+  throw new UsageError(`--baseline ${value}: expected global or none`);
 }

@@ -63,6 +63,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
     )
     .option("--out <file>", "write the grid there (atomically: whole or not at all) instead of stdout")
     .option("--workers <n>", `child processes scoring partitions in parallel (default: the number of cores, ${DEFAULTS.workers})`)
+    .option("--baseline <kind>", "global: also score each partition with the same models trained on every partition's rows (needs --by) (default: none)")
     .option("--shard <I/N>", "score only shard I of N (0 <= I < N) of the partitions, to merge later")
     .option("--resume <file>", "journal of finished partitions: rerun a killed run with the same file and options to score only the rest")
     .option("--delimiter <char>", "field separator: one character, tab, or auto (sniffed among , ; tab | from the first lines) (default: auto)")

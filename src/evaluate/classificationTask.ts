@@ -44,6 +44,8 @@ export const classificationTask: Task<Classes> = {
 
   targetFacts: ["Minority"],
 
+  baselineModel: "dummy",
+
   refuseTarget: (target, name) =>
     target.values.length < 2 ? `the target ${name} has one class (${target.values[0]}); a classifier needs two` : null,
 

@@ -34,6 +34,12 @@ export interface PartitionResult {
   readonly facts?: Readonly<Record<string, number>>;
   /** One row per model that could be scored, in registry order (sorting is the report's job). */
   readonly rows: readonly GridRow[];
+  /**
+   * --baseline global: the same models trained on every partition's rows, scored on this
+   * partition's held-out rows (src/evaluate/globalFolds.ts), in registry order; absent without
+   * the option, empty when no global model could be scored here.
+   */
+  readonly global?: readonly GridRow[];
   /** Things the user should hear about on stderr (dropped columns, fewer folds, failed models). */
   readonly notes: readonly string[];
 }

@@ -23,6 +23,8 @@ export const regressionTask: Task<Float64Array> = {
   // A quantity has no class balance; its row count is every task's.
   targetFacts: [],
 
+  baselineModel: "dummy",
+
   refuseTarget: (target, name) =>
     target.numeric ? null : `the target ${name} has values that are not numbers; regression needs a numeric target (--task classification?)`,
 

@@ -23,4 +23,9 @@ export interface ResultOptions {
   readonly delimiter: string;
   readonly encoding: string;
   readonly decimal: DecimalMark;
+  /**
+   * --baseline global: every partition also scored by the same models trained on all partitions'
+   * rows. Absent without it, so that grids and journals made before the option read the same.
+   */
+  readonly baseline?: "global";
 }

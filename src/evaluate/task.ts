@@ -49,6 +49,11 @@ export interface TaskInfo {
    * `describe` fills (the classification task's class balance, `Minority`); none for regression.
    */
   readonly targetFacts: readonly string[];
+  /**
+   * The id of the model every other is measured against (the dummy, which predicts from the
+   * training target alone): a grid whose best model does not beat it has learnt nothing.
+   */
+  readonly baselineModel: string;
   /** Why this task cannot score the file's target at all (a classifier needs two classes), or null. */
   refuseTarget(target: TargetSummary, name: string): string | null;
 }

@@ -1,5 +1,7 @@
 import type { PartitionKey } from "../data/partitionKey.js";
 import type { FoldScore, GridSpec, PartitionFacts } from "../evaluate/compareModels.js";
+import type { GlobalSpec } from "../evaluate/globalFolds.js";
+import type { GlobalFoldScores } from "../evaluate/globalGrid.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 
 /** Parent -> child: score one whole partition. Sent with "advanced" serialization (NaN survives). */
@@ -34,7 +36,27 @@ export interface FoldRequest {
   readonly fold: number;
 }
 
-export type WorkRequest = ScoreRequest | FoldRequest;
+/**
+ * Parent -> child: fit the global models (--baseline global) on one global fold and score every
+ * partition's held-out rows of it. `parts` (every partition's key and rows) is sent only to a
+ * child that does not hold them yet, and is null otherwise.
+ */
+export interface GlobalRequest {
+  readonly type: "global";
+  readonly id: number;
+  readonly attempt: number;
+  readonly header: readonly string[];
+  readonly parts: readonly { readonly key: PartitionKey; readonly rows: string }[] | null;
+  readonly spec: GlobalSpec;
+  readonly fold: number;
+}
+
+export type WorkRequest = ScoreRequest | FoldRequest | GlobalRequest;
+
+/** A child's answer for one global fold: how many global folds there are, and the fold's scores (none past the last); or why there is no global baseline. */
+export type GlobalAnswer =
+  | { readonly ok: true; readonly folds: number; readonly notes: readonly string[]; readonly scores: GlobalFoldScores }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * A child's answer for one fold: how many folds the partition has (known only once it is
@@ -51,4 +73,5 @@ export type WorkerMessage =
   | { readonly type: "fit"; readonly id: number }
   | { readonly type: "result"; readonly id: number; readonly result: PartitionResult }
   | { readonly type: "fold"; readonly id: number; readonly answer: FoldAnswer }
+  | { readonly type: "global"; readonly id: number; readonly answer: GlobalAnswer }
   | { readonly type: "error"; readonly id: number; readonly message: string };

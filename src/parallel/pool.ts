@@ -207,7 +207,7 @@ export function scorePartitions(jobs: readonly PartitionJob[], options: PoolOpti
         current = null;
         if (message.type === "result") finish(partition, message.result);
         else if (message.type === "error") finish(partition, failed(partition, message.message));
-        else if (fold !== null) foldDone(partition, fold, message.answer);
+        else if (message.type === "fold" && fold !== null) foldDone(partition, fold, message.answer);
         if (!settled) next();
       });
       child.on("exit", (code, signal) => {

@@ -1,8 +1,9 @@
 import { keyId, type PartitionKey } from "../data/partitionKey.js";
 import { parseRowsText } from "../data/rowText.js";
 import { prepareFolds, scoreFold, scoreTable, type FoldScore, type PartitionFacts } from "../evaluate/compareModels.js";
+import { prepareGlobal, scoreGlobalFold } from "../evaluate/globalFolds.js";
 import { withTask } from "../evaluate/tasks.js";
-import type { FoldAnswer, FoldRequest, ScoreRequest, WorkerMessage, WorkRequest } from "./messages.js";
+import type { FoldAnswer, FoldRequest, GlobalAnswer, GlobalRequest, ScoreRequest, WorkerMessage, WorkRequest } from "./messages.js";
 import { startParentWatchdog } from "./parentWatchdog.js";
 
 /**
@@ -72,6 +73,30 @@ function scoreOneFold(request: FoldRequest): FoldAnswer {
   return { ok: true, folds, notes, facts, scores };
 }
 
+/** Every partition prepared for the global baseline's folds, kept for this child's next global folds. */
+let heldGlobal: ((request: GlobalRequest) => GlobalAnswer) | null = null;
+
+function scoreGlobal(request: GlobalRequest): GlobalAnswer {
+  if (request.parts !== null) {
+    held = null;
+    heldGlobal = null;
+    const parts = request.parts.map((part) => ({ key: part.key, table: { header: request.header, rows: parseRowsText(part.rows) } }));
+    heldGlobal = withTask(request.spec.task, (task) => {
+      const prepared = prepareGlobal(task, parts, request.spec);
+      if (!prepared.ok) return (): GlobalAnswer => ({ ok: false, reason: prepared.reason });
+      const work = prepared.value;
+      return (next: GlobalRequest): GlobalAnswer => ({
+        ok: true,
+        folds: work.folds,
+        notes: work.notes,
+        scores: next.fold < work.folds ? scoreGlobalFold(work, next.fold, () => send({ type: "fit", id: next.id })) : [],
+      });
+    });
+  }
+  if (heldGlobal === null) throw new Error("the global baseline's rows were never sent to this child");
+  return heldGlobal(request);
+}
+
 function scoreWhole(request: ScoreRequest): WorkerMessage {
   held = null;
   const table = { header: request.header, rows: parseRowsText(request.rows) };
@@ -82,6 +107,14 @@ function scoreWhole(request: ScoreRequest): WorkerMessage {
 }
 
 process.on("message", (request: WorkRequest) => {
+  if (request.type === "global") {
+    try {
+      send({ type: "global", id: request.id, answer: scoreGlobal(request) });
+    } catch (error) {
+      send({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   if (injectedKill(request.key, request.attempt)) process.kill(process.pid, "SIGKILL");
   try {
     send(request.type === "fold" ? { type: "fold", id: request.id, answer: scoreOneFold(request) } : scoreWhole(request));

@@ -20,8 +20,8 @@ const nanAsNull = (_key: string, value: unknown): unknown => (typeof value === "
 
 /** The whole result, rows in registry order and notes and facts included. */
 export function journalResultLine(result: PartitionResult): string {
-  const { key, status, reason, rows, notes, facts } = result;
-  return JSON.stringify({ key, status, reason, rows, notes, ...(facts === undefined ? {} : { facts }) }, nanAsNull) + "\n";
+  const { key, status, reason, rows, notes, facts, global } = result;
+  return JSON.stringify({ key, status, reason, rows, notes, ...(facts === undefined ? {} : { facts }), ...(global === undefined ? {} : { global }) }, nanAsNull) + "\n";
 }
 
 export interface Journal {
@@ -65,7 +65,13 @@ function partitionResult(value: unknown): PartitionResult | undefined {
   if (!Array.isArray(value.rows)) return undefined;
   const rows = value.rows.map(gridRow);
   if (rows.some((row) => row === undefined)) return undefined;
-  const result: PartitionResult = { key: value.key, status: value.status, reason: value.reason, rows: rows as GridRow[], notes: value.notes };
+  let result: PartitionResult = { key: value.key, status: value.status, reason: value.reason, rows: rows as GridRow[], notes: value.notes };
+  if (value.global !== undefined) {
+    if (!Array.isArray(value.global)) return undefined;
+    const global = value.global.map(gridRow);
+    if (global.some((row) => row === undefined)) return undefined;
+    result = { ...result, global: global as GridRow[] };
+  }
   if (value.facts === undefined) return result;
   const facts = columns(value.facts);
   return facts === undefined ? undefined : { ...result, facts };

@@ -1,6 +1,8 @@
 import { compareKeys } from "../data/partitionKey.js";
 import type { GridRow, PartitionResult } from "../evaluate/grid.js";
 import { gridColumns, partitionFactColumns, ROWS_COLUMN, type ColumnSpec, type TaskInfo } from "../evaluate/task.js";
+import { BEATS_BASELINE_COLUMN, baselineName, beatsBaseline } from "./beatsBaseline.js";
+import { BASELINE_ROW_COLUMN, GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN, GLOBAL_ROW, globalCells } from "./globalColumns.js";
 import { keyColumnNames } from "./keyColumns.js";
 
 /** A cell of the output: text, a number (NaN when undefined) or nothing (a failed partition). */
@@ -15,7 +17,7 @@ export interface Leaderboard {
   /** Which numeric columns hold whole counts (Rows): written without decimals in text formats. */
   readonly counts: readonly boolean[];
   /**
-   * Which columns describe the partition rather than the model (Rows, Minority): the same on
+   * Which columns describe the partition rather than the model (Rows, Minority, Beats_Dummy): the same on
    * every row of a partition, so a layout for reading may say them once, with its heading.
    */
   readonly perPartition: readonly boolean[];
@@ -48,7 +50,7 @@ export function deviationColumn(id: string): string {
  */
 export function keyColumns(by: readonly string[], task: TaskInfo): string[] {
   const scored = gridColumns(task).map((column) => column.id);
-  return keyColumnNames(by, ["Model", ...scored, ...partitionFactColumns(task), SD_COLUMN, ...scored.map(deviationColumn), ...STATUS_COLUMNS]);
+  return keyColumnNames(by, ["Model", ...scored, ...partitionFactColumns(task), BEATS_BASELINE_COLUMN, GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN, SD_COLUMN, ...scored.map(deviationColumn), BASELINE_ROW_COLUMN, ...STATUS_COLUMNS]);
 }
 
 export interface LeaderboardOptions {
@@ -57,8 +59,17 @@ export interface LeaderboardOptions {
   /** A grid column of the task (checked by the caller). */
   readonly sort: string;
   readonly top: number;
-  /** A shard's piece for merge: add every column's fold deviation (deviationColumn). */
+  /**
+   * A shard's piece for merge: add every column's fold deviation (deviationColumn), and keep the
+   * baseline's row even when --top cuts it, so that merge can tell whether its own sort's best
+   * beats it.
+   */
   readonly everyDeviation?: boolean;
+  /**
+   * --baseline global: Global_Best and Global_Model per partition, from each result's global
+   * rows; a piece also carries those rows in full, marked in its Baseline column.
+   */
+  readonly globalBaseline?: boolean;
 }
 
 /** Best first by the column's direction; NaN last; ties keep registry order (stable sort). */
@@ -75,7 +86,8 @@ export function sortRows(rows: readonly GridRow[], column: ColumnSpec): GridRow[
 /**
  * The score grid as PyCaret's pull() shows it, one block per partition: partition key columns
  * first (named by keyColumns), then Model, the task's metrics and TT_Sec, then what describes the
- * partition (Rows, and the task's target facts such as Minority) and SD, the fold standard
+ * partition (Rows, the task's target facts such as Minority, and whether the best model beats
+ * the task's baseline on the --sort column: Beats_Dummy) and SD, the fold standard
  * deviation of the --sort column; with --by, a status and reason at the end of every row, and a
  * skipped or failed partition as one row with empty scores (its Rows and facts when known).
  * Partitions in sorted key order, rows in --sort order, at most --top rows per partition.
@@ -87,14 +99,20 @@ export function leaderboard(results: readonly PartitionResult[], options: Leader
   if (sortColumn === undefined) throw new RangeError(`${options.sort} is not a ${options.task.id} grid column`);
   const facts = partitionFactColumns(options.task);
   const deviations = options.everyDeviation === true ? scored.map((column) => column.id) : [];
+  const global = options.globalBaseline === true;
+  const globalColumns = global ? [GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN] : [];
+  const marked = global && options.everyDeviation === true;
   const tailColumns = partitioned ? STATUS_COLUMNS : [];
   const columns = [
     ...keyColumns(options.by, options.task),
     "Model",
     ...scored.map((column) => column.id),
     ...facts,
+    BEATS_BASELINE_COLUMN,
+    ...globalColumns,
     SD_COLUMN,
     ...deviations.map(deviationColumn),
+    ...(marked ? [BASELINE_ROW_COLUMN] : []),
     ...tailColumns,
   ];
   // By position, not by name: a key column may be called like a metric and is text all the same.
@@ -103,35 +121,51 @@ export function leaderboard(results: readonly PartitionResult[], options: Leader
     "text",
     ...scored.map(() => "number" as const),
     ...facts.map((column) => (column === ROWS_COLUMN ? ("count" as const) : ("number" as const))),
+    "text",
+    ...(global ? (["number", "text"] as const) : []),
     "number",
     ...deviations.map(() => "number" as const),
+    ...(marked ? (["text"] as const) : []),
     ...tailColumns.map(() => "text" as const),
   ];
   const numeric = kinds.map((kind) => kind !== "text");
   const counts = kinds.map((kind) => kind === "count");
   const keyCount = options.by.length + 1 + scored.length;
-  const perPartition = columns.map((_, j) => j >= keyCount && j < keyCount + facts.length);
+  const perPartition = columns.map((_, j) => j >= keyCount && j < keyCount + facts.length + 1 + globalColumns.length);
+  const baseline = baselineName(options.task);
   const rows: Cell[][] = [];
   const ordered = [...results].sort((a, b) => compareKeys(a.key, b.key));
   for (const result of ordered) {
     const described: Cell[] = facts.map((column) => result.facts?.[column] ?? null);
+    // Judged on every row the partition has, before --top cuts them.
+    const beats: Cell = result.status === "ok" ? beatsBaseline(result.rows, sortColumn, baseline) : null;
+    const globalRows = sortRows(result.global ?? [], sortColumn);
+    const judged: Cell[] = [beats, ...(global ? globalCells(globalRows, sortColumn.id) : [])];
     const tail: Cell[] = partitioned ? [result.status, result.reason] : [];
+    const modelRow = (row: GridRow, mark: Cell): Cell[] => [
+      ...result.key,
+      row.model,
+      ...scored.map((column) => row.mean[column.id]),
+      ...described,
+      ...judged,
+      // A row without a deviation (a merged piece that carried none) shows NaN, not a hole.
+      row.sd[sortColumn.id] ?? NaN,
+      ...deviations.map((id) => row.sd[id] ?? NaN),
+      ...(marked ? [mark] : []),
+      ...tail,
+    ];
+    // A piece carries the global rows in full, in registry order, after the partition's own.
+    const globalTail = marked ? (result.global ?? []).map((row) => modelRow(row, GLOBAL_ROW)) : [];
     if (result.status !== "ok") {
-      rows.push([...result.key, null, ...scored.map(() => null), ...described, null, ...deviations.map(() => null), ...tail]);
+      rows.push([...result.key, null, ...scored.map(() => null), ...described, ...judged, null, ...deviations.map(() => null), ...(marked ? [null] : []), ...tail], ...globalTail);
       continue;
     }
-    for (const row of sortRows(result.rows, sortColumn).slice(0, options.top)) {
-      rows.push([
-        ...result.key,
-        row.model,
-        ...scored.map((column) => row.mean[column.id]),
-        ...described,
-        // A row without a deviation (a merged piece that carried none) shows NaN, not a hole.
-        row.sd[sortColumn.id] ?? NaN,
-        ...deviations.map((id) => row.sd[id] ?? NaN),
-        ...tail,
-      ]);
-    }
+    const sorted = sortRows(result.rows, sortColumn);
+    const kept = sorted.slice(0, options.top);
+    const cutBaseline = sorted.slice(options.top).find((row) => row.model === baseline);
+    if (options.everyDeviation === true && cutBaseline !== undefined) kept.push(cutBaseline);
+    for (const row of kept) rows.push(modelRow(row, null));
+    rows.push(...globalTail);
   }
   return { columns, rows, numeric, counts, perPartition };
 }

@@ -37,6 +37,7 @@ const OPTION_FLAGS: Readonly<Record<keyof ResultOptions, string>> = {
   delimiter: "--delimiter",
   encoding: "--encoding",
   decimal: "--decimal",
+  baseline: "--baseline",
 };
 
 function shown(value: unknown): string {

@@ -1,4 +1,6 @@
 import type { TaskInfo } from "../evaluate/task.js";
+import { BEATS_BASELINE_COLUMN } from "./beatsBaseline.js";
+import { GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN } from "./globalColumns.js";
 import { displayWidth } from "./displayWidth.js";
 import { formatCell } from "./formatCell.js";
 import { bestRows, gridShape, type GridBlock, type GridShape } from "./gridBlocks.js";
@@ -28,6 +30,13 @@ interface Column {
 const style = {
   bold: (text: string): string => `\x1b[1m${text}\x1b[22m`,
   best: (text: string): string => `\x1b[30;43m${text}\x1b[39;49m`,
+  warn: (text: string): string => `\x1b[31m${text}\x1b[39m`,
+};
+
+/** The heading's words for Beats_Dummy: said plainly, so that the mark reads the same without colour. */
+const BASELINE_MARKS: Readonly<Record<string, { readonly text: string; readonly warn: boolean }>> = {
+  yes: { text: "beats dummy", warn: false },
+  no: { text: "dummy not beaten", warn: true },
 };
 
 /** A count (rows, say) reads as 314, not 314.0000; other numbers as every text format rounds them. */
@@ -82,11 +91,28 @@ function wrap(text: string, width: number): string[] {
   return [...lines, line];
 }
 
-function heading(shape: GridShape, block: GridBlock, board: Leaderboard, round: number): string {
+/** A partition's heading, plain (for its width) and as shown: bold, the baseline's mark in red when not beaten. */
+function heading(shape: GridShape, block: GridBlock, board: Leaderboard, round: number, color: boolean): { plain: string; shown: string } {
   const key = shape.keyColumns.map((name, i) => `${name}=${block.key[i]}`).join(", ");
+  const parts = [{ text: key, warn: false }];
+  // --baseline global's two columns read as one phrase, `global Random Forest 0.8123`, with the short name.
+  const cellOf = (name: string): Cell | undefined => block.partitionCells[shape.partitionColumns.findIndex((j) => board.columns[j] === name)];
+  const globalModel = cellOf(GLOBAL_MODEL_COLUMN);
   // A fact the partition does not have (a one-class target's Minority) is left out, not shown empty.
-  const extras = shape.partitionColumns.flatMap((j, i) => (block.partitionCells[i] === null ? [] : [`${board.columns[j]} ${plainNumber(block.partitionCells[i], round)}`]));
-  return printable([key, ...extras].join(" · "));
+  shape.partitionColumns.forEach((j, i) => {
+    const cell = block.partitionCells[i];
+    if (cell === null || board.columns[j] === GLOBAL_MODEL_COLUMN) return;
+    if (board.columns[j] === GLOBAL_BEST_COLUMN) {
+      if (typeof globalModel === "string") parts.push({ text: `global ${shortModelNames([globalModel]).get(globalModel) ?? globalModel} ${formatCell(cell, round)}`, warn: false });
+      return;
+    }
+    const mark = board.columns[j] === BEATS_BASELINE_COLUMN ? BASELINE_MARKS[String(cell)] : undefined;
+    parts.push(mark ?? { text: `${board.columns[j]} ${plainNumber(cell, round)}`, warn: false });
+  });
+  const texts = parts.map((part) => ({ text: printable(part.text), warn: part.warn }));
+  const plain = texts.map((part) => part.text).join(" · ");
+  if (!color) return { plain, shown: plain };
+  return { plain, shown: style.bold(texts.map((part) => (part.warn ? style.warn(part.text) : part.text)).join(" · ")) };
 }
 
 function note(block: GridBlock): string | null {
@@ -128,8 +154,8 @@ export function toTable(board: Leaderboard, options: TableOptions): string {
     const plain = rule(widths, ["├", "┤"], above, below);
     if (shape.keyColumns.length === 0) lines.push(plain);
     else {
-      const label = heading(shape, block, board, round);
-      lines.push(headingRule(plain, bold(label), displayWidth(label)));
+      const label = heading(shape, block, board, round, color);
+      lines.push(headingRule(plain, label.shown, displayWidth(label.plain)));
     }
     if (message !== null) {
       for (const text of wrap(message, inner)) lines.push(`│ ${pad(text, inner, false)} │`);

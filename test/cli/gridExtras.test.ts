@@ -25,9 +25,9 @@ test("Rows, Minority and SD are right on a hand-checked table, in csv, json and 
   const csv = runCli([...hand, "--format", "csv"]);
   assert.equal(csv.status, 0, csv.stderr);
   const [header, a, b] = csv.stdout.trimEnd().split("\n");
-  assert.equal(header, "g,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,Rows,Minority,SD,status,reason");
-  assert.match(a, /^a,Decision Tree Classifier,0\.6250,0\.5000,0\.2500,0\.1667,0\.2000,0\.0000,0\.0000,[\d.]+,10,0\.3000,0\.1250,ok,$/);
-  assert.equal(b, "b,,,,,,,,,,4,,,skipped,the target y has one class (no)");
+  assert.equal(header, "g,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,Rows,Minority,Beats_Dummy,SD,status,reason");
+  assert.match(a, /^a,Decision Tree Classifier,0\.6250,0\.5000,0\.2500,0\.1667,0\.2000,0\.0000,0\.0000,[\d.]+,10,0\.3000,,0\.1250,ok,$/);
+  assert.equal(b, "b,,,,,,,,,,4,,,,skipped,the target y has one class (no)");
   for (const rows of [jsonRows<Row>(runCli([...hand, "--format", "json"]).stdout), jsonlRows<Row>(runCli([...hand, "--format", "jsonl"]).stdout)]) {
     assert.deepEqual(
       rows.map((row) => [row.g, row.Accuracy, row.Rows, row.Minority, row.SD, row.status]),

@@ -75,7 +75,7 @@ function succeeded(result: CliRun): string {
 test("--by Model,status keeps the keys as by_Model and by_status in csv, json, jsonl, markdown and table", () => {
   const args = [file("cars.csv"), ...fast, "--by", "Model,status"];
   const csv = succeeded(runCli([...args, "--format", "csv"])).trimEnd().split("\n");
-  assert.match(csv[0], /^by_Model,by_status,Model,Accuracy,.*,TT_Sec,Rows,Minority,SD,status,reason$/);
+  assert.match(csv[0], /^by_Model,by_status,Model,Accuracy,.*,TT_Sec,Rows,Minority,Beats_Dummy,SD,status,reason$/);
   const cells = csv.slice(1).map((line) => line.split(","));
   assert.deepEqual(
     cells.map((c) => `${c[0]}/${c[1]}`),

@@ -84,7 +84,7 @@ test("--out grid.tsv writes tab-separated values, the same cells as csv", () => 
   assert.equal(result.status, 0, result.stderr);
   // Not trimmed: the last row ends in an empty reason, a trailing tab.
   const tsv = readFileSync(join(dir, "grid.tsv"), "utf8").split("\n").slice(0, -1);
-  assert.equal(tsv[0], "Sex\tModel\tAccuracy\tAUC\tRecall\tPrec\tF1\tKappa\tMCC\tTT_Sec\tRows\tMinority\tSD\tstatus\treason");
+  assert.equal(tsv[0], "Sex\tModel\tAccuracy\tAUC\tRecall\tPrec\tF1\tKappa\tMCC\tTT_Sec\tRows\tMinority\tBeats_Dummy\tSD\tstatus\treason");
   const csv = runCli([...quick, "--format", "csv"]).stdout.split("\n").slice(0, -1);
   assert.equal(tsv.length, 3);
   const withoutTime = (line: string, separator: string): string[] => line.split(separator).filter((_, j) => j !== 9);

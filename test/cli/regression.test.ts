@@ -6,7 +6,7 @@ import { jsonlRows, jsonRows, repoPath, runCli, tempFiles } from "../helpers.js"
 const policies = repoPath("fixtures", "policies.csv");
 const passengers = repoPath("fixtures", "passengers.csv");
 const base = [policies, "--target", "charges", "--by", "region", "--models", "lr,ridge,dt,dummy", "--folds", "3", "--quiet"];
-const REGRESSION_COLUMNS = ["region", "Model", "MAE", "MSE", "RMSE", "R2", "RMSLE", "MAPE", "TT_Sec", "Rows", "SD", "status", "reason"];
+const REGRESSION_COLUMNS = ["region", "Model", "MAE", "MSE", "RMSE", "R2", "RMSLE", "MAPE", "TT_Sec", "Rows", "Beats_Dummy", "SD", "status", "reason"];
 
 /** CSV lines without TT_Sec, the one column that depends on the machine's load. */
 function untimed(csv: string): string[] {
@@ -57,7 +57,7 @@ test("the task is recorded in json and jsonl metadata, and --task overrides the 
 test("titanic's Fare, 248 distinct values, is read as a regression target instead of failing on a 1-row class", () => {
   const result = runCli([passengers, "--target", "Fare", "--ignore", "PassengerId", "--models", "ridge,dummy", "--folds", "3", "--quiet", "--format", "csv"]);
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout.split("\n")[0], /^Model,MAE,MSE,RMSE,R2,RMSLE,MAPE,TT_Sec,Rows,SD$/);
+  assert.match(result.stdout.split("\n")[0], /^Model,MAE,MSE,RMSE,R2,RMSLE,MAPE,TT_Sec,Rows,Beats_Dummy,SD$/);
 });
 
 test("regression shards merged equal the single run in csv and json, TT_Sec aside", () => {

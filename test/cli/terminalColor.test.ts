@@ -33,13 +33,13 @@ test("on a terminal the table is coloured; with NO_COLOR, or with --out, it is p
   assert.equal(shardRun.status, 0, shardRun.stderr);
   const plainEnv = { NO_COLOR: "", TERM: "xterm" };
   const coloured = onTerminal(["merge", piece], plainEnv);
-  assert.match(coloured, /├─ \x1b\[1mSex=female( · Rows \d+ · Minority [\d.]+)?\x1b\[22m ─/);
+  assert.match(coloured, /├─ \x1b\[1mSex=female( · Rows \d+ · Minority [\d.]+)?( · (beats dummy|\x1b\[31mdummy not beaten\x1b\[39m))?\x1b\[22m ─/);
   assert.match(coloured, /\x1b\[30;43m\d\.\d{4}\x1b\[39;49m/);
   assert.doesNotMatch(onTerminal(["merge", piece], { NO_COLOR: "1", TERM: "xterm" }), /\x1b/);
   const out = join(dir, "grid.txt");
   onTerminal(["merge", piece, "--out", out], plainEnv);
   const file = readFileSync(out, "utf8");
-  assert.match(file, /├─ Sex=female( · Rows \d+ · Minority [\d.]+)? ─/);
+  assert.match(file, /├─ Sex=female( · Rows \d+ · Minority [\d.]+)?( · (beats dummy|dummy not beaten))? ─/);
   assert.doesNotMatch(file, /\x1b/);
   // A pipe is not a terminal: plain too.
   assert.doesNotMatch(runCli(["merge", piece, "--format", "table"], { env: plainEnv }).stdout, /\x1b/);

@@ -19,7 +19,7 @@ test("--by gives one grid per key, key columns first and status, reason last; a 
   const result = runCli(salesArgs);
   assert.equal(result.status, 0, result.stderr);
   const rows = jsonRows<Row>(result.stdout);
-  assert.deepEqual(Object.keys(rows[0]), ["region", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "Rows", "Minority", "SD", "status", "reason"]);
+  assert.deepEqual(Object.keys(rows[0]), ["region", "Model", "Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC", "TT_Sec", "Rows", "Minority", "Beats_Dummy", "SD", "status", "reason"]);
   const regions = [...new Set(rows.map((row) => row.region))];
   assert.deepEqual(regions, ["East", "Islands", "North", "South", "West"]);
   const islands = rows.filter((row) => row.region === "Islands");
@@ -189,7 +189,7 @@ test("a reader that closes stdout early (| head) ends the run with exit 141 and 
     child.stdout.destroy();
   });
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  assert.equal(first, "id,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,Rows,Minority,SD,status,reason");
+  assert.equal(first, "id,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,Rows,Minority,Beats_Dummy,SD,status,reason");
   assert.equal(code, 141, stderr);
   assert.doesNotMatch(stderr, /EPIPE|\n\s+at /);
 });

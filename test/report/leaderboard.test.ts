@@ -62,8 +62,8 @@ test("leaderboard puts partitions in key order, keys first, status and reason la
 test("csv quotes fields only when needed, and shows an undefined metric as NaN; json shows it as null", () => {
   const board = leaderboard([ok(["a, b"], [row('say "hi"', 0.5, 0.25, NaN)])], { task, by: ["k"], sort: "Accuracy", top: 5 });
   const csv = renderLeaderboard(board, "csv", 2, metadata).split("\n");
-  // Rows and Minority unknown (the result carries no facts), SD the Accuracy's fold deviation.
-  assert.equal(csv[1], '"a, b","say ""hi""",0.50,NaN,0.00,0.00,0.00,0.00,0.00,0.25,,,0.00,ok,');
+  // Rows and Minority unknown (the result carries no facts), no dummy to beat, SD the Accuracy's fold deviation.
+  assert.equal(csv[1], '"a, b","say ""hi""",0.50,NaN,0.00,0.00,0.00,0.00,0.00,0.25,,,,0.00,ok,');
   const json = JSON.parse(renderLeaderboard(board, "json", 2, metadata)) as { automl_grid: RunMetadata; rows: Record<string, unknown>[] };
   assert.equal(json.rows[0].AUC, null);
   assert.equal(json.rows[0].Accuracy, 0.5);
@@ -78,4 +78,38 @@ test("writeFileAtomic replaces the file whole and leaves no temp file", () => {
   assert.deepEqual(readdirSync(dir), ["grid.csv"]);
   assert.throws(() => writeFileAtomic(join(dir, "no-such-dir", "x.csv"), "x"));
   assert.deepEqual(readdirSync(dir), ["grid.csv"]);
+});
+
+test("Beats_Dummy is judged per partition on every row before --top cuts them, by the --sort column; empty without a dummy or a grid", () => {
+  const dummy = (accuracy: number): GridRow => row("Dummy Classifier", accuracy, 0.001);
+  const results: PartitionResult[] = [
+    ok(["a"], [row("x", 0.7, 1), row("y", 0.8, 1), dummy(0.75)]),
+    ok(["b"], [row("x", 0.7, 1), dummy(0.75)]),
+    ok(["c"], [row("x", 0.7, 1)]),
+    { key: ["d"], status: "skipped", reason: "one class", rows: [], notes: [] },
+  ];
+  const beats = (sort: string, top: number): [unknown, unknown][] => {
+    const board = leaderboard(results, { task, by: ["k"], sort, top });
+    const at = board.columns.indexOf("Beats_Dummy");
+    assert.equal(board.numeric[at], false);
+    assert.equal(board.perPartition[at], true);
+    return board.rows.map((r) => [r[0], r[at]]);
+  };
+  assert.deepEqual(beats("Accuracy", 1), [["a", "yes"], ["b", "no"], ["c", null], ["d", null]]);
+  // The same rows sorted by TT_Sec: the dummy is the fastest, so nothing beats it there.
+  assert.deepEqual(beats("TT_Sec", 5), [["a", "no"], ["a", "no"], ["a", "no"], ["b", "no"], ["b", "no"], ["c", null], ["d", null]]);
+});
+
+test("a shard's piece keeps the dummy's row when --top cuts it, so that merge can judge its own sort", () => {
+  const results = [ok(["a"], [row("x", 0.7, 1), row("y", 0.8, 1), row("Dummy Classifier", 0.5, 0.001)])];
+  const piece = leaderboard(results, { task, by: ["k"], sort: "Accuracy", top: 1, everyDeviation: true });
+  assert.deepEqual(piece.rows.map((r) => r[1]), ["y", "Dummy Classifier"]);
+  const whole = leaderboard(results, { task, by: ["k"], sort: "Accuracy", top: 1 });
+  assert.deepEqual(whole.rows.map((r) => r[1]), ["y"]);
+});
+
+test("a --by column named Beats_Dummy is renamed by_Beats_Dummy, as the grid's other columns reserve their names", () => {
+  const board = leaderboard([ok(["yes"], [row("x", 0.7, 1)])], { task, by: ["Beats_Dummy"], sort: "Accuracy", top: 5 });
+  assert.equal(board.columns[0], "by_Beats_Dummy");
+  assert.equal(board.columns.filter((column) => column === "Beats_Dummy").length, 1);
 });

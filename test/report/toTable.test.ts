@@ -180,3 +180,19 @@ test("columns beyond the scores (SD) are left out of the table when it would pas
   assert.doesNotMatch(text.split("\n")[1], /│ +SD │/);
   assert.match(renderLeaderboard(board, "csv", 4, metadataFor(["region"])).split("\n")[0], /,SD,/);
 });
+
+test("each heading says whether the partition's best model beats the dummy; in colour a dummy not beaten is red, without colour plain", () => {
+  const withDummy = (accuracy: number): GridRow[] => [...titanicRows(0), gridRow("Dummy Classifier", { Accuracy: accuracy })];
+  const board = leaderboard([ok(["female"], withDummy(0.6)), ok(["male"], withDummy(0.9)), ok(["other"], titanicRows(0))], { task: classification, by: ["Sex"], sort: "Accuracy", top: 3 });
+  const plain = table(board, ["Sex"]).split("\n");
+  assert.match(plain.find((line) => line.includes("Sex=female"))!, /^├─ Sex=female · beats dummy ─+┼/);
+  assert.match(plain.find((line) => line.includes("Sex=male"))!, /^├─ Sex=male · dummy not beaten ─+┼/);
+  // No dummy in the grid (--exclude dummy): no mark at all.
+  assert.match(plain.find((line) => line.includes("Sex=other"))!, /^├─ Sex=other ─+┼/);
+  assert.ok(!plain.join("\n").includes("Beats_Dummy"));
+  assert.ok(!ESC.test(plain.join("\n")));
+  const coloured = table(board, ["Sex"], true).split("\n");
+  assert.ok(coloured.find((line) => line.includes("Sex=male"))!.includes("\x1b[31mdummy not beaten\x1b[39m\x1b[22m"));
+  assert.ok(!coloured.find((line) => line.includes("Sex=female"))!.includes("\x1b[31m"));
+  assert.ok(widest(plain.join("\n")) <= 100);
+});

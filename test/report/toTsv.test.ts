@@ -15,8 +15,8 @@ const tsv = (results: PartitionResult[], by: string[]): string[] =>
 test("tsv: a header row, one line per grid row, fields split by tabs only, numbers rounded as in csv", () => {
   const lines = tsv([{ key: ["a, b \"c\""], status: "ok", reason: "", rows: [row("Naive Bayes", -0.25)], notes: [] }], ["key"]);
   assert.deepEqual(lines, [
-    "key\tModel\tAccuracy\tAUC\tRecall\tPrec\tF1\tKappa\tMCC\tTT_Sec\tRows\tMinority\tSD\tstatus\treason",
-    'a, b "c"\tNaive Bayes\t0.50\tNaN\t0.50\t0.50\t0.50\t-0.25\t-0.25\t0.01\t\t\t0.00\tok\t',
+    "key\tModel\tAccuracy\tAUC\tRecall\tPrec\tF1\tKappa\tMCC\tTT_Sec\tRows\tMinority\tBeats_Dummy\tSD\tstatus\treason",
+    'a, b "c"\tNaive Bayes\t0.50\tNaN\t0.50\t0.50\t0.50\t-0.25\t-0.25\t0.01\t\t\t\t0.00\tok\t',
     "",
   ]);
 });
@@ -30,10 +30,10 @@ test("tsv: a tab or a line break inside a key, a column name or a reason becomes
     ["re\tgion"],
   );
   assert.equal(lines[0].split("\t")[0], "re gion");
-  assert.equal(lines[1], "north south\tNaive Bayes\t0.50\tNaN\t0.50\t0.50\t0.50\t0.10\t0.10\t0.01\t\t\t0.00\tok\t");
-  assert.equal(lines[2], "two lines three\t\t\t\t\t\t\t\t\t\t\t\t\tfailed\tone class only here");
+  assert.equal(lines[1], "north south\tNaive Bayes\t0.50\tNaN\t0.50\t0.50\t0.50\t0.10\t0.10\t0.01\t\t\t\t0.00\tok\t");
+  assert.equal(lines[2], "two lines three\t\t\t\t\t\t\t\t\t\t\t\t\t\tfailed\tone class only here");
   assert.equal(lines.length, 4);
-  for (const line of lines.slice(0, 3)) assert.equal(line.split("\t").length, 15);
+  for (const line of lines.slice(0, 3)) assert.equal(line.split("\t").length, 16);
 });
 
 test("tsv neutralises formula-like text as csv does (a leading tab included), never numbers", () => {
@@ -50,5 +50,5 @@ test("tsv neutralises formula-like text as csv does (a leading tab included), ne
   assert.deepEqual(firstCells, ["-5", "' +cmd", "'=HYPERLINK(\"http://evil.example\")"]);
   assert.match(lines[1], /\t0\.10\t0\.10\t/);
   assert.match(lines[3], /\t-0\.50\t-0\.50\t/);
-  assert.equal(lines[2].split("\t")[14], "'@bad");
+  assert.equal(lines[2].split("\t")[15], "'@bad");
 });

@@ -28,7 +28,7 @@ test("a --by column named Model or status keeps its values in every format, as b
   assert.equal(json.by_status, "used");
   assert.equal(json.Model, "Naive Bayes");
   assert.equal(json.status, "ok");
-  assert.equal(renderLeaderboard(board, "csv", 2, metadataFor([])).split("\n")[0], "by_Model,by_status,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,Rows,Minority,SD,status,reason");
+  assert.equal(renderLeaderboard(board, "csv", 2, metadataFor([])).split("\n")[0], "by_Model,by_status,Model,Accuracy,AUC,Recall,Prec,F1,Kappa,MCC,TT_Sec,Rows,Minority,Beats_Dummy,SD,status,reason");
 });
 
 test("a key column named like a metric stays a left-aligned text column with its own values", () => {
@@ -51,14 +51,14 @@ test("csv and markdown neutralise formula-like keys, key column names and reason
   );
   const csv = renderLeaderboard(board, "csv", 2, metadataFor([])).split("\n");
   assert.equal(csv[0].split(",")[0], "'@cmd");
-  assert.equal(csv[1], "-5,Naive Bayes,0.50,0.50,0.50,0.50,0.50,-0.50,-0.50,0.01,,,0.00,ok,");
-  assert.equal(csv[3], `"'=HYPERLINK(""http://evil.example"",""x"")",Naive Bayes,0.50,0.50,0.50,0.50,0.50,-0.25,-0.25,0.01,,,0.00,ok,`);
-  assert.equal(csv[2], "'+x,,,,,,,,,,,,,failed,'-bad");
+  assert.equal(csv[1], "-5,Naive Bayes,0.50,0.50,0.50,0.50,0.50,-0.50,-0.50,0.01,,,,0.00,ok,");
+  assert.equal(csv[3], `"'=HYPERLINK(""http://evil.example"",""x"")",Naive Bayes,0.50,0.50,0.50,0.50,0.50,-0.25,-0.25,0.01,,,,0.00,ok,`);
+  assert.equal(csv[2], "'+x,,,,,,,,,,,,,,failed,'-bad");
   const markdown = renderLeaderboard(board, "markdown", 2, metadataFor([])).split("\n");
   assert.match(markdown[0], /^\| '@cmd \| Model \|/);
   assert.match(markdown[2], /^\| -5 \| Naive Bayes \| .* \| -0\.50 \| -0\.50 \|/);
   assert.match(markdown[4], /^\| '=HYPERLINK\("http:\/\/evil\.example","x"\) \|/);
-  assert.equal(markdown[3], "| '+x |  |  |  |  |  |  |  |  |  |  |  |  | failed | '-bad |");
+  assert.equal(markdown[3], "| '+x |  |  |  |  |  |  |  |  |  |  |  |  |  | failed | '-bad |");
   const json = jsonRows(renderLeaderboard(board, "json", 2, metadataFor([])));
   assert.deepEqual(
     json.map((r) => r["@cmd"]),
