@@ -74,8 +74,8 @@ export function gridShape(board: Leaderboard, task: TaskInfo, by: readonly strin
   const taken = new Set([modelIndex, statusIndex, reasonIndex, ...scored.map((column) => column.index)]);
   const rest = board.columns.map((_, j) => j).filter((j) => j >= keys && !taken.has(j));
   const groups = groupRows(board, keys);
-  // Only a grid with headings has somewhere else to say a per-partition value.
-  const perPartition = keys > 0 ? rest.filter((j) => board.perPartition[j]) : [];
+  // Said in the rule above the partition's rows (a grid without --by has one such rule too).
+  const perPartition = rest.filter((j) => board.perPartition[j]);
   const blocks = groups.map((rows) => ({
     key: rows[0].slice(0, keys).map(text),
     status: statusIndex < 0 ? "ok" : text(rows[0][statusIndex]),

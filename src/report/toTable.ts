@@ -94,7 +94,8 @@ function wrap(text: string, width: number): string[] {
 /** A partition's heading, plain (for its width) and as shown: bold, the baseline's mark in red when not beaten. */
 function heading(shape: GridShape, block: GridBlock, board: Leaderboard, round: number, color: boolean): { plain: string; shown: string } {
   const key = shape.keyColumns.map((name, i) => `${name}=${block.key[i]}`).join(", ");
-  const parts = [{ text: key, warn: false }];
+  // A grid without --by has no key, and its heading holds the partition's facts alone.
+  const parts = key === "" ? [] : [{ text: key, warn: false }];
   // --baseline global's two columns read as one phrase, `global Random Forest 0.8123`, with the short name.
   const cellOf = (name: string): Cell | undefined => block.partitionCells[shape.partitionColumns.findIndex((j) => board.columns[j] === name)];
   const globalModel = cellOf(GLOBAL_MODEL_COLUMN);
@@ -152,11 +153,8 @@ export function toTable(board: Leaderboard, options: TableOptions): string {
     const message = note(block);
     const below = message === null && block.rows.length > 0;
     const plain = rule(widths, ["├", "┤"], above, below);
-    if (shape.keyColumns.length === 0) lines.push(plain);
-    else {
-      const label = heading(shape, block, board, round, color);
-      lines.push(headingRule(plain, label.shown, displayWidth(label.plain)));
-    }
+    const label = heading(shape, block, board, round, color);
+    lines.push(label.plain === "" ? plain : headingRule(plain, label.shown, displayWidth(label.plain)));
     if (message !== null) {
       for (const text of wrap(message, inner)) lines.push(`│ ${pad(text, inner, false)} │`);
       if (block.rows.length > 0) lines.push(rule(widths, ["├", "┤"], false, true));

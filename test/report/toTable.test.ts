@@ -89,6 +89,14 @@ test("without --by the table has no headings and no status column", () => {
   assert.match(lines[3], /^│ Logistic Reg\. +│ +0\.7900 │/);
 });
 
+test("without --by the rule above the rows says the table's facts and whether the dummy is beaten", () => {
+  const rows = [...titanicRows(0), gridRow("Dummy Classifier", { Accuracy: 0.95 })];
+  const result: PartitionResult = { ...ok([], rows), facts: { Rows: 891, Minority: 0.3838 } };
+  const lines = table(leaderboard([result], { task: classification, by: [], sort: "Accuracy", top: 3 }), []).trimEnd().split("\n");
+  assert.match(lines[2], /^├─ Rows 891 · Minority 0\.3838 · dummy not beaten ─+┼/);
+  assert.ok(!lines.join("\n").includes("status"));
+});
+
 test("colour is off unless asked for: no escape sequence at all", () => {
   const board = leaderboard([ok(["a"], titanicRows(0)), failed(["b"], "no")], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
   assert.doesNotMatch(table(board, ["k"]), ESC);
