@@ -1,6 +1,7 @@
 import type { ColumnSpec } from "../evaluate/task.js";
 import { inkColor, scaleColor, scalePosition } from "./colorScale.js";
 import { escapeHtml } from "./escapeHtml.js";
+import { shortModelNames } from "./shortModelName.js";
 
 /** One partition's row of the heatmap: its key cells, where its section is, and a value per model. */
 export interface HeatmapRow {
@@ -55,7 +56,9 @@ function cell(value: number | undefined, heatmap: Heatmap, range: { low: number;
 export function heatmapTable(heatmap: Heatmap): string {
   const range = valueRange(heatmap.rows.flatMap((row) => row.values));
   const keyHeads = heatmap.keyColumns.length === 0 ? ['<th scope="col">grid</th>'] : heatmap.keyColumns.map((name) => `<th scope="col">${escapeHtml(name)}</th>`);
-  const head = `<tr>${keyHeads.join("")}${heatmap.models.map((model) => `<th scope="col" class="model">${escapeHtml(model)}</th>`).join("")}</tr>`;
+  // Short names keep fourteen model columns on a laptop's width; the full name is the tooltip.
+  const short = shortModelNames(heatmap.models);
+  const head = `<tr>${keyHeads.join("")}${heatmap.models.map((model) => `<th scope="col" class="model" title="${escapeHtml(model)}">${escapeHtml(short.get(model) ?? model)}</th>`).join("")}</tr>`;
   const body = heatmap.rows.map((row) => {
     const keys = row.key.length === 0 ? [`<a href="#${row.anchor}">all rows</a>`] : row.key.map((value, i) => (i === 0 ? `<a href="#${row.anchor}">${keyCell(value)}</a>` : keyCell(value)));
     if (row.status !== null) keys[keys.length - 1] += ` <span class="status">${escapeHtml(row.status)}</span>`;

@@ -25,7 +25,7 @@ thead th { border-bottom: 2px solid #9aa1ab; font-weight: 600; vertical-align: b
 .scroll { overflow-x: auto; max-width: 100%; }
 table.facts { margin-top: 12px; }
 .heatmap th.model { white-space: normal; max-width: 8.5em; text-align: center; }
-.heatmap td.cell { text-align: center; min-width: 6.5em; border: 2px solid #fff; }
+.heatmap td.cell { text-align: center; min-width: 5em; border: 2px solid #fff; }
 .heatmap td.best { outline: 2px solid #d62728; outline-offset: -3px; font-weight: 700; }
 .heatmap td.none { color: var(--muted); background: var(--panel); }
 .heatmap a { color: inherit; }

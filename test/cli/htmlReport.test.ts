@@ -82,6 +82,7 @@ interface Rendered {
   readonly heatmapRows: number;
   readonly heatmapCells: number;
   readonly models: readonly string[];
+  readonly modelTitles: readonly (string | null)[];
   readonly pwned: unknown;
   readonly text: string;
 }
@@ -96,6 +97,7 @@ async function render(path: string): Promise<Rendered> {
     heatmapRows: await heatmap.locator("tbody tr").count(),
     heatmapCells: await heatmap.locator("td.cell").count(),
     models: await heatmap.locator("th.model").allInnerTexts(),
+    modelTitles: await heatmap.locator("th.model").evaluateAll((heads) => heads.map((head) => head.getAttribute("title"))),
     pwned: await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned),
     text: await page.locator("body").innerText(),
   };
@@ -109,7 +111,9 @@ test("the titanic-shaped --by Sex report (--out report.html) renders without err
   const shown = await render(reports.titanic.path);
   assert.deepEqual(shown.problems, []);
   assert.deepEqual(shown.headings, ["Sex = female", "Sex = male"]);
-  assert.deepEqual(shown.models, ["Logistic Regression", "Random Forest Classifier", "Naive Bayes", "K Neighbors Classifier", "Decision Tree Classifier"]);
+  // The heatmap's heads are the table's short names, the full ones their tooltips.
+  assert.deepEqual(shown.models, ["Logistic Reg.", "Random Forest", "Naive Bayes", "K Neighbors", "Decision Tree"]);
+  assert.deepEqual(shown.modelTitles, ["Logistic Regression", "Random Forest Classifier", "Naive Bayes", "K Neighbors Classifier", "Decision Tree Classifier"]);
   assert.equal(shown.heatmapRows, 2);
   assert.equal(shown.heatmapCells, 2 * 5);
   assert.match(shown.text, /Accuracy by partition and model/);
@@ -132,7 +136,8 @@ test("a regression report renders, its heatmap by R2, one row per region", async
   const shown = await render(reports.sales.path);
   assert.deepEqual(shown.problems, []);
   assert.deepEqual(shown.headings, ["region = East", "region = Islands", "region = North", "region = South", "region = West"]);
-  assert.deepEqual(shown.models, ["Linear Regression", "Ridge Regression", "Decision Tree Regressor"]);
+  assert.deepEqual(shown.models, ["Linear Reg.", "Ridge", "Decision Tree"]);
+  assert.deepEqual(shown.modelTitles, ["Linear Regression", "Ridge Regression", "Decision Tree Regressor"]);
   assert.equal(shown.heatmapCells, 5 * 3);
   assert.match(shown.text, /R2 by partition and model/);
   assert.match(shown.text, /higher is better/);
