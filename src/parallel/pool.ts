@@ -1,13 +1,10 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { PartitionKey } from "../data/partitionKey.js";
 import { rowsText } from "../data/rowText.js";
 import { gridFromFolds, refusedResult, type FoldScore, type GridSpec, type PartitionFacts } from "../evaluate/compareModels.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 import { withTask } from "../evaluate/tasks.js";
-import type { FoldAnswer, WorkerMessage, WorkRequest } from "./messages.js";
-
-const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
+import { MAX_ATTEMPTS, runChildPool, type UnitSource } from "./childPool.js";
+import type { FoldAnswer, WorkRequest } from "./messages.js";
 
 /** A partition to score: its key and its rows, one JSON array text per row (without the header). */
 export interface PartitionJob {
@@ -26,17 +23,10 @@ export interface PoolOptions {
   onDone?(result: PartitionResult): void;
 }
 
-/** Tries per unit of work: the first, and one retry on a fresh child if a child dies. */
-const MAX_ATTEMPTS = 2;
-
 /** Below this many rows a partition is never split: its folds cost less than the messages. */
 const MIN_SPLIT_ROWS = 1000;
 
-export class AbortedError extends Error {
-  constructor(readonly reason: string) {
-    super(`aborted (${reason})`);
-  }
-}
+export { AbortedError } from "./childPool.js";
 
 /**
  * The row count from which a partition is split into one unit per fold: with W workers, a
@@ -77,7 +67,7 @@ interface SplitState {
  * child, then the partition is reported as failed; a child's own error message fails the
  * partition. Resolves with results in job order.
  */
-export function scorePartitions(jobs: readonly PartitionJob[], options: PoolOptions): Promise<PartitionResult[]> {
+export async function scorePartitions(jobs: readonly PartitionJob[], options: PoolOptions): Promise<PartitionResult[]> {
   const results: (PartitionResult | undefined)[] = new Array(jobs.length);
   // Rows are kept until their partition's result is in (a retry needs them), then released.
   const lines: (readonly string[])[] = jobs.map((job) => job.lines);
@@ -96,141 +86,82 @@ export function scorePartitions(jobs: readonly PartitionJob[], options: PoolOpti
       queue.push({ partition: index, fold: null, attempt: 1 });
     }
   }
-  const children = new Set<ChildProcess>();
   let remaining = jobs.length;
-  let nextUnitId = 0;
 
-  return new Promise<PartitionResult[]>((resolve, reject) => {
-    let settled = false;
-    const stopAll = (): void => {
-      for (const child of children) child.kill("SIGKILL");
-      children.clear();
-    };
-    const finish = (index: number, result: PartitionResult): void => {
-      if (results[index] !== undefined) return;
-      results[index] = result;
-      lines[index] = [];
-      split.delete(index);
-      for (let u = queue.length - 1; u >= 0; u--) if (queue[u].partition === index) queue.splice(u, 1);
-      options.onDone?.(result);
-      remaining--;
-      if (remaining === 0 && !settled) {
-        settled = true;
-        options.signal?.removeEventListener("abort", onAbort);
-        stopAll();
-        resolve(results as PartitionResult[]);
-      }
-    };
-    const failed = (index: number, reason: string, notes: readonly string[] = []): PartitionResult => ({
-      key: jobs[index].key,
-      status: "failed",
-      reason,
-      rows: [],
-      notes: [...notes],
-    });
-    const foldDone = (index: number, fold: number, answer: FoldAnswer): void => {
-      const state = split.get(index);
-      if (state === undefined) return; // the partition already failed or finished
-      if (!answer.ok) return finish(index, refusedResult(jobs[index].key, answer, answer.notes, answer.facts));
-      if (!state.known) {
-        state.known = true;
-        state.notes = answer.notes;
-        state.facts = answer.facts;
-        if (answer.folds > state.folds) {
-          const more: Unit[] = [];
-          for (let f = state.folds; f < answer.folds; f++) more.push({ partition: index, fold: f, attempt: 1 });
-          queue.unshift(...more);
-        } else {
-          for (let u = queue.length - 1; u >= 0; u--) {
-            const unit = queue[u];
-            if (unit.partition === index && unit.fold !== null && unit.fold >= answer.folds) queue.splice(u, 1);
-          }
-        }
-        state.folds = answer.folds;
-        state.received = state.answers.slice(0, answer.folds).filter((scores) => scores !== undefined).length;
-      }
-      if (fold >= state.folds || state.answers[fold] !== undefined) return;
-      state.answers[fold] = answer.scores;
-      state.received++;
-      if (state.received < state.folds) return;
-      const folds = state.answers.slice(0, state.folds) as (readonly (FoldScore | null)[])[];
-      finish(index, withTask(options.spec.task, (task) => gridFromFolds(task, jobs[index].key, options.spec, folds, [...state.notes], state.facts)));
-    };
-    const onAbort = (): void => {
-      if (settled) return;
-      settled = true;
-      stopAll();
-      reject(new AbortedError(String(options.signal?.reason ?? "abort")));
-    };
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    if (options.signal?.aborted) return onAbort();
-    if (jobs.length === 0) {
-      settled = true;
-      return resolve([]);
-    }
-
-    const startChild = (): void => {
-      const child = fork(WORKER, [], { serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"] });
-      children.add(child);
-      let current: (Unit & { readonly id: number }) | null = null;
-      // The split partition whose rows this child holds (it keeps one), or -1.
-      let held = -1;
-      const next = (): void => {
-        const unit = queue.shift() ?? null;
-        if (unit === null) {
-          current = null;
-          children.delete(child);
-          child.disconnect();
-          return;
-        }
-        current = { ...unit, id: nextUnitId++ };
-        const job = jobs[unit.partition];
-        const common = { id: current.id, attempt: unit.attempt, key: job.key, header: options.header, spec: options.spec };
-        let request: WorkRequest;
-        if (unit.fold === null) {
-          held = -1;
-          request = { type: "score", ...common, rows: rowsText(lines[unit.partition]) };
-        } else {
-          const rows = held === unit.partition ? null : rowsText(lines[unit.partition]);
-          held = unit.partition;
-          request = { type: "fold", ...common, partition: unit.partition, rows, fold: unit.fold };
-        }
-        child.send(request);
-      };
-      child.on("message", (message: WorkerMessage) => {
-        if (settled || current === null || message.id !== current.id) return;
-        if (message.type === "fit") {
-          options.onFit?.();
-          return;
-        }
-        const { partition, fold } = current;
-        current = null;
-        if (message.type === "result") finish(partition, message.result);
-        else if (message.type === "error") finish(partition, failed(partition, message.message));
-        else if (message.type === "fold" && fold !== null) foldDone(partition, fold, message.answer);
-        if (!settled) next();
-      });
-      child.on("exit", (code, signal) => {
-        children.delete(child);
-        if (settled || current === null) return;
-        const { partition, fold, attempt } = current;
-        current = null;
-        const how = signal !== null ? `signal ${signal}` : `exit code ${code}`;
-        if (results[partition] === undefined) {
-          if (attempt < MAX_ATTEMPTS) queue.unshift({ partition, fold, attempt: attempt + 1 });
-          else finish(partition, failed(partition, `worker process died twice (${how})`));
-        }
-        if (!settled && queue.length > 0) startChild();
-      });
-      child.on("error", (error) => {
-        if (settled) return;
-        settled = true;
-        stopAll();
-        reject(error);
-      });
-      next();
-    };
-    const count = Math.max(1, Math.min(options.workers, queue.length));
-    for (let w = 0; w < count; w++) startChild();
+  const finish = (index: number, result: PartitionResult): void => {
+    if (results[index] !== undefined) return;
+    results[index] = result;
+    lines[index] = [];
+    split.delete(index);
+    for (let u = queue.length - 1; u >= 0; u--) if (queue[u].partition === index) queue.splice(u, 1);
+    options.onDone?.(result);
+    remaining--;
+  };
+  const failed = (index: number, reason: string, notes: readonly string[] = []): PartitionResult => ({
+    key: jobs[index].key,
+    status: "failed",
+    reason,
+    rows: [],
+    notes: [...notes],
   });
+  const foldDone = (index: number, fold: number, answer: FoldAnswer): void => {
+    const state = split.get(index);
+    if (state === undefined) return; // the partition already failed or finished
+    if (!answer.ok) return finish(index, refusedResult(jobs[index].key, answer, answer.notes, answer.facts));
+    if (!state.known) {
+      state.known = true;
+      state.notes = answer.notes;
+      state.facts = answer.facts;
+      if (answer.folds > state.folds) {
+        const more: Unit[] = [];
+        for (let f = state.folds; f < answer.folds; f++) more.push({ partition: index, fold: f, attempt: 1 });
+        queue.unshift(...more);
+      } else {
+        for (let u = queue.length - 1; u >= 0; u--) {
+          const unit = queue[u];
+          if (unit.partition === index && unit.fold !== null && unit.fold >= answer.folds) queue.splice(u, 1);
+        }
+      }
+      state.folds = answer.folds;
+      state.received = state.answers.slice(0, answer.folds).filter((scores) => scores !== undefined).length;
+    }
+    if (fold >= state.folds || state.answers[fold] !== undefined) return;
+    state.answers[fold] = answer.scores;
+    state.received++;
+    if (state.received < state.folds) return;
+    const folds = state.answers.slice(0, state.folds) as (readonly (FoldScore | null)[])[];
+    finish(index, withTask(options.spec.task, (task) => gridFromFolds(task, jobs[index].key, options.spec, folds, [...state.notes], state.facts)));
+  };
+
+  const source: UnitSource<Unit> = {
+    pending: () => queue.length,
+    take: () => queue.shift(),
+    request(unit, id, memory): WorkRequest {
+      const job = jobs[unit.partition];
+      const common = { id, attempt: unit.attempt, key: job.key, header: options.header, spec: options.spec };
+      if (unit.fold === null) {
+        memory.held = null;
+        return { type: "score", ...common, rows: rowsText(lines[unit.partition]) };
+      }
+      // A child keeps the split partition it was last sent: its rows go to it once.
+      const name = `partition ${unit.partition}`;
+      const rows = memory.held === name ? null : rowsText(lines[unit.partition]);
+      memory.held = name;
+      return { type: "fold", ...common, partition: unit.partition, rows, fold: unit.fold };
+    },
+    answered(unit, answer) {
+      if (answer.type === "result") finish(unit.partition, answer.result);
+      else if (answer.type === "error") finish(unit.partition, failed(unit.partition, answer.message));
+      else if (answer.type === "fold" && unit.fold !== null) foldDone(unit.partition, unit.fold, answer.answer);
+    },
+    died(unit, how) {
+      if (results[unit.partition] !== undefined) return;
+      if (unit.attempt < MAX_ATTEMPTS) queue.unshift({ ...unit, attempt: unit.attempt + 1 });
+      else finish(unit.partition, failed(unit.partition, `worker process died twice (${how})`));
+    },
+    complete: () => remaining === 0,
+    onFit: options.onFit,
+  };
+  await runChildPool(options.workers, source, options.signal);
+  return results as PartitionResult[];
 }

@@ -1,0 +1,112 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { WorkerMessage, WorkRequest } from "./messages.js";
+
+const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
+
+/** Tries per unit of work: the first, and one retry on a fresh child if a child dies. */
+export const MAX_ATTEMPTS = 2;
+
+export class AbortedError extends Error {
+  constructor(readonly reason: string) {
+    super(`aborted (${reason})`);
+  }
+}
+
+/** A child's answer to a unit: anything but a progress tick. */
+export type UnitAnswer = Exclude<WorkerMessage, { type: "fit" }>;
+
+/** What a child keeps from the requests it was sent (the rows of a partition, or of all), by name; null when nothing. */
+export interface ChildMemory {
+  held: string | null;
+}
+
+/**
+ * The scheduler that owns the units: the child pool only runs them. Answers and deaths go back
+ * to it; it says when the run is complete.
+ */
+export interface UnitSource<U> {
+  /** Units waiting: how many children to start, and whether a child that died is replaced. */
+  pending(): number;
+  take(): U | undefined;
+  /** The message for a unit; `memory` is what this child keeps, which the source reads and updates. */
+  request(unit: U, id: number, memory: ChildMemory): WorkRequest;
+  answered(unit: U, answer: UnitAnswer): void;
+  /** The child scoring `unit` died (`how`: its signal or exit code). */
+  died(unit: U, how: string): void;
+  complete(): boolean;
+  onFit?(): void;
+}
+
+/**
+ * Runs a source's units on up to `workers` child processes, one unit per child at a time, until
+ * the source is complete; then stops every child. A message is matched to its unit by id, so an
+ * answer to a unit given up on is dropped. Rejects with AbortedError when the signal fires (every
+ * child killed), or with a child's spawn error.
+ */
+export function runChildPool<U>(workers: number, source: UnitSource<U>, signal?: AbortSignal): Promise<void> {
+  const children = new Set<ChildProcess>();
+  let nextId = 0;
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: Error): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", onAbort);
+      for (const child of children) child.kill("SIGKILL");
+      children.clear();
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onAbort = (): void => settle(new AbortedError(String(signal?.reason ?? "abort")));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) return onAbort();
+    if (source.complete()) return settle();
+
+    const startChild = (): void => {
+      const child = fork(WORKER, [], { serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"] });
+      children.add(child);
+      let current: { readonly unit: U; readonly id: number } | null = null;
+      const memory: ChildMemory = { held: null };
+      const next = (): void => {
+        const unit = source.take();
+        if (unit === undefined) {
+          current = null;
+          children.delete(child);
+          child.disconnect();
+          // Nothing left to hand out, no child at work, and the source still waiting: a bug,
+          // which ends the run with an error instead of leaving it waiting for ever.
+          if (children.size === 0 && !source.complete()) settle(new Error("the child pool ran out of work before the run was complete"));
+          return;
+        }
+        current = { unit, id: nextId++ };
+        child.send(source.request(unit, current.id, memory));
+      };
+      child.on("message", (message: WorkerMessage) => {
+        if (settled || current === null || message.id !== current.id) return;
+        if (message.type === "fit") {
+          source.onFit?.();
+          return;
+        }
+        const { unit } = current;
+        current = null;
+        source.answered(unit, message);
+        if (source.complete()) return settle();
+        next();
+      });
+      child.on("exit", (code, exitSignal) => {
+        children.delete(child);
+        if (settled || current === null) return;
+        const { unit } = current;
+        current = null;
+        source.died(unit, exitSignal !== null ? `signal ${exitSignal}` : `exit code ${code}`);
+        if (source.complete()) return settle();
+        if (source.pending() > 0) startChild();
+      });
+      child.on("error", (error) => settle(error));
+      next();
+    };
+    const count = Math.max(1, Math.min(workers, source.pending()));
+    for (let w = 0; w < count; w++) startChild();
+  });
+}

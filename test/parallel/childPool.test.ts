@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { AbortedError, runChildPool, type UnitSource } from "../../src/parallel/childPool.js";
+
+/** A source with no units that is never complete: what a scheduler bug would look like. */
+function starved(): UnitSource<number> {
+  return {
+    pending: () => 0,
+    take: () => undefined,
+    request: () => {
+      throw new Error("no unit should be requested");
+    },
+    answered: () => undefined,
+    died: () => undefined,
+    complete: () => false,
+  };
+}
+
+test("a source still waiting when no unit is left and no child is at work ends the run with an error, not a hang", async () => {
+  await assert.rejects(runChildPool(2, starved()), /ran out of work before the run was complete/);
+});
+
+test("a signal already aborted rejects with AbortedError before any child starts", async () => {
+  const controller = new AbortController();
+  controller.abort("SIGINT");
+  await assert.rejects(runChildPool(2, starved(), controller.signal), (error) => error instanceof AbortedError && error.reason === "SIGINT");
+});
+
+test("a source complete from the start resolves without work", async () => {
+  await runChildPool(2, { ...starved(), complete: () => true });
+});
