@@ -64,24 +64,13 @@ export class GiniCriterion implements SplitCriterion {
    * and the first (lowest) of equally good thresholds wins, as there.
    */
   scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void {
-    const { hist, binWeight, leftCounts, total, nClasses, nodeWeight } = this;
+    const { hist, binWeight, leftCounts, nClasses } = this;
     for (let c = 0; c < nClasses; c++) leftCounts[c] = 0;
     let leftWeight = 0;
     for (let k = 0; k < count; k++) {
       const b = occupied[k];
       if (k > 0) {
-        const rightWeight = nodeWeight - leftWeight;
-        let leftSquares = 0;
-        let rightSquares = 0;
-        for (let c = 0; c < nClasses; c++) {
-          const l = leftCounts[c];
-          const r = total[c] - l;
-          leftSquares += l * l;
-          rightSquares += r * r;
-        }
-        const giniLeft = 1 - leftSquares / (leftWeight * leftWeight);
-        const giniRight = 1 - rightSquares / (rightWeight * rightWeight);
-        const proxy = -rightWeight * giniRight - leftWeight * giniLeft;
+        const proxy = this.leftProxy(leftWeight);
         if (proxy > best.proxy) {
           best.proxy = proxy;
           best.feature = feature;
@@ -115,7 +104,7 @@ export class GiniCriterion implements SplitCriterion {
    * that branch unpredictable (measured: the multiply is about a third faster than a branch).
    */
   thresholdProxy(values: Float32Array, order: Uint32Array, start: number, end: number, threshold: number): number {
-    const { leftCounts, total, y, weight, nClasses, nodeWeight } = this;
+    const { leftCounts, y, weight } = this;
     leftCounts.fill(0);
     let leftWeight = 0;
     for (let p = start; p < end; p++) {
@@ -124,6 +113,15 @@ export class GiniCriterion implements SplitCriterion {
       leftCounts[y[i]] += w;
       leftWeight += w;
     }
+    return this.leftProxy(leftWeight);
+  }
+
+  /**
+   * scikit-learn's gini proxy of the split whose left side holds leftCounts (of total weight
+   * leftWeight) and whose right side the rest of the node, in its order of operations.
+   */
+  private leftProxy(leftWeight: number): number {
+    const { leftCounts, total, nClasses, nodeWeight } = this;
     const rightWeight = nodeWeight - leftWeight;
     let leftSquares = 0;
     let rightSquares = 0;
