@@ -1,14 +1,11 @@
-import { performance } from "node:perf_hooks";
 import { featureColumns, type FeatureColumn } from "../data/featureColumns.js";
 import { isMissing } from "../data/missing.js";
 import { keyId, type PartitionKey } from "../data/partitionKey.js";
 import { columnIndex, type Table } from "../data/table.js";
-import type { Matrix } from "../stats/matrix.js";
-import { fitFeaturePlan } from "../preprocess/featurePlan.js";
-import { applyStandardScaler, fitStandardScaler } from "../preprocess/standardScaler.js";
 import { hashSeed } from "../stats/hashSeed.js";
 import { createRng } from "../stats/rng.js";
 import type { Fold } from "./fold.js";
+import { fitModels } from "./fitModels.js";
 import { foldStatistics } from "./foldStatistics.js";
 import type { GridRow, PartitionResult } from "./grid.js";
 import { predefinedFolds } from "./predefinedFolds.js";
@@ -119,40 +116,25 @@ export function refusedResult(key: PartitionKey, outcome: { readonly reason: str
 }
 
 /**
- * Every model on fold f (null for a model skipped because `skip` says so). The encoding (and, for
- * the models that want it, the z-scoring) is fitted once per fold on the fold's training rows and
- * shared by all models; each model draws from its own seed (model, fold), so leaving one out
- * changes nothing for the others.
+ * Every model on fold f (null for a model skipped because `skip` says so), fitted as fitModels
+ * fits them, its output checked and scored on the fold's held-out rows.
  */
 export function scoreFold<Y>(work: FoldWork<Y>, f: number, hooks: ScoreHooks = {}, skip: readonly boolean[] = []): (FoldScore | null)[] {
   const { task, table, models, seed } = work;
   const fold = table.folds[f];
-  const plan = fitFeaturePlan(table.columns, fold.train);
-  const plain = { train: plan.transform(fold.train), test: plan.transform(fold.test) };
-  let scaled: { train: Matrix; test: Matrix } | null = null;
-  const yTrain = task.take(table.y, fold.train);
   const yTest = task.take(table.y, fold.test);
+  const active = models.filter((_, m) => skip[m] !== true);
+  const fitted = fitModels(table.columns, fold.train, fold.test, task.take(table.y, fold.train), active, seed, f, (model) => hooks.onFit?.(model));
+  let next = 0;
   return models.map((model, m): FoldScore | null => {
     if (skip[m] === true) return null;
-    if (model.scaled && scaled === null) {
-      const scaler = fitStandardScaler(plain.train);
-      scaled = { train: applyStandardScaler(plain.train, scaler), test: applyStandardScaler(plain.test, scaler) };
-    }
-    const data = model.scaled ? scaled! : plain;
-    let score: FoldScore;
-    try {
-      const start = performance.now();
-      const output = model.fitPredict(data.train, yTrain, data.test, createRng(hashSeed(seed, "model", model.id, String(f))));
-      const seconds = (performance.now() - start) / 1000;
-      // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
-      // does not fail, it ranks them by row order.
-      const broken = task.checkOutput(output, fold.test.length, yTest, model.id);
-      score = broken !== null ? { error: `${broken} in fold ${f + 1}` } : { values: [...task.metrics.map((metric) => metric.score(yTest, output)), seconds] };
-    } catch (error) {
-      score = { error: error instanceof Error ? error.message : String(error) };
-    }
-    hooks.onFit?.(model.id);
-    return score;
+    const result = fitted[next++];
+    if ("error" in result) return result;
+    // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
+    // does not fail, it ranks them by row order.
+    const broken = task.checkOutput(result.output, fold.test.length, yTest, model.id);
+    if (broken !== null) return { error: `${broken} in fold ${f + 1}` };
+    return { values: [...task.metrics.map((metric) => metric.score(yTest, result.output)), result.seconds] };
   });
 }
 

@@ -1,14 +1,10 @@
-import { performance } from "node:perf_hooks";
 import { featureColumns, type FeatureColumn } from "../data/featureColumns.js";
 import { isMissing } from "../data/missing.js";
 import type { PartitionKey } from "../data/partitionKey.js";
 import { columnIndex, type Table } from "../data/table.js";
-import { fitFeaturePlan } from "../preprocess/featurePlan.js";
-import { applyStandardScaler, fitStandardScaler } from "../preprocess/standardScaler.js";
 import { hashSeed } from "../stats/hashSeed.js";
-import type { Matrix } from "../stats/matrix.js";
-import { createRng } from "../stats/rng.js";
 import { prepareFolds, type FoldScore, type GridSpec } from "./compareModels.js";
+import { fitModels, type FittedOutput } from "./fitModels.js";
 import type { Fold } from "./fold.js";
 import { cannot, type Outcome, type Task, type TaskModel } from "./task.js";
 
@@ -105,31 +101,9 @@ export function scoreGlobalFold<Y>(work: GlobalWork<Y>, k: number, onFit: (model
   const { task, y, columns, models, seed } = work;
   const { train, tests } = globalFold(work.partFolds, k);
   const allTests = concatenate(tests.filter((test): test is Uint32Array => test !== null));
-  const plan = fitFeaturePlan(columns, train);
-  const plain = { train: plan.transform(train), test: plan.transform(allTests) };
-  let scaled: { train: Matrix; test: Matrix } | null = null;
-  const yTrain = task.take(y, train);
-  const outputs = models.map((model): FittedOutput => {
-    if (model.scaled && scaled === null) {
-      const scaler = fitStandardScaler(plain.train);
-      scaled = { train: applyStandardScaler(plain.train, scaler), test: applyStandardScaler(plain.test, scaler) };
-    }
-    const data = model.scaled ? scaled! : plain;
-    try {
-      const start = performance.now();
-      const output = model.fitPredict(data.train, yTrain, data.test, createRng(hashSeed(seed, "model", model.id, String(k))));
-      return { output, seconds: (performance.now() - start) / 1000 };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    } finally {
-      onFit(model.id);
-    }
-  });
+  const outputs = fitModels(columns, train, allTests, task.take(y, train), models, seed, k, onFit);
   return scoreSlices(work, tests, allTests.length, outputs);
 }
-
-/** A model's output for all of a global fold's held-out rows and the seconds it took, or why it failed. */
-type FittedOutput = { readonly output: Float64Array; readonly seconds: number } | { readonly error: string };
 
 /** Each partition's slice of every model's output on the fold's held-out rows, checked and scored. */
 function scoreSlices<Y>(work: GlobalWork<Y>, tests: readonly (Uint32Array | null)[], total: number, outputs: readonly FittedOutput[]): ((FoldScore | null)[] | null)[] {
