@@ -8,10 +8,8 @@
  *
  *     node dist/bench/generateCensus.js --out bench/out/census.csv
  */
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
-import { csvLine } from "../src/data/csvLine.js";
-import { createRng, type Rng } from "../src/stats/rng.js";
+import { CsvFile } from "./csvFile.js";
+import { createRng, gaussian, type Rng } from "../src/stats/rng.js";
 
 const ROWS = 32_561;
 const HOME_ROWS = 27_000;
@@ -31,9 +29,6 @@ const COUNTRIES = [
   "Other-country",
 ];
 
-function gaussian(rng: Rng): number {
-  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-}
 
 /** An index drawn with probability proportional to 1 / (index + 1)^power: a few common levels, a long tail. */
 function skewed(rng: Rng, levels: number, power: number): number {
@@ -49,13 +44,11 @@ function skewed(rng: Rng, levels: number, power: number): number {
 
 export async function generateCensus(out: string, seed = 1994): Promise<void> {
   const rng = createRng(seed);
-  const file = createWriteStream(out);
-  file.write(csvLine(["age", "workclass", "fnlwgt", "education", "education-num", "marital-status", "occupation", "relationship", "race", "sex", "capital-gain", "capital-loss", "hours-per-week", "native-country", "income"]) + "\n");
+  const csv = CsvFile.open(out, ["age", "workclass", "fnlwgt", "education", "education-num", "marital-status", "occupation", "relationship", "race", "sex", "capital-gain", "capital-loss", "hours-per-week", "native-country", "income"]);
   const missing = (cell: string): string => (rng.next() < 0.02 ? "" : cell);
   // Which rows are abroad: exactly ROWS - HOME_ROWS of them, spread through the file.
   const abroad = new Set<number>();
   while (abroad.size < ROWS - HOME_ROWS) abroad.add(rng.int(ROWS));
-  let buffer = "";
   for (let i = 0; i < ROWS; i++) {
     const age = Math.max(17, Math.min(90, Math.round(38 + 13 * gaussian(rng))));
     const education = skewed(rng, EDUCATION.length, 0.3);
@@ -90,15 +83,9 @@ export async function generateCensus(out: string, seed = 1994): Promise<void> {
       country === "United-States" ? country : missing(country),
       z > 0 ? ">50K" : "<=50K",
     ];
-    buffer += csvLine(cells) + "\n";
-    if (buffer.length > 1 << 16) {
-      if (!file.write(buffer)) await once(file, "drain");
-      buffer = "";
-    }
+    await csv.row(cells);
   }
-  file.write(buffer);
-  file.end();
-  await once(file, "finish");
+  await csv.close();
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop() ?? "")) {

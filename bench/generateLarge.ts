@@ -7,10 +7,8 @@
  *
  *     node dist/bench/generateLarge.js --rows 200000 --partitions 50 --out bench/out/large.csv
  */
-import { createWriteStream } from "node:fs";
-import { once } from "node:events";
-import { csvLine } from "../src/data/csvLine.js";
-import { createRng, type Rng } from "../src/stats/rng.js";
+import { CsvFile } from "./csvFile.js";
+import { createRng, gaussian } from "../src/stats/rng.js";
 
 export interface LargeOptions {
   readonly rows: number;
@@ -19,9 +17,6 @@ export interface LargeOptions {
   readonly seed?: number;
 }
 
-function gaussian(rng: Rng): number {
-  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-}
 
 const CITIES = ["Portland, OR", "Seattle, WA", "Boise, ID", "Spokane, WA", "Eugene, OR", "Salem, OR"];
 const PLANS = ["basic", "plus", "premium"];
@@ -30,13 +25,11 @@ const SEGMENTS = Array.from({ length: 40 }, (_, i) => `segment-${i}`);
 
 export async function generateLarge(options: LargeOptions): Promise<void> {
   const rng = createRng(options.seed ?? 2024);
-  const file = createWriteStream(options.out);
   const numeric = Array.from({ length: 12 }, (_, j) => `x${j + 1}`);
-  file.write(csvLine(["store", ...numeric, "city", "plan", "channel", "segment", "churned"]) + "\n");
+  const csv = CsvFile.open(options.out, ["store", ...numeric, "city", "plan", "channel", "segment", "churned"]);
   // Each store shifts the relationship a little, so partitions really differ.
   const storeEffect = Array.from({ length: options.partitions }, () => 0.8 * gaussian(rng));
   const missing = (cell: string): string => (rng.next() < 0.05 ? (rng.next() < 0.5 ? "" : "NA") : cell);
-  let buffer = "";
   for (let i = 0; i < options.rows; i++) {
     const store = rng.int(options.partitions);
     const x = numeric.map(() => gaussian(rng));
@@ -53,15 +46,9 @@ export async function generateLarge(options: LargeOptions): Promise<void> {
       missing(SEGMENTS[rng.int(SEGMENTS.length)]),
       churned,
     ];
-    buffer += csvLine(cells) + "\n";
-    if (buffer.length > 1 << 16) {
-      if (!file.write(buffer)) await once(file, "drain");
-      buffer = "";
-    }
+    await csv.row(cells);
   }
-  file.write(buffer);
-  file.end();
-  await once(file, "finish");
+  await csv.close();
 }
 
 function flag(name: string, fallback: string): string {

@@ -45,3 +45,8 @@ export function shuffleInPlace(values: Uint32Array, rng: Rng): Uint32Array {
   }
   return values;
 }
+
+/** A standard normal draw (Box-Muller; 1 - next() keeps the log away from 0), for the seeded data generators. */
+export function gaussian(rng: Rng): number {
+  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+}
