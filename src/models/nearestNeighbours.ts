@@ -2,6 +2,7 @@ import type { Matrix } from "../stats/matrix.js";
 import { binaryColumns } from "../stats/binaryColumns.js";
 import { principalAxes } from "../stats/principalAxes.js";
 import { binaryNeighbours } from "./binaryNeighbours.js";
+import { TREE_AXES, treeNeighbours } from "./projectionTree.js";
 
 /**
  * Brute-force euclidean k-nearest-neighbour search, shared by the kNN classifier and regressor:
@@ -114,115 +115,28 @@ function squaredDistances1(train: Float64Array, n: number, cols: number, query: 
   }
 }
 
-/** Directions of the bound: the first four are tried on every row, the next four on the rows that pass. */
-const AXES = 8;
+const AXES = TREE_AXES;
 
 /**
- * The same neighbours as scannedNeighbours, bit for bit, computing few distances. Rows are still
- * visited in index order and a row enters the k best only if its distance, summed exactly as the
- * scan sums it, is smaller than the worst kept; a row is passed over only when a lower bound
- * proves its distance larger than that. The bound is the squared distance between projections on
- * the training rows' 8 leading principal directions (orthonormal, so it never exceeds the true
- * squared distance), loosened by rounding margins: shrink for the relative errors of the sums
- * and of the axes' orthogonality, eps times the rows' squared norms for the projections' absolute
- * errors (|v.x computed - v.x| <= gamma_cols |x|), both with a factor 2 to spare. On z-scored
- * real tables the 5th neighbour is close and most rows lie far along the leading directions: on
- * a fold of credit.csv (15,120 x 23) 94% of rows fall to the first four directions.
+ * The same neighbours as scannedNeighbours, bit for bit, computing few distances: a k-d tree over
+ * the rows' projections on the training rows' 8 leading principal directions (treeNeighbours).
+ * The squared distance between projections never exceeds the true squared distance (the
+ * directions are orthonormal), once loosened by rounding margins: shrink for the relative errors
+ * of the sums and of the axes' orthogonality, eps times the rows' squared norms for the
+ * projections' absolute errors (|v.x computed - v.x| <= gamma_cols |x|), both with a factor 2 to
+ * spare. On z-scored real tables the 5th neighbour is close and most rows lie far along the
+ * leading directions, so whole boxes of rows fall to one bound.
  */
 export function prunedNeighbours(train: Matrix, query: Matrix, k: number): Int32Array {
   const { rows: n, cols, data: trainData } = train;
   const { axes, count: m, orthogonalityError } = principalAxes(train, AXES);
   if (m < AXES) return scannedNeighbours(train, query, k);
-  const trainProjection = project(train, axes, m);
-  const queryProjection = project(query, axes, m);
   const unit = 2 ** -53;
   const eps = 16 * m * (cols + 4) * unit;
   const shrink = 1 - 8 * (cols + m + 8) * unit - 4 * m * orthogonalityError;
-  const trainSlack = squaredNorms(train).map((v) => eps * v);
-  const querySlack = squaredNorms(query).map((v) => eps * v);
-  const queries = query.rows;
-  const bestDistance = new Float64Array(queries * k).fill(Infinity);
-  const bestIndex = new Int32Array(queries * k).fill(-1);
-  // limit[q] = worst kept distance + the query's slack: the bound a row must beat.
-  const limit = new Float64Array(queries).fill(Infinity);
-  const search: BoundedSearch = { trainData, cols, trainProjection, trainSlack, shrink, queryData: query.data, queryProjection, querySlack, k, bestDistance, bestIndex, limit };
-  // Every query walks one chunk of training rows before the next chunk is read, so the chunk's
-  // projections and rows stay in cache instead of being streamed from memory once per query.
-  for (let start = 0; start < n; start += CHUNK) {
-    const end = Math.min(n, start + CHUNK);
-    for (let q = 0; q < queries; q++) boundedScan(search, q, start, end);
-  }
-  return bestIndex;
-}
-
-/** Training rows per chunk: 512 x 8 projections and 512 rows of a few dozen columns fit in L2. */
-const CHUNK = 512;
-
-interface BoundedSearch {
-  readonly trainData: Float64Array;
-  readonly cols: number;
-  readonly trainProjection: Float64Array;
-  readonly trainSlack: Float64Array;
-  readonly shrink: number;
-  readonly queryData: Float64Array;
-  readonly queryProjection: Float64Array;
-  readonly querySlack: Float64Array;
-  readonly k: number;
-  /** queries x k, each query's best so far, sorted by distance (ties in index order). */
-  readonly bestDistance: Float64Array;
-  readonly bestIndex: Int32Array;
-  readonly limit: Float64Array;
-}
-
-/** Training rows start..end-1 against query q, in index order (a function of its own, so that V8 optimises it whole). */
-function boundedScan(search: BoundedSearch, q: number, start: number, end: number): void {
-  const { trainData, cols, trainProjection, trainSlack, shrink, queryData, queryProjection, k, bestDistance, bestIndex } = search;
-  const pq = q * AXES;
-  const p0 = queryProjection[pq], p1 = queryProjection[pq + 1], p2 = queryProjection[pq + 2], p3 = queryProjection[pq + 3];
-  const p4 = queryProjection[pq + 4], p5 = queryProjection[pq + 5], p6 = queryProjection[pq + 6], p7 = queryProjection[pq + 7];
-  const qo = q * cols;
-  const bo = q * k;
-  const last = bo + k - 1;
-  let limit = search.limit[q];
-  for (let i = start; i < end; i++) {
-    const po = i * AXES;
-    let x = p0 - trainProjection[po];
-    let bound = x * x;
-    x = p1 - trainProjection[po + 1];
-    bound += x * x;
-    if (bound * shrink - trainSlack[i] > limit) continue;
-    x = p2 - trainProjection[po + 2];
-    bound += x * x;
-    x = p3 - trainProjection[po + 3];
-    bound += x * x;
-    if (bound * shrink - trainSlack[i] > limit) continue;
-    x = p4 - trainProjection[po + 4];
-    bound += x * x;
-    x = p5 - trainProjection[po + 5];
-    bound += x * x;
-    x = p6 - trainProjection[po + 6];
-    bound += x * x;
-    x = p7 - trainProjection[po + 7];
-    bound += x * x;
-    if (bound * shrink - trainSlack[i] > limit) continue;
-    const io = i * cols;
-    let d = 0;
-    for (let j = 0; j < cols; j++) {
-      const y = queryData[qo + j] - trainData[io + j];
-      d += y * y;
-    }
-    if (d >= bestDistance[last]) continue;
-    let s = last;
-    while (s > bo && bestDistance[s - 1] > d) {
-      bestDistance[s] = bestDistance[s - 1];
-      bestIndex[s] = bestIndex[s - 1];
-      s--;
-    }
-    bestDistance[s] = d;
-    bestIndex[s] = i;
-    limit = bestDistance[last] + search.querySlack[q];
-  }
-  search.limit[q] = limit;
+  const rows = { rows: n, cols, data: trainData, projection: project(train, axes, m), slack: squaredNorms(train).map((v) => eps * v) };
+  const queries = { rows: query.rows, cols, data: query.data, projection: project(query, axes, m), slack: squaredNorms(query).map((v) => eps * v) };
+  return treeNeighbours(rows, queries, k, shrink);
 }
 
 /** Rows x AXES projections (zeros past the m axes there are), each summed over columns in order. */

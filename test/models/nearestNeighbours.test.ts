@@ -53,6 +53,18 @@ test("the pruned search finds the plain scan's neighbours exactly, ties and dupl
   }
 });
 
+test("the pruned search keeps ties in index order when many rows share one point (a box the tree cannot split)", () => {
+  const rng = createRng(31);
+  const rows = 600;
+  const cols = 14;
+  const data = table(rng, rows, cols, 2);
+  // 120 copies of row 0 spread over the table: more rows at one point than a leaf holds.
+  for (let c = 1; c <= 120; c++) data.copyWithin(c * 5 * cols, 0, cols);
+  const train = createMatrix(rows, cols, data);
+  const query = createMatrix(8, cols, data.slice(0, 8 * cols));
+  for (const k of [1, 5, 40]) assert.deepEqual([...prunedNeighbours(train, query, k)], [...scannedNeighbours(train, query, k)], `k ${k}`);
+});
+
 test("the pruned search stays exact on huge and tiny magnitudes, where its rounding margins matter", () => {
   const rng = createRng(23);
   for (const scale of [1e150, 1e-150, 1e8]) {
