@@ -34,24 +34,11 @@ export interface BinaryColumns {
  * Ties for the more frequent value go to the value seen first.
  */
 export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null {
-  const { rows, cols, data } = X;
+  const { rows, cols } = X;
   if (rows === 0 || cols === 0) return null;
-  const first = new Float64Array(cols);
-  const second = new Float64Array(cols).fill(NaN);
-  const firstCount = new Float64Array(cols);
-  const isBinary = new Uint8Array(cols).fill(1);
-  for (let j = 0; j < cols; j++) first[j] = data[j];
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const v = data[o + j];
-      if (!Number.isFinite(v)) return null;
-      if (isBinary[j] === 0) continue;
-      if (v === first[j]) firstCount[j]++;
-      else if (Number.isNaN(second[j])) second[j] = v;
-      else if (v !== second[j]) isBinary[j] = 0;
-    }
-  }
+  const values = twoValues(X);
+  if (values === null) return null;
+  const { first, second, firstCount, isBinary } = values;
   const numeric: number[] = [];
   const binary: number[] = [];
   const base = new Float64Array(cols);
@@ -76,14 +63,59 @@ export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null
   const start = new Int32Array(rows + 1);
   const index = new Int32Array(entries);
   const value = new Float64Array(entries);
+  fillEntries(X, numericColumns, binaryColumns, base, rare, start, index, value);
+  return { rows, cols, numeric: numericColumns, binary: binaryColumns, base, rare, start, index, value };
+}
+
+/**
+ * Per column, its first value, a second distinct one (NaN if none), how often the first occurs,
+ * and whether it takes at most two values; null if a value is not finite. Each pass over the rows
+ * is a function of its own, so that V8 optimises it whole instead of leaving one loop's OSR code
+ * for the next.
+ */
+function twoValues(X: Matrix): { first: Float64Array; second: Float64Array; firstCount: Float64Array; isBinary: Uint8Array } | null {
+  const { rows, cols, data } = X;
+  const first = new Float64Array(cols);
+  const second = new Float64Array(cols).fill(NaN);
+  const firstCount = new Float64Array(cols);
+  const isBinary = new Uint8Array(cols).fill(1);
+  for (let j = 0; j < cols; j++) first[j] = data[j];
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[o + j];
+      if (!Number.isFinite(v)) return null;
+      if (isBinary[j] === 0) continue;
+      if (v === first[j]) firstCount[j]++;
+      else if (Number.isNaN(second[j])) second[j] = v;
+      else if (v !== second[j]) isBinary[j] = 0;
+    }
+  }
+  return { first, second, firstCount, isBinary };
+}
+
+/** Row by row: the numeric columns' values, then the binary columns found at their rarer value. */
+function fillEntries(
+  X: Matrix,
+  numeric: Int32Array,
+  binary: Int32Array,
+  base: Float64Array,
+  rare: Float64Array,
+  start: Int32Array,
+  index: Int32Array,
+  value: Float64Array,
+): void {
+  const { rows, cols, data } = X;
   let p = 0;
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
-    for (const j of numericColumns) {
+    for (let n = 0; n < numeric.length; n++) {
+      const j = numeric[n];
       index[p] = j;
       value[p++] = data[o + j];
     }
-    for (const j of binaryColumns) {
+    for (let b = 0; b < binary.length; b++) {
+      const j = binary[b];
       if (data[o + j] !== base[j]) {
         index[p] = j;
         value[p++] = rare[j] - base[j];
@@ -91,5 +123,4 @@ export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null
     }
     start[i + 1] = p;
   }
-  return { rows, cols, numeric: numericColumns, binary: binaryColumns, base, rare, start, index, value };
 }
