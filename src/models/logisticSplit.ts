@@ -79,7 +79,8 @@ export function splitBinaryObjective(split: BinaryColumns, y: Int32Array, lambda
   split.numeric.forEach((j, at) => (position[j] = at));
   split.binary.forEach((j, at) => (position[j] = split.numeric.length + at));
   position[cols] = cols;
-  const entryPosition = Int32Array.from(index, (j) => position[j]);
+  const entryPosition = new Int32Array(index.length);
+  for (let e = 0; e < index.length; e++) entryPosition[e] = position[index[e]];
   const permuted = new Float64Array(width * width);
   return {
     evaluate,

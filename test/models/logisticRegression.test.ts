@@ -97,3 +97,47 @@ test("LogisticRegression probabilities lie in [0, 1] and every row sums to 1", (
     assertProbabilityRows(proba, nClasses);
   }
 });
+
+/**
+ * rows x cols: three numeric columns and a one-hot block of `levels` (z-scored-like values), with
+ * labels from a noisy linear rule, so that the classes overlap and the optimum is interior.
+ */
+function largeTable(rows: number, levels: number, seed: number): { X: ReturnType<typeof createMatrix>; y: Uint32Array } {
+  const rng = createRng(seed);
+  const cols = 3 + levels;
+  const data = new Float64Array(rows * cols);
+  const y = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let margin = 0;
+    for (let j = 0; j < 3; j++) {
+      const v = rng.next() * 4 - 2;
+      data[i * cols + j] = v;
+      margin += (j + 1) * 0.4 * v;
+    }
+    const level = rng.next() < 0.5 ? 0 : Math.floor(rng.next() * levels);
+    for (let l = 0; l < levels; l++) data[i * cols + 3 + l] = l === level ? 2.5 : -0.4;
+    margin += level % 3 === 0 ? 0.8 : -0.3;
+    y[i] = rng.next() < 1 / (1 + Math.exp(-margin)) ? 1 : 0;
+  }
+  return { X: createMatrix(rows, cols, data), y };
+}
+
+test("LogisticRegression lands on one optimum on large fits whatever the row order (their start is fitted on a sample of rows)", () => {
+  for (const [levels, label] of [[4, "dense"], [30, "one-hot heavy (split form)"]] as const) {
+    const { X, y } = largeTable(6000, levels, 41);
+    const { rows, cols } = X;
+    // Rows reversed: the sample of every 4th row, hence the start, differs.
+    const reversed = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) reversed.set(X.data.subarray(i * cols, (i + 1) * cols), (rows - 1 - i) * cols);
+    const yReversed = Uint32Array.from(y).reverse();
+    const p = new LogisticRegression().fit(X, y, 2).predictProba(X);
+    const q = new LogisticRegression().fit(createMatrix(rows, cols, reversed), yReversed, 2).predictProba(X);
+    let gap = 0;
+    for (let i = 0; i < p.length; i++) gap = Math.max(gap, Math.abs(p[i] - q[i]));
+    assert.ok(gap <= OPTIMUM_TOLERANCE, `${label}: the two orders' fits differ by ${gap}`);
+    // The intercept is not penalised: at the optimum the predicted positives sum to the observed ones.
+    let residual = 0;
+    for (let i = 0; i < rows; i++) residual += p[i * 2 + 1] - y[i];
+    assert.ok(Math.abs(residual) <= 1e-5, `${label}: intercept gradient ${residual}`);
+  }
+});
