@@ -39,6 +39,8 @@ export class FriedmanTreeGrower {
   private readonly bestProxy: Float64Array;
   private readonly bestFeature: Int32Array;
   private readonly bestThreshold: Float64Array;
+  /** Each feature's shape (columnShapes). */
+  private readonly shapes: ColumnShapes;
 
   constructor(
     private readonly columns: SortedColumns,
@@ -59,6 +61,7 @@ export class FriedmanTreeGrower {
     this.bestProxy = perSlot();
     this.bestFeature = new Int32Array(this.maxNodes);
     this.bestThreshold = perSlot();
+    this.shapes = columnShapes(columns);
   }
 
   /** Grows a tree on `target` (one value per row); leaves hold the mean target of their rows. */
@@ -142,7 +145,13 @@ export class FriedmanTreeGrower {
     const { rows, cols, order, sorted } = this.columns;
     const { slotOfRow, count, sum, leftCount, leftSum, lastValue, bestProxy, bestFeature, bestThreshold } = this;
     bestProxy.fill(-Infinity, 0, m);
+    const { kind } = this.shapes;
     for (let f = 0; f < cols; f++) {
+      if (kind[f] === CONSTANT) continue;
+      if (kind[f] !== NUMERIC) {
+        this.twoValuedSplits(target, m, f);
+        continue;
+      }
       leftCount.fill(0, 0, m);
       leftSum.fill(0, 0, m);
       const base = f * rows;
@@ -176,6 +185,48 @@ export class FriedmanTreeGrower {
     return found;
   }
 
+  /**
+   * findSplits for a feature of two values, lo < hi, which has one candidate threshold: lo's rows
+   * left, hi's right. Summing only the rows at its rarer value, in row order, costs those rows
+   * instead of every row. When lo is the rarer value the left sums are those the scan adds up
+   * (the scan meets a value's rows in row order, the sort being stable), bit for bit; when hi is,
+   * the left sum is the node's sum minus the right one, which can differ from the scan's in the
+   * last bit and so, between two features of equal proxy, pick the other one.
+   */
+  private twoValuedSplits(target: Float64Array, m: number, f: number): void {
+    const { slotOfRow, count, sum, leftCount, leftSum, bestProxy, bestFeature, bestThreshold } = this;
+    const { kind, low, high, rareStart, rareRows } = this.shapes;
+    const lo = low[f];
+    const hi = high[f];
+    if (!(hi > lo + FEATURE_THRESHOLD)) return;
+    leftCount.fill(0, 0, m);
+    leftSum.fill(0, 0, m);
+    for (let p = rareStart[f], end = rareStart[f + 1]; p < end; p++) {
+      const i = rareRows[p];
+      const s = slotOfRow[i];
+      if (s < 0) continue;
+      leftCount[s]++;
+      leftSum[s] += target[i];
+    }
+    const rareIsLow = kind[f] === RARE_LOW;
+    const mid = lo / 2 + hi / 2;
+    const threshold = mid === hi || !Number.isFinite(mid) ? lo : mid;
+    for (let s = 0; s < m; s++) {
+      if (bestFeature[s] === -1) continue;
+      const wL = rareIsLow ? leftCount[s] : count[s] - leftCount[s];
+      const wR = count[s] - wL;
+      if (wL === 0 || wR === 0) continue;
+      const sL = rareIsLow ? leftSum[s] : sum[s] - leftSum[s];
+      const diff = wR * sL - wL * (sum[s] - sL);
+      const proxy = (diff * diff) / (wL * wR);
+      if (proxy > bestProxy[s]) {
+        bestProxy[s] = proxy;
+        bestFeature[s] = f;
+        bestThreshold[s] = threshold;
+      }
+    }
+  }
+
   /** Sends each frontier row to its child's slot, or into its leaf when its node was not split. */
   private routeRows(frontier: readonly number[], childSlot: Int32Array, found: boolean): void {
     const { rows, values } = this.columns;
@@ -192,4 +243,61 @@ export class FriedmanTreeGrower {
       }
     }
   }
+}
+
+const NUMERIC = 0;
+const CONSTANT = 1;
+/** Two values, the lower one the rarer (or as frequent). */
+const RARE_LOW = 2;
+/** Two values, the higher one the rarer. */
+const RARE_HIGH = 3;
+
+/** What the split search needs to know of each feature's values, found once per fit. */
+interface ColumnShapes {
+  /** Per feature: NUMERIC (three values or more), CONSTANT, RARE_LOW or RARE_HIGH. */
+  readonly kind: Uint8Array;
+  /** A two-valued feature's values. */
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+  /** A two-valued feature's rows at its rarer value, ascending, are rareRows[rareStart[f]..rareStart[f + 1]). */
+  readonly rareStart: Int32Array;
+  readonly rareRows: Uint32Array;
+}
+
+/** One-hot and 0/1 columns take two values; on one-hot-heavy tables most columns do. */
+function columnShapes(columns: SortedColumns): ColumnShapes {
+  const { rows, cols, order, sorted } = columns;
+  const kind = new Uint8Array(cols);
+  const low = new Float64Array(cols);
+  const high = new Float64Array(cols);
+  const rareStart = new Int32Array(cols + 1);
+  const lowCount = new Int32Array(cols);
+  for (let f = 0; f < cols; f++) {
+    const base = f * rows;
+    const first = sorted[base];
+    const last = sorted[base + rows - 1];
+    let p = 0;
+    while (p < rows && sorted[base + p] === first) p++;
+    let q = p;
+    while (q < rows && sorted[base + q] === last) q++;
+    if (rows === 0 || p === rows) kind[f] = CONSTANT;
+    else if (q === rows) {
+      kind[f] = p <= rows - p ? RARE_LOW : RARE_HIGH;
+      low[f] = first;
+      high[f] = last;
+      lowCount[f] = p;
+    }
+    rareStart[f + 1] = rareStart[f] + (kind[f] === RARE_LOW ? p : kind[f] === RARE_HIGH ? rows - p : 0);
+  }
+  const rareRows = new Uint32Array(rareStart[cols]);
+  for (let f = 0; f < cols; f++) {
+    if (kind[f] !== RARE_LOW && kind[f] !== RARE_HIGH) continue;
+    const base = f * rows;
+    const from = kind[f] === RARE_LOW ? base : base + lowCount[f];
+    const to = kind[f] === RARE_LOW ? base + lowCount[f] : base + rows;
+    const rare = order.subarray(from, to);
+    // The sort is stable, so a value's rows already come in row order.
+    rareRows.set(rare, rareStart[f]);
+  }
+  return { kind, low, high, rareStart, rareRows };
 }

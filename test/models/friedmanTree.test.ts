@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { FriedmanTreeGrower } from "../../src/models/friedmanTree.js";
 import { sortColumns } from "../../src/models/sortedColumns.js";
 import { createMatrix } from "../../src/stats/matrix.js";
+import { createRng } from "../../src/stats/rng.js";
 
 const grower = (rows: number[][], maxDepth: number): FriedmanTreeGrower =>
   new FriedmanTreeGrower(sortColumns(createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()))), maxDepth);
@@ -47,4 +48,65 @@ test("FriedmanTreeGrower sends rows left by their float32 value, as scikit-learn
   const tree = g.grow(Float64Array.from([0, 4, 10]));
   assert.equal(splits(tree).length, 1);
   assert.equal(g.leafOfRow[0], g.leafOfRow[1]);
+});
+
+/**
+ * scikit-learn's friedman_mse split search written the plain way, node by node: each node's rows
+ * sorted by each feature, every cut between values more than 1e-7 apart scored by
+ * (W_R S_L - W_L S_R)^2 / (W_L W_R), the first best kept. Returns each row's leaf mean.
+ */
+function plainTreeMeans(X: number[][], y: Float64Array, maxDepth: number): number[] {
+  const out = new Array<number>(X.length);
+  const fx = X.map((row) => row.map((v) => Math.fround(v)));
+  const grow = (rows: number[], depth: number): void => {
+    const mean = rows.reduce((a, i) => a + y[i], 0) / rows.length;
+    const variance = rows.reduce((a, i) => a + y[i] * y[i], 0) / rows.length - mean * mean;
+    let best = { proxy: -Infinity, feature: -1, threshold: 0 };
+    if (depth < maxDepth && rows.length >= 2 && variance > Number.EPSILON) {
+      const total = rows.reduce((a, i) => a + y[i], 0);
+      for (let f = 0; f < fx[0].length; f++) {
+        const sorted = [...rows].sort((a, b) => fx[a][f] - fx[b][f] || a - b);
+        let sL = 0;
+        for (let p = 1; p < sorted.length; p++) {
+          sL += y[sorted[p - 1]];
+          const a = fx[sorted[p - 1]][f];
+          const v = fx[sorted[p]][f];
+          if (!(v > a + 1e-7)) continue;
+          const wL = p;
+          const wR = sorted.length - p;
+          const diff = wR * sL - wL * (total - sL);
+          const proxy = (diff * diff) / (wL * wR);
+          if (proxy > best.proxy) best = { proxy, feature: f, threshold: a / 2 + v / 2 };
+        }
+      }
+    }
+    if (best.feature < 0) {
+      for (const i of rows) out[i] = mean;
+      return;
+    }
+    grow(rows.filter((i) => fx[i][best.feature] <= best.threshold), depth + 1);
+    grow(rows.filter((i) => fx[i][best.feature] > best.threshold), depth + 1);
+  };
+  grow(X.map((_, i) => i), 0);
+  return out;
+}
+
+test("FriedmanTreeGrower grows the plain search's trees on tables of two-valued columns (either value the rarer), constant and numeric ones", () => {
+  const rng = createRng(7);
+  for (let trial = 0; trial < 12; trial++) {
+    const rows = 60 + trial * 7;
+    const X = Array.from({ length: rows }, () => [
+      rng.next() < 0.2 ? 1 : 0, // rare high
+      rng.next() < 0.8 ? 2.5 : -0.4, // rare low
+      rng.next() < 0.5 ? -1 : 1, // balanced
+      3, // constant
+      Math.round(rng.next() * 20) / 4, // numeric with ties
+      rng.next() < 0.1 ? 1e-8 : 0, // two values closer than 1e-7: never split
+    ]);
+    const y = Float64Array.from(X, (row) => 2 * row[0] - row[1] + 0.5 * row[2] * row[4] + rng.next());
+    const g = new FriedmanTreeGrower(sortColumns(createMatrix(rows, 6, Float64Array.from(X.flat()))), 3);
+    const tree = g.grow(y);
+    const expected = plainTreeMeans(X, y, 3);
+    Array.from(g.leafOfRow).forEach((leaf, i) => assert.ok(Math.abs(tree.value[leaf] - expected[i]) <= 1e-12, `trial ${trial} row ${i}: ${tree.value[leaf]} vs ${expected[i]}`));
+  }
 });
