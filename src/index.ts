@@ -51,6 +51,8 @@ export interface RunResult {
   readonly failed: number;
   /** Partitions skipped for too little data to cross-validate (status skipped). */
   readonly skipped: number;
+  /** --baseline global was asked for and could not be computed (stderr said why; Global_Best is empty). */
+  readonly baselineFailed: boolean;
 }
 
 /** Where a run records its finished partitions, so that a killed run can be resumed (--resume). */
@@ -175,5 +177,6 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     metadata,
     failed: results.filter((result) => result.status === "failed").length,
     skipped: results.filter((result) => result.status === "skipped").length,
+    baselineFailed: baseline !== null && !baseline.ok,
   };
 }

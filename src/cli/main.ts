@@ -37,11 +37,12 @@ export const EXIT = { ok: 0, partitionFailed: 1, usage: 2, bug: 70 } as const;
 
 /**
  * The exit code of a grid that was written, from its partitions' statuses: the one place that
- * decides it. A failed partition is a fault (exit 1); a skipped one had too little data to
- * cross-validate, which is the data's fact and not the run's fault (exit 0), unless --strict.
+ * decides it. A failed partition is a fault (exit 1), and so is a global baseline that was asked
+ * for and could not be computed; a skipped partition had too little data to cross-validate,
+ * which is the data's fact and not the run's fault (exit 0), unless --strict.
  */
-export function gridExitCode(statuses: readonly PartitionStatus[], strict: boolean): number {
-  const faulty = statuses.some((status) => status === "failed" || (strict && status === "skipped"));
+export function gridExitCode(statuses: readonly PartitionStatus[], strict: boolean, baselineFailed = false): number {
+  const faulty = baselineFailed || statuses.some((status) => status === "failed" || (strict && status === "skipped"));
   return faulty ? EXIT.partitionFailed : EXIT.ok;
 }
 
@@ -160,6 +161,7 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   return gridExitCode(
     result.results.map((partition) => partition.status),
     output.strict,
+    result.baselineFailed,
   );
 }
 

@@ -24,7 +24,8 @@ Examples:
 
 Exit codes:
   0  every partition was scored or skipped (too little data to cross-validate; see status, reason)
-  1  some partitions failed, or with --strict were skipped (their rows say why); the grid was still written
+  1  some partitions failed, or with --strict were skipped (their rows say why), or --baseline global
+     could not be computed (stderr says why); the grid was still written
   2  bad usage or bad input (one line on stderr; nothing written)
   130, 143  interrupted by SIGINT / SIGTERM (children stopped; nothing written)
   141       stdout closed early by its reader (as with | head)

@@ -1,4 +1,4 @@
-import { keyId, type PartitionKey } from "../data/partitionKey.js";
+import { keyId } from "../data/partitionKey.js";
 import { parseRowsText } from "../data/rowText.js";
 import { prepareFolds, scoreFold, scoreTable, type FoldScore, type PartitionFacts } from "../evaluate/compareModels.js";
 import { prepareGlobal, scoreGlobalFold } from "../evaluate/globalFolds.js";
@@ -22,14 +22,18 @@ function send(message: WorkerMessage): void {
 /**
  * Fault injection for the crash-recovery tests: AUTOML_GRID_TEST_KILL='<key json>@<attempts>'
  * makes this child SIGKILL itself on the first <attempts> tries of that partition (of each of
- * its folds, when it is split), exactly as the OOM killer would. Unset in normal use.
+ * its folds, when it is split), and 'global@<attempts>' on those of each global baseline fold,
+ * exactly as the OOM killer would. Unset in normal use.
  */
-function injectedKill(key: PartitionKey, attempt: number): boolean {
+function injectedKill(target: string, attempt: number): boolean {
   const spec = process.env.AUTOML_GRID_TEST_KILL;
   if (!spec) return false;
   const at = spec.lastIndexOf("@");
-  return spec.slice(0, at) === keyId(key) && attempt <= Number(spec.slice(at + 1));
+  return spec.slice(0, at) === target && attempt <= Number(spec.slice(at + 1));
 }
+
+/** What AUTOML_GRID_TEST_KILL names the global baseline's folds by. */
+const GLOBAL_FOLDS = "global";
 
 /** A partition prepared for fold requests: kept until rows of another partition arrive. */
 interface HeldPartition {
@@ -108,6 +112,7 @@ function scoreWhole(request: ScoreRequest): WorkerMessage {
 
 process.on("message", (request: WorkRequest) => {
   if (request.type === "global") {
+    if (injectedKill(GLOBAL_FOLDS, request.attempt)) process.kill(process.pid, "SIGKILL");
     try {
       send({ type: "global", id: request.id, answer: scoreGlobal(request) });
     } catch (error) {
@@ -115,7 +120,7 @@ process.on("message", (request: WorkRequest) => {
     }
     return;
   }
-  if (injectedKill(request.key, request.attempt)) process.kill(process.pid, "SIGKILL");
+  if (injectedKill(keyId(request.key), request.attempt)) process.kill(process.pid, "SIGKILL");
   try {
     send(request.type === "fold" ? { type: "fold", id: request.id, answer: scoreOneFold(request) } : scoreWhole(request));
   } catch (error) {

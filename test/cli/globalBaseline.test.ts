@@ -83,6 +83,24 @@ test("the grid and its global columns are the same for 1 and 3 workers", () => {
   assert.deepEqual(withoutTime(three), withoutTime(one));
 });
 
+test("a child killed on a global fold's first try is retried on a fresh child and the grid is unchanged", () => {
+  const normal = runCli(args("flip.csv", "--models", "lr,dt,dummy", "--format", "json", "--workers", "2"));
+  const killed = runCli(args("flip.csv", "--models", "lr,dt,dummy", "--format", "json", "--workers", "2"), { env: { AUTOML_GRID_TEST_KILL: "global@1" } });
+  assert.equal(killed.status, 0, killed.stderr);
+  assert.deepEqual(withoutTime(jsonRows(killed.stdout)), withoutTime(jsonRows(normal.stdout)));
+});
+
+test("a global fold whose child dies twice leaves the global columns empty, says why, writes the partitions' grid and exits 1", () => {
+  const normal = runCli(args("flip.csv", "--models", "lr,dummy", "--format", "json"));
+  const failed = runCli(args("flip.csv", "--models", "lr,dummy", "--format", "json"), { env: { AUTOML_GRID_TEST_KILL: "global@2" } });
+  assert.equal(failed.status, 1, failed.stderr);
+  assert.match(failed.stderr, /global baseline: worker process died twice \(signal SIGKILL\)/);
+  const rows = jsonRows(failed.stdout);
+  assert.ok(rows.length > 0 && rows.every((row) => row.Global_Best === null && row.Global_Model === null && row.status === "ok"));
+  const withoutGlobal = (list: readonly Row[]): Row[] => withoutTime(list).map(({ Global_Best: _best, Global_Model: _model, ...rest }) => rest);
+  assert.deepEqual(withoutGlobal(rows), withoutGlobal(jsonRows(normal.stdout)));
+});
+
 test("shards compute the global models themselves; merged, they equal the single run, for another --sort too", () => {
   const pieces = [0, 1].map((i) => join(dir, `piece-${i}.jsonl`));
   pieces.forEach((out, i) => assert.equal(runCli(args("flip.csv", "--models", "lr,dt,dummy", "--shard", `${i}/2`, "--out", out)).status, 0));

@@ -93,6 +93,7 @@ test("gridExitCode: failed exits 1; skipped exits 0, or 1 under --strict; ok exi
   assert.equal(gridExitCode(["ok", "skipped"], false), 0);
   assert.equal(gridExitCode(["ok", "skipped"], true), 1);
   assert.equal(gridExitCode(["ok", "failed"], false), 1);
+  assert.equal(gridExitCode(["ok", "ok"], false, true), 1, "a global baseline that could not be computed");
   assert.equal(gridExitCode(["skipped", "failed"], true), 1);
   assert.equal(gridExitCode([], true), 0);
 });
