@@ -28,20 +28,60 @@ export function binFeaturesForHistograms(X: Matrix, maxBins = MAX_HISTOGRAM_BINS
   if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > MAX_HISTOGRAM_BINS) {
     throw new RangeError(`maxBins must be an integer in 2..${MAX_HISTOGRAM_BINS}, got ${maxBins}`);
   }
-  const codes = new Uint8Array(rows * cols);
+  // Most columns of an encoded table take two values: those are found in one pass over the rows
+  // in memory order, and only the others are gathered column by column for a sort.
+  const two = twoValuedColumns(X);
   const thresholds: Float64Array[] = [];
   const column = new Float64Array(rows);
   for (let j = 0; j < cols; j++) {
-    for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j];
-      if (!Number.isFinite(v)) throw new RangeError(`feature ${j} row ${i} is ${v}`);
-      column[i] = v;
+    const values = two[j];
+    if (values !== null) {
+      thresholds.push(binThresholds(values, maxBins));
+      continue;
     }
-    const bounds = binThresholds(column, maxBins);
-    thresholds.push(bounds);
-    for (let i = 0; i < rows; i++) codes[i * cols + j] = binOf(column[i], bounds);
+    for (let i = 0; i < rows; i++) column[i] = data[i * cols + j];
+    thresholds.push(binThresholds(column, maxBins));
   }
-  return { rows, cols, codes, thresholds };
+  return { rows, cols, codes: binCodes(X, thresholds), thresholds };
+}
+
+/**
+ * Per column, its distinct values when it takes at most two (one-hot and 0/1 columns), else null;
+ * throws on a value that is not finite, naming it.
+ */
+function twoValuedColumns(X: Matrix): (Float64Array | null)[] {
+  const { rows, cols, data } = X;
+  const first = new Float64Array(cols);
+  const second = new Float64Array(cols);
+  const many = new Uint8Array(cols);
+  for (let j = 0; j < cols && rows > 0; j++) {
+    first[j] = data[j];
+    second[j] = data[j];
+  }
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[o + j];
+      if (!(v - v === 0)) throw new RangeError(`feature ${j} row ${i} is ${v}`);
+      if (v === first[j] || v === second[j] || many[j] === 1) continue;
+      if (second[j] !== first[j]) many[j] = 1;
+      else second[j] = v;
+    }
+  }
+  const out: (Float64Array | null)[] = [];
+  for (let j = 0; j < cols; j++) out.push(rows === 0 || many[j] === 1 ? null : first[j] === second[j] ? Float64Array.of(first[j]) : Float64Array.of(first[j], second[j]));
+  return out;
+}
+
+/** Row-major bin codes, in memory order. */
+function binCodes(X: Matrix, thresholds: readonly Float64Array[]): Uint8Array {
+  const { rows, cols, data } = X;
+  const codes = new Uint8Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) codes[o + j] = binOf(data[o + j], thresholds[j]);
+  }
+  return codes;
 }
 
 /**

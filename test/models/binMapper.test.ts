@@ -42,3 +42,27 @@ test("binFeaturesForHistograms refuses non-finite values and a bad maxBins", () 
   assert.throws(() => binFeaturesForHistograms(createMatrix(2, 1, Float64Array.from([1, Infinity]))), /feature 0 row 1 is Infinity/);
   assert.throws(() => binFeaturesForHistograms(createMatrix(1, 1, Float64Array.from([1])), 256), /maxBins must be an integer in 2\.\.255/);
 });
+
+test("binFeaturesForHistograms gives two-valued and constant columns the thresholds and codes of the general path", () => {
+  const rng = createRng(5);
+  const rows = 200;
+  const columns = [
+    (i: number) => (rng.next() < 0.1 ? 2.5 : -0.4), // one-hot, rare high
+    (i: number) => (i === rows - 1 ? -3 : 1), // second value only in the last row
+    (i: number) => (i % 2 === 0 ? -0 : 0), // one value, written two ways
+    () => 7, // constant
+    () => Math.round(rng.next() * 50) / 10, // many values
+    (i: number) => (i % 3 === 0 ? 1 : 0), // 0/1
+  ];
+  const data = new Float64Array(rows * columns.length);
+  for (let i = 0; i < rows; i++) columns.forEach((value, j) => (data[i * columns.length + j] = value(i)));
+  for (const maxBins of [255, 2]) {
+    const binned = binFeaturesForHistograms(createMatrix(rows, columns.length, data), maxBins);
+    columns.forEach((_, j) => {
+      const column = Float64Array.from({ length: rows }, (_, i) => data[i * columns.length + j]);
+      const expected = binThresholds(column, maxBins);
+      assert.deepEqual(Array.from(binned.thresholds[j]), Array.from(expected), `column ${j}, maxBins ${maxBins}`);
+      for (let i = 0; i < rows; i++) assert.equal(binned.codes[i * columns.length + j], binOf(column[i], expected), `column ${j} row ${i}`);
+    });
+  }
+});
