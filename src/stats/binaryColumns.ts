@@ -36,7 +36,7 @@ export interface BinaryColumns {
 export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null {
   const { rows, cols } = X;
   if (rows === 0 || cols === 0) return null;
-  const values = twoValues(X);
+  const values = twoValues(X, Math.floor(maxDensity * cols));
   if (values === null) return null;
   const { first, second, firstCount, isBinary } = values;
   const numeric: number[] = [];
@@ -69,16 +69,19 @@ export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null
 
 /**
  * Per column, its first value, a second distinct one (NaN if none), how often the first occurs,
- * and whether it takes at most two values; null if a value is not finite. Each pass over the rows
+ * and whether it takes at most two values; null if a value is not finite, or as soon as more than
+ * `maxNumeric` columns take three values or more (their entries alone would make the split too
+ * dense to pay: a numeric table is told after a few rows). Each pass over the rows
  * is a function of its own, so that V8 optimises it whole instead of leaving one loop's OSR code
  * for the next.
  */
-function twoValues(X: Matrix): { first: Float64Array; second: Float64Array; firstCount: Float64Array; isBinary: Uint8Array } | null {
+function twoValues(X: Matrix, maxNumeric: number): { first: Float64Array; second: Float64Array; firstCount: Float64Array; isBinary: Uint8Array } | null {
   const { rows, cols, data } = X;
   const first = new Float64Array(cols);
   const second = new Float64Array(cols).fill(NaN);
   const firstCount = new Float64Array(cols);
   const isBinary = new Uint8Array(cols).fill(1);
+  let numeric = 0;
   for (let j = 0; j < cols; j++) first[j] = data[j];
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
@@ -88,7 +91,10 @@ function twoValues(X: Matrix): { first: Float64Array; second: Float64Array; firs
       if (isBinary[j] === 0) continue;
       if (v === first[j]) firstCount[j]++;
       else if (Number.isNaN(second[j])) second[j] = v;
-      else if (v !== second[j]) isBinary[j] = 0;
+      else if (v !== second[j]) {
+        isBinary[j] = 0;
+        if (++numeric > maxNumeric) return null;
+      }
     }
   }
   return { first, second, firstCount, isBinary };
