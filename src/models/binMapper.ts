@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { sortFloat64 } from "../stats/sortFloat64.js";
 
 /**
  * Features coded into at most 255 ordered bins, as scikit-learn 1.2's _BinMapper does for
@@ -91,7 +92,7 @@ function binCodes(X: Matrix, thresholds: readonly Float64Array[]): Uint8Array {
  * numpy's percentile(column, linspace(0, 100, maxBins + 1)[1:-1], method="midpoint").
  */
 export function binThresholds(column: Float64Array, maxBins: number): Float64Array {
-  const sorted = Float64Array.from(column).sort();
+  const sorted = sortFloat64(column);
   const n = sorted.length;
   let distinct = 0;
   for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
