@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import type { Estimator } from "./estimator.js";
 import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
@@ -33,29 +34,18 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
     const { rows: n, cols: p, data } = X;
     const K = classes.length;
     if (K < 2) throw new RangeError(`the number of classes has to be greater than one; got ${K} class`);
-    // Per class: its mean, and the eigen-decomposition of its centred rows' Gram matrix, whose
-    // eigenvalues are the squared singular values scikit-learn takes from an SVD of those rows.
+    // Per class: its mean, and the eigen-decomposition of its centred rows' Gram matrix (its
+    // scatter, groupScatters), whose eigenvalues are the squared singular values scikit-learn
+    // takes from an SVD of those rows.
     const means = new Float64Array(K * p);
     for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[local[i] * p + j] += data[i * p + j];
     for (let k = 0; k < K; k++) {
       if (counts[k] === 1) throw new RangeError(`class ${classes[k]} has only 1 training row; its covariance is ill defined`);
       for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
     }
-    const grams = new Float64Array(K * p * p);
-    const centred = new Float64Array(p);
-    for (let i = 0; i < n; i++) {
-      const g = local[i] * p * p;
-      for (let j = 0; j < p; j++) centred[j] = data[i * p + j] - means[local[i] * p + j];
-      for (let j = 0; j < p; j++) {
-        const v = centred[j];
-        if (v === 0) continue;
-        for (let l = 0; l <= j; l++) grams[g + j * p + l] += v * centred[l];
-      }
-    }
+    const grams = groupScatters(X, local, K, means);
     const decompositions = Array.from(classes, (_, k) => {
-      const gram = grams.subarray(k * p * p, (k + 1) * p * p);
-      for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) gram[l * p + j] = gram[j * p + l];
-      return symmetricEigen(gram, p);
+      return symmetricEigen(grams.subarray(k * p * p, (k + 1) * p * p), p);
     });
     // The largest standard deviation along any direction of any class: the scale of the floor.
     let largest = 0;

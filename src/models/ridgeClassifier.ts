@@ -1,5 +1,6 @@
 import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
 import type { Matrix } from "../stats/matrix.js";
+import { groupScatters } from "../stats/scatter.js";
 import type { DecisionEstimator } from "./estimator.js";
 import { linearScores } from "./linearScores.js";
 import { checkQueryColumns, decisionColumns, scoreColumns, trainingClasses } from "./trainingClasses.js";
@@ -13,7 +14,8 @@ export interface RidgeClassifierOptions {
  * scikit-learn's RidgeClassifier() (alpha=1, solver "auto", which is Cholesky on dense data):
  * the classes become targets -1/+1 (LabelBinarizer(neg_label=-1)): one column for two classes
  * (+1 for the second), one per class for more, and each column is a Ridge regression on centred
- * X and targets, the intercept unpenalised. All columns share one Gram matrix X'X + alpha I.
+ * X and targets, the intercept unpenalised. All columns share one Gram matrix X'X + alpha I
+ * (groupScatters: by tiles, or on the split form of one-hot columns).
  * Its scores are the regressions' outputs (decision_function); it has no probabilities.
  */
 export class RidgeClassifier implements DecisionEstimator {
@@ -37,18 +39,14 @@ export class RidgeClassifier implements DecisionEstimator {
     const yMean = new Float64Array(K);
     for (let i = 0; i < rows; i++) for (let k = 0; k < K; k++) yMean[k] += target(i, k);
     for (let k = 0; k < K; k++) yMean[k] /= rows;
-    const gram = new Float64Array(cols * cols);
+    const gram = groupScatters(X, null, 1, xMean);
     const xty = new Float64Array(K * cols);
-    const centred = new Float64Array(cols);
     for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) centred[j] = data[i * cols + j] - xMean[j];
-      for (let j = 0; j < cols; j++) {
-        const v = centred[j];
-        for (let l = 0; l <= j; l++) gram[j * cols + l] += v * centred[l];
-      }
+      const o = i * cols;
       for (let k = 0; k < K; k++) {
         const t = target(i, k) - yMean[k];
-        for (let j = 0; j < cols; j++) xty[k * cols + j] += centred[j] * t;
+        const ko = k * cols;
+        for (let j = 0; j < cols; j++) xty[ko + j] += (data[o + j] - xMean[j]) * t;
       }
     }
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
