@@ -1,9 +1,8 @@
-import { binaryColumns } from "../stats/binaryColumns.js";
 import type { Matrix } from "../stats/matrix.js";
 import type { Rng } from "../stats/rng.js";
 import type { DecisionEstimator } from "./estimator.js";
 import { linearScores } from "./linearScores.js";
-import { hingeSgd } from "./hingeSgd.js";
+import { hingeSgd, rareColumns } from "./hingeSgd.js";
 import { checkQueryColumns, decisionColumns, scoreColumns, trainingClasses } from "./trainingClasses.js";
 
 export interface SgdClassifierOptions {
@@ -57,7 +56,7 @@ export class SgdClassifier implements DecisionEstimator {
     const weights = new Float64Array(K * X.cols);
     const intercepts = new Float64Array(K);
     this.epochs = 0;
-    const split = binaryColumns(X);
+    const split = rareColumns(X);
     for (let k = 0; k < K; k++) {
       // Binary: the second class is +1 (scikit-learn's classes_[1]); one-vs-rest: class k is.
       const positive = K === 1 ? 1 : k;

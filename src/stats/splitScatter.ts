@@ -1,4 +1,5 @@
 import type { Matrix } from "./matrix.js";
+import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
  * Per group g, the scatter matrix sum over g's rows of (x - shift_g)(x - shift_g)^T (full and
@@ -25,7 +26,7 @@ export function splitScatters(X: Matrix, group: Uint32Array | null, groups: numb
   if (group !== null && group.length !== rows) throw new RangeError(`${group.length} groups for ${rows} rows`);
   if (shifts !== null && shifts.length !== groups * p) throw new RangeError(`${shifts.length} shifts for ${groups} x ${p}`);
   if (rows === 0 || p === 0) return null;
-  const columns = twoValuedColumns(X, group, groups);
+  const columns = twoValuedColumns(X, group, groups, p / Math.sqrt(SCATTERED_COST));
   if (columns === null) return null;
   const { numeric, binary, groupBase, counts } = columns;
   const pp = p * p;
@@ -96,65 +97,3 @@ export function splitScatters(X: Matrix, group: Uint32Array | null, groups: numb
  * split pays while its entries a row, squared, times this stay below cols squared.
  */
 const SCATTERED_COST = 5;
-
-interface TwoValuedColumns {
-  readonly numeric: Int32Array;
-  readonly binary: Int32Array;
-  /** groups x cols: a binary column's more frequent value within the group (the first seen on a tie). */
-  readonly groupBase: Float64Array;
-  /** Rows per group. */
-  readonly counts: Float64Array;
-}
-
-/** X's two-valued columns and each group's majority value in them, or null when the split would not pay or a value is not finite. */
-function twoValuedColumns(X: Matrix, group: Uint32Array | null, groups: number): TwoValuedColumns | null {
-  const { rows, cols: p, data } = X;
-  const first = data.slice(0, p);
-  const second = new Float64Array(p).fill(NaN);
-  const isBinary = new Uint8Array(p).fill(1);
-  const firstCount = new Float64Array(groups * p);
-  const counts = new Float64Array(groups);
-  // With this many numeric columns the split cannot pay whatever the rest hold.
-  const tooMany = p / Math.sqrt(SCATTERED_COST);
-  let numericCount = 0;
-  for (let i = 0; i < rows; i++) {
-    const g = group === null ? 0 : group[i];
-    if (g >= groups) throw new RangeError(`group ${g} of ${groups} at row ${i}`);
-    counts[g]++;
-    const o = i * p;
-    const so = g * p;
-    for (let j = 0; j < p; j++) {
-      const v = data[o + j];
-      if (!Number.isFinite(v)) return null;
-      if (isBinary[j] === 0) continue;
-      if (v === first[j]) firstCount[so + j]++;
-      else if (Number.isNaN(second[j])) second[j] = v;
-      else if (v !== second[j]) {
-        isBinary[j] = 0;
-        if (++numericCount >= tooMany) return null;
-      }
-    }
-  }
-  const numeric: number[] = [];
-  const binary: number[] = [];
-  const groupBase = new Float64Array(groups * p);
-  let entries = 0;
-  for (let j = 0; j < p; j++) {
-    if (isBinary[j] === 0) {
-      numeric.push(j);
-      entries += rows;
-      continue;
-    }
-    binary.push(j);
-    const other = Number.isNaN(second[j]) ? first[j] : second[j];
-    for (let g = 0; g < groups; g++) {
-      const atFirst = firstCount[g * p + j];
-      const firstCommon = atFirst >= counts[g] - atFirst;
-      groupBase[g * p + j] = firstCommon ? first[j] : other;
-      entries += firstCommon ? counts[g] - atFirst : atFirst;
-    }
-  }
-  const perRow = entries / rows;
-  if (perRow * perRow * SCATTERED_COST >= p * p) return null;
-  return { numeric: Int32Array.from(numeric), binary: Int32Array.from(binary), groupBase, counts };
-}
