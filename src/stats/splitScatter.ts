@@ -4,7 +4,7 @@ import { twoValuedColumns } from "./twoValuedColumns.js";
 /**
  * Per group g, the scatter matrix sum over g's rows of (x - shift_g)(x - shift_g)^T (full and
  * symmetric, groups x cols x cols in all), in O(cols + entries^2) per row instead of O(cols^2),
- * when X is one-hot heavy; null when that would not pay (see `scatteredCost`) or X holds a value
+ * when X is one-hot heavy; null when that would not pay (SCATTERED_COST) or X holds a value
  * that is not finite.
  *
  * The split form of binaryColumns.ts, per group: a column taking at most two values over X is
