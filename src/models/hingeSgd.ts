@@ -19,138 +19,198 @@ export interface HingeProblem {
  * its stopping rule on the epoch's summed loss.
  *
  * With `split` (X's split form X = 1 base^T + E, rareColumns) the same steps run in
- * O(entries) per row: the weights are kept as w = v + beta base, so that w += step x_i =
- * step (base + e_i) touches only e_i's entries of v and the scalar beta, and
- * w . x_i = v . base + v . e_i + beta (base . base + base . e_i), with v . base carried along
- * (recomputed every epoch, so that its rounding cannot drift) and base . e_i kept per row. On a
- * census-shaped fold that is 13 entries a row instead of 67. Those sums are grouped differently
- * from the dense ones, so the steps agree with them to rounding; without `split`, the products
- * are scikit-learn's WeightVector's, in column order, bit for bit. One loop with a branch on the
- * form rather than two copies of the schedule: the branch costs nothing measurable.
+ * O(entries) per row (splitEpoch); without it, the products are scikit-learn's WeightVector's, in
+ * column order, bit for bit (denseEpoch).
  */
 export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, seed: number, alpha: number, maxEpochs: number, tol: number): HingeProblem {
-  const { rows, cols, data } = X;
-  // Dense: the unscaled weights; split: v.
-  const w = new Float64Array(cols);
-  const numeric = split?.numeric ?? new Int32Array(0);
-  const numericValues = split?.numericValues ?? new Float64Array(0);
-  const start = split?.start ?? new Int32Array(0);
-  const rare = split?.columns ?? new Int32Array(0);
-  const delta = split?.delta ?? new Float64Array(0);
-  const base = split?.base ?? new Float64Array(cols);
-  const baseEntries = split?.baseEntries ?? new Float64Array(0);
-  const numericCount = numeric.length;
-  const baseBase = dotProduct(base, base);
-  let beta = 0;
-  let vBase = 0;
-  const whole = cols - (cols & 3);
-  let scale = 1;
-  let intercept = 0;
+  const { rows, cols } = X;
+  const state: SgdState = { w: new Float64Array(cols), scale: 1, intercept: 0, t: 1, beta: 0, vBase: 0 };
   // typw = sqrt(1 / sqrt(alpha)); the hinge's dloss(-typw, 1) is -1, so eta0 = typw.
   const typicalWeight = Math.sqrt(1 / Math.sqrt(alpha));
-  const optimalInit = 1 / (typicalWeight * alpha);
+  const schedule: Schedule = { alpha, optimalInit: 1 / (typicalWeight * alpha) };
   const order = Uint32Array.from({ length: rows }, (_, i) => i);
   const swaps = shuffleSwaps(rows, seed);
-  let t = 1;
   let bestLoss = Infinity;
   let stale = 0;
   let epoch = 0;
   while (epoch < maxEpochs) {
     epoch++;
     applySwaps(order, swaps);
-    let sumLoss = 0;
-    for (let s = 0; s < rows; s++) {
-      const i = order[s];
-      let dot = 0;
-      if (split !== null) {
-        // Numeric columns, then the binary ones at their rarer value, each ascending.
-        const o = i * numericCount;
-        for (let q = 0; q < numericCount; q++) dot += w[numeric[q]] * numericValues[o + q];
-        const to = start[i + 1];
-        for (let p = start[i]; p < to; p++) dot += w[rare[p]] * delta[rare[p]];
-        dot = vBase + dot + beta * (baseBase + baseEntries[i]);
-      } else {
-        // Column order, unrolled by 4: the same sums as the plain loop.
-        const o = i * cols;
-        let j = 0;
-        for (; j < whole; j += 4) {
-          const at = o + j;
-          dot += w[j] * data[at];
-          dot += w[j + 1] * data[at + 1];
-          dot += w[j + 2] * data[at + 2];
-          dot += w[j + 3] * data[at + 3];
-        }
-        for (; j < cols; j++) dot += w[j] * data[o + j];
-      }
-      const p = dot * scale + intercept;
-      const eta = 1 / (alpha * (optimalInit + t - 1));
-      const z = p * y[i];
-      if (z <= 1) sumLoss += 1 - z;
-      // The hinge's derivative is -y where z <= 1, else 0; the update is -eta times it.
-      const update = z <= 1 ? eta * y[i] : 0;
-      scale *= Math.max(0, 1 - eta * alpha);
-      if (scale < SMALLEST_SCALE) {
-        for (let j = 0; j < cols; j++) w[j] *= scale;
-        beta *= scale;
-        vBase = dotProduct(w, base);
-        scale = 1;
-      }
-      if (update !== 0) {
-        const step = update / scale;
-        if (split !== null) {
-          const o = i * numericCount;
-          for (let q = 0; q < numericCount; q++) w[numeric[q]] += numericValues[o + q] * step;
-          const to = start[i + 1];
-          for (let p = start[i]; p < to; p++) w[rare[p]] += delta[rare[p]] * step;
-          vBase += step * baseEntries[i];
-          beta += step;
-        } else {
-          const o = i * cols;
-          let j = 0;
-          for (; j < whole; j += 4) {
-            const at = o + j;
-            w[j] += data[at] * step;
-            w[j + 1] += data[at + 1] * step;
-            w[j + 2] += data[at + 2] * step;
-            w[j + 3] += data[at + 3] * step;
-          }
-          for (; j < cols; j++) w[j] += data[o + j] * step;
-        }
-        intercept += update;
-      }
-      t++;
-    }
-    if (!Number.isFinite(intercept) || !Number.isFinite(beta) || w.some((v) => !Number.isFinite(v))) {
+    const sumLoss = split === null ? denseEpoch(X, y, order, schedule, state) : splitEpoch(split, y, order, schedule, state);
+    if (!Number.isFinite(state.intercept) || !Number.isFinite(state.beta) || state.w.some((v) => !Number.isFinite(v))) {
       throw new RangeError(`floating-point overflow at epoch ${epoch}`);
     }
-    vBase = dotProduct(w, base);
     stale = sumLoss > bestLoss - tol * rows ? stale + 1 : 0;
     if (sumLoss < bestLoss) bestLoss = sumLoss;
     if (stale >= EPOCHS_WITHOUT_IMPROVEMENT) break;
   }
-  for (let j = 0; j < cols; j++) w[j] = (w[j] + beta * base[j]) * scale;
-  return { weights: w, intercept, epochs: epoch };
+  const { w, beta, scale } = state;
+  if (split === null) {
+    for (let j = 0; j < cols; j++) w[j] *= scale;
+    return { weights: w, intercept: state.intercept, epochs: epoch };
+  }
+  // Back from positions to columns.
+  const weights = new Float64Array(cols);
+  split.column.forEach((j, at) => (weights[j] = (w[at] + beta * split.base[at]) * scale));
+  return { weights, intercept: state.intercept, epochs: epoch };
+}
+
+interface Schedule {
+  readonly alpha: number;
+  readonly optimalInit: number;
 }
 
 /**
- * X = 1 base^T + E, kept small: E's numeric columns copied row by row (reading them from X, a
- * row's few cache lines each, took twice as long on a census-shaped fold), and of its binary
- * columns (binaryColumns.ts's rule: two values, base the more frequent) a row lists only those at
- * their rarer value, whose entry is delta_j = rare_j - base_j, the same for every row.
+ * The SGD's state between epochs: the unscaled weights (v on the split form) and their scale,
+ * the intercept, the step count t, and on the split form beta and v . base (by position, see
+ * RareColumns). The two epoch loops
+ * below copy it into locals and back: one loop per form, because one loop branching on the form
+ * ran a third slower (V8 keeps fewer values in registers across the larger body).
+ */
+interface SgdState {
+  readonly w: Float64Array;
+  scale: number;
+  intercept: number;
+  t: number;
+  beta: number;
+  vBase: number;
+}
+
+/** One epoch over the dense rows, in `order`; returns the summed hinge loss. */
+function denseEpoch(X: Matrix, y: Float64Array, order: Uint32Array, schedule: Schedule, state: SgdState): number {
+  const { rows, cols, data } = X;
+  const { alpha, optimalInit } = schedule;
+  const { w } = state;
+  let { scale, intercept, t } = state;
+  const whole = cols - (cols & 3);
+  let sumLoss = 0;
+  for (let s = 0; s < rows; s++) {
+    const i = order[s];
+    // Column order, unrolled by 4: the same sums as the plain loop.
+    const o = i * cols;
+    let dot = 0;
+    let j = 0;
+    for (; j < whole; j += 4) {
+      const at = o + j;
+      dot += w[j] * data[at];
+      dot += w[j + 1] * data[at + 1];
+      dot += w[j + 2] * data[at + 2];
+      dot += w[j + 3] * data[at + 3];
+    }
+    for (; j < cols; j++) dot += w[j] * data[o + j];
+    const p = dot * scale + intercept;
+    const eta = 1 / (alpha * (optimalInit + t - 1));
+    const z = p * y[i];
+    if (z <= 1) sumLoss += 1 - z;
+    // The hinge's derivative is -y where z <= 1, else 0; the update is -eta times it.
+    const update = z <= 1 ? eta * y[i] : 0;
+    scale *= Math.max(0, 1 - eta * alpha);
+    if (scale < SMALLEST_SCALE) {
+      for (let k = 0; k < cols; k++) w[k] *= scale;
+      scale = 1;
+    }
+    if (update !== 0) {
+      const step = update / scale;
+      j = 0;
+      for (; j < whole; j += 4) {
+        const at = o + j;
+        w[j] += data[at] * step;
+        w[j + 1] += data[at + 1] * step;
+        w[j + 2] += data[at + 2] * step;
+        w[j + 3] += data[at + 3] * step;
+      }
+      for (; j < cols; j++) w[j] += data[o + j] * step;
+      intercept += update;
+    }
+    t++;
+  }
+  state.scale = scale;
+  state.intercept = intercept;
+  state.t = t;
+  return sumLoss;
+}
+
+/**
+ * One epoch on the split form: the weights are kept as w = v + beta base, so that w += step x_i =
+ * step (base + e_i) touches only e_i's entries of v and the scalar beta, and
+ * w . x_i = v . base + v . e_i + beta (base . base + base . e_i), with v . base carried along
+ * (recomputed at the epoch's end, so that its rounding cannot drift) and base . e_i kept per row.
+ * On a census-shaped fold that is 13 entries a row instead of 67. Those sums are grouped
+ * differently from the dense ones, so the steps agree with them to rounding.
+ */
+function splitEpoch(split: RareColumns, y: Float64Array, order: Uint32Array, schedule: Schedule, state: SgdState): number {
+  const { numericCount, rowValues, start, entries, delta, base, baseBase } = split;
+  const { alpha, optimalInit } = schedule;
+  const { w } = state;
+  let { scale, intercept, t, beta, vBase } = state;
+  const width = 1 + numericCount;
+  const rows = order.length;
+  let sumLoss = 0;
+  for (let s = 0; s < rows; s++) {
+    const i = order[s];
+    // Numeric positions, then the binary ones at their rarer value, each ascending.
+    const o = i * width + 1;
+    let dot = 0;
+    for (let q = 0; q < numericCount; q++) dot += w[q] * rowValues[o + q];
+    const from = start[i];
+    const to = start[i + 1];
+    for (let p = from; p < to; p++) dot += w[entries[p]] * delta[entries[p]];
+    const baseEntries = rowValues[o - 1];
+    dot = vBase + dot + beta * (baseBase + baseEntries);
+    const p = dot * scale + intercept;
+    const eta = 1 / (alpha * (optimalInit + t - 1));
+    const z = p * y[i];
+    if (z <= 1) sumLoss += 1 - z;
+    const update = z <= 1 ? eta * y[i] : 0;
+    scale *= Math.max(0, 1 - eta * alpha);
+    if (scale < SMALLEST_SCALE) {
+      for (let k = 0; k < w.length; k++) w[k] *= scale;
+      beta *= scale;
+      vBase = dotProduct(w, base);
+      scale = 1;
+    }
+    if (update !== 0) {
+      const step = update / scale;
+      for (let q = 0; q < numericCount; q++) w[q] += rowValues[o + q] * step;
+      for (let p = from; p < to; p++) w[entries[p]] += delta[entries[p]] * step;
+      vBase += step * baseEntries;
+      beta += step;
+      intercept += update;
+    }
+    t++;
+  }
+  state.scale = scale;
+  state.intercept = intercept;
+  state.t = t;
+  state.beta = beta;
+  state.vBase = dotProduct(w, base);
+  return sumLoss;
+}
+
+/**
+ * X = 1 base^T + E for hingeSgd, kept small and in the order its loop reads it: the columns are
+ * renumbered by position, numeric ones first (binaryColumns.ts's rule: a column of two values is
+ * binary, its base the more frequent), so that a row's numeric values sit in one short record
+ * beside base . e_i, and of its binary columns a row lists only the positions at their rarer
+ * value, whose entry is delta = rare - base, the same for every row. Fewer arrays in the loop
+ * matter: with a separate index array for the numeric columns and one for base . e_i, V8 ran
+ * out of registers and the epoch took a quarter longer.
  */
 export interface RareColumns {
-  readonly numeric: Int32Array;
-  /** rows x numeric.length: the numeric columns' values. */
-  readonly numericValues: Float64Array;
-  /** Row i's binary entries are columns[start[i]..start[i + 1] - 1], ascending. */
+  /** The column at each position: the numeric columns, then the binary ones, each ascending. */
+  readonly column: Int32Array;
+  readonly numericCount: number;
+  /** rows x (1 + numericCount): per row, base . e_i, then its numeric columns' values. */
+  readonly rowValues: Float64Array;
+  /** Row i's binary entries are the positions entries[start[i]..start[i + 1] - 1], ascending. */
   readonly start: Int32Array;
-  readonly columns: Int32Array;
-  /** Per column: a binary column's more frequent value, 0 for a numeric one. */
+  readonly entries: Int32Array;
+  /** By position: a binary column's more frequent value, 0 for a numeric one. */
   readonly base: Float64Array;
-  /** Per column: rare - base for a binary column, 0 for a numeric one. */
+  /** By position: rare - base for a binary column, 0 for a numeric one. */
   readonly delta: Float64Array;
-  /** Per row: base . e_i. */
-  readonly baseEntries: Float64Array;
+  /** base . base. */
+  readonly baseBase: number;
 }
 
 /**
@@ -161,28 +221,29 @@ export function rareColumns(X: Matrix): RareColumns | null {
   const { rows, cols, data } = X;
   const two = twoValuedColumns(X, null, 1, cols / 2);
   if (two === null) return null;
-  const { numeric, binary, groupBase: base, groupRare } = two;
-  const delta = new Float64Array(cols);
-  for (const j of binary) delta[j] = groupRare[j] - base[j];
+  const { numeric, binary, groupBase, groupRare } = two;
+  const numericCount = numeric.length;
+  const column = Int32Array.from([...numeric, ...binary]);
+  const base = Float64Array.from(column, (j) => groupBase[j]);
+  const delta = Float64Array.from(column, (j, at) => (at < numericCount ? 0 : groupRare[j] - groupBase[j]));
   const start = new Int32Array(rows + 1);
-  const columns = new Int32Array(Math.round((two.perRow - numeric.length) * rows));
-  const baseEntries = new Float64Array(rows);
-  const numericValues = new Float64Array(rows * numeric.length);
+  const entries = new Int32Array(Math.round((two.perRow - numericCount) * rows));
+  const width = 1 + numericCount;
+  const rowValues = new Float64Array(rows * width);
   let p = 0;
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
-    for (let q = 0; q < numeric.length; q++) numericValues[i * numeric.length + q] = data[o + numeric[q]];
+    for (let q = 0; q < numericCount; q++) rowValues[i * width + 1 + q] = data[o + numeric[q]];
     let s = 0;
-    for (let q = 0; q < binary.length; q++) {
-      const j = binary[q];
-      if (data[o + j] === base[j]) continue;
-      columns[p++] = j;
-      s += base[j] * delta[j];
+    for (let at = numericCount; at < cols; at++) {
+      if (data[o + column[at]] === base[at]) continue;
+      entries[p++] = at;
+      s += base[at] * delta[at];
     }
-    baseEntries[i] = s;
+    rowValues[i * width] = s;
     start[i + 1] = p;
   }
-  return { numeric, numericValues, start, columns, base, delta, baseEntries };
+  return { column, numericCount, rowValues, start, entries, base, delta, baseBase: dotProduct(base, base) };
 }
 
 function dotProduct(a: Float64Array, b: Float64Array): number {

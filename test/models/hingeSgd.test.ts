@@ -29,17 +29,21 @@ test("rareColumns rebuilds every row as its base plus its numeric values and its
   const X = encodedTable(createRng(7), { rows: 90, numeric: 2, blocks: [5, 3, 4], constant: 1, scaled: true });
   const split = rareColumns(X);
   if (split === null) return assert.fail("no split");
+  const { column, numericCount, rowValues, start, entries, base, delta } = split;
+  assert.deepEqual([...column].sort((a, b) => a - b), Array.from({ length: X.cols }, (_, j) => j));
   for (let i = 0; i < X.rows; i++) {
-    const row = Float64Array.from(split.base);
-    split.numeric.forEach((j, q) => (row[j] += split.numericValues[i * split.numeric.length + q]));
+    const row = Float64Array.from(base);
+    for (let q = 0; q < numericCount; q++) row[q] += rowValues[i * (1 + numericCount) + 1 + q];
     let baseEntries = 0;
-    for (let p = split.start[i]; p < split.start[i + 1]; p++) {
-      const j = split.columns[p];
-      row[j] += split.delta[j];
-      baseEntries += split.base[j] * split.delta[j];
+    for (let p = start[i]; p < start[i + 1]; p++) {
+      row[entries[p]] += delta[entries[p]];
+      baseEntries += base[entries[p]] * delta[entries[p]];
     }
-    row.forEach((v, j) => assert.ok(Math.abs(v - X.data[i * X.cols + j]) <= 1e-15 * Math.max(1, Math.abs(v)), `row ${i} column ${j}`));
-    assert.equal(split.baseEntries[i], baseEntries);
+    row.forEach((v, at) => {
+      const x = X.data[i * X.cols + column[at]];
+      assert.ok(Math.abs(v - x) <= 1e-15 * Math.max(1, Math.abs(x)), `row ${i} column ${column[at]}`);
+    });
+    assert.equal(rowValues[i * (1 + numericCount)], baseEntries);
   }
 });
 
