@@ -235,7 +235,7 @@ export function rareColumns(X: Matrix): RareColumns | null {
   const base = Float64Array.from(column, (j) => groupBase[j]);
   const delta = Float64Array.from(column, (j, at) => (at < numericCount ? 0 : groupRare[j] - groupBase[j]));
   const start = new Int32Array(rows + 1);
-  const entries = new Int32Array(Math.round((two.perRow - numericCount) * rows));
+  const entries = new Int32Array(two.entries - numericCount * rows);
   const width = 1 + numericCount;
   const rowValues = new Float64Array(rows * width);
   let p = 0;

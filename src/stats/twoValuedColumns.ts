@@ -17,6 +17,8 @@ export interface TwoValuedColumns {
   readonly groupRare: Float64Array;
   /** Rows per group. */
   readonly counts: Float64Array;
+  /** Entries in all (numeric values and binary columns off their group's base). */
+  readonly entries: number;
   /** Entries a row, on average. */
   readonly perRow: number;
 }
@@ -77,5 +79,5 @@ export function twoValuedColumns(X: Matrix, group: Uint32Array | null, groups: n
   }
   const perRow = entries / rows;
   if (perRow >= maxPerRow) return null;
-  return { numeric: Int32Array.from(numeric), binary: Int32Array.from(binary), groupBase, groupRare, counts, perRow };
+  return { numeric: Int32Array.from(numeric), binary: Int32Array.from(binary), groupBase, groupRare, counts, entries, perRow };
 }

@@ -25,6 +25,7 @@ test("twoValuedColumns finds the two-valued columns and each group's more freque
   assert.deepEqual([...found.groupRare], [NaN, 7, 9, 1, NaN, 5, 9, 1]);
   assert.deepEqual([...found.counts], [4, 4]);
   // Per row one numeric entry; off their group's base: column 1 in rows 2 and 6, column 3 in rows 2, 3 and 4.
+  assert.equal(found.entries, 8 + 2 + 3);
   assert.equal(found.perRow, (8 + 2 + 3) / 8);
 });
 
