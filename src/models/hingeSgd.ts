@@ -5,6 +5,13 @@ import { twoValuedColumns } from "../stats/twoValuedColumns.js";
 const EPOCHS_WITHOUT_IMPROVEMENT = 5;
 /** scikit-learn's WeightVector folds its scale into the weights below this. */
 const SMALLEST_SCALE = 1e-9;
+/**
+ * Rows per call of the epoch loops. Called many times, they are compiled whole by V8; one call
+ * per epoch had them compiled mid-loop (OSR), and the state written back after the loop, not yet
+ * run then, made that code bail out at the end of every epoch (290 times in five census-shaped
+ * fits) and the first fits run slow.
+ */
+const CHUNK = 512;
 
 export interface HingeProblem {
   readonly weights: Float64Array;
@@ -19,12 +26,14 @@ export interface HingeProblem {
  * its stopping rule on the epoch's summed loss.
  *
  * With `split` (X's split form X = 1 base^T + E, rareColumns) the same steps run in
- * O(entries) per row (splitEpoch); without it, the products are scikit-learn's WeightVector's, in
- * column order, bit for bit (denseEpoch).
+ * O(entries) per row (splitPass); without it, the products are scikit-learn's WeightVector's, in
+ * column order, bit for bit (densePass).
  */
 export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, seed: number, alpha: number, maxEpochs: number, tol: number): HingeProblem {
   const { rows, cols } = X;
-  const state: SgdState = { w: new Float64Array(cols), scale: 1, intercept: 0, t: 1, beta: 0, vBase: 0 };
+  const w = new Float64Array(cols);
+  // scale, intercept, t, beta, v . base (see SCALE).
+  const state = Float64Array.from([1, 0, 1, 0, 0]);
   // typw = sqrt(1 / sqrt(alpha)); the hinge's dloss(-typw, 1) is -1, so eta0 = typw.
   const typicalWeight = Math.sqrt(1 / Math.sqrt(alpha));
   const schedule: Schedule = { alpha, optimalInit: 1 / (typicalWeight * alpha) };
@@ -36,23 +45,27 @@ export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, 
   while (epoch < maxEpochs) {
     epoch++;
     applySwaps(order, swaps);
-    const sumLoss = split === null ? denseEpoch(X, y, order, schedule, state) : splitEpoch(split, y, order, schedule, state);
-    if (!Number.isFinite(state.intercept) || !Number.isFinite(state.beta) || state.w.some((v) => !Number.isFinite(v))) {
+    let sumLoss = 0;
+    for (let from = 0; from < rows; from += CHUNK) {
+      const to = Math.min(rows, from + CHUNK);
+      sumLoss += split === null ? densePass(X, y, order, from, to, schedule, w, state) : splitPass(split, y, order, from, to, schedule, w, state);
+    }
+    if (!Number.isFinite(state[INTERCEPT]) || !Number.isFinite(state[BETA]) || w.some((v) => !Number.isFinite(v))) {
       throw new RangeError(`floating-point overflow at epoch ${epoch}`);
     }
     stale = sumLoss > bestLoss - tol * rows ? stale + 1 : 0;
     if (sumLoss < bestLoss) bestLoss = sumLoss;
     if (stale >= EPOCHS_WITHOUT_IMPROVEMENT) break;
   }
-  const { w, beta, scale } = state;
+  const scale = state[SCALE];
   if (split === null) {
     for (let j = 0; j < cols; j++) w[j] *= scale;
-    return { weights: w, intercept: state.intercept, epochs: epoch };
+    return { weights: w, intercept: state[INTERCEPT], epochs: epoch };
   }
   // Back from positions to columns.
   const weights = new Float64Array(cols);
-  split.column.forEach((j, at) => (weights[j] = (w[at] + beta * split.base[at]) * scale));
-  return { weights, intercept: state.intercept, epochs: epoch };
+  split.column.forEach((j, at) => (weights[j] = (w[at] + state[BETA] * split.base[at]) * scale));
+  return { weights, intercept: state[INTERCEPT], epochs: epoch };
 }
 
 interface Schedule {
@@ -61,30 +74,28 @@ interface Schedule {
 }
 
 /**
- * The SGD's state between epochs: the unscaled weights (v on the split form) and their scale,
- * the intercept, the step count t, and on the split form beta and v . base (by position, see
- * RareColumns). The two epoch loops
- * below copy it into locals and back: one loop per form, because one loop branching on the form
- * ran a third slower (V8 keeps fewer values in registers across the larger body).
+ * The SGD's state between passes, beside the unscaled weights (v on the split form): their
+ * scale, the intercept, the step count t, and on the split form beta and v . base (by position,
+ * see RareColumns), at these indices. The two pass loops copy it into locals and back: one loop
+ * per form, because one loop branching on the form ran a third slower (V8 keeps fewer values in
+ * registers across the larger body).
  */
-interface SgdState {
-  readonly w: Float64Array;
-  scale: number;
-  intercept: number;
-  t: number;
-  beta: number;
-  vBase: number;
-}
+const SCALE = 0;
+const INTERCEPT = 1;
+const STEP = 2;
+const BETA = 3;
+const V_BASE = 4;
 
-/** One epoch over the dense rows, in `order`; returns the summed hinge loss. */
-function denseEpoch(X: Matrix, y: Float64Array, order: Uint32Array, schedule: Schedule, state: SgdState): number {
-  const { rows, cols, data } = X;
+/** Rows order[from..to - 1] of an epoch over the dense rows; returns their summed hinge loss. */
+function densePass(X: Matrix, y: Float64Array, order: Uint32Array, from: number, to: number, schedule: Schedule, w: Float64Array, state: Float64Array): number {
+  const { cols, data } = X;
   const { alpha, optimalInit } = schedule;
-  const { w } = state;
-  let { scale, intercept, t } = state;
+  let scale = state[SCALE];
+  let intercept = state[INTERCEPT];
+  let t = state[STEP];
   const whole = cols - (cols & 7);
   let sumLoss = 0;
-  for (let s = 0; s < rows; s++) {
+  for (let s = from; s < to; s++) {
     const i = order[s];
     // Column order, unrolled by 8: the same sums as the plain loop, 30% faster.
     const o = i * cols;
@@ -132,37 +143,40 @@ function denseEpoch(X: Matrix, y: Float64Array, order: Uint32Array, schedule: Sc
     }
     t++;
   }
-  state.scale = scale;
-  state.intercept = intercept;
-  state.t = t;
+  state[SCALE] = scale;
+  state[INTERCEPT] = intercept;
+  state[STEP] = t;
   return sumLoss;
 }
 
 /**
- * One epoch on the split form: the weights are kept as w = v + beta base, so that w += step x_i =
- * step (base + e_i) touches only e_i's entries of v and the scalar beta, and
- * w . x_i = v . base + v . e_i + beta (base . base + base . e_i), with v . base carried along
- * (recomputed at the epoch's end, so that its rounding cannot drift) and base . e_i kept per row.
+ * Rows order[from..to - 1] of an epoch on the split form: the weights are kept as w = v + beta
+ * base, so that w += step x_i = step (base + e_i) touches only e_i's entries of v and the scalar
+ * beta, and w . x_i = v . base + v . e_i + beta (base . base + base . e_i), with v . base carried
+ * along (recomputed at the pass's end, so that its rounding cannot drift) and base . e_i kept
+ * per row.
  * On a census-shaped fold that is 13 entries a row instead of 67. Those sums are grouped
  * differently from the dense ones, so the steps agree with them to rounding.
  */
-function splitEpoch(split: RareColumns, y: Float64Array, order: Uint32Array, schedule: Schedule, state: SgdState): number {
+function splitPass(split: RareColumns, y: Float64Array, order: Uint32Array, from: number, to: number, schedule: Schedule, w: Float64Array, state: Float64Array): number {
   const { numericCount, rowValues, start, entries, delta, base, baseBase } = split;
   const { alpha, optimalInit } = schedule;
-  const { w } = state;
-  let { scale, intercept, t, beta, vBase } = state;
+  let scale = state[SCALE];
+  let intercept = state[INTERCEPT];
+  let t = state[STEP];
+  let beta = state[BETA];
+  let vBase = state[V_BASE];
   const width = 1 + numericCount;
-  const rows = order.length;
   let sumLoss = 0;
-  for (let s = 0; s < rows; s++) {
+  for (let s = from; s < to; s++) {
     const i = order[s];
     // Numeric positions, then the binary ones at their rarer value, each ascending.
     const o = i * width + 1;
     let dot = 0;
     for (let q = 0; q < numericCount; q++) dot += w[q] * rowValues[o + q];
-    const from = start[i];
-    const to = start[i + 1];
-    for (let p = from; p < to; p++) dot += w[entries[p]] * delta[entries[p]];
+    const first = start[i];
+    const end = start[i + 1];
+    for (let p = first; p < end; p++) dot += w[entries[p]] * delta[entries[p]];
     const baseEntries = rowValues[o - 1];
     dot = vBase + dot + beta * (baseBase + baseEntries);
     const p = dot * scale + intercept;
@@ -180,18 +194,18 @@ function splitEpoch(split: RareColumns, y: Float64Array, order: Uint32Array, sch
     if (update !== 0) {
       const step = update / scale;
       for (let q = 0; q < numericCount; q++) w[q] += rowValues[o + q] * step;
-      for (let p = from; p < to; p++) w[entries[p]] += delta[entries[p]] * step;
+      for (let p = first; p < end; p++) w[entries[p]] += delta[entries[p]] * step;
       vBase += step * baseEntries;
       beta += step;
       intercept += update;
     }
     t++;
   }
-  state.scale = scale;
-  state.intercept = intercept;
-  state.t = t;
-  state.beta = beta;
-  state.vBase = dotProduct(w, base);
+  state[SCALE] = scale;
+  state[INTERCEPT] = intercept;
+  state[STEP] = t;
+  state[BETA] = beta;
+  state[V_BASE] = dotProduct(w, base);
   return sumLoss;
 }
 
