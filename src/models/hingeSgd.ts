@@ -1,17 +1,12 @@
 import type { Matrix } from "../stats/matrix.js";
+import { ROW_BLOCK } from "../stats/rowBlocks.js";
 import { twoValuedColumns } from "../stats/twoValuedColumns.js";
 
 /** scikit-learn's n_iter_no_change. */
 const EPOCHS_WITHOUT_IMPROVEMENT = 5;
 /** scikit-learn's WeightVector folds its scale into the weights below this. */
 const SMALLEST_SCALE = 1e-9;
-/**
- * Rows per call of the epoch loops. Called many times, they are compiled whole by V8; one call
- * per epoch had them compiled mid-loop (OSR), and the state written back after the loop, not yet
- * run then, made that code bail out at the end of every epoch (290 times in five census-shaped
- * fits) and the first fits run slow.
- */
-const CHUNK = 512;
+
 
 export interface HingeProblem {
   readonly weights: Float64Array;
@@ -46,9 +41,11 @@ export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, 
     epoch++;
     applySwaps(order, swaps);
     let sumLoss = 0;
-    for (let from = 0; from < rows; from += CHUNK) {
-      const to = Math.min(rows, from + CHUNK);
-      sumLoss += split === null ? densePass(X, y, order, from, to, schedule, w, state) : splitPass(split, y, order, from, to, schedule, w, state);
+    // By blocks of rows (rowBlocks.ts: one call per epoch bailed out at every epoch's end, 290
+    // times in five census-shaped fits).
+    for (let from = 0; from < rows; from += ROW_BLOCK) {
+      const to = Math.min(rows, from + ROW_BLOCK);
+      sumLoss = split === null ? densePass(X, y, order, from, to, schedule, w, state, sumLoss) : splitPass(split, y, order, from, to, schedule, w, state, sumLoss);
     }
     if (!Number.isFinite(state[INTERCEPT]) || !Number.isFinite(state[BETA]) || w.some((v) => !Number.isFinite(v))) {
       throw new RangeError(`floating-point overflow at epoch ${epoch}`);
@@ -86,15 +83,18 @@ const STEP = 2;
 const BETA = 3;
 const V_BASE = 4;
 
-/** Rows order[from..to - 1] of an epoch over the dense rows; returns their summed hinge loss. */
-function densePass(X: Matrix, y: Float64Array, order: Uint32Array, from: number, to: number, schedule: Schedule, w: Float64Array, state: Float64Array): number {
+/**
+ * Rows order[from..to - 1] of an epoch over the dense rows; returns the epoch's hinge loss so
+ * far, their losses added to lossSoFar one by one, as one loop over the epoch adds them.
+ */
+function densePass(X: Matrix, y: Float64Array, order: Uint32Array, from: number, to: number, schedule: Schedule, w: Float64Array, state: Float64Array, lossSoFar: number): number {
   const { cols, data } = X;
   const { alpha, optimalInit } = schedule;
   let scale = state[SCALE];
   let intercept = state[INTERCEPT];
   let t = state[STEP];
   const whole = cols - (cols & 7);
-  let sumLoss = 0;
+  let sumLoss = lossSoFar;
   for (let s = from; s < to; s++) {
     const i = order[s];
     // Column order, unrolled by 8: the same sums as the plain loop, 30% faster.
@@ -154,11 +154,11 @@ function densePass(X: Matrix, y: Float64Array, order: Uint32Array, from: number,
  * base, so that w += step x_i = step (base + e_i) touches only e_i's entries of v and the scalar
  * beta, and w . x_i = v . base + v . e_i + beta (base . base + base . e_i), with v . base carried
  * along (recomputed at the pass's end, so that its rounding cannot drift) and base . e_i kept
- * per row.
- * On a census-shaped fold that is 13 entries a row instead of 67. Those sums are grouped
- * differently from the dense ones, so the steps agree with them to rounding.
+ * per row. On a census-shaped fold that is 13 entries a row instead of 67. Those sums are
+ * grouped differently from the dense ones, so the steps agree with them to rounding. Returns the
+ * epoch's loss so far, as densePass.
  */
-function splitPass(split: RareColumns, y: Float64Array, order: Uint32Array, from: number, to: number, schedule: Schedule, w: Float64Array, state: Float64Array): number {
+function splitPass(split: RareColumns, y: Float64Array, order: Uint32Array, from: number, to: number, schedule: Schedule, w: Float64Array, state: Float64Array, lossSoFar: number): number {
   const { numericCount, rowValues, start, entries, delta, base, baseBase } = split;
   const { alpha, optimalInit } = schedule;
   let scale = state[SCALE];
@@ -167,7 +167,7 @@ function splitPass(split: RareColumns, y: Float64Array, order: Uint32Array, from
   let beta = state[BETA];
   let vBase = state[V_BASE];
   const width = 1 + numericCount;
-  let sumLoss = 0;
+  let sumLoss = lossSoFar;
   for (let s = from; s < to; s++) {
     const i = order[s];
     // Numeric positions, then the binary ones at their rarer value, each ascending.
@@ -240,7 +240,7 @@ export interface RareColumns {
  * are then as cheap) or X holds a value that is not finite.
  */
 export function rareColumns(X: Matrix): RareColumns | null {
-  const { rows, cols, data } = X;
+  const { rows, cols } = X;
   const two = twoValuedColumns(X, null, 1, cols / 2);
   if (two === null) return null;
   const { numeric, binary, groupBase, groupRare } = two;
@@ -252,10 +252,21 @@ export function rareColumns(X: Matrix): RareColumns | null {
   const entries = new Int32Array(two.entries - numericCount * rows);
   const width = 1 + numericCount;
   const rowValues = new Float64Array(rows * width);
-  let p = 0;
-  for (let i = 0; i < rows; i++) {
+  const split = { column, numericCount, rowValues, start, entries, base, delta, baseBase: dotProduct(base, base) };
+  let filled = 0;
+  for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillRows(X, split, from, Math.min(rows, from + ROW_BLOCK), filled);
+  return split;
+}
+
+/** Writes rows from..to - 1 of the split, their binary entries from entries[filled]; returns the entries written so far. */
+function fillRows(X: Matrix, split: RareColumns, from: number, to: number, filled: number): number {
+  const { cols, data } = X;
+  const { column, numericCount, rowValues, start, entries, base, delta } = split;
+  const width = 1 + numericCount;
+  let p = filled;
+  for (let i = from; i < to; i++) {
     const o = i * cols;
-    for (let q = 0; q < numericCount; q++) rowValues[i * width + 1 + q] = data[o + numeric[q]];
+    for (let q = 0; q < numericCount; q++) rowValues[i * width + 1 + q] = data[o + column[q]];
     let s = 0;
     for (let at = numericCount; at < cols; at++) {
       if (data[o + column[at]] === base[at]) continue;
@@ -265,7 +276,7 @@ export function rareColumns(X: Matrix): RareColumns | null {
     rowValues[i * width] = s;
     start[i + 1] = p;
   }
-  return { column, numericCount, rowValues, start, entries, base, delta, baseBase: dotProduct(base, base) };
+  return p;
 }
 
 function dotProduct(a: Float64Array, b: Float64Array): number {

@@ -1,4 +1,5 @@
 import type { Matrix } from "./matrix.js";
+import { ROW_BLOCK } from "./rowBlocks.js";
 import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
@@ -22,7 +23,7 @@ import { twoValuedColumns } from "./twoValuedColumns.js";
  * sum of the same products, bit for bit; the rest agrees with denseScatter to rounding only.
  */
 export function splitScatters(X: Matrix, group: Uint32Array | null, groups: number, shifts: Float64Array | null): Float64Array | null {
-  const { rows, cols: p, data } = X;
+  const { rows, cols: p } = X;
   if (group !== null && group.length !== rows) throw new RangeError(`${group.length} groups for ${rows} rows`);
   if (shifts !== null && shifts.length !== groups * p) throw new RangeError(`${shifts.length} shifts for ${groups} x ${p}`);
   if (rows === 0 || p === 0) return null;
@@ -38,12 +39,54 @@ export function splitScatters(X: Matrix, group: Uint32Array | null, groups: numb
   binary.forEach((j, at) => (position[j] = numeric.length + at));
   const permuted = new Float64Array(groups * pp);
   const sums = new Float64Array(groups * p);
-  const entryValue = new Float64Array(p);
-  const entryPosition = new Int32Array(p);
-  for (let at = 0; at < numeric.length; at++) entryPosition[at] = at;
+  const accumulator: Accumulator = { X, group, shifts, numeric, binary, groupBase, permuted, sums, entryValue: new Float64Array(p), entryPosition: new Int32Array(p) };
+  for (let at = 0; at < numeric.length; at++) accumulator.entryPosition[at] = at;
+  for (let from = 0; from < rows; from += ROW_BLOCK) accumulateRows(accumulator, from, Math.min(rows, from + ROW_BLOCK));
+  const out = new Float64Array(groups * pp);
+  const c = new Float64Array(p);
+  for (let g = 0; g < groups; g++) {
+    const so = g * p;
+    const go = g * pp;
+    for (const j of binary) c[j] = shifts === null ? groupBase[so + j] : groupBase[so + j] - shifts[so + j];
+    const m = counts[g];
+    for (let j = 0; j < p; j++) {
+      const pj = position[j];
+      for (let l = 0; l <= j; l++) {
+        const pl = position[l];
+        const products = pj >= pl ? permuted[go + pj * p + pl] : permuted[go + pl * p + pj];
+        const v = products + c[j] * sums[so + l] + sums[so + j] * c[l] + m * c[j] * c[l];
+        out[go + j * p + l] = v;
+        out[go + l * p + j] = v;
+      }
+    }
+  }
+  return out;
+}
+
+interface Accumulator {
+  readonly X: Matrix;
+  readonly group: Uint32Array | null;
+  readonly shifts: Float64Array | null;
+  readonly numeric: Int32Array;
+  readonly binary: Int32Array;
+  readonly groupBase: Float64Array;
+  /** groups x cols x cols, by position: the products of the rows' entries, lower triangle. */
+  readonly permuted: Float64Array;
+  /** groups x cols: the rows' entries summed. */
+  readonly sums: Float64Array;
+  /** One row's entries and their positions, numeric ones first (positions 0.. fixed). */
+  readonly entryValue: Float64Array;
+  readonly entryPosition: Int32Array;
+}
+
+/** Adds rows from..to - 1 to their groups' products and sums. */
+function accumulateRows(accumulator: Accumulator, from: number, to: number): void {
+  const { X, group, shifts, numeric, binary, groupBase, permuted, sums, entryValue, entryPosition } = accumulator;
+  const { cols: p, data } = X;
+  const pp = p * p;
   const numericCount = numeric.length;
   const binaryCount = binary.length;
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     const g = group === null ? 0 : group[i];
     const o = i * p;
     const so = g * p;
@@ -70,25 +113,6 @@ export function splitScatters(X: Matrix, group: Uint32Array | null, groups: numb
       for (let b = 0; b <= a; b++) permuted[row + entryPosition[b]] += va * entryValue[b];
     }
   }
-  const out = new Float64Array(groups * pp);
-  const c = new Float64Array(p);
-  for (let g = 0; g < groups; g++) {
-    const so = g * p;
-    const go = g * pp;
-    for (const j of binary) c[j] = shifts === null ? groupBase[so + j] : groupBase[so + j] - shifts[so + j];
-    const m = counts[g];
-    for (let j = 0; j < p; j++) {
-      const pj = position[j];
-      for (let l = 0; l <= j; l++) {
-        const pl = position[l];
-        const products = pj >= pl ? permuted[go + pj * p + pl] : permuted[go + pl * p + pj];
-        const v = products + c[j] * sums[so + l] + sums[so + j] * c[l] + m * c[j] * c[l];
-        out[go + j * p + l] = v;
-        out[go + l * p + j] = v;
-      }
-    }
-  }
-  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Matrix } from "./matrix.js";
+import { ROW_BLOCK } from "./rowBlocks.js";
 
 /**
  * The columns of X that take at most two values ("binary": one-hot levels, 0/1 flags, z-scored or
@@ -38,23 +39,9 @@ export function twoValuedColumns(X: Matrix, group: Uint32Array | null, groups: n
   const firstCount = new Float64Array(groups * p);
   const counts = new Float64Array(groups);
   let numericCount = 0;
-  for (let i = 0; i < rows; i++) {
-    const g = group === null ? 0 : group[i];
-    if (g >= groups) throw new RangeError(`group ${g} of ${groups} at row ${i}`);
-    counts[g]++;
-    const o = i * p;
-    const so = g * p;
-    for (let j = 0; j < p; j++) {
-      const v = data[o + j];
-      if (!Number.isFinite(v)) return null;
-      if (isBinary[j] === 0) continue;
-      if (v === first[j]) firstCount[so + j]++;
-      else if (Number.isNaN(second[j])) second[j] = v;
-      else if (v !== second[j]) {
-        isBinary[j] = 0;
-        if (++numericCount >= maxPerRow) return null;
-      }
-    }
+  for (let from = 0; from < rows; from += ROW_BLOCK) {
+    numericCount = scanRows(X, group, groups, from, Math.min(rows, from + ROW_BLOCK), maxPerRow, numericCount, { first, second, isBinary, firstCount, counts });
+    if (numericCount < 0) return null;
   }
   const numeric: number[] = [];
   const binary: number[] = [];
@@ -80,4 +67,44 @@ export function twoValuedColumns(X: Matrix, group: Uint32Array | null, groups: n
   const perRow = entries / rows;
   if (perRow >= maxPerRow) return null;
   return { numeric: Int32Array.from(numeric), binary: Int32Array.from(binary), groupBase, groupRare, counts, entries, perRow };
+}
+
+interface ScanCounts {
+  /** Per column: the first value seen, and the other one (NaN until seen). */
+  readonly first: Float64Array;
+  readonly second: Float64Array;
+  /** Per column: 1 while it has shown at most two values. */
+  readonly isBinary: Uint8Array;
+  /** groups x cols: rows of the group at the column's first value. */
+  readonly firstCount: Float64Array;
+  readonly counts: Float64Array;
+}
+
+/**
+ * Reads rows from..to - 1 into the counts; returns the numeric columns found so far, or -1 when
+ * a value is not finite or they reach maxPerRow.
+ */
+function scanRows(X: Matrix, group: Uint32Array | null, groups: number, from: number, to: number, maxPerRow: number, numericSoFar: number, scan: ScanCounts): number {
+  const { cols: p, data } = X;
+  const { first, second, isBinary, firstCount, counts } = scan;
+  let numericCount = numericSoFar;
+  for (let i = from; i < to; i++) {
+    const g = group === null ? 0 : group[i];
+    if (g >= groups) throw new RangeError(`group ${g} of ${groups} at row ${i}`);
+    counts[g]++;
+    const o = i * p;
+    const so = g * p;
+    for (let j = 0; j < p; j++) {
+      const v = data[o + j];
+      if (!Number.isFinite(v)) return -1;
+      if (isBinary[j] === 0) continue;
+      if (v === first[j]) firstCount[so + j]++;
+      else if (Number.isNaN(second[j])) second[j] = v;
+      else if (v !== second[j]) {
+        isBinary[j] = 0;
+        if (++numericCount >= maxPerRow) return -1;
+      }
+    }
+  }
+  return numericCount;
 }
