@@ -1,4 +1,6 @@
+import { groupSums } from "../stats/groupSums.js";
 import type { Matrix } from "../stats/matrix.js";
+import { ROW_BLOCK } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
@@ -26,7 +28,7 @@ export class LinearDiscriminantAnalysis implements Estimator {
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     const { classes, counts, local } = trainingClasses(X, y, nClasses);
-    const { rows: n, cols: p, data } = X;
+    const { rows: n, cols: p } = X;
     const K = classes.length;
     if (K < 2) {
       this.fitted = { classes, nClasses, weights: new Float64Array(0), intercepts: new Float64Array(0), cols: p };
@@ -35,8 +37,7 @@ export class LinearDiscriminantAnalysis implements Estimator {
     if (n === K) throw new RangeError("the number of rows must be more than the number of classes");
     const priors = Float64Array.from(counts, (count) => count / n);
     // Class means as np.add.at then a division: rows summed in order.
-    const means = new Float64Array(K * p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[local[i] * p + j] += data[i * p + j];
+    const means = groupSums(X, local, K);
     for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
     const std = withinStd(X, local, means);
     const first = withinSvd(X, local, K, means, Float64Array.from(std, (s) => Math.sqrt(1 / (n - K)) / s));
@@ -132,25 +133,37 @@ export class LinearDiscriminantAnalysis implements Estimator {
  * them, without keeping the rows.
  */
 function withinStd(X: Matrix, local: Uint32Array, means: Float64Array): Float64Array {
-  const { rows, cols, data } = X;
+  const { rows, cols } = X;
   const mean = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    const mo = local[i] * cols;
-    for (let j = 0; j < cols; j++) mean[j] += data[o + j] - means[mo + j];
-  }
+  for (let from = 0; from < rows; from += ROW_BLOCK) addWithin(X, local, means, from, Math.min(rows, from + ROW_BLOCK), mean);
   for (let j = 0; j < cols; j++) mean[j] /= rows;
   const std = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0; from < rows; from += ROW_BLOCK) addWithinSquares(X, local, means, mean, from, Math.min(rows, from + ROW_BLOCK), std);
+  for (let j = 0; j < cols; j++) std[j] = std[j] === 0 ? 1 : Math.sqrt(std[j] / rows);
+  return std;
+}
+
+/** Adds rows from..to - 1 of x - mean_class to `out`, in row order. */
+function addWithin(X: Matrix, local: Uint32Array, means: Float64Array, from: number, to: number, out: Float64Array): void {
+  const { cols, data } = X;
+  for (let i = from; i < to; i++) {
+    const o = i * cols;
+    const mo = local[i] * cols;
+    for (let j = 0; j < cols; j++) out[j] += data[o + j] - means[mo + j];
+  }
+}
+
+/** Adds the squares of rows from..to - 1 of (x - mean_class) - mean to `out`, in row order. */
+function addWithinSquares(X: Matrix, local: Uint32Array, means: Float64Array, mean: Float64Array, from: number, to: number, out: Float64Array): void {
+  const { cols, data } = X;
+  for (let i = from; i < to; i++) {
     const o = i * cols;
     const mo = local[i] * cols;
     for (let j = 0; j < cols; j++) {
       const d = data[o + j] - means[mo + j] - mean[j];
-      std[j] += d * d;
+      out[j] += d * d;
     }
   }
-  for (let j = 0; j < cols; j++) std[j] = std[j] === 0 ? 1 : Math.sqrt(std[j] / rows);
-  return std;
 }
 
 /**

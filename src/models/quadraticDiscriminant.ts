@@ -1,3 +1,4 @@
+import { groupSums } from "../stats/groupSums.js";
 import type { Matrix } from "../stats/matrix.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
@@ -31,14 +32,13 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     const { classes, counts, local } = trainingClasses(X, y, nClasses);
-    const { rows: n, cols: p, data } = X;
+    const { rows: n, cols: p } = X;
     const K = classes.length;
     if (K < 2) throw new RangeError(`the number of classes has to be greater than one; got ${K} class`);
     // Per class: its mean, and the eigen-decomposition of its centred rows' Gram matrix (its
     // scatter, groupScatters), whose eigenvalues are the squared singular values scikit-learn
     // takes from an SVD of those rows.
-    const means = new Float64Array(K * p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[local[i] * p + j] += data[i * p + j];
+    const means = groupSums(X, local, K);
     for (let k = 0; k < K; k++) {
       if (counts[k] === 1) throw new RangeError(`class ${classes[k]} has only 1 training row; its covariance is ill defined`);
       for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];

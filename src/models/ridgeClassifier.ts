@@ -1,5 +1,7 @@
 import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
+import { groupSums } from "../stats/groupSums.js";
 import type { Matrix } from "../stats/matrix.js";
+import { ROW_BLOCK } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
 import type { DecisionEstimator } from "./estimator.js";
 import { linearScores } from "./linearScores.js";
@@ -29,26 +31,16 @@ export class RidgeClassifier implements DecisionEstimator {
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     const { classes, local } = trainingClasses(X, y, nClasses);
-    const { rows, cols, data } = X;
+    const { rows, cols } = X;
     const K = scoreColumns(classes.length);
-    const xMean = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) xMean[j] += data[i * cols + j];
+    const xMean = groupSums(X, null, 1);
     for (let j = 0; j < cols; j++) xMean[j] /= rows;
-    // Targets: +1 for the column's class, -1 otherwise; binary has one column, for the second class.
-    const target = (i: number, k: number): number => ((K === 1 ? local[i] === 1 : local[i] === k) ? 1 : -1);
     const yMean = new Float64Array(K);
-    for (let i = 0; i < rows; i++) for (let k = 0; k < K; k++) yMean[k] += target(i, k);
+    for (let from = 0; from < rows; from += ROW_BLOCK) addTargets(local, from, Math.min(rows, from + ROW_BLOCK), yMean);
     for (let k = 0; k < K; k++) yMean[k] /= rows;
     const gram = groupScatters(X, null, 1, xMean);
     const xty = new Float64Array(K * cols);
-    for (let i = 0; i < rows; i++) {
-      const o = i * cols;
-      for (let k = 0; k < K; k++) {
-        const t = target(i, k) - yMean[k];
-        const ko = k * cols;
-        for (let j = 0; j < cols; j++) xty[ko + j] += (data[o + j] - xMean[j]) * t;
-      }
-    }
+    for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProducts(X, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
     const weights = new Float64Array(K * cols);
     const intercepts = new Float64Array(K);
@@ -68,5 +60,30 @@ export class RidgeClassifier implements DecisionEstimator {
     const { classes, nClasses, weights, intercepts, cols } = this.fitted;
     checkQueryColumns(X, cols);
     return decisionColumns(linearScores(X, weights, intercepts), X.rows, classes, nClasses);
+  }
+}
+
+/** The target of class `c` in column k of K: +1 for the column's class, -1 otherwise; binary has one column, for the second class. */
+function target(c: number, k: number, K: number): number {
+  return (K === 1 ? c === 1 : c === k) ? 1 : -1;
+}
+
+/** Adds the targets of rows from..to - 1 to sums (K of them), in row order. */
+function addTargets(local: Uint32Array, from: number, to: number, sums: Float64Array): void {
+  const K = sums.length;
+  for (let i = from; i < to; i++) for (let k = 0; k < K; k++) sums[k] += target(local[i], k, K);
+}
+
+/** Adds rows from..to - 1 to X'y on centred X and targets (K x cols), in row order. */
+function addCentredProducts(X: Matrix, local: Uint32Array, yMean: Float64Array, xMean: Float64Array, from: number, to: number, xty: Float64Array): void {
+  const { cols, data } = X;
+  const K = yMean.length;
+  for (let i = from; i < to; i++) {
+    const o = i * cols;
+    for (let k = 0; k < K; k++) {
+      const t = target(local[i], k, K) - yMean[k];
+      const ko = k * cols;
+      for (let j = 0; j < cols; j++) xty[ko + j] += (data[o + j] - xMean[j]) * t;
+    }
   }
 }

@@ -52,22 +52,24 @@ function jacobiSweeps(a: Float64Array, v: Float64Array, n: number): void {
     }
   }
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-    if (diagonalEnough(a, n)) return;
+    // Done once the off-diagonal part is negligible against the diagonal (or zero).
+    const off = offDiagonalSquares(a, n);
+    if (off === 0 || off <= Number.EPSILON * Number.EPSILON * diagonalSquares(a, n)) return;
     rotatePairs(a, v, n, first, second);
   }
 }
 
-/** Whether the off-diagonal part of a is negligible against its diagonal (or zero). */
-function diagonalEnough(a: Float64Array, n: number): boolean {
+/** The sum of squares above the diagonal, row by row. */
+function offDiagonalSquares(a: Float64Array, n: number): number {
   let off = 0;
+  for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q] * a[p * n + q];
+  return off;
+}
+
+function diagonalSquares(a: Float64Array, n: number): number {
   let diagonal = 0;
-  for (let e = 0; e < n * n; e++) {
-    const p = Math.floor(e / n);
-    const q = e - p * n;
-    if (q === p) diagonal += a[e] * a[e];
-    else if (q > p) off += a[e] * a[e];
-  }
-  return off === 0 || off <= Number.EPSILON * Number.EPSILON * diagonal;
+  for (let p = 0; p < n; p++) diagonal += a[p * n + p] * a[p * n + p];
+  return diagonal;
 }
 
 /** One sweep: a rotation zeroing a[p][q] for each listed pair, in order. */
