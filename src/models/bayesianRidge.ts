@@ -1,5 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { numpyMean } from "../stats/pairwiseSum.js";
+import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
 import { CentredLinearModel } from "./linearModel.js";
@@ -122,16 +123,8 @@ function squaredResidual(X: Matrix, y: Float64Array, w: Float64Array): number {
  * outweighs them either way.
  */
 function gramEigen(X: Matrix): { values: Float64Array; vectors: Float64Array } {
-  const { rows: n, cols: p, data } = X;
-  const gram = new Float64Array(p * p);
-  for (let i = 0; i < n; i++) {
-    const o = i * p;
-    for (let j = 0; j < p; j++) {
-      const v = data[o + j];
-      for (let l = 0; l <= j; l++) gram[j * p + l] += v * data[o + l];
-    }
-  }
-  for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) gram[l * p + j] = gram[j * p + l];
+  const p = X.cols;
+  const gram = groupScatters(X, null, 1, null);
   const { values, vectors } = symmetricEigen(gram, p);
   for (let j = 0; j < p; j++) values[j] = Math.max(values[j], 0);
   return { values, vectors };

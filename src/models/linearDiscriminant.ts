@@ -1,4 +1,7 @@
+import { groupSums } from "../stats/groupSums.js";
 import type { Matrix } from "../stats/matrix.js";
+import { ROW_BLOCK } from "../stats/rowBlocks.js";
+import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
 import type { Estimator } from "./estimator.js";
@@ -9,11 +12,11 @@ import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
  * scikit-learn's LinearDiscriminantAnalysis() (solver "svd", tol=1e-4, priors from class
  * frequencies), its _solve_svd step for step: the rows centred on their class means and scaled
  * by the within-class standard deviation of each feature (1 where it is 0), an SVD of that (here
- * from its Gram matrix, gramSvd) whose singular values above tol span the within-class space (so collinear columns, one-hot
- * levels, drop out instead of making a singular covariance), then an SVD of the weighted class
- * centres in that space for the between-class directions. The result is one linear score per
- * class: probabilities by the logistic function of the difference for two classes, by softmax for
- * more, as its predict_proba.
+ * from its Gram matrix, withinSvd) whose singular values above tol span the within-class space
+ * (so collinear columns, one-hot levels, drop out instead of making a singular covariance),
+ * then an SVD of the weighted class centres in that space for the between-class directions. The
+ * result is one linear score per class: probabilities by the logistic function of the difference
+ * for two classes, by softmax for more, as its predict_proba.
  */
 export class LinearDiscriminantAnalysis implements Estimator {
   private readonly tol: number;
@@ -25,7 +28,7 @@ export class LinearDiscriminantAnalysis implements Estimator {
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     const { classes, counts, local } = trainingClasses(X, y, nClasses);
-    const { rows: n, cols: p, data } = X;
+    const { rows: n, cols: p } = X;
     const K = classes.length;
     if (K < 2) {
       this.fitted = { classes, nClasses, weights: new Float64Array(0), intercepts: new Float64Array(0), cols: p };
@@ -34,15 +37,10 @@ export class LinearDiscriminantAnalysis implements Estimator {
     if (n === K) throw new RangeError("the number of rows must be more than the number of classes");
     const priors = Float64Array.from(counts, (count) => count / n);
     // Class means as np.add.at then a division: rows summed in order.
-    const means = new Float64Array(K * p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[local[i] * p + j] += data[i * p + j];
+    const means = groupSums(X, local, K);
     for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
-    const within = new Float64Array(n * p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) within[i * p + j] = data[i * p + j] - means[local[i] * p + j];
-    const std = columnStd(within, n, p);
-    const fac = Math.sqrt(1 / (n - K));
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) within[i * p + j] = (fac * within[i * p + j]) / std[j];
-    const first = gramSvd(within, n, p);
+    const std = withinStd(X, local, means);
+    const first = withinSvd(X, local, K, means, Float64Array.from(std, (s) => Math.sqrt(1 / (n - K)) / s));
     let rank = 0;
     while (rank < first.values.length && first.values[rank] > this.tol) rank++;
     // scalings (p x rank): Vt[:rank] / std, transposed, divided by S.
@@ -129,40 +127,60 @@ export class LinearDiscriminantAnalysis implements Estimator {
   }
 }
 
-/** Population standard deviation of each column (np.std), 1 where it is exactly 0. */
-function columnStd(data: Float64Array, rows: number, cols: number): Float64Array {
+/**
+ * Population standard deviation of each column of the within-class rows x - mean_class (np.std
+ * of scikit-learn's Xc), 1 where it is exactly 0: the in-order sums of the rows, as np.std takes
+ * them, without keeping the rows.
+ */
+function withinStd(X: Matrix, local: Uint32Array, means: Float64Array): Float64Array {
+  const { rows, cols } = X;
   const mean = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j];
+  for (let from = 0; from < rows; from += ROW_BLOCK) addWithin(X, local, means, from, Math.min(rows, from + ROW_BLOCK), mean);
   for (let j = 0; j < cols; j++) mean[j] /= rows;
   const std = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const d = data[i * cols + j] - mean[j];
-      std[j] += d * d;
-    }
-  }
+  for (let from = 0; from < rows; from += ROW_BLOCK) addWithinSquares(X, local, means, mean, from, Math.min(rows, from + ROW_BLOCK), std);
   for (let j = 0; j < cols; j++) std[j] = std[j] === 0 ? 1 : Math.sqrt(std[j] / rows);
   return std;
 }
 
-/**
- * The singular values and right singular vectors of a tall rows x cols matrix from the eigen-
- * decomposition of its Gram matrix, for half the flops of an SVD. Singular values come out to
- * about sqrt(eps) times the largest; the within-class matrix here has singular values of order 1
- * (its columns are scaled to unit within-class spread), so the rank test against tol = 1e-4 is
- * decided well above that.
- */
-function gramSvd(a: Float64Array, rows: number, cols: number): { values: Float64Array; vt: Float64Array } {
-  const gram = new Float64Array(cols * cols);
-  for (let i = 0; i < rows; i++) {
+/** Adds rows from..to - 1 of x - mean_class to `out`, in row order. */
+function addWithin(X: Matrix, local: Uint32Array, means: Float64Array, from: number, to: number, out: Float64Array): void {
+  const { cols, data } = X;
+  for (let i = from; i < to; i++) {
     const o = i * cols;
+    const mo = local[i] * cols;
+    for (let j = 0; j < cols; j++) out[j] += data[o + j] - means[mo + j];
+  }
+}
+
+/** Adds the squares of rows from..to - 1 of (x - mean_class) - mean to `out`, in row order. */
+function addWithinSquares(X: Matrix, local: Uint32Array, means: Float64Array, mean: Float64Array, from: number, to: number, out: Float64Array): void {
+  const { cols, data } = X;
+  for (let i = from; i < to; i++) {
+    const o = i * cols;
+    const mo = local[i] * cols;
     for (let j = 0; j < cols; j++) {
-      const v = a[o + j];
-      if (v === 0) continue;
-      for (let l = 0; l <= j; l++) gram[j * cols + l] += v * a[o + l];
+      const d = data[o + j] - means[mo + j] - mean[j];
+      out[j] += d * d;
     }
   }
-  for (let j = 0; j < cols; j++) for (let l = 0; l < j; l++) gram[l * cols + j] = gram[j * cols + l];
-  const { values, vectors } = symmetricEigen(gram, cols);
+}
+
+/**
+ * The singular values and right singular vectors of the scaled within-class rows
+ * (x - mean_class) scale (scale_j = sqrt(1 / (n - K)) / std_j), from the eigen-decomposition of
+ * their Gram matrix, for half the flops of an SVD: the classes' scatter matrices about their
+ * means (groupScatters), summed and scaled. Singular values come out to about sqrt(eps) times
+ * the largest; the within-class matrix here has singular values of order 1 (its columns are
+ * scaled to unit within-class spread), so the rank test against tol = 1e-4 is decided well above
+ * that.
+ */
+function withinSvd(X: Matrix, local: Uint32Array, K: number, means: Float64Array, scale: Float64Array): { values: Float64Array; vt: Float64Array } {
+  const p = X.cols;
+  const scatters = groupScatters(X, local, K, means);
+  const gram = new Float64Array(p * p);
+  for (let k = 0; k < K; k++) for (let e = 0; e < p * p; e++) gram[e] += scatters[k * p * p + e];
+  for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) gram[j * p + l] *= scale[j] * scale[l];
+  const { values, vectors } = symmetricEigen(gram, p);
   return { values: Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0))), vt: vectors };
 }

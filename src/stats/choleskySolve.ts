@@ -7,7 +7,17 @@
 export function solveSymmetricPositiveDefinite(a: Float64Array, n: number, b: Float64Array): Float64Array {
   if (a.length !== n * n) throw new RangeError(`matrix has ${a.length} values, expected ${n} x ${n}`);
   if (b.length !== n) throw new RangeError(`${n} rows but ${b.length} right-hand values`);
-  // L, row-major lower triangle, with A = L L^T.
+  // Three functions, each ending with its loop: V8 compiled the one function mid-loop, and the
+  // solves after the factorisation, not yet run then, made it bail out (six times in five fits).
+  const l = choleskyFactor(a, n);
+  const x = Float64Array.from(b);
+  forwardSubstitute(l, n, x);
+  backSubstitute(l, n, x);
+  return x;
+}
+
+/** L, row-major lower triangle, with A = L L^T. */
+function choleskyFactor(a: Float64Array, n: number): Float64Array {
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
@@ -21,17 +31,23 @@ export function solveSymmetricPositiveDefinite(a: Float64Array, n: number, b: Fl
       }
     }
   }
-  // L z = b, then L^T x = z.
-  const x = Float64Array.from(b);
+  return l;
+}
+
+/** x becomes z with L z = x. */
+function forwardSubstitute(l: Float64Array, n: number, x: Float64Array): void {
   for (let i = 0; i < n; i++) {
     let s = x[i];
     for (let k = 0; k < i; k++) s -= l[i * n + k] * x[k];
     x[i] = s / l[i * n + i];
   }
+}
+
+/** x becomes y with L^T y = x. */
+function backSubstitute(l: Float64Array, n: number, x: Float64Array): void {
   for (let i = n - 1; i >= 0; i--) {
     let s = x[i];
     for (let k = i + 1; k < n; k++) s -= l[k * n + i] * x[k];
     x[i] = s / l[i * n + i];
   }
-  return x;
 }

@@ -248,6 +248,23 @@ level = rs.randint(0, 3, n)
 X = np.column_stack([rs.normal(0, 1, (n, 2)) + y[:, None] * 0.8, np.eye(3)[level], rs.randint(0, 4, n)]).round(4)
 classification["one-hot"] = classification_case(X[:180], y[:180], X[180:], y[180:], 2, qda="noise")
 
+# (7) One-hot-heavy and z-scored, as the protocol hands ridge and svm a census-shaped table: two
+# numeric columns beside three categorical ones (first level dropped, so that QDA's classes keep
+# full rank), most of a row's values at their column's common value, so that the split form
+# (src/stats/binaryColumns.ts, splitScatter.ts) runs instead of the dense sums.
+rs = np.random.RandomState(10100)
+n = 300
+a = rs.randint(0, 6, n)
+b = rs.choice(4, n, p=[0.55, 0.25, 0.15, 0.05])
+c = rs.randint(0, 3, n)
+numbers = rs.normal(0, 1, (n, 2))
+logit = 0.9 * numbers[:, 0] - 0.5 * numbers[:, 1] + np.array([-1, -0.5, 0, 0.3, 0.8, 1.2])[a] + np.array([0.5, 0, -0.5, -1])[b]
+y = (logit + rs.logistic(0, 1, n) > 0).astype(int)
+X = np.column_stack([numbers.round(4), np.eye(6)[a][:, 1:], np.eye(4)[b][:, 1:], np.eye(3)[c][:, 1:]])
+X = StandardScaler().fit(X[:240]).transform(X)
+X[:, :2] = X[:, :2].round(5)
+classification["one-hot-scaled"] = classification_case(X[:240], y[:240], X[240:], y[240:], 2)
+
 regression = {}
 
 # (1) Mixed scales, z-scored, y in the thousands with a few outliers (where Huber departs from OLS).
