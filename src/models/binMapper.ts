@@ -1,5 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { sortFloat64 } from "../stats/sortFloat64.js";
+import { twoValuedColumns } from "../stats/twoValuedColumns.js";
 
 /**
  * Features coded into at most 255 ordered bins, as scikit-learn 1.2's _BinMapper does for
@@ -30,48 +31,26 @@ export function binFeaturesForHistograms(X: Matrix, maxBins = MAX_HISTOGRAM_BINS
     throw new RangeError(`maxBins must be an integer in 2..${MAX_HISTOGRAM_BINS}, got ${maxBins}`);
   }
   // Most columns of an encoded table take two values: those are found in one pass over the rows
-  // in memory order, and only the others are gathered column by column for a sort.
-  const two = twoValuedColumns(X);
+  // in memory order, and only the others are gathered column by column for a sort (and for the
+  // row and column of a value that is not finite, which makes `two` null).
+  const two = twoValuedColumns(X, null, 1, Infinity);
+  const isTwoValued = new Uint8Array(cols);
+  if (two !== null) for (const j of two.binary) isTwoValued[j] = 1;
   const thresholds: Float64Array[] = [];
   const column = new Float64Array(rows);
   for (let j = 0; j < cols; j++) {
-    const values = two[j];
-    if (values !== null) {
-      thresholds.push(binThresholds(values, maxBins));
+    if (two !== null && isTwoValued[j] === 1) {
+      thresholds.push(binThresholds(Float64Array.of(two.groupBase[j], two.groupRare[j]), maxBins));
       continue;
     }
-    for (let i = 0; i < rows; i++) column[i] = data[i * cols + j];
+    for (let i = 0; i < rows; i++) {
+      const v = data[i * cols + j];
+      if (!Number.isFinite(v)) throw new RangeError(`feature ${j} row ${i} is ${v}`);
+      column[i] = v;
+    }
     thresholds.push(binThresholds(column, maxBins));
   }
   return { rows, cols, codes: binCodes(X, thresholds), thresholds };
-}
-
-/**
- * Per column, its distinct values when it takes at most two (one-hot and 0/1 columns), else null;
- * throws on a value that is not finite, naming it.
- */
-function twoValuedColumns(X: Matrix): (Float64Array | null)[] {
-  const { rows, cols, data } = X;
-  const first = new Float64Array(cols);
-  const second = new Float64Array(cols);
-  const many = new Uint8Array(cols);
-  for (let j = 0; j < cols && rows > 0; j++) {
-    first[j] = data[j];
-    second[j] = data[j];
-  }
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const v = data[o + j];
-      if (!(v - v === 0)) throw new RangeError(`feature ${j} row ${i} is ${v}`);
-      if (v === first[j] || v === second[j] || many[j] === 1) continue;
-      if (second[j] !== first[j]) many[j] = 1;
-      else second[j] = v;
-    }
-  }
-  const out: (Float64Array | null)[] = [];
-  for (let j = 0; j < cols; j++) out.push(rows === 0 || many[j] === 1 ? null : first[j] === second[j] ? Float64Array.of(first[j]) : Float64Array.of(first[j], second[j]));
-  return out;
 }
 
 /** Row-major bin codes, in memory order. */

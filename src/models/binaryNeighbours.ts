@@ -1,5 +1,6 @@
 import type { BinaryColumns } from "../stats/binaryColumns.js";
 import type { Matrix } from "../stats/matrix.js";
+import { offerNeighbour } from "./nearerFirst.js";
 import { patternTrie, type PatternTrie } from "./patternTrie.js";
 
 /**
@@ -100,7 +101,6 @@ function trieSearch(search: TrieSearch, q: Float64Array): void {
   bestDistance.fill(Infinity);
   bestIndex.fill(-1);
   let worst = Infinity;
-  let worstIndex = -1;
   let size = 1;
   heapKey[0] = least;
   heapNode[0] = 0;
@@ -128,17 +128,9 @@ function trieSearch(search: TrieSearch, q: Float64Array): void {
         const y = q[j] - trainData[io + j];
         d += y * y;
       }
-      if (d > worst || (d === worst && i > worstIndex)) continue;
-      let s = k - 1;
-      while (s > 0 && (bestDistance[s - 1] > d || (bestDistance[s - 1] === d && bestIndex[s - 1] > i))) {
-        bestDistance[s] = bestDistance[s - 1];
-        bestIndex[s] = bestIndex[s - 1];
-        s--;
-      }
-      bestDistance[s] = d;
-      bestIndex[s] = i;
+      if (d > worst) continue;
+      offerNeighbour(bestDistance, bestIndex, d, i);
       worst = bestDistance[k - 1];
-      worstIndex = bestIndex[k - 1];
     }
     const first = firstChild[node];
     for (let c = first; c < first + childCount[node]; c++) {

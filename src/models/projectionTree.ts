@@ -1,3 +1,5 @@
+import { offerNeighbour } from "./nearerFirst.js";
+
 /** Coordinates per row in the tree: the projections on a table's leading principal directions. */
 export const TREE_AXES = 8;
 
@@ -145,16 +147,8 @@ function searchTree(
         const y = queryData[qo + j] - data[io + j];
         d += y * y;
       }
-      const i = index[t];
-      if (d > worst || (d === worst && i > bestIndex[last])) continue;
-      let s = last;
-      while (s > 0 && (bestDistance[s - 1] > d || (bestDistance[s - 1] === d && bestIndex[s - 1] > i))) {
-        bestDistance[s] = bestDistance[s - 1];
-        bestIndex[s] = bestIndex[s - 1];
-        s--;
-      }
-      bestDistance[s] = d;
-      bestIndex[s] = i;
+      if (d > worst) continue;
+      offerNeighbour(bestDistance, bestIndex, d, index[t]);
       limit = bestDistance[last] + querySlack;
     }
   }

@@ -1,4 +1,5 @@
 import type { Matrix } from "./matrix.js";
+import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
  * A matrix seen as a base row plus sparse rows: X = 1 base^T + E. A column taking at most two
@@ -29,75 +30,20 @@ export interface BinaryColumns {
 }
 
 /**
- * The split of X, or null when it would not pay (E would hold more than maxDensity of X's
- * entries) or X holds a value that is not finite.
- * Ties for the more frequent value go to the value seen first.
+ * The split of X, or null when it would not pay (E would hold maxDensity of X's entries or more)
+ * or X holds a value that is not finite. Ties for the more frequent value go to the value seen
+ * first (twoValuedColumns.ts, which finds the columns and stops early on a numeric table).
  */
 export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null {
   const { rows, cols } = X;
-  if (rows === 0 || cols === 0) return null;
-  const values = twoValues(X, Math.floor(maxDensity * cols));
-  if (values === null) return null;
-  const { first, second, firstCount, isBinary } = values;
-  const numeric: number[] = [];
-  const binary: number[] = [];
-  const base = new Float64Array(cols);
-  const rare = new Float64Array(cols).fill(NaN);
-  let entries = 0;
-  for (let j = 0; j < cols; j++) {
-    if (isBinary[j] === 0) {
-      numeric.push(j);
-      entries += rows;
-      continue;
-    }
-    binary.push(j);
-    const other = Number.isNaN(second[j]) ? first[j] : second[j];
-    const firstCommon = firstCount[j] >= rows - firstCount[j];
-    base[j] = firstCommon ? first[j] : other;
-    rare[j] = firstCommon ? other : first[j];
-    entries += firstCommon ? rows - firstCount[j] : firstCount[j];
-  }
-  if (entries > maxDensity * rows * cols) return null;
-  const numericColumns = Int32Array.from(numeric);
-  const binaryColumns = Int32Array.from(binary);
+  const columns = twoValuedColumns(X, null, 1, maxDensity * cols);
+  if (columns === null) return null;
+  const { numeric, binary, groupBase: base, groupRare: rare, entries } = columns;
   const start = new Int32Array(rows + 1);
   const index = new Int32Array(entries);
   const value = new Float64Array(entries);
-  fillEntries(X, numericColumns, binaryColumns, base, rare, start, index, value);
-  return { rows, cols, numeric: numericColumns, binary: binaryColumns, base, rare, start, index, value };
-}
-
-/**
- * Per column, its first value, a second distinct one (NaN if none), how often the first occurs,
- * and whether it takes at most two values; null if a value is not finite, or as soon as more than
- * `maxNumeric` columns take three values or more (their entries alone would make the split too
- * dense to pay: a numeric table is told after a few rows). Each pass over the rows
- * is a function of its own, so that V8 optimises it whole instead of leaving one loop's OSR code
- * for the next.
- */
-function twoValues(X: Matrix, maxNumeric: number): { first: Float64Array; second: Float64Array; firstCount: Float64Array; isBinary: Uint8Array } | null {
-  const { rows, cols, data } = X;
-  const first = new Float64Array(cols);
-  const second = new Float64Array(cols).fill(NaN);
-  const firstCount = new Float64Array(cols);
-  const isBinary = new Uint8Array(cols).fill(1);
-  let numeric = 0;
-  for (let j = 0; j < cols; j++) first[j] = data[j];
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const v = data[o + j];
-      if (!Number.isFinite(v)) return null;
-      if (isBinary[j] === 0) continue;
-      if (v === first[j]) firstCount[j]++;
-      else if (Number.isNaN(second[j])) second[j] = v;
-      else if (v !== second[j]) {
-        isBinary[j] = 0;
-        if (++numeric > maxNumeric) return null;
-      }
-    }
-  }
-  return { first, second, firstCount, isBinary };
+  fillEntries(X, numeric, binary, base, rare, start, index, value);
+  return { rows, cols, numeric, binary, base, rare, start, index, value };
 }
 
 /** Row by row: the numeric columns' values, then the binary columns found at their rarer value. */
