@@ -1,4 +1,5 @@
 import type { Estimator } from "./estimator.js";
+import { columnMoments } from "../stats/columnMoments.js";
 import type { Matrix } from "../stats/matrix.js";
 
 /**
@@ -26,7 +27,8 @@ export class GaussianNaiveBayes implements Estimator {
     for (let i = 0; i < rows; i++) counts[y[i]]++;
     const mean = classMeans(X, y, counts);
     const variance = classVariances(X, y, counts, mean);
-    const epsilon = this.varSmoothing * largestVariance(X);
+    // scikit-learn's var_smoothing scale: the largest feature variance over all rows.
+    const epsilon = this.varSmoothing * columnMoments(X).variance.reduce((a, b) => Math.max(a, b), 0);
     for (let k = 0; k < variance.length; k++) variance[k] += epsilon;
     this.logPrior = Float64Array.from(counts, (count) => (count > 0 ? Math.log(count / rows) : -Infinity));
     this.nClasses = nClasses;
@@ -97,26 +99,4 @@ function classVariances(X: Matrix, y: Uint32Array, counts: Float64Array, mean: F
   }
   for (let c = 0; c < counts.length; c++) if (counts[c] > 0) for (let j = 0; j < cols; j++) variance[c * cols + j] /= counts[c];
   return variance;
-}
-
-/**
- * The largest population variance of a feature over all rows, scikit-learn's scale for
- * var_smoothing. Sums run over rows in order per column, as a column-by-column pass would, but in
- * one row-major sweep per pass.
- */
-function largestVariance(X: Matrix): number {
-  const { rows, cols, data } = X;
-  const mean = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j];
-  for (let j = 0; j < cols; j++) mean[j] /= rows;
-  const sum = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const d = data[i * cols + j] - mean[j];
-      sum[j] += d * d;
-    }
-  }
-  let largest = 0;
-  for (let j = 0; j < cols; j++) largest = Math.max(largest, sum[j] / rows);
-  return largest;
 }

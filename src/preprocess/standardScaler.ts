@@ -1,3 +1,4 @@
+import { columnMoments } from "../stats/columnMoments.js";
 import { createMatrix, type Matrix } from "../stats/matrix.js";
 
 export interface StandardScaler {
@@ -12,21 +13,12 @@ export interface StandardScaler {
  * exploding on rounding noise.
  */
 export function fitStandardScaler(X: Matrix): StandardScaler {
-  const { rows, cols, data } = X;
-  const mean = new Float64Array(cols);
+  const { rows, cols } = X;
+  const { mean, variance } = columnMoments(X);
   const scale = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j];
-  for (let j = 0; j < cols; j++) mean[j] /= rows;
-  const variance = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const d = data[i * cols + j] - mean[j];
-      variance[j] += d * d;
-    }
-  }
   const eps = Number.EPSILON;
   for (let j = 0; j < cols; j++) {
-    const v = variance[j] / rows;
+    const v = variance[j];
     const bound = rows * eps * v + (rows * mean[j] * eps) ** 2;
     scale[j] = v <= bound ? 1 : Math.sqrt(v);
   }
