@@ -1,5 +1,6 @@
 const DIGIT_BITS = 11;
 const BUCKETS = 1 << DIGIT_BITS;
+const DIGITS = 3;
 
 /**
  * A float32's bits as an unsigned key whose order is the numeric order (and the typed arrays'
@@ -14,31 +15,45 @@ export function float32Bits(key: number): number {
   return key & 0x80000000 ? (key ^ 0x80000000) >>> 0 : ~key >>> 0;
 }
 
+/** The radix sort's bucket counts, for callers that sort many columns and keep one array. */
+export function radixCounts(): Uint32Array {
+  return new Uint32Array(DIGITS * BUCKETS);
+}
+
 /**
  * Stable least-significant-digit radix sort of 32-bit keys (three 11-bit digits), carrying row
  * indices along; linear in the rows, where a comparison sort would compare n log n times. Both
- * arrays end sorted in place; the buffers are scratch of the same length.
+ * arrays end sorted in place; the buffers are scratch of the same length. The three digits are
+ * counted in one pass, and a digit every key shares is not moved (one-hot columns differ in their
+ * top digit only).
  */
-export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint32Array, rowBuffer: Uint32Array, counts: Uint32Array = new Uint32Array(BUCKETS)): void {
+export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint32Array, rowBuffer: Uint32Array, counts: Uint32Array = radixCounts()): void {
   const n = keys.length;
+  if (n === 0) return;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i];
+    counts[key & (BUCKETS - 1)]++;
+    counts[BUCKETS + ((key >>> DIGIT_BITS) & (BUCKETS - 1))]++;
+    counts[2 * BUCKETS + (key >>> (2 * DIGIT_BITS))]++;
+  }
   let fromKeys = keys;
   let fromRows = rows;
   let toKeys = keyBuffer;
   let toRows = rowBuffer;
-  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(fromKeys[i] >>> shift) & (BUCKETS - 1)]++;
-    // A digit every key shares moves nothing (one-hot columns differ in their top digit only).
-    if (n === 0 || counts[(fromKeys[0] >>> shift) & (BUCKETS - 1)] === n) continue;
+  for (let digit = 0; digit < DIGITS; digit++) {
+    const shift = digit * DIGIT_BITS;
+    const base = digit * BUCKETS;
+    if (counts[base + ((fromKeys[0] >>> shift) & (BUCKETS - 1))] === n) continue;
     let total = 0;
-    for (let b = 0; b < BUCKETS; b++) {
+    for (let b = base; b < base + BUCKETS; b++) {
       const c = counts[b];
       counts[b] = total;
       total += c;
     }
     for (let i = 0; i < n; i++) {
       const key = fromKeys[i];
-      const slot = counts[(key >>> shift) & (BUCKETS - 1)]++;
+      const slot = counts[base + ((key >>> shift) & (BUCKETS - 1))]++;
       toKeys[slot] = key;
       toRows[slot] = fromRows[i];
     }
@@ -50,9 +65,4 @@ export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint3
     keys.set(fromKeys);
     rows.set(fromRows);
   }
-}
-
-/** The radix sort's bucket counts, for callers that sort many columns and keep one array. */
-export function radixCounts(): Uint32Array {
-  return new Uint32Array(BUCKETS);
 }

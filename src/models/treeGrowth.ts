@@ -259,6 +259,12 @@ export class TreeBuffer {
     this.values = new Float64Array(((capacity + 1) >>> 1) * leafWidth);
   }
 
+  /** Empties the buffer for the next tree, keeping its arrays. */
+  reset(): void {
+    this.count = 0;
+    this.leaves = 0;
+  }
+
   addNode(parent: number, isLeft: boolean): number {
     if (this.count === this.feature.length) this.grow();
     const node = this.count++;
