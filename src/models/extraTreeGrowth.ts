@@ -106,17 +106,37 @@ class ExtraTreeGrower {
 }
 
 /**
- * Stable in-place partition of order[start, end): rows whose key is at most `limit` first, where
- * a row's key is keys[base + row] (a value column and the threshold, or a two-valued feature's
- * codes and 0).
+ * Stable in-place partition of order[start, end): rows whose value is at most `threshold` first,
+ * row order[p]'s value being values[base + order[p]], or values[p] when `byPosition` (the values
+ * the search left in node order). Branch-free, since a random threshold makes the branch a coin
+ * toss: each row is written to both sides and only the side it belongs to advances.
  */
-function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, keys: Float32Array | Uint8Array, base: number, limit: number): number {
+function partitionByValue(order: Uint32Array, scratch: Uint32Array, start: number, end: number, values: Float32Array, base: number, threshold: number, byPosition: boolean): number {
   let write = start;
   let spill = 0;
   for (let p = start; p < end; p++) {
     const i = order[p];
-    if (keys[base + i] <= limit) order[write++] = i;
-    else scratch[spill++] = i;
+    const left = +(values[byPosition ? p : base + i] <= threshold);
+    order[write] = i;
+    scratch[spill] = i;
+    write += left;
+    spill += 1 - left;
+  }
+  order.set(scratch.subarray(0, spill), write);
+  return write;
+}
+
+/** partitionByValue for a two-valued feature: rows of code 0 (its lower value) first. */
+function partitionByCode(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number): number {
+  let write = start;
+  let spill = 0;
+  for (let p = start; p < end; p++) {
+    const i = order[p];
+    const right = codes[base + i];
+    order[write] = i;
+    scratch[spill] = i;
+    write += 1 - right;
+    spill += right;
   }
   order.set(scratch.subarray(0, spill), write);
   return write;
@@ -137,6 +157,8 @@ class RandomSplitSearch {
   private readonly features: Uint32Array;
   /** The tried feature's value of row order[p] at [p], for the node's positions. */
   private readonly nodeValues: Float32Array;
+  /** The feature whose values nodeValues holds for the node last searched, or -1. */
+  private valuesFeature = -1;
 
   constructor(
     private readonly columns: Float32Columns,
@@ -165,6 +187,7 @@ class RandomSplitSearch {
     const nFeatures = features.length;
     let bestProxy = -Infinity;
     this.feature = -1;
+    this.valuesFeature = -1;
     let drawnKnown = 0;
     let foundConstants = 0;
     let evaluated = 0;
@@ -200,6 +223,7 @@ class RandomSplitSearch {
           else if (v > max) max = v;
         }
         constant = max <= Math.fround(min + FEATURE_THRESHOLD_32);
+        this.valuesFeature = feature;
       }
       if (constant) {
         swap(features, position, knownConstants + foundConstants);
@@ -225,8 +249,9 @@ class RandomSplitSearch {
   partition(order: Uint32Array, scratch: Uint32Array, start: number, end: number): number {
     const { feature, threshold } = this;
     const base = feature * this.columns.rows;
-    if (this.twoValued.twoValued[feature] === 1) return partitionRows(order, scratch, start, end, this.twoValued.codes, base, 0);
-    return partitionRows(order, scratch, start, end, this.columns.values, base, threshold);
+    if (this.twoValued.twoValued[feature] === 1) return partitionByCode(order, scratch, start, end, this.twoValued.codes, base);
+    if (feature === this.valuesFeature) return partitionByValue(order, scratch, start, end, this.nodeValues, 0, threshold, true);
+    return partitionByValue(order, scratch, start, end, this.columns.values, base, threshold, false);
   }
 }
 
