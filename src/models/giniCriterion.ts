@@ -82,6 +82,60 @@ export class GiniCriterion implements SplitCriterion {
     return low | (high << 8);
   }
 
+  twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
+    const { hist, binWeight, y, weight, total, nodeLabel } = this;
+    if (this.nClasses !== 2) return this.histogram(codes, base, order, start, end);
+    let high: number;
+    if (this.binaryCounts) {
+      // Integer counts: the low bin's are the node's less the high bin's, exactly.
+      let highPositives = 0;
+      high = 0;
+      for (let p = start; p < end; p++) {
+        const code = codes[base + order[p]];
+        high += code;
+        highPositives += code & nodeLabel[p];
+      }
+      hist[0] = total[0] - (high - highPositives);
+      hist[1] = total[1] - highPositives;
+      hist[2] = high - highPositives;
+      hist[3] = highPositives;
+      binWeight[0] = end - start - high;
+      binWeight[1] = high;
+    } else {
+      // Each sum takes its rows' weights in row order and 0 for the others, which changes no sum.
+      let low0 = 0;
+      let low1 = 0;
+      let high0 = 0;
+      let high1 = 0;
+      let lowWeight = 0;
+      let highWeight = 0;
+      high = 0;
+      for (let p = start; p < end; p++) {
+        const i = order[p];
+        const code = codes[base + i];
+        const w = weight[i];
+        const label = y[i];
+        const wLow = w * (1 - code);
+        const wHigh = w * code;
+        low0 += wLow * (1 - label);
+        low1 += wLow * label;
+        high0 += wHigh * (1 - label);
+        high1 += wHigh * label;
+        lowWeight += wLow;
+        highWeight += wHigh;
+        high += code;
+      }
+      hist[0] = low0;
+      hist[1] = low1;
+      hist[2] = high0;
+      hist[3] = high1;
+      binWeight[0] = lowWeight;
+      binWeight[1] = highWeight;
+    }
+    if (high === 0) return 0;
+    return high === end - start ? 1 | (1 << 8) : 0 | (1 << 8);
+  }
+
   /**
    * The gini proxy computed in scikit-learn's order of operations, so that exact ties stay ties
    * and the first (lowest) of equally good thresholds wins, as there.

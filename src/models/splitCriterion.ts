@@ -24,6 +24,11 @@ export interface SplitCriterion {
    */
   histogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number;
   /**
+   * histogram for a feature of two bins (codes 0 and 1: one-hot columns), with the same result
+   * bit for bit: each bin's sums in row order, accumulated in registers rather than in memory.
+   */
+  twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number;
+  /**
    * Scores every boundary between consecutive occupied bins (occupied[0, count), ascending), left
    * to right, and records in `best` each one strictly better than best.proxy. Leaves the bins it
    * read at zero, so the histogram is clean for the next feature.

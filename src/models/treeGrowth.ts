@@ -113,10 +113,14 @@ export function addLeafValues(tree: FlatTree, X: Matrix, out: Float64Array, scal
 function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number, leftBin: number): number {
   let write = start;
   let spill = 0;
+  // Branch-free: each row is written to both sides and only the side it belongs to advances.
   for (let p = start; p < end; p++) {
     const i = order[p];
-    if (codes[base + i] <= leftBin) order[write++] = i;
-    else scratch[spill++] = i;
+    const left = +(codes[base + i] <= leftBin);
+    order[write] = i;
+    scratch[spill] = i;
+    write += left;
+    spill += 1 - left;
   }
   order.set(scratch.subarray(0, spill), write);
   return write;
@@ -158,8 +162,7 @@ class SplitSearch {
   best(order: Uint32Array, start: number, end: number, knownConstants: number): boolean {
     const { features, maxFeatures, rng, criterion, choice } = this;
     const nFeatures = features.length;
-    const codes = this.bins.codes;
-    const rows = this.bins.rows;
+    const { codes, rows, binCount } = this.bins;
     choice.reset();
     let drawnKnown = 0;
     let foundConstants = 0;
@@ -179,7 +182,7 @@ class SplitSearch {
       }
       const position = knownConstants + foundConstants + pick - knownLeft;
       const feature = features[position];
-      const range = criterion.histogram(codes, feature * rows, order, start, end);
+      const range = binCount[feature] === 2 ? criterion.twoBinHistogram(codes, feature * rows, order, start, end) : criterion.histogram(codes, feature * rows, order, start, end);
       const lowBin = range & 0xff;
       const highBin = range >>> 8;
       if (lowBin === highBin) {
