@@ -64,16 +64,36 @@ export function binFeatures(X: Matrix, maxBins = MAX_BINS): FeatureBins {
   const sorted = new Float32Array(sortedBits.buffer);
   const groups: ValueGroups = { count: 0, first: new Float64Array(rows), last: new Float64Array(rows), size: new Uint32Array(rows) };
   for (let j = 0; j < cols; j++) {
+    const column = values.subarray(j * rows, (j + 1) * rows);
+    const columnCodes = codes.subarray(j * rows, (j + 1) * rows);
+    const offset = j * MAX_BINS;
+    // Up to two distinct values (one-hot columns, flags) need no sort: their groups are known.
+    let first = 0;
+    let second = 0;
+    let distinct = 0;
     for (let i = 0; i < rows; i++) {
-      keys[i] = float32Key(valueBits[j * rows + i]);
-      order[i] = i;
+      const key = float32Key(valueBits[j * rows + i]);
+      keys[i] = key;
+      if (distinct === 0) {
+        first = key;
+        second = key;
+        distinct = 1;
+      } else if (key !== first && key !== second) {
+        second = key;
+        distinct++;
+      }
     }
+    if (distinct <= 2) {
+      binCount[j] = twoValueBins(column, first, second, valueBits.subarray(j * rows, (j + 1) * rows), groups, maxBins, low.subarray(offset, offset + maxBins), high.subarray(offset, offset + maxBins));
+      for (let i = 0; i < rows; i++) columnCodes[i] = +(column[i] > high[offset]);
+      continue;
+    }
+    for (let i = 0; i < rows; i++) order[i] = i;
     radixSort(keys, order, keyBuffer, rowBuffer, counts);
     for (let p = 0; p < rows; p++) sortedBits[p] = float32Bits(keys[p]);
     valueGroups(sorted, groups);
-    const offset = j * MAX_BINS;
     binCount[j] = binEdges(groups, rows, maxBins, low.subarray(offset, offset + maxBins), high.subarray(offset, offset + maxBins));
-    codeSorted(sorted, order, high.subarray(offset, offset + binCount[j]), codes.subarray(j * rows, (j + 1) * rows));
+    codeSorted(sorted, order, high.subarray(offset, offset + binCount[j]), columnCodes);
   }
   return { rows, cols, codes, binCount, low, high };
 }
@@ -114,6 +134,47 @@ function valueGroups(sorted: Float32Array, groups: ValueGroups): void {
     }
   }
   groups.count = count;
+}
+
+/**
+ * binEdges for a column of at most two distinct values (keys `a` and `b`, equal for one value):
+ * the groups valueGroups would find in the sorted column, without sorting it.
+ */
+function twoValueBins(column: Float32Array, a: number, b: number, bits: Uint32Array, groups: ValueGroups, maxBins: number, low: Float64Array, high: Float64Array): number {
+  const rows = column.length;
+  const lowKey = Math.min(a, b);
+  let lowRows = 0;
+  let lowValue = 0;
+  let highValue = 0;
+  for (let i = 0; i < rows; i++) {
+    if (float32Key(bits[i]) === lowKey) {
+      lowRows++;
+      lowValue = column[i];
+    } else {
+      highValue = column[i];
+    }
+  }
+  const { first, last, size } = groups;
+  if (lowRows === rows) {
+    groups.count = rows === 0 ? 0 : 1;
+    first[0] = lowValue;
+    last[0] = lowValue;
+    size[0] = rows;
+  } else if (highValue <= lowValue + FEATURE_THRESHOLD) {
+    groups.count = 1;
+    first[0] = lowValue;
+    last[0] = highValue;
+    size[0] = rows;
+  } else {
+    groups.count = 2;
+    first[0] = lowValue;
+    last[0] = lowValue;
+    size[0] = lowRows;
+    first[1] = highValue;
+    last[1] = highValue;
+    size[1] = rows - lowRows;
+  }
+  return binEdges(groups, rows, maxBins, low, high);
 }
 
 /**
