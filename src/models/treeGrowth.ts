@@ -122,7 +122,8 @@ function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, 
     write += left;
     spill += 1 - left;
   }
-  order.set(scratch.subarray(0, spill), write);
+  // A loop, not order.set(scratch.subarray(...)): a view per node costs an allocation.
+  for (let k = 0; k < spill; k++) order[write + k] = scratch[k];
   return write;
 }
 
