@@ -24,6 +24,8 @@ export class GiniCriterion implements SplitCriterion {
   private readonly binaryCounts: boolean;
   /** With binaryCounts: the label of row order[p] at [p], for the node set up by startNode. */
   private readonly nodeLabel: Uint8Array;
+  /** With binaryCounts: the labels as bytes, a quarter of y's cache footprint for startNode's gather. */
+  private readonly byteLabels: Uint8Array;
 
   constructor(
     private readonly y: Uint32Array,
@@ -37,16 +39,17 @@ export class GiniCriterion implements SplitCriterion {
     this.leftCounts = new Float64Array(nClasses);
     this.binaryCounts = nClasses === 2 && weight.every((w) => w === 1);
     this.nodeLabel = new Uint8Array(this.binaryCounts ? y.length : 0);
+    this.byteLabels = this.binaryCounts ? Uint8Array.from(y) : new Uint8Array(0);
   }
 
   startNode(order: Uint32Array, start: number, end: number): number {
-    const { total, y, weight, nClasses, nodeLabel } = this;
+    const { total, y, weight, nClasses, nodeLabel, byteLabels } = this;
     total.fill(0);
     let nodeWeight = 0;
     if (this.binaryCounts) {
       let positives = 0;
       for (let p = start; p < end; p++) {
-        const label = y[order[p]];
+        const label = byteLabels[order[p]];
         nodeLabel[p] = label;
         positives += label;
       }
