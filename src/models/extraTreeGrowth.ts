@@ -2,7 +2,7 @@ import { createRng, type Rng } from "../stats/rng.js";
 import type { Float32Columns } from "./float32Columns.js";
 import type { ThresholdCriterion } from "./splitCriterion.js";
 import { TreeBuffer, type FlatTree } from "./treeGrowth.js";
-import { CODED, codedColumns, FEATURE_THRESHOLD_32, MAX_CODES, rankAtOrBelow, TWO_VALUED, type CodedColumns } from "./codedColumns.js";
+import { FEATURE_THRESHOLD_32, twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
 
 export interface ExtraTreeOptions {
   /** Features tried per node (scikit-learn's max_features), 1..cols. */
@@ -20,8 +20,7 @@ export interface ExtraTreeOptions {
  * than 256 distinct values a bin holds a run of values, and a threshold drawn between bin edges
  * could neither fall inside a bin nor follow a node's true range. Each tried feature costs two
  * passes over the node's rows (its range, then the threshold's score), as scikit-learn's splitter,
- * except a feature of two values, which costs one; features of at most 256 values are read as
- * byte ranks (codedColumns.ts).
+ * except a feature of two values (twoValuedColumns.ts), which costs one.
  *
  * Leaves as growTree: one row, impurity at most DBL_EPSILON, or every feature constant. Rows of
  * weight 0 are left out. Depth-first with an explicit stack, left child first.
@@ -68,7 +67,7 @@ class ExtraTreeGrower {
     // Unpruned extra trees grow to nearly one leaf per distinct row: room for all 2 size - 1 nodes
     // up front spares the buffer its doublings.
     this.tree = new TreeBuffer(criterion.leafWidth, 2 * size - 1);
-    this.search = new RandomSplitSearch(columns, codedColumns(columns), criterion, Math.min(maxFeatures, columns.cols), size);
+    this.search = new RandomSplitSearch(columns, twoValuedColumns(columns), criterion, Math.min(maxFeatures, columns.cols), size);
   }
 
   grow(rng: Rng): FlatTree {
@@ -128,17 +127,17 @@ function partitionByValue(order: Uint32Array, scratch: Uint32Array, start: numbe
   return write;
 }
 
-/** partitionByValue for a coded feature: rows whose rank is at most `limit` first. */
-function partitionByCode(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number, limit: number): number {
+/** partitionByValue for a two-valued feature: rows of code 0 (its lower value) first. */
+function partitionByCode(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number): number {
   let write = start;
   let spill = 0;
   for (let p = start; p < end; p++) {
     const i = order[p];
-    const left = +(codes[base + i] <= limit);
+    const right = codes[base + i];
     order[write] = i;
     scratch[spill] = i;
-    write += left;
-    spill += 1 - left;
+    write += 1 - right;
+    spill += right;
   }
   // A loop, not order.set(scratch.subarray(...)): a view per node costs an allocation.
   for (let k = 0; k < spill; k++) order[write + k] = scratch[k];
@@ -156,21 +155,16 @@ class RandomSplitSearch {
   feature = -1;
   threshold = 0;
   childConstants = 0;
-  /** For a coded best feature, the highest rank its split sends left. */
-  private limit = 0;
   private rng: Rng | null = null;
   private readonly features: Uint32Array;
-  /**
-   * The last tried feature's value (or, for a coded feature, rank) of row order[p] at [p], for
-   * the node's positions.
-   */
+  /** The last tried feature's value of row order[p] at [p], for the node's positions. */
   private readonly nodeValues: Float32Array;
-  /** The feature whose values or ranks nodeValues holds for the node last searched, or -1. */
+  /** The feature whose values nodeValues holds for the node last searched, or -1. */
   private valuesFeature = -1;
 
   constructor(
     private readonly columns: Float32Columns,
-    private readonly coded: CodedColumns,
+    private readonly twoValued: TwoValuedColumns,
     private readonly criterion: ThresholdCriterion,
     private readonly maxFeatures: number,
     size: number,
@@ -191,7 +185,7 @@ class RandomSplitSearch {
     const { features, maxFeatures, criterion, nodeValues } = this;
     const rng = this.rng as Rng;
     const { values, rows } = this.columns;
-    const { kind, codes, distinct } = this.coded;
+    const { twoValued, codes, low, high } = this.twoValued;
     const nFeatures = features.length;
     let bestProxy = -Infinity;
     this.feature = -1;
@@ -213,30 +207,15 @@ class RandomSplitSearch {
       const position = knownConstants + foundConstants + pick - knownLeft;
       const feature = features[position];
       const base = feature * rows;
-      const featureKind = kind[feature];
       let min: number;
       let max: number;
       let constant: boolean;
-      let lowRank = 0;
-      let highRank = 0;
-      if (featureKind === TWO_VALUED) {
+      const isTwoValued = twoValued[feature] === 1;
+      if (isTwoValued) {
         const highRows = criterion.twoValuedSplit(codes, base, order, start, end);
-        min = distinct[feature * MAX_CODES];
-        max = distinct[feature * MAX_CODES + 1];
+        min = low[feature];
+        max = high[feature];
         constant = highRows === 0 || highRows === end - start;
-      } else if (featureKind === CODED) {
-        lowRank = codes[base + order[start]];
-        highRank = lowRank;
-        for (let p = start; p < end; p++) {
-          const r = codes[base + order[p]];
-          nodeValues[p] = r;
-          if (r < lowRank) lowRank = r;
-          else if (r > highRank) highRank = r;
-        }
-        min = distinct[feature * MAX_CODES + lowRank];
-        max = distinct[feature * MAX_CODES + highRank];
-        constant = max <= Math.fround(min + FEATURE_THRESHOLD_32);
-        this.valuesFeature = feature;
       } else {
         min = values[base + order[start]];
         max = min;
@@ -258,22 +237,11 @@ class RandomSplitSearch {
       swap(features, position, nFeatures - evaluated);
       let threshold = (max - min) * rng.next() + min;
       if (threshold === max) threshold = min;
-      let proxy: number;
-      let limit = 0;
-      if (featureKind === TWO_VALUED) {
-        proxy = criterion.twoValuedProxy();
-      } else if (featureKind === CODED) {
-        // A row's value is at most the threshold exactly when its rank is at most this one.
-        limit = rankAtOrBelow(distinct, feature, lowRank, highRank, threshold);
-        proxy = criterion.thresholdProxy(nodeValues, order, start, end, limit);
-      } else {
-        proxy = criterion.thresholdProxy(nodeValues, order, start, end, threshold);
-      }
+      const proxy = isTwoValued ? criterion.twoValuedProxy() : criterion.thresholdProxy(nodeValues, order, start, end, threshold);
       if (proxy > bestProxy) {
         bestProxy = proxy;
         this.feature = feature;
         this.threshold = threshold;
-        this.limit = limit;
       }
     }
     this.childConstants = knownConstants + foundConstants;
@@ -282,12 +250,10 @@ class RandomSplitSearch {
 
   /** Partitions the node's rows by the split `best` found; returns where the right child starts. */
   partition(order: Uint32Array, scratch: Uint32Array, start: number, end: number): number {
-    const { feature, threshold, limit, nodeValues } = this;
+    const { feature, threshold, nodeValues } = this;
     const base = feature * this.columns.rows;
-    const featureKind = this.coded.kind[feature];
-    if (feature === this.valuesFeature) return partitionByValue(order, scratch, start, end, nodeValues, 0, featureKind === CODED ? limit : threshold, true);
-    if (featureKind === TWO_VALUED) return partitionByCode(order, scratch, start, end, this.coded.codes, base, 0);
-    if (featureKind === CODED) return partitionByCode(order, scratch, start, end, this.coded.codes, base, limit);
+    if (this.twoValued.twoValued[feature] === 1) return partitionByCode(order, scratch, start, end, this.twoValued.codes, base);
+    if (feature === this.valuesFeature) return partitionByValue(order, scratch, start, end, nodeValues, 0, threshold, true);
     return partitionByValue(order, scratch, start, end, this.columns.values, base, threshold, false);
   }
 }
