@@ -107,16 +107,15 @@ class ExtraTreeGrower {
 
 /**
  * Stable in-place partition of order[start, end): rows whose value is at most `threshold` first,
- * row order[p]'s value being values[base + order[p]], or values[p] when `byPosition` (the values
- * the search left in node order). Branch-free, since a random threshold makes the branch a coin
- * toss: each row is written to both sides and only the side it belongs to advances.
+ * row order[p]'s value being values[p]. Branch-free, since a random threshold makes the branch a
+ * coin toss: each row is written to both sides and only the side it belongs to advances.
  */
-function partitionByValue(order: Uint32Array, scratch: Uint32Array, start: number, end: number, values: Float32Array, base: number, threshold: number, byPosition: boolean): number {
+function partitionByValue(order: Uint32Array, scratch: Uint32Array, start: number, end: number, values: Float32Array, threshold: number): number {
   let write = start;
   let spill = 0;
   for (let p = start; p < end; p++) {
     const i = order[p];
-    const left = +(values[byPosition ? p : base + i] <= threshold);
+    const left = +(values[p] <= threshold);
     order[write] = i;
     scratch[spill] = i;
     write += left;
@@ -157,10 +156,14 @@ class RandomSplitSearch {
   childConstants = 0;
   private rng: Rng | null = null;
   private readonly features: Uint32Array;
-  /** The last tried feature's value of row order[p] at [p], for the node's positions. */
-  private readonly nodeValues: Float32Array;
-  /** The feature whose values nodeValues holds for the node last searched, or -1. */
-  private valuesFeature = -1;
+  /**
+   * Two buffers of a feature's value of row order[p] at [p], for the node's positions: the tried
+   * feature's values are gathered into one, and when it becomes the best the buffers trade
+   * places, so that the partition reads the best feature's values in node order instead of
+   * gathering them again.
+   */
+  private tried: Float32Array;
+  private bestValues: Float32Array;
 
   constructor(
     private readonly columns: Float32Columns,
@@ -170,7 +173,8 @@ class RandomSplitSearch {
     size: number,
   ) {
     this.features = new Uint32Array(columns.cols);
-    this.nodeValues = new Float32Array(size);
+    this.tried = new Float32Array(size);
+    this.bestValues = new Float32Array(size);
   }
 
   /** Starts a tree: its random stream, and the features in their first order. */
@@ -182,14 +186,15 @@ class RandomSplitSearch {
 
   /** Whether any split exists; if so it is in `feature` and `threshold`. */
   best(order: Uint32Array, start: number, end: number, knownConstants: number): boolean {
-    const { features, maxFeatures, criterion, nodeValues } = this;
+    const { features, maxFeatures, criterion } = this;
+    let tried = this.tried;
+    let bestValues = this.bestValues;
     const rng = this.rng as Rng;
     const { values, rows } = this.columns;
     const { twoValued, codes, low, high } = this.twoValued;
     const nFeatures = features.length;
     let bestProxy = -Infinity;
     this.feature = -1;
-    this.valuesFeature = -1;
     let drawnKnown = 0;
     let foundConstants = 0;
     let evaluated = 0;
@@ -221,12 +226,11 @@ class RandomSplitSearch {
         max = min;
         for (let p = start; p < end; p++) {
           const v = values[base + order[p]];
-          nodeValues[p] = v;
+          tried[p] = v;
           if (v < min) min = v;
           else if (v > max) max = v;
         }
         constant = max <= Math.fround(min + FEATURE_THRESHOLD_32);
-        this.valuesFeature = feature;
       }
       if (constant) {
         swap(features, position, knownConstants + foundConstants);
@@ -237,24 +241,29 @@ class RandomSplitSearch {
       swap(features, position, nFeatures - evaluated);
       let threshold = (max - min) * rng.next() + min;
       if (threshold === max) threshold = min;
-      const proxy = isTwoValued ? criterion.twoValuedProxy() : criterion.thresholdProxy(nodeValues, order, start, end, threshold);
+      const proxy = isTwoValued ? criterion.twoValuedProxy() : criterion.thresholdProxy(tried, order, start, end, threshold);
       if (proxy > bestProxy) {
         bestProxy = proxy;
         this.feature = feature;
         this.threshold = threshold;
+        if (!isTwoValued) {
+          const t = bestValues;
+          bestValues = tried;
+          tried = t;
+        }
       }
     }
+    this.tried = tried;
+    this.bestValues = bestValues;
     this.childConstants = knownConstants + foundConstants;
     return this.feature >= 0;
   }
 
   /** Partitions the node's rows by the split `best` found; returns where the right child starts. */
   partition(order: Uint32Array, scratch: Uint32Array, start: number, end: number): number {
-    const { feature, threshold, nodeValues } = this;
-    const base = feature * this.columns.rows;
-    if (this.twoValued.twoValued[feature] === 1) return partitionByCode(order, scratch, start, end, this.twoValued.codes, base);
-    if (feature === this.valuesFeature) return partitionByValue(order, scratch, start, end, nodeValues, 0, threshold, true);
-    return partitionByValue(order, scratch, start, end, this.columns.values, base, threshold, false);
+    const { feature, threshold } = this;
+    if (this.twoValued.twoValued[feature] === 1) return partitionByCode(order, scratch, start, end, this.twoValued.codes, feature * this.columns.rows);
+    return partitionByValue(order, scratch, start, end, this.bestValues, threshold);
   }
 }
 
