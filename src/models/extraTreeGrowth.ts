@@ -1,17 +1,14 @@
 import { createRng, type Rng } from "../stats/rng.js";
-import { FEATURE_THRESHOLD } from "./featureBins.js";
 import type { Float32Columns } from "./float32Columns.js";
 import type { ThresholdCriterion } from "./splitCriterion.js";
 import { TreeBuffer, type FlatTree } from "./treeGrowth.js";
+import { FEATURE_THRESHOLD_32, twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
 
 export interface ExtraTreeOptions {
   /** Features tried per node (scikit-learn's max_features), 1..cols. */
   readonly maxFeatures: number;
   readonly rng: Rng;
 }
-
-/** scikit-learn adds FEATURE_THRESHOLD to a float32 minimum in float32 arithmetic. */
-const FEATURE_THRESHOLD_32 = Math.fround(FEATURE_THRESHOLD);
 
 /**
  * Grows one extremely randomized tree, as scikit-learn's ExtraTreeClassifier / ExtraTreeRegressor
@@ -22,77 +19,127 @@ const FEATURE_THRESHOLD_32 = Math.fround(FEATURE_THRESHOLD);
  * Thresholds are drawn on the raw (float32-rounded) values, not on featureBins' bins: with more
  * than 256 distinct values a bin holds a run of values, and a threshold drawn between bin edges
  * could neither fall inside a bin nor follow a node's true range. Each tried feature costs two
- * passes over the node's rows (its range, then the threshold's score), as scikit-learn's splitter.
+ * passes over the node's rows (its range, then the threshold's score), as scikit-learn's splitter,
+ * except a feature of two values (twoValuedColumns.ts), which costs one.
  *
  * Leaves as growTree: one row, impurity at most DBL_EPSILON, or every feature constant. Rows of
  * weight 0 are left out. Depth-first with an explicit stack, left child first.
  */
 export function growExtraTree(columns: Float32Columns, criterion: ThresholdCriterion, options: ExtraTreeOptions): FlatTree {
-  const n = columns.rows;
-  const { weight } = criterion;
-  if (weight.length !== n) throw new RangeError(`${n} rows but ${weight.length} weights`);
-  const { maxFeatures, rng } = options;
-  if (!Number.isInteger(maxFeatures) || maxFeatures < 1) throw new RangeError(`maxFeatures must be a positive integer, got ${maxFeatures}`);
-
-  let size = 0;
-  for (let i = 0; i < n; i++) if (weight[i] > 0) size++;
-  if (size === 0) throw new RangeError("no row has a positive weight");
-  const order = new Uint32Array(size);
-  for (let i = 0, p = 0; i < n; i++) if (weight[i] > 0) order[p++] = i;
-
-  // Unpruned extra trees grow to nearly one leaf per distinct row: room for all 2 size - 1 nodes
-  // up front spares the buffer its doublings.
-  const tree = new TreeBuffer(criterion.leafWidth, 2 * size - 1);
-  const search = new RandomSplitSearch(columns, criterion, Math.min(maxFeatures, columns.cols), rng, size);
-  const scratch = new Uint32Array(size);
-
-  // Five numbers per pending node, as growTree: rows order[start, end), parent (-1 for the root),
-  // whether it is the parent's left child, and how many features its ancestors found constant.
-  const stack: number[] = [0, size, -1, 1, 0];
-  while (stack.length > 0) {
-    const knownConstants = stack.pop() as number;
-    const isLeft = stack.pop() as number;
-    const parent = stack.pop() as number;
-    const end = stack.pop() as number;
-    const start = stack.pop() as number;
-    const node = tree.addNode(parent, isLeft === 1);
-
-    const impurity = criterion.startNode(order, start, end);
-    const found = end - start < 2 || impurity <= Number.EPSILON ? false : search.best(order, start, end, knownConstants);
-    if (!found) {
-      tree.setLeaf(node, criterion);
-      continue;
-    }
-    const { feature, threshold } = search;
-    tree.setSplit(node, feature, threshold);
-    const middle = partitionByThreshold(order, scratch, start, end, columns.values, feature * n, threshold);
-    stack.push(middle, end, node, 0, search.childConstants, start, middle, node, 1, search.childConstants);
-  }
-  return tree.finish();
+  return new ExtraTreeGrower(columns, criterion, options.maxFeatures).grow(options.rng);
 }
 
 /**
  * The trees of an extra-trees forest, as scikit-learn's ExtraTreesClassifier / Regressor grow them
  * (bootstrap=False): every tree on all the rows, from one random stream per tree drawn in order
- * from the forest's. No tree changes the criterion's weights, so one criterion serves them all.
+ * from the forest's. No tree changes the criterion's weights, so one criterion serves them all,
+ * and one grower's buffers serve every tree.
  */
 export function growExtraForest(columns: Float32Columns, count: number, maxFeatures: number, rng: Rng, criterion: ThresholdCriterion): FlatTree[] {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`the tree count must be a positive integer, got ${count}`);
+  const grower = new ExtraTreeGrower(columns, criterion, maxFeatures);
   const trees: FlatTree[] = [];
-  for (let t = 0; t < count; t++) trees.push(growExtraTree(columns, criterion, { maxFeatures, rng: createRng(rng.uint32()) }));
+  for (let t = 0; t < count; t++) trees.push(grower.grow(createRng(rng.uint32())));
   return trees;
 }
 
-/** Stable in-place partition of order[start, end): rows whose value is at most threshold first. */
-function partitionByThreshold(order: Uint32Array, scratch: Uint32Array, start: number, end: number, values: Float32Array, base: number, threshold: number): number {
+/** What growing a tree needs beyond its random stream, made once and reused by every tree. */
+class ExtraTreeGrower {
+  private readonly order: Uint32Array;
+  private readonly scratch: Uint32Array;
+  private readonly tree: TreeBuffer;
+  private readonly search: RandomSplitSearch;
+
+  constructor(
+    private readonly columns: Float32Columns,
+    private readonly criterion: ThresholdCriterion,
+    maxFeatures: number,
+  ) {
+    const n = columns.rows;
+    const { weight } = criterion;
+    if (weight.length !== n) throw new RangeError(`${n} rows but ${weight.length} weights`);
+    if (!Number.isInteger(maxFeatures) || maxFeatures < 1) throw new RangeError(`maxFeatures must be a positive integer, got ${maxFeatures}`);
+    let size = 0;
+    for (let i = 0; i < n; i++) if (weight[i] > 0) size++;
+    if (size === 0) throw new RangeError("no row has a positive weight");
+    this.order = new Uint32Array(size);
+    this.scratch = new Uint32Array(size);
+    // Unpruned extra trees grow to nearly one leaf per distinct row: room for all 2 size - 1 nodes
+    // up front spares the buffer its doublings.
+    this.tree = new TreeBuffer(criterion.leafWidth, 2 * size - 1);
+    this.search = new RandomSplitSearch(columns, twoValuedColumns(columns), criterion, Math.min(maxFeatures, columns.cols), size);
+  }
+
+  grow(rng: Rng): FlatTree {
+    const { order, scratch, tree, search, criterion, columns } = this;
+    const { weight } = criterion;
+    const n = columns.rows;
+    const size = order.length;
+    for (let i = 0, p = 0; i < n; i++) if (weight[i] > 0) order[p++] = i;
+    tree.reset();
+    search.reset(rng);
+
+    // Five numbers per pending node, as growTree: rows order[start, end), parent (-1 for the root),
+    // whether it is the parent's left child, and how many features its ancestors found constant.
+    const stack: number[] = [0, size, -1, 1, 0];
+    while (stack.length > 0) {
+      const knownConstants = stack.pop() as number;
+      const isLeft = stack.pop() as number;
+      const parent = stack.pop() as number;
+      const end = stack.pop() as number;
+      const start = stack.pop() as number;
+      const node = tree.addNode(parent, isLeft === 1);
+
+      const impurity = criterion.startNode(order, start, end);
+      const found = end - start < 2 || impurity <= Number.EPSILON ? false : search.best(order, start, end, knownConstants);
+      if (!found) {
+        tree.setLeaf(node, criterion);
+        continue;
+      }
+      const { feature, threshold } = search;
+      tree.setSplit(node, feature, threshold);
+      const middle = search.partition(order, scratch, start, end);
+      stack.push(middle, end, node, 0, search.childConstants, start, middle, node, 1, search.childConstants);
+    }
+    return tree.finish();
+  }
+}
+
+/**
+ * Stable in-place partition of order[start, end): rows whose value is at most `threshold` first,
+ * row order[p]'s value being values[p]. Branch-free, since a random threshold makes the branch a
+ * coin toss: each row is written to both sides and only the side it belongs to advances.
+ */
+function partitionByValue(order: Uint32Array, scratch: Uint32Array, start: number, end: number, values: Float32Array, threshold: number): number {
   let write = start;
   let spill = 0;
   for (let p = start; p < end; p++) {
     const i = order[p];
-    if (values[base + i] <= threshold) order[write++] = i;
-    else scratch[spill++] = i;
+    const left = +(values[p] <= threshold);
+    order[write] = i;
+    scratch[spill] = i;
+    write += left;
+    spill += 1 - left;
   }
-  order.set(scratch.subarray(0, spill), write);
+  // A loop, not order.set(scratch.subarray(...)): a view per node costs an allocation.
+  for (let k = 0; k < spill; k++) order[write + k] = scratch[k];
+  return write;
+}
+
+/** partitionByValue for a two-valued feature: rows of code 0 (its lower value) first. */
+function partitionByCode(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number): number {
+  let write = start;
+  let spill = 0;
+  for (let p = start; p < end; p++) {
+    const i = order[p];
+    const right = codes[base + i];
+    order[write] = i;
+    scratch[spill] = i;
+    write += 1 - right;
+    spill += right;
+  }
+  // A loop, not order.set(scratch.subarray(...)): a view per node costs an allocation.
+  for (let k = 0; k < spill; k++) order[write + k] = scratch[k];
   return write;
 }
 
@@ -107,25 +154,44 @@ class RandomSplitSearch {
   feature = -1;
   threshold = 0;
   childConstants = 0;
+  private rng: Rng | null = null;
   private readonly features: Uint32Array;
-  /** The tried feature's value of row order[p] at [p], for the node's positions. */
-  private readonly nodeValues: Float32Array;
+  /**
+   * Two buffers of a feature's value of row order[p] at [p], for the node's positions: the tried
+   * feature's values are gathered into one, and when it becomes the best the buffers trade
+   * places, so that the partition reads the best feature's values in node order instead of
+   * gathering them again.
+   */
+  private tried: Float32Array;
+  private bestValues: Float32Array;
 
   constructor(
     private readonly columns: Float32Columns,
+    private readonly twoValued: TwoValuedColumns,
     private readonly criterion: ThresholdCriterion,
     private readonly maxFeatures: number,
-    private readonly rng: Rng,
     size: number,
   ) {
-    this.features = Uint32Array.from({ length: columns.cols }, (_, j) => j);
-    this.nodeValues = new Float32Array(size);
+    this.features = new Uint32Array(columns.cols);
+    this.tried = new Float32Array(size);
+    this.bestValues = new Float32Array(size);
+  }
+
+  /** Starts a tree: its random stream, and the features in their first order. */
+  reset(rng: Rng): void {
+    this.rng = rng;
+    const { features } = this;
+    for (let j = 0; j < features.length; j++) features[j] = j;
   }
 
   /** Whether any split exists; if so it is in `feature` and `threshold`. */
   best(order: Uint32Array, start: number, end: number, knownConstants: number): boolean {
-    const { features, maxFeatures, rng, criterion, nodeValues } = this;
+    const { features, maxFeatures, criterion } = this;
+    let tried = this.tried;
+    let bestValues = this.bestValues;
+    const rng = this.rng as Rng;
     const { values, rows } = this.columns;
+    const { twoValued, codes, low, high } = this.twoValued;
     const nFeatures = features.length;
     let bestProxy = -Infinity;
     this.feature = -1;
@@ -146,15 +212,27 @@ class RandomSplitSearch {
       const position = knownConstants + foundConstants + pick - knownLeft;
       const feature = features[position];
       const base = feature * rows;
-      let min = values[base + order[start]];
-      let max = min;
-      for (let p = start; p < end; p++) {
-        const v = values[base + order[p]];
-        nodeValues[p] = v;
-        if (v < min) min = v;
-        else if (v > max) max = v;
+      let min: number;
+      let max: number;
+      let constant: boolean;
+      const isTwoValued = twoValued[feature] === 1;
+      if (isTwoValued) {
+        const highRows = criterion.twoValuedSplit(codes, base, order, start, end);
+        min = low[feature];
+        max = high[feature];
+        constant = highRows === 0 || highRows === end - start;
+      } else {
+        min = values[base + order[start]];
+        max = min;
+        for (let p = start; p < end; p++) {
+          const v = values[base + order[p]];
+          tried[p] = v;
+          if (v < min) min = v;
+          else if (v > max) max = v;
+        }
+        constant = max <= Math.fround(min + FEATURE_THRESHOLD_32);
       }
-      if (max <= Math.fround(min + FEATURE_THRESHOLD_32)) {
+      if (constant) {
         swap(features, position, knownConstants + foundConstants);
         foundConstants++;
         continue;
@@ -163,15 +241,29 @@ class RandomSplitSearch {
       swap(features, position, nFeatures - evaluated);
       let threshold = (max - min) * rng.next() + min;
       if (threshold === max) threshold = min;
-      const proxy = criterion.thresholdProxy(nodeValues, order, start, end, threshold);
+      const proxy = isTwoValued ? criterion.twoValuedProxy() : criterion.thresholdProxy(tried, order, start, end, threshold);
       if (proxy > bestProxy) {
         bestProxy = proxy;
         this.feature = feature;
         this.threshold = threshold;
+        if (!isTwoValued) {
+          const t = bestValues;
+          bestValues = tried;
+          tried = t;
+        }
       }
     }
+    this.tried = tried;
+    this.bestValues = bestValues;
     this.childConstants = knownConstants + foundConstants;
     return this.feature >= 0;
+  }
+
+  /** Partitions the node's rows by the split `best` found; returns where the right child starts. */
+  partition(order: Uint32Array, scratch: Uint32Array, start: number, end: number): number {
+    const { feature, threshold } = this;
+    if (this.twoValued.twoValued[feature] === 1) return partitionByCode(order, scratch, start, end, this.twoValued.codes, feature * this.columns.rows);
+    return partitionByValue(order, scratch, start, end, this.bestValues, threshold);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { float32Bits, float32Key, radixCounts, radixSort } from "./radixSort.js";
 
 /**
  * Every feature coded once per fit into at most 256 ordered bins, so that tree nodes find their
@@ -41,16 +42,58 @@ export function binFeatures(X: Matrix, maxBins = MAX_BINS): FeatureBins {
   const binCount = new Uint16Array(cols);
   const low = new Float64Array(cols * MAX_BINS);
   const high = new Float64Array(cols * MAX_BINS);
-  const column = new Float64Array(rows);
-  for (let j = 0; j < cols; j++) {
-    for (let i = 0; i < rows; i++) {
-      const v = Math.fround(data[i * cols + j]);
-      if (!Number.isFinite(v)) throw new RangeError(`feature ${j} row ${i} is ${data[i * cols + j]}: trees need finite float32 values`);
-      column[i] = v;
+  // The float32 values column by column, read off the row-major matrix in one sequential pass
+  // (a strided pass per column missed the cache on every row).
+  const values = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j];
+      if (!Number.isFinite(Math.fround(v))) throw new RangeError(`feature ${j} row ${i} is ${v}: trees need finite float32 values`);
+      values[j * rows + i] = v;
     }
+  }
+  const valueBits = new Uint32Array(values.buffer);
+  // One set of buffers for every column: a radix sort of the float32 keys (linear, where the
+  // typed arrays' comparison sort took most of a decision tree's fit), the sorted values, groups.
+  const keys = new Uint32Array(rows);
+  const keyBuffer = new Uint32Array(rows);
+  const order = new Uint32Array(rows);
+  const rowBuffer = new Uint32Array(rows);
+  const counts = radixCounts();
+  const sortedBits = new Uint32Array(rows);
+  const sorted = new Float32Array(sortedBits.buffer);
+  const groups: ValueGroups = { count: 0, first: new Float64Array(rows), last: new Float64Array(rows), size: new Uint32Array(rows) };
+  for (let j = 0; j < cols; j++) {
+    const column = values.subarray(j * rows, (j + 1) * rows);
+    const columnCodes = codes.subarray(j * rows, (j + 1) * rows);
     const offset = j * MAX_BINS;
-    binCount[j] = binEdges(column, maxBins, low.subarray(offset, offset + maxBins), high.subarray(offset, offset + maxBins));
-    codeColumn(column, binCount[j], high.subarray(offset, offset + binCount[j]), codes.subarray(j * rows, (j + 1) * rows));
+    // Up to two distinct values (one-hot columns, flags) need no sort: their groups are known.
+    let first = 0;
+    let second = 0;
+    let distinct = 0;
+    for (let i = 0; i < rows; i++) {
+      const key = float32Key(valueBits[j * rows + i]);
+      keys[i] = key;
+      if (distinct === 0) {
+        first = key;
+        second = key;
+        distinct = 1;
+      } else if (key !== first && key !== second) {
+        second = key;
+        distinct++;
+      }
+    }
+    if (distinct <= 2) {
+      binCount[j] = twoValueBins(column, first, second, valueBits.subarray(j * rows, (j + 1) * rows), groups, maxBins, low.subarray(offset, offset + maxBins), high.subarray(offset, offset + maxBins));
+      for (let i = 0; i < rows; i++) columnCodes[i] = +(column[i] > high[offset]);
+      continue;
+    }
+    for (let i = 0; i < rows; i++) order[i] = i;
+    radixSort(keys, order, keyBuffer, rowBuffer, counts);
+    for (let p = 0; p < rows; p++) sortedBits[p] = float32Bits(keys[p]);
+    valueGroups(sorted, groups);
+    binCount[j] = binEdges(groups, rows, maxBins, low.subarray(offset, offset + maxBins), high.subarray(offset, offset + maxBins));
+    codeSorted(sorted, order, high.subarray(offset, offset + binCount[j]), columnCodes);
   }
   return { rows, cols, codes, binCount, low, high };
 }
@@ -68,20 +111,17 @@ export function splitThreshold(bins: FeatureBins, feature: number, leftBin: numb
 
 /** Groups of values that may not be split apart, as [first value, last value, rows] runs. */
 interface ValueGroups {
-  readonly count: number;
+  count: number;
   readonly first: Float64Array;
   readonly last: Float64Array;
   readonly size: Uint32Array;
 }
 
-function valueGroups(column: Float64Array): ValueGroups {
-  const sorted = Float64Array.from(column).sort();
-  const n = sorted.length;
-  const first = new Float64Array(n);
-  const last = new Float64Array(n);
-  const size = new Uint32Array(n);
+/** Fills `groups` from a column's values in ascending order. */
+function valueGroups(sorted: Float32Array, groups: ValueGroups): void {
+  const { first, last, size } = groups;
   let count = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i];
     if (count > 0 && v <= last[count - 1] + FEATURE_THRESHOLD) {
       last[count - 1] = v;
@@ -93,7 +133,48 @@ function valueGroups(column: Float64Array): ValueGroups {
       count++;
     }
   }
-  return { count, first, last, size };
+  groups.count = count;
+}
+
+/**
+ * binEdges for a column of at most two distinct values (keys `a` and `b`, equal for one value):
+ * the groups valueGroups would find in the sorted column, without sorting it.
+ */
+function twoValueBins(column: Float32Array, a: number, b: number, bits: Uint32Array, groups: ValueGroups, maxBins: number, low: Float64Array, high: Float64Array): number {
+  const rows = column.length;
+  const lowKey = Math.min(a, b);
+  let lowRows = 0;
+  let lowValue = 0;
+  let highValue = 0;
+  for (let i = 0; i < rows; i++) {
+    if (float32Key(bits[i]) === lowKey) {
+      lowRows++;
+      lowValue = column[i];
+    } else {
+      highValue = column[i];
+    }
+  }
+  const { first, last, size } = groups;
+  if (lowRows === rows) {
+    groups.count = rows === 0 ? 0 : 1;
+    first[0] = lowValue;
+    last[0] = lowValue;
+    size[0] = rows;
+  } else if (highValue <= lowValue + FEATURE_THRESHOLD) {
+    groups.count = 1;
+    first[0] = lowValue;
+    last[0] = highValue;
+    size[0] = rows;
+  } else {
+    groups.count = 2;
+    first[0] = lowValue;
+    last[0] = lowValue;
+    size[0] = lowRows;
+    first[1] = highValue;
+    last[1] = highValue;
+    size[1] = rows - lowRows;
+  }
+  return binEdges(groups, rows, maxBins, low, high);
 }
 
 /**
@@ -102,11 +183,10 @@ function valueGroups(column: Float64Array): ValueGroups {
  * more than stopping short would; groups are never split, and once the groups left fit one per
  * bin they each get their own.
  */
-function binEdges(column: Float64Array, maxBins: number, low: Float64Array, high: Float64Array): number {
-  const groups = valueGroups(column);
+function binEdges(groups: ValueGroups, rows: number, maxBins: number, low: Float64Array, high: Float64Array): number {
   if (groups.count === 0) return 1;
   let bins = 0;
-  let rowsLeft = column.length;
+  let rowsLeft = rows;
   let binRows = 0;
   for (let g = 0; g < groups.count; g++) {
     const groupsLeft = groups.count - g;
@@ -128,17 +208,15 @@ function binEdges(column: Float64Array, maxBins: number, low: Float64Array, high
   return bins + 1;
 }
 
-/** Each row's bin: the first bin whose largest value is at least the row's value. */
-function codeColumn(column: Float64Array, count: number, high: Float64Array, out: Uint8Array): void {
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i];
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (high[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = lo;
+/**
+ * Each row's bin: the first bin whose largest value is at least the row's value, read off the
+ * column in ascending order (sorted[p] is the value of row order[p]).
+ */
+function codeSorted(sorted: Float32Array, order: Uint32Array, high: Float64Array, out: Uint8Array): void {
+  let bin = 0;
+  for (let p = 0; p < sorted.length; p++) {
+    const v = sorted[p];
+    while (high[bin] < v) bin++;
+    out[order[p]] = bin;
   }
 }

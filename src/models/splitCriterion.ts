@@ -24,6 +24,11 @@ export interface SplitCriterion {
    */
   histogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number;
   /**
+   * histogram for a feature of two bins (codes 0 and 1: one-hot columns), with the same result
+   * bit for bit: each bin's sums in row order, accumulated in registers rather than in memory.
+   */
+  twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number;
+  /**
    * Scores every boundary between consecutive occupied bins (occupied[0, count), ascending), left
    * to right, and records in `best` each one strictly better than best.proxy. Leaves the bins it
    * read at zero, so the histogram is clean for the next feature.
@@ -47,6 +52,16 @@ export interface ThresholdCriterion extends SplitCriterion {
    * up by startNode). Larger is better.
    */
   thresholdProxy(values: Float32Array, order: Uint32Array, start: number, end: number, threshold: number): number;
+  /**
+   * For a feature that takes two values on the training rows (codes[base + row]: 0 the lower, 1
+   * the higher), sets up the split that sends the node's lower-valued rows left, which is what
+   * thresholdProxy scores for any threshold from the lower value up to (not including) the higher
+   * one, and returns how many of the node's rows take the higher value: one pass over the node
+   * instead of a range pass and a threshold pass.
+   */
+  twoValuedSplit(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number;
+  /** thresholdProxy of the split set up by the last twoValuedSplit, bit for bit. */
+  twoValuedProxy(): number;
 }
 
 /** The best split found so far at a node: the split sends bins <= leftBin left, >= rightBin right. */

@@ -15,19 +15,29 @@ export class SquaredErrorCriterion implements SplitCriterion {
   private sum = 0;
   /** Sum of w y per bin. */
   private readonly binSum = new Float64Array(MAX_BINS);
+  /** Left sum and weight of the split set up by twoValuedSplit. */
+  private pendingLeftSum = 0;
+  private pendingLeftWeight = 0;
+  /** Every weight 1: the random splitter's loops skip the weights and read targets in node order. */
+  private readonly unitWeights: boolean;
+  /** With unitWeights: the target of row order[p] at [p], for the node set up by startNode. */
+  private readonly nodeTarget: Float64Array;
 
   constructor(
     private readonly y: Float64Array,
     readonly weight: Float64Array,
   ) {
     if (y.length !== weight.length) throw new RangeError(`${y.length} targets but ${weight.length} weights`);
+    this.unitWeights = weight.every((w) => w === 1);
+    this.nodeTarget = new Float64Array(this.unitWeights ? y.length : 0);
   }
 
   startNode(order: Uint32Array, start: number, end: number): number {
-    const { y, weight } = this;
+    const { y, weight, nodeTarget } = this;
     let nodeWeight = 0;
     let sum = 0;
     let squares = 0;
+    if (this.unitWeights) for (let p = start; p < end; p++) nodeTarget[p] = y[order[p]];
     for (let p = start; p < end; p++) {
       const i = order[p];
       const wy = weight[i] * y[i];
@@ -55,6 +65,34 @@ export class SquaredErrorCriterion implements SplitCriterion {
       if (b > high) high = b;
     }
     return low | (high << 8);
+  }
+
+  twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
+    const { binSum, binWeight, y, weight } = this;
+    // Each sum takes its rows' terms in row order and 0 for the others, which changes no sum.
+    let lowSum = 0;
+    let highSum = 0;
+    let lowWeight = 0;
+    let highWeight = 0;
+    let high = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const code = codes[base + i];
+      const w = weight[i];
+      const wLow = w * (1 - code);
+      const wHigh = w * code;
+      lowSum += wLow * y[i];
+      highSum += wHigh * y[i];
+      lowWeight += wLow;
+      highWeight += wHigh;
+      high += code;
+    }
+    binSum[0] = lowSum;
+    binSum[1] = highSum;
+    binWeight[0] = lowWeight;
+    binWeight[1] = highWeight;
+    if (high === 0) return 0;
+    return high === end - start ? 1 | (1 << 8) : 0 | (1 << 8);
   }
 
   /** The proxy in scikit-learn's order of operations; the first of equally good thresholds wins. */
@@ -96,15 +134,62 @@ export class SquaredErrorCriterion implements SplitCriterion {
    * that branch unpredictable (measured: the multiply is about a third faster than a branch).
    */
   thresholdProxy(values: Float32Array, order: Uint32Array, start: number, end: number, threshold: number): number {
-    const { y, weight, nodeWeight, sum } = this;
+    const { y, weight, nodeWeight, sum, nodeTarget } = this;
     let leftSum = 0;
     let leftWeight = 0;
-    for (let p = start; p < end; p++) {
-      const i = order[p];
-      const w = weight[i] * +(values[p] <= threshold);
-      leftSum += w * y[i];
-      leftWeight += w;
+    if (this.unitWeights) {
+      // weight 1 times the comparison is the comparison: the same terms, in the same order.
+      for (let p = start; p < end; p++) {
+        const w = +(values[p] <= threshold);
+        leftSum += w * nodeTarget[p];
+        leftWeight += w;
+      }
+    } else {
+      for (let p = start; p < end; p++) {
+        const i = order[p];
+        const w = weight[i] * +(values[p] <= threshold);
+        leftSum += w * y[i];
+        leftWeight += w;
+      }
     }
+    const rightSum = sum - leftSum;
+    return (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / (nodeWeight - leftWeight);
+  }
+
+  /**
+   * A two-valued feature's split (ThresholdCriterion), in thresholdProxy's order of operations:
+   * code 0 is at or below every threshold the splitter can draw for it, code 1 above.
+   */
+  twoValuedSplit(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
+    const { y, weight, nodeTarget } = this;
+    let high = 0;
+    let leftSum = 0;
+    let leftWeight = 0;
+    if (this.unitWeights) {
+      for (let p = start; p < end; p++) {
+        const code = codes[base + order[p]];
+        high += code;
+        const w = 1 - code;
+        leftSum += w * nodeTarget[p];
+        leftWeight += w;
+      }
+    } else {
+      for (let p = start; p < end; p++) {
+        const i = order[p];
+        const code = codes[base + i];
+        high += code;
+        const w = weight[i] * (1 - code);
+        leftSum += w * y[i];
+        leftWeight += w;
+      }
+    }
+    this.pendingLeftSum = leftSum;
+    this.pendingLeftWeight = leftWeight;
+    return high;
+  }
+
+  twoValuedProxy(): number {
+    const { nodeWeight, sum, pendingLeftSum: leftSum, pendingLeftWeight: leftWeight } = this;
     const rightSum = sum - leftSum;
     return (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / (nodeWeight - leftWeight);
   }

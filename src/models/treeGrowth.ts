@@ -113,12 +113,17 @@ export function addLeafValues(tree: FlatTree, X: Matrix, out: Float64Array, scal
 function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number, leftBin: number): number {
   let write = start;
   let spill = 0;
+  // Branch-free: each row is written to both sides and only the side it belongs to advances.
   for (let p = start; p < end; p++) {
     const i = order[p];
-    if (codes[base + i] <= leftBin) order[write++] = i;
-    else scratch[spill++] = i;
+    const left = +(codes[base + i] <= leftBin);
+    order[write] = i;
+    scratch[spill] = i;
+    write += left;
+    spill += 1 - left;
   }
-  order.set(scratch.subarray(0, spill), write);
+  // A loop, not order.set(scratch.subarray(...)): a view per node costs an allocation.
+  for (let k = 0; k < spill; k++) order[write + k] = scratch[k];
   return write;
 }
 
@@ -158,8 +163,7 @@ class SplitSearch {
   best(order: Uint32Array, start: number, end: number, knownConstants: number): boolean {
     const { features, maxFeatures, rng, criterion, choice } = this;
     const nFeatures = features.length;
-    const codes = this.bins.codes;
-    const rows = this.bins.rows;
+    const { codes, rows, binCount } = this.bins;
     choice.reset();
     let drawnKnown = 0;
     let foundConstants = 0;
@@ -179,7 +183,7 @@ class SplitSearch {
       }
       const position = knownConstants + foundConstants + pick - knownLeft;
       const feature = features[position];
-      const range = criterion.histogram(codes, feature * rows, order, start, end);
+      const range = binCount[feature] === 2 ? criterion.twoBinHistogram(codes, feature * rows, order, start, end) : criterion.histogram(codes, feature * rows, order, start, end);
       const lowBin = range & 0xff;
       const highBin = range >>> 8;
       if (lowBin === highBin) {
@@ -259,6 +263,12 @@ export class TreeBuffer {
     this.values = new Float64Array(((capacity + 1) >>> 1) * leafWidth);
   }
 
+  /** Empties the buffer for the next tree, keeping its arrays. */
+  reset(): void {
+    this.count = 0;
+    this.leaves = 0;
+  }
+
   addNode(parent: number, isLeft: boolean): number {
     if (this.count === this.feature.length) this.grow();
     const node = this.count++;
@@ -285,18 +295,29 @@ export class TreeBuffer {
     this.valueOffset[node] = offset;
   }
 
+  /**
+   * The tree in arrays of its own size, all views of one buffer: a forest keeps hundreds of trees,
+   * and one allocation a tree instead of six spares the allocator and the collector.
+   */
   finish(): FlatTree {
     const n = this.count;
-    return {
-      nodeCount: n,
-      leafWidth: this.leafWidth,
-      feature: this.feature.slice(0, n),
-      threshold: this.threshold.slice(0, n),
-      left: this.left.slice(0, n),
-      right: this.right.slice(0, n),
-      valueOffset: this.valueOffset.slice(0, n),
-      values: this.values.slice(0, this.leaves * this.leafWidth),
-    };
+    const valueCount = this.leaves * this.leafWidth;
+    // The float64 arrays first, so that every view is aligned to its element size.
+    const buffer = new ArrayBuffer(8 * (n + valueCount) + 4 * 4 * n);
+    const threshold = new Float64Array(buffer, 0, n);
+    const values = new Float64Array(buffer, 8 * n, valueCount);
+    const ints = 8 * (n + valueCount);
+    const feature = new Int32Array(buffer, ints, n);
+    const left = new Int32Array(buffer, ints + 4 * n, n);
+    const right = new Int32Array(buffer, ints + 8 * n, n);
+    const valueOffset = new Int32Array(buffer, ints + 12 * n, n);
+    threshold.set(this.threshold.subarray(0, n));
+    values.set(this.values.subarray(0, valueCount));
+    feature.set(this.feature.subarray(0, n));
+    left.set(this.left.subarray(0, n));
+    right.set(this.right.subarray(0, n));
+    valueOffset.set(this.valueOffset.subarray(0, n));
+    return { nodeCount: n, leafWidth: this.leafWidth, feature, threshold, left, right, valueOffset, values };
   }
 
   private grow(): void {

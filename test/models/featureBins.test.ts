@@ -70,3 +70,18 @@ test("binFeatures rejects values that are not finite float32", () => {
   assert.throws(() => binFeatures(column([1e39])), RangeError);
   assert.throws(() => binFeatures(column([1]), 300), RangeError);
 });
+
+test("binFeatures bins columns of one or two distinct values (no sort) as valueGroups would: -0 and 0 one value, close values one bin", () => {
+  const twoValues = binFeatures(column([1, 0, 0, 1, 0]));
+  assert.equal(twoValues.binCount[0], 2);
+  assert.deepEqual([...twoValues.codes], [1, 0, 0, 1, 0]);
+  assert.deepEqual([twoValues.low[0], twoValues.high[0], twoValues.low[1], twoValues.high[1]], [0, 0, 1, 1]);
+  const zeros = binFeatures(column([0, -0, 0]));
+  assert.equal(zeros.binCount[0], 1);
+  assert.ok(Object.is(zeros.low[0], -0) && Object.is(zeros.high[0], 0));
+  const close = Math.fround(0.5 + 6e-8);
+  const near = binFeatures(column([close, 0.5, close]));
+  assert.equal(near.binCount[0], 1);
+  assert.deepEqual([near.low[0], near.high[0], ...near.codes], [0.5, close, 0, 0, 0]);
+  assert.equal(binFeatures(createMatrix(0, 1)).binCount[0], 1);
+});

@@ -44,3 +44,27 @@ test("SquaredErrorCriterion scores one raw threshold as scan scores the same bou
   assert.equal(criterion.thresholdProxy(values, order, 0, 5, 2.5), (9 * 9) / 4 + (12 * 12) / 1);
   assert.equal(criterion.thresholdProxy(values, order, 0, 5, 0.5), (1 * 1) / 1 + (20 * 20) / 4);
 });
+
+test("SquaredErrorCriterion's twoValuedSplit and twoBinHistogram give thresholdProxy's and histogram's numbers bit for bit", () => {
+  const n = 30;
+  const targets = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 10 + i / 3);
+  const codes = Uint8Array.from({ length: n }, (_, i) => +(i % 4 === 1 || i % 7 === 0));
+  const rows = Uint32Array.from({ length: n }, (_, i) => (i * 11) % n);
+  const nodeValues = Float32Array.from(rows, (i) => (codes[i] === 1 ? 2 : 1));
+  for (const w of [new Float64Array(n).fill(1), Float64Array.from({ length: n }, (_, i) => 0.2 + (i % 5) * 0.6)]) {
+    const criterion = new SquaredErrorCriterion(targets, w);
+    criterion.startNode(rows, 2, 27);
+    const high = criterion.twoValuedSplit(codes, 0, rows, 2, 27);
+    assert.equal(high, [...rows.subarray(2, 27)].filter((i) => codes[i] === 1).length);
+    assert.equal(criterion.twoValuedProxy(), criterion.thresholdProxy(nodeValues, rows, 2, 27, 1.5));
+
+    const other = new SquaredErrorCriterion(targets, w);
+    other.startNode(rows, 2, 27);
+    assert.equal(criterion.twoBinHistogram(codes, 0, rows, 2, 27), other.histogram(codes, 0, rows, 2, 27));
+    const a = new SplitChoice();
+    const b = new SplitChoice();
+    criterion.scan(0, Uint8Array.of(0, 1), 2, a);
+    other.scan(0, Uint8Array.of(0, 1), 2, b);
+    assert.equal(a.proxy, b.proxy);
+  }
+});

@@ -1,0 +1,68 @@
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+const DIGITS = 3;
+
+/**
+ * A float32's bits as an unsigned key whose order is the numeric order (and the typed arrays'
+ * sort order: -0 before 0): every bit of a negative flipped, only the sign bit of the rest.
+ */
+export function float32Key(bits: number): number {
+  return bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+}
+
+/** The float32 bits behind a float32Key. */
+export function float32Bits(key: number): number {
+  return key & 0x80000000 ? (key ^ 0x80000000) >>> 0 : ~key >>> 0;
+}
+
+/** The radix sort's bucket counts, for callers that sort many columns and keep one array. */
+export function radixCounts(): Uint32Array {
+  return new Uint32Array(DIGITS * BUCKETS);
+}
+
+/**
+ * Stable least-significant-digit radix sort of 32-bit keys (three 11-bit digits), carrying row
+ * indices along; linear in the rows, where a comparison sort would compare n log n times. Both
+ * arrays end sorted in place; the buffers are scratch of the same length. The three digits are
+ * counted in one pass, and a digit every key shares is not moved (one-hot columns differ in their
+ * top digit only).
+ */
+export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint32Array, rowBuffer: Uint32Array, counts: Uint32Array = radixCounts()): void {
+  const n = keys.length;
+  if (n === 0) return;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const key = keys[i];
+    counts[key & (BUCKETS - 1)]++;
+    counts[BUCKETS + ((key >>> DIGIT_BITS) & (BUCKETS - 1))]++;
+    counts[2 * BUCKETS + (key >>> (2 * DIGIT_BITS))]++;
+  }
+  let fromKeys = keys;
+  let fromRows = rows;
+  let toKeys = keyBuffer;
+  let toRows = rowBuffer;
+  for (let digit = 0; digit < DIGITS; digit++) {
+    const shift = digit * DIGIT_BITS;
+    const base = digit * BUCKETS;
+    if (counts[base + ((fromKeys[0] >>> shift) & (BUCKETS - 1))] === n) continue;
+    let total = 0;
+    for (let b = base; b < base + BUCKETS; b++) {
+      const c = counts[b];
+      counts[b] = total;
+      total += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = fromKeys[i];
+      const slot = counts[base + ((key >>> shift) & (BUCKETS - 1))]++;
+      toKeys[slot] = key;
+      toRows[slot] = fromRows[i];
+    }
+    [fromKeys, toKeys] = [toKeys, fromKeys];
+    [fromRows, toRows] = [toRows, fromRows];
+  }
+  // An odd number of passes leaves the result in the buffers; copy it back.
+  if (fromKeys !== keys) {
+    keys.set(fromKeys);
+    rows.set(fromRows);
+  }
+}
