@@ -2,7 +2,7 @@ import { createRng, type Rng } from "../stats/rng.js";
 import type { Float32Columns } from "./float32Columns.js";
 import type { ThresholdCriterion } from "./splitCriterion.js";
 import { TreeBuffer, type FlatTree } from "./treeGrowth.js";
-import { FEATURE_THRESHOLD_32, twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
+import { FEATURE_THRESHOLD_32, twoValueCodes, type TwoValueCodes } from "./twoValueCodes.js";
 
 export interface ExtraTreeOptions {
   /** Features tried per node (scikit-learn's max_features), 1..cols. */
@@ -20,7 +20,7 @@ export interface ExtraTreeOptions {
  * than 256 distinct values a bin holds a run of values, and a threshold drawn between bin edges
  * could neither fall inside a bin nor follow a node's true range. Each tried feature costs two
  * passes over the node's rows (its range, then the threshold's score), as scikit-learn's splitter,
- * except a feature of two values (twoValuedColumns.ts), which costs one.
+ * except a feature of two values (twoValueCodes.ts), which costs one.
  *
  * Leaves as growTree: one row, impurity at most DBL_EPSILON, or every feature constant. Rows of
  * weight 0 are left out. Depth-first with an explicit stack, left child first.
@@ -67,7 +67,7 @@ class ExtraTreeGrower {
     // Unpruned extra trees grow to nearly one leaf per distinct row: room for all 2 size - 1 nodes
     // up front spares the buffer its doublings.
     this.tree = new TreeBuffer(criterion.leafWidth, 2 * size - 1);
-    this.search = new RandomSplitSearch(columns, twoValuedColumns(columns), criterion, Math.min(maxFeatures, columns.cols), size);
+    this.search = new RandomSplitSearch(columns, twoValueCodes(columns), criterion, Math.min(maxFeatures, columns.cols), size);
   }
 
   grow(rng: Rng): FlatTree {
@@ -167,7 +167,7 @@ class RandomSplitSearch {
 
   constructor(
     private readonly columns: Float32Columns,
-    private readonly twoValued: TwoValuedColumns,
+    private readonly twoValued: TwoValueCodes,
     private readonly criterion: ThresholdCriterion,
     private readonly maxFeatures: number,
     size: number,

@@ -1,5 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
-import { float32Bits, float32Key, radixCounts, radixSort } from "./radixSort.js";
+import { float32Bits, float32Key, radixCounts, radixSort } from "../stats/radixSort.js";
 
 /**
  * Every feature coded once per fit into at most 256 ordered bins, so that tree nodes find their

@@ -1,5 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
-import { float32Key, radixCounts, radixSort } from "./radixSort.js";
+import { float32Key, radixCounts, radixSort } from "../stats/radixSort.js";
 
 /**
  * The features as gradient boosting's trees see them: rounded to float32 (scikit-learn's

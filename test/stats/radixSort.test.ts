@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { float32Bits, float32Key, radixSort } from "../../src/models/radixSort.js";
+import { float32Bits, float32Key, radixSort } from "../../src/stats/radixSort.js";
 import { createRng } from "../../src/stats/rng.js";
 
 const bitsOf = (v: number): number => new Uint32Array(Float32Array.of(v).buffer)[0];

@@ -12,7 +12,7 @@ export const FEATURE_THRESHOLD_32 = Math.fround(FEATURE_THRESHOLD);
  * node exactly when the node holds one of the two values: one pass over a node's codes decides
  * both, where a value column takes a range pass and a threshold pass.
  */
-export interface TwoValuedColumns {
+export interface TwoValueCodes {
   /** 1 where feature j takes two values, else 0. */
   readonly twoValued: Uint8Array;
   /** The lower and higher value of each two-valued feature (as float32 values). */
@@ -22,7 +22,7 @@ export interface TwoValuedColumns {
   readonly codes: Uint8Array;
 }
 
-export function twoValuedColumns(columns: Float32Columns): TwoValuedColumns {
+export function twoValueCodes(columns: Float32Columns): TwoValueCodes {
   const { rows, cols, values } = columns;
   const twoValued = new Uint8Array(cols);
   const low = new Float64Array(cols);
