@@ -1,5 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { float32Bits, float32Key, radixCounts, radixSort } from "../stats/radixSort.js";
+import { float32Columns } from "./float32Columns.js";
 
 /**
  * Every feature coded once per fit into at most 256 ordered bins, so that tree nodes find their
@@ -34,7 +35,7 @@ export const MAX_BINS = 256;
 export const FEATURE_THRESHOLD = 1e-7;
 
 export function binFeatures(X: Matrix, maxBins = MAX_BINS): FeatureBins {
-  const { rows, cols, data } = X;
+  const { rows, cols } = X;
   if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > MAX_BINS) {
     throw new RangeError(`maxBins must be an integer in 2..${MAX_BINS}, got ${maxBins}`);
   }
@@ -44,14 +45,7 @@ export function binFeatures(X: Matrix, maxBins = MAX_BINS): FeatureBins {
   const high = new Float64Array(cols * MAX_BINS);
   // The float32 values column by column, read off the row-major matrix in one sequential pass
   // (a strided pass per column missed the cache on every row).
-  const values = new Float32Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const v = data[i * cols + j];
-      if (!Number.isFinite(Math.fround(v))) throw new RangeError(`feature ${j} row ${i} is ${v}: trees need finite float32 values`);
-      values[j * rows + i] = v;
-    }
-  }
+  const { values } = float32Columns(X);
   const valueBits = new Uint32Array(values.buffer);
   // One set of buffers for every column: a radix sort of the float32 keys (linear, where the
   // typed arrays' comparison sort took most of a decision tree's fit), the sorted values, groups.
