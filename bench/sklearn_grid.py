@@ -5,7 +5,9 @@ Reads a CSV with the csv module (no pandas on Debian's python3-sklearn), partiti
 and for every partition runs the same protocol as automl-grid (README, "The protocol"): typing,
 split, folds, per-fold imputation / encoding / scaling fitted on training rows, the models
 with scikit-learn's defaults, the grid's metrics averaged over folds. Prints a JSON array of rows
-({key columns, Model, Accuracy, AUC, Recall, Prec, F1, Kappa, MCC, TT_Sec, status, reason}).
+({key columns, Model, Accuracy, AUC, Recall, Prec, F1, Kappa, MCC, TT_Sec, status, reason}; with
+--task regression MAE, MSE, RMSE, R2, RMSLE, MAPE instead, on shuffled KFold folds and a plain
+train split, as automl-grid's regression protocol).
 Per-model total fit + predict seconds (summed over folds and partitions, the quantity TT_Sec
 averages) go to stderr as one JSON line, for the benchmark.
 
@@ -22,17 +24,20 @@ import time
 import numpy as np
 from joblib import Parallel, delayed
 from sklearn.discriminant_analysis import LinearDiscriminantAnalysis, QuadraticDiscriminantAnalysis
-from sklearn.dummy import DummyClassifier
-from sklearn.ensemble import (AdaBoostClassifier, ExtraTreesClassifier, GradientBoostingClassifier,
-                              HistGradientBoostingClassifier, RandomForestClassifier)
-from sklearn.linear_model import LogisticRegression, RidgeClassifier, SGDClassifier
+from sklearn.dummy import DummyClassifier, DummyRegressor
+from sklearn.ensemble import (AdaBoostClassifier, AdaBoostRegressor, ExtraTreesClassifier, ExtraTreesRegressor,
+                              GradientBoostingClassifier, GradientBoostingRegressor, HistGradientBoostingClassifier,
+                              HistGradientBoostingRegressor, RandomForestClassifier, RandomForestRegressor)
+from sklearn.linear_model import (BayesianRidge, ElasticNet, HuberRegressor, Lasso, LinearRegression,
+                                  LogisticRegression, Ridge, RidgeClassifier, SGDClassifier)
 from sklearn.metrics import (accuracy_score, cohen_kappa_score, f1_score, matthews_corrcoef,
-                             precision_score, recall_score, roc_auc_score)
-from sklearn.model_selection import StratifiedKFold, train_test_split
+                             mean_absolute_error, mean_absolute_percentage_error, mean_squared_error,
+                             precision_score, r2_score, recall_score, roc_auc_score)
+from sklearn.model_selection import KFold, StratifiedKFold, train_test_split
 from sklearn.naive_bayes import GaussianNB
-from sklearn.neighbors import KNeighborsClassifier
+from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
 from sklearn.preprocessing import StandardScaler
-from sklearn.tree import DecisionTreeClassifier
+from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 MISSING = {"", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A"}
 NUMERIC = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -55,6 +60,75 @@ MODELS = {
             lambda seed: HistGradientBoostingClassifier(early_stopping=False, random_state=seed)),
 }
 METRICS = ["Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC"]
+# src/models/regressors.ts's list, with scikit-learn's defaults.
+REGRESSORS = {
+    "lr": ("Linear Regression", True, lambda seed: LinearRegression()),
+    "lasso": ("Lasso Regression", True, lambda seed: Lasso()),
+    "ridge": ("Ridge Regression", True, lambda seed: Ridge()),
+    "en": ("Elastic Net", True, lambda seed: ElasticNet()),
+    "br": ("Bayesian Ridge", True, lambda seed: BayesianRidge()),
+    "huber": ("Huber Regressor", True, lambda seed: HuberRegressor()),
+    "knn": ("K Neighbors Regressor", True, lambda seed: KNeighborsRegressor()),
+    "dt": ("Decision Tree Regressor", False, lambda seed: DecisionTreeRegressor(random_state=seed)),
+    "rf": ("Random Forest Regressor", False, lambda seed: RandomForestRegressor(random_state=seed, n_jobs=1)),
+    "et": ("Extra Trees Regressor", False, lambda seed: ExtraTreesRegressor(random_state=seed, n_jobs=1)),
+    "ada": ("AdaBoost Regressor", False, lambda seed: AdaBoostRegressor(random_state=seed)),
+    "gbr": ("Gradient Boosting Regressor", False, lambda seed: GradientBoostingRegressor(random_state=seed)),
+    "hgb": ("Histogram Gradient Boosting Regressor", False,
+            lambda seed: HistGradientBoostingRegressor(early_stopping=False, random_state=seed)),
+    "dummy": ("Dummy Regressor", False, lambda seed: DummyRegressor()),
+}
+REGRESSION_METRICS = ["MAE", "MSE", "RMSE", "R2", "RMSLE", "MAPE"]
+
+
+def regression_scores(y_true, y_pred):
+    """The regression grid's metrics; RMSLE is NaN where a value is <= -1, as automl-grid's."""
+    mse = mean_squared_error(y_true, y_pred)
+    rmsle = (math.sqrt(np.mean((np.log1p(y_pred) - np.log1p(y_true)) ** 2))
+             if np.all(y_true > -1) and np.all(y_pred > -1) else math.nan)
+    return [mean_absolute_error(y_true, y_pred), mse, math.sqrt(mse), r2_score(y_true, y_pred), rmsle,
+            mean_absolute_percentage_error(y_true, y_pred)]
+
+
+def score_regression(base, header, rows, options, failed):
+    """score_partition for a numeric target: plain split, shuffled KFold, predictions scored."""
+    fit_seconds = {}
+    t = header.index(options["target"])
+    y = np.array([float(row[t]) for row in rows])
+    seed = options["seed"]
+    index = np.arange(len(rows))
+    if options["train_size"] < 1:
+        index, _ = train_test_split(index, train_size=options["train_size"], random_state=seed)
+        index = np.sort(index)
+    k = min(options["folds"], len(index))
+    if k < 2:
+        return failed("fewer than 2 rows")
+    folds = [(index[a], index[b]) for a, b in KFold(n_splits=k, shuffle=True, random_state=seed).split(index)]
+    columns = type_columns(header, rows, options["features"])
+    if not columns:
+        return failed("no usable feature columns")
+    scores = {m: [] for m in options["models"]}
+    seconds = {m: [] for m in options["models"]}
+    for train, test in folds:
+        X_train, X_test = encode_fold(columns, train, test)
+        scaler = StandardScaler().fit(X_train)
+        scaled = (scaler.transform(X_train), scaler.transform(X_test))
+        for m in options["models"]:
+            name, needs_scaling, create = REGRESSORS[m]
+            a, b = scaled if needs_scaling else (X_train, X_test)
+            start = time.perf_counter()
+            predicted = create(seed).fit(a, y[train]).predict(b)
+            seconds[m].append(time.perf_counter() - start)
+            fit_seconds[m] = fit_seconds.get(m, 0.0) + seconds[m][-1]
+            scores[m].append(regression_scores(y[test], predicted))
+    grid = []
+    for m in options["models"]:
+        values = np.array(scores[m], dtype=float)
+        means = [float(np.nanmean(values[:, j])) if np.any(~np.isnan(values[:, j])) else None for j in range(len(REGRESSION_METRICS))]
+        grid.append(dict(base, Model=REGRESSORS[m][0], **dict(zip(REGRESSION_METRICS, means)),
+                         TT_Sec=float(np.mean(seconds[m])), status="ok", reason=""))
+    grid.sort(key=lambda r: -r["R2"])
+    return grid, fit_seconds
 
 
 def is_number(cell):
@@ -171,6 +245,8 @@ def score_partition(key, header, rows, options):
 
     t = header.index(options["target"])
     rows = [row for row in rows if row[t] not in MISSING]
+    if options["task"] == "regression":
+        return score_regression(base, header, rows, options, failed)
     classes = sorted({row[t] for row in rows})
     if len(classes) < 2:
         return failed("the target %s has one class (%s)" % (options["target"], classes[0] if classes else ""))
@@ -239,7 +315,8 @@ def main():
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--train-size", type=float, default=0.7)
     parser.add_argument("--seed", type=int, default=123)
-    parser.add_argument("--models", default=",".join(MODELS))
+    parser.add_argument("--task", choices=["classification", "regression"], default="classification")
+    parser.add_argument("--models", default="")
     parser.add_argument("--n-jobs", type=int, default=1)
     args = parser.parse_args()
 
@@ -251,7 +328,8 @@ def main():
     ignore = [c for c in args.ignore.split(",") if c]
     excluded = set([args.target] + by + ignore + ([args.fold_column] if args.fold_column else []))
     options = dict(target=args.target, by=by, fold_column=args.fold_column, folds=args.folds,
-                   train_size=args.train_size, seed=args.seed, models=args.models.split(","),
+                   train_size=args.train_size, seed=args.seed, task=args.task,
+                   models=args.models.split(",") if args.models else list(REGRESSORS if args.task == "regression" else MODELS),
                    features=[h for h in header if h not in excluded])
     at = [header.index(c) for c in by]
     partitions = {}
