@@ -3,7 +3,7 @@
  * on a model's speed: CPU seconds (process.cpuUsage, less moved by a busy machine than wall time)
  * per model, summed over the folds asked for, with the same preprocessing as a run.
  *
- *     node dist/bench/foldTimes.js data.csv --target y [--by col --key value] [--models lr,knn] [--folds 10] [--use 2] [--repeat 3] [--dump dir]
+ *     node dist/bench/foldTimes.js data.csv --target y [--task regression] [--by col --key value] [--models lr,knn] [--folds 10] [--use 2] [--repeat 3] [--dump dir]
  *
  * --repeat N (N > 1) times as bench/foldTimes_sklearn.py times scikit-learn: one warm-up fit of
  * each model on the first fold, then each fold N times, the best kept (for a shared machine,
@@ -47,13 +47,14 @@ async function main(): Promise<void> {
   const by = flag("--by", "").split(",").filter((c) => c !== "");
   const models = flag("--models", "lr,rf,nb,knn,dt").split(",");
   const repeat = Math.max(1, Number(flag("--repeat", "1")));
-  const data = await readPartitions({ ...DEFAULT_DIALECT, input, target, by, foldColumn: null, ignore: [], shard: null });
+  const data = await readPartitions({ ...DEFAULT_DIALECT, input, target, by, foldColumn: null, ignore: flag("--ignore", "").split(",").filter((c) => c !== ""), shard: null });
   const wanted = flag("--key", "");
   const partition = wanted === "" ? [...data.partitions].sort((a, b) => b.lines.length - a.lines.length)[0] : data.partitions.find((p) => p.key[0] === wanted);
   if (partition === undefined) throw new Error(`no partition ${wanted}`);
-  const spec: GridSpec = { task: "classification", target, models, folds: Number(flag("--folds", "10")), foldColumn: null, trainSize: 0.7, minRows: 0, seed: 123, features: data.features };
+  const taskId = flag("--task", "classification") === "regression" ? "regression" : "classification";
+  const spec: GridSpec = { task: taskId, target, models, folds: Number(flag("--folds", "10")), foldColumn: null, trainSize: 0.7, minRows: 0, seed: 123, features: data.features };
   const table = { header: data.header, rows: parseRowsText(`[${partition.lines.join(",")}]`) };
-  withTask("classification", (task) => {
+  withTask(taskId, (task) => {
     const { work } = prepareFolds(task, table, partition.key, spec, []);
     if (!work.ok) throw new Error(work.reason);
     const { folds, columns, y } = work.value.table;

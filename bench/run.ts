@@ -5,7 +5,8 @@
  *
  *   1. ../shared/datasets/bank.csv --by job, credit.csv without --by, and the seeded census-shaped
  *      table (bench/generateCensus.ts) with --by native-country and without, every classifier;
- *      then insurance.csv --target charges --by region, every regressor: each side --repeat
+ *      then insurance.csv --target charges --by region and the census-shaped table's
+ *      hours-per-week (32,561 rows, one partition), every regressor: each side --repeat
  *      times, the two sides taking turns, so that a busy spell of the machine hits both;
  *   2. the census-shaped table without --by again with --workers 1, for the speed-up that
  *      scheduling one partition's folds across the pool gives;
@@ -199,6 +200,7 @@ async function main(): Promise<void> {
   const insurance = join(datasets, "insurance.csv");
   const regression: Job[] = existsSync(insurance) ? [{ title: "insurance.csv --target charges --by region (regression)", csv: insurance, target: "charges", by: "region", task: "regression", target_ratio: 0.5 }] : [];
   if (regression.length === 0) console.error(`insurance skipped: ${insurance} not found (--datasets DIR)`);
+  regression.push({ title: "census-shaped --target hours-per-week, one partition (regression)", csv: census, target: "hours-per-week", ignore: "income", task: "regression", target_ratio: 0.5 });
   const censusBy: Job = { title: "census-shaped, --by native-country", csv: census, target: "income", by: "native-country", target_ratio: 0.5 };
   const censusWhole: Job = { title: "census-shaped (one partition)", csv: census, target: "income", target_ratio: 0.5 };
   jobs.push(censusBy, censusWhole, ...regression);

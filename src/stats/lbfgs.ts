@@ -114,6 +114,13 @@ export function minimizeLbfgs(f: Objective, x0: Float64Array, options: LbfgsOpti
     if (decrease <= 1e-15 * Math.max(1, Math.abs(value)) && maxAbs(grad) <= options.gradientTolerance * 1e3) {
       return { x, value, iterations: iteration + 1, converged: true };
     }
+    // Stuck: a step cut 20 times or more bought a decrease within the value's rounding. What is
+    // left of the gradient lies along directions the function is flat in at working precision
+    // (the Huber loss on collinear one-hot columns: 60 more iterations of 30-odd evaluations each
+    // moved nothing); stop, as scikit-learn's relative-decrease test would far earlier.
+    if (step < 1e-6 && decrease <= 1e-13 * Math.abs(value)) {
+      return { x, value, iterations: iteration + 1, converged: maxAbs(grad) <= options.gradientTolerance };
+    }
   }
   return { x, value, iterations: options.maxIterations, converged: maxAbs(grad) <= options.gradientTolerance };
 }
