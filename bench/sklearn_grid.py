@@ -92,7 +92,6 @@ def regression_scores(y_true, y_pred):
 
 def score_regression(base, header, rows, options, failed):
     """score_partition for a numeric target: plain split, shuffled KFold, predictions scored."""
-    fit_seconds = {}
     t = header.index(options["target"])
     y = np.array([float(row[t]) for row in rows])
     seed = options["seed"]
@@ -104,31 +103,8 @@ def score_regression(base, header, rows, options, failed):
     if k < 2:
         return failed("fewer than 2 rows")
     folds = [(index[a], index[b]) for a, b in KFold(n_splits=k, shuffle=True, random_state=seed).split(index)]
-    columns = type_columns(header, rows, options["features"])
-    if not columns:
-        return failed("no usable feature columns")
-    scores = {m: [] for m in options["models"]}
-    seconds = {m: [] for m in options["models"]}
-    for train, test in folds:
-        X_train, X_test = encode_fold(columns, train, test)
-        scaler = StandardScaler().fit(X_train)
-        scaled = (scaler.transform(X_train), scaler.transform(X_test))
-        for m in options["models"]:
-            name, needs_scaling, create = REGRESSORS[m]
-            a, b = scaled if needs_scaling else (X_train, X_test)
-            start = time.perf_counter()
-            predicted = create(seed).fit(a, y[train]).predict(b)
-            seconds[m].append(time.perf_counter() - start)
-            fit_seconds[m] = fit_seconds.get(m, 0.0) + seconds[m][-1]
-            scores[m].append(regression_scores(y[test], predicted))
-    grid = []
-    for m in options["models"]:
-        values = np.array(scores[m], dtype=float)
-        means = [float(np.nanmean(values[:, j])) if np.any(~np.isnan(values[:, j])) else None for j in range(len(REGRESSION_METRICS))]
-        grid.append(dict(base, Model=REGRESSORS[m][0], **dict(zip(REGRESSION_METRICS, means)),
-                         TT_Sec=float(np.mean(seconds[m])), status="ok", reason=""))
-    grid.sort(key=lambda r: -r["R2"])
-    return grid, fit_seconds
+    return score_folds(base, header, rows, options, failed, folds, y, REGRESSORS, REGRESSION_METRICS, "R2",
+                       lambda model, X: model.predict(X), regression_scores)
 
 
 def is_number(cell):
@@ -238,10 +214,10 @@ def score_partition(key, header, rows, options):
     """One partition's grid: a list of row dicts, or one failed row."""
     by = options["by"]
     base = {column: value for column, value in zip(by, key)}
-    fit_seconds = {}
 
     def failed(reason):
-        return [dict(base, Model=None, **{m: None for m in METRICS}, TT_Sec=None, status="failed", reason=reason)], fit_seconds
+        metrics = REGRESSION_METRICS if options["task"] == "regression" else METRICS
+        return [dict(base, Model=None, **{m: None for m in metrics}, TT_Sec=None, status="failed", reason=reason)], {}
 
     t = header.index(options["target"])
     rows = [row for row in rows if row[t] not in MISSING]
@@ -273,6 +249,16 @@ def score_partition(key, header, rows, options):
         splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
         folds = [(index[a], index[b]) for a, b in splitter.split(index, y[index])]
 
+    return score_folds(base, header, rows, options, failed, folds, y, MODELS, METRICS, "Accuracy",
+                       lambda model, X: (model, model.predict_proba(X) if hasattr(model, "predict_proba") else model.decision_function(X)),
+                       lambda y_true, output: fold_scores(y_true, class_scores(*output, n_classes), n_classes))
+
+
+def score_folds(base, header, rows, options, failed, folds, y, registry, metrics, sort, predict, score):
+    """The models of `registry` on every fold, encoding and scaling fitted on the training rows,
+    fit + predict timed, the output scored by `score` into `metrics`: the grid, largest `sort`
+    first, and each model's seconds."""
+    fit_seconds = {}
     columns = type_columns(header, rows, options["features"])
     if not columns:
         return failed("no usable feature columns")
@@ -283,21 +269,20 @@ def score_partition(key, header, rows, options):
         scaler = StandardScaler().fit(X_train)
         scaled = (scaler.transform(X_train), scaler.transform(X_test))
         for m in options["models"]:
-            name, needs_scaling, create = MODELS[m]
+            _, needs_scaling, create = registry[m]
             a, b = scaled if needs_scaling else (X_train, X_test)
             start = time.perf_counter()
-            model = create(seed).fit(a, y[train])
-            raw = model.predict_proba(b) if hasattr(model, "predict_proba") else model.decision_function(b)
+            output = predict(create(options["seed"]).fit(a, y[train]), b)
             seconds[m].append(time.perf_counter() - start)
             fit_seconds[m] = fit_seconds.get(m, 0.0) + seconds[m][-1]
-            scores[m].append(fold_scores(y[test], class_scores(model, raw, n_classes), n_classes))
+            scores[m].append(score(y[test], output))
     grid = []
     for m in options["models"]:
         values = np.array(scores[m], dtype=float)
-        means = [float(np.nanmean(values[:, j])) if np.any(~np.isnan(values[:, j])) else None for j in range(len(METRICS))]
-        grid.append(dict(base, Model=MODELS[m][0], **dict(zip(METRICS, means)), TT_Sec=float(np.mean(seconds[m])),
+        means = [float(np.nanmean(values[:, j])) if np.any(~np.isnan(values[:, j])) else None for j in range(len(metrics))]
+        grid.append(dict(base, Model=registry[m][0], **dict(zip(metrics, means)), TT_Sec=float(np.mean(seconds[m])),
                          status="ok", reason=""))
-    grid.sort(key=lambda r: -r["Accuracy"])
+    grid.sort(key=lambda r: -r[sort])
     return grid, fit_seconds
 
 
