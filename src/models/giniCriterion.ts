@@ -1,5 +1,5 @@
 import { MAX_BINS } from "./featureBins.js";
-import type { SplitChoice, SplitCriterion } from "./splitCriterion.js";
+import { binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 
 /**
  * scikit-learn's Gini criterion on weighted class counts: a node's impurity is 1 - sum p_c^2, a
@@ -82,7 +82,7 @@ export class GiniCriterion implements SplitCriterion {
       if (b < low) low = b;
       if (b > high) high = b;
     }
-    return low | (high << 8);
+    return binRange(low, high);
   }
 
   twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
@@ -135,8 +135,7 @@ export class GiniCriterion implements SplitCriterion {
       binWeight[0] = lowWeight;
       binWeight[1] = highWeight;
     }
-    if (high === 0) return 0;
-    return high === end - start ? 1 | (1 << 8) : 0 | (1 << 8);
+    return twoBinRange(high, end - start);
   }
 
   /**

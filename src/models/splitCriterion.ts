@@ -6,6 +6,16 @@
  * a feature's histogram, scanning it) live in the criterion, so each runs on its own statistics
  * without a per-row branch or call.
  */
+/** The lowest and highest bin a node's rows touch, as histogram returns them: lowest | highest << 8. */
+export function binRange(lowest: number, highest: number): number {
+  return lowest | (highest << 8);
+}
+
+/** binRange of a two-bin feature from how many of the node's rows sit in bin 1. */
+export function twoBinRange(highRows: number, rows: number): number {
+  return highRows === 0 ? binRange(0, 0) : highRows === rows ? binRange(1, 1) : binRange(0, 1);
+}
+
 export interface SplitCriterion {
   /** Each row's weight (bootstrap counts in a forest); rows of weight 0 are left out of the tree. */
   readonly weight: Float64Array;

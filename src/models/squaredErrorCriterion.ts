@@ -1,5 +1,5 @@
 import { MAX_BINS } from "./featureBins.js";
-import type { SplitChoice, SplitCriterion } from "./splitCriterion.js";
+import { binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 
 /**
  * scikit-learn's squared_error (MSE) criterion on weighted sums: a node's impurity is its weighted
@@ -64,7 +64,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
       if (b < low) low = b;
       if (b > high) high = b;
     }
-    return low | (high << 8);
+    return binRange(low, high);
   }
 
   twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
@@ -91,8 +91,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
     binSum[1] = highSum;
     binWeight[0] = lowWeight;
     binWeight[1] = highWeight;
-    if (high === 0) return 0;
-    return high === end - start ? 1 | (1 << 8) : 0 | (1 << 8);
+    return twoBinRange(high, end - start);
   }
 
   /** The proxy in scikit-learn's order of operations; the first of equally good thresholds wins. */
