@@ -1,8 +1,9 @@
 import type { Matrix } from "../stats/matrix.js";
+import { rareColumns } from "../stats/rareColumns.js";
 import type { Rng } from "../stats/rng.js";
 import type { DecisionEstimator } from "./estimator.js";
 import { linearScores } from "./linearScores.js";
-import { hingeSgd, rareColumns } from "./hingeSgd.js";
+import { hingeSgd } from "./hingeSgd.js";
 import { checkQueryColumns, decisionColumns, scoreColumns, trainingClasses } from "./trainingClasses.js";
 
 export interface SgdClassifierOptions {

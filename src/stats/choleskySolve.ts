@@ -5,19 +5,26 @@
  * solution of a matrix it is not.
  */
 export function solveSymmetricPositiveDefinite(a: Float64Array, n: number, b: Float64Array): Float64Array {
-  if (a.length !== n * n) throw new RangeError(`matrix has ${a.length} values, expected ${n} x ${n}`);
-  if (b.length !== n) throw new RangeError(`${n} rows but ${b.length} right-hand values`);
   // Three functions, each ending with its loop: V8 compiled the one function mid-loop, and the
   // solves after the factorisation, not yet run then, made it bail out (six times in five fits).
-  const l = choleskyFactor(a, n);
+  return solveWithCholesky(choleskyFactor(a, n), n, b);
+}
+
+/** x with L L^T x = b, for L from choleskyFactor: one factor serves many right-hand sides. */
+export function solveWithCholesky(l: Float64Array, n: number, b: Float64Array): Float64Array {
+  if (b.length !== n) throw new RangeError(`${n} rows but ${b.length} right-hand values`);
   const x = Float64Array.from(b);
   forwardSubstitute(l, n, x);
   backSubstitute(l, n, x);
   return x;
 }
 
-/** L, row-major lower triangle, with A = L L^T. */
-function choleskyFactor(a: Float64Array, n: number): Float64Array {
+/**
+ * L, row-major lower triangle, with A = L L^T (A n x n, only its lower triangle read); throws
+ * when A is not positive definite to working precision.
+ */
+export function choleskyFactor(a: Float64Array, n: number): Float64Array {
+  if (a.length !== n * n) throw new RangeError(`matrix has ${a.length} values, expected ${n} x ${n}`);
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {

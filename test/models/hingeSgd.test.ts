@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { hingeSgd, rareColumns, shuffleSwaps, sklearnShuffle } from "../../src/models/hingeSgd.js";
-import { createMatrix } from "../../src/stats/matrix.js";
+import { hingeSgd, shuffleSwaps, sklearnShuffle } from "../../src/models/hingeSgd.js";
+import { rareColumns } from "../../src/stats/rareColumns.js";
 import { createRng, gaussian } from "../../src/stats/rng.js";
 import { encodedTable } from "../stats/scatterReference.js";
 
@@ -23,33 +23,6 @@ test("on the split form the hinge SGD takes the dense rows' steps: same epochs, 
     const largest = Math.max(...dense.weights.map(Math.abs));
     dense.weights.forEach((w, j) => assert.ok(Math.abs(sparse.weights[j] - w) <= 1e-11 * largest, `weight ${j}: ${sparse.weights[j]} vs ${w}`));
   }
-});
-
-test("rareColumns rebuilds every row as its base plus its numeric values and its binary columns' deltas", () => {
-  const X = encodedTable(createRng(7), { rows: 90, numeric: 2, blocks: [5, 3, 4], constant: 1, scaled: true });
-  const split = rareColumns(X);
-  if (split === null) return assert.fail("no split");
-  const { column, numericCount, rowValues, start, entries, base, delta } = split;
-  assert.deepEqual([...column].sort((a, b) => a - b), Array.from({ length: X.cols }, (_, j) => j));
-  for (let i = 0; i < X.rows; i++) {
-    const row = Float64Array.from(base);
-    for (let q = 0; q < numericCount; q++) row[q] += rowValues[i * (1 + numericCount) + 1 + q];
-    let baseEntries = 0;
-    for (let p = start[i]; p < start[i + 1]; p++) {
-      row[entries[p]] += delta[entries[p]];
-      baseEntries += base[entries[p]] * delta[entries[p]];
-    }
-    row.forEach((v, at) => {
-      const x = X.data[i * X.cols + column[at]];
-      assert.ok(Math.abs(v - x) <= 1e-15 * Math.max(1, Math.abs(x)), `row ${i} column ${column[at]}`);
-    });
-    assert.equal(rowValues[i * (1 + numericCount)], baseEntries);
-  }
-});
-
-test("rareColumns declines tables whose rows would keep half their values", () => {
-  const rng = createRng(2);
-  assert.equal(rareColumns(createMatrix(40, 3, Float64Array.from({ length: 120 }, () => gaussian(rng)))), null);
 });
 
 test("the shuffle's swaps, drawn once, replay sklearnShuffle", () => {

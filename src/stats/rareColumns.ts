@@ -1,0 +1,96 @@
+import type { Matrix } from "./matrix.js";
+import { ROW_BLOCK } from "./rowBlocks.js";
+import { twoValuedColumns } from "./twoValuedColumns.js";
+
+/**
+ * X = 1 base^T + E, kept small and in the order hot loops read it (hingeSgd's epochs, the
+ * logistic objective's passes): the columns are
+ * renumbered by position, numeric ones first (binaryColumns.ts's rule: a column of two values is
+ * binary, its base the more frequent), so that a row's numeric values sit in one short record
+ * beside base . e_i, and of its binary columns a row lists only the positions at their rarer
+ * value, whose entry is delta = rare - base, the same for every row. Fewer arrays in the loop
+ * matter: with a separate index array for the numeric columns and one for base . e_i, V8 ran
+ * out of registers and the epoch took a quarter longer.
+ */
+export interface RareColumns {
+  /** The column at each position: the numeric columns, then the binary ones, each ascending. */
+  readonly column: Int32Array;
+  readonly numericCount: number;
+  /** rows x (1 + numericCount): per row, base . e_i, then its numeric columns' values. */
+  readonly rowValues: Float64Array;
+  /** Row i's binary entries are the positions entries[start[i]..start[i + 1] - 1], ascending. */
+  readonly start: Int32Array;
+  readonly entries: Int32Array;
+  /** By position: a binary column's more frequent value, 0 for a numeric one. */
+  readonly base: Float64Array;
+  /** By position: rare - base for a binary column, 0 for a numeric one. */
+  readonly delta: Float64Array;
+  /** base . base. */
+  readonly baseBase: number;
+}
+
+/**
+ * X's split, or null when a row would keep half its values or more (the dense rows are then as
+ * cheap) or X holds a value that is not finite.
+ */
+export function rareColumns(X: Matrix): RareColumns | null {
+  const { rows, cols } = X;
+  const two = twoValuedColumns(X, null, 1, cols / 2);
+  if (two === null) return null;
+  const { numeric, binary, groupBase, groupRare } = two;
+  const numericCount = numeric.length;
+  const column = Int32Array.from([...numeric, ...binary]);
+  const base = Float64Array.from(column, (j) => groupBase[j]);
+  const delta = Float64Array.from(column, (j, at) => (at < numericCount ? 0 : groupRare[j] - groupBase[j]));
+  const start = new Int32Array(rows + 1);
+  const entries = new Int32Array(two.entries - numericCount * rows);
+  const width = 1 + numericCount;
+  const rowValues = new Float64Array(rows * width);
+  const split = { column, numericCount, rowValues, start, entries, base, delta, baseBase: base.reduce((sum, v) => sum + v * v, 0) };
+  let filled = 0;
+  for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillRows(X, split, from, Math.min(rows, from + ROW_BLOCK), filled);
+  return split;
+}
+
+/** Writes rows from..to - 1 of the split, their binary entries from entries[filled]; returns the entries written so far. */
+function fillRows(X: Matrix, split: RareColumns, from: number, to: number, filled: number): number {
+  const { cols, data } = X;
+  const { column, numericCount, rowValues, start, entries, base, delta } = split;
+  const width = 1 + numericCount;
+  let p = filled;
+  for (let i = from; i < to; i++) {
+    const o = i * cols;
+    for (let q = 0; q < numericCount; q++) rowValues[i * width + 1 + q] = data[o + column[q]];
+    let s = 0;
+    for (let at = numericCount; at < cols; at++) {
+      if (data[o + column[at]] === base[at]) continue;
+      entries[p++] = at;
+      s += base[at] * delta[at];
+    }
+    rowValues[i * width] = s;
+    start[i + 1] = p;
+  }
+  return p;
+}
+
+/**
+ * Rows 0, stride, 2 stride, ... of a split, as a split of those rows (the positions, bases and
+ * deltas kept: a column two-valued over all rows is so over any of them, and listing a numeric
+ * column that happens to be two-valued in the sample is still exact).
+ */
+export function everyNthRow(split: RareColumns, stride: number): RareColumns {
+  const { numericCount, rowValues, start, entries } = split;
+  const rows = start.length - 1;
+  const sampled = Math.ceil(rows / stride);
+  const width = 1 + numericCount;
+  const sampledStart = new Int32Array(sampled + 1);
+  for (let s = 0; s < sampled; s++) sampledStart[s + 1] = sampledStart[s] + start[s * stride + 1] - start[s * stride];
+  const sampledEntries = new Int32Array(sampledStart[sampled]);
+  const sampledValues = new Float64Array(sampled * width);
+  for (let s = 0; s < sampled; s++) {
+    const i = s * stride;
+    sampledEntries.set(entries.subarray(start[i], start[i + 1]), sampledStart[s]);
+    sampledValues.set(rowValues.subarray(i * width, (i + 1) * width), s * width);
+  }
+  return { ...split, rowValues: sampledValues, start: sampledStart, entries: sampledEntries };
+}
