@@ -1,10 +1,10 @@
-import { binaryColumns, type BinaryColumns } from "../stats/binaryColumns.js";
 import { minimizeLbfgs, type Objective } from "../stats/lbfgs.js";
-import { minimizeNewton, type NewtonOptions, type NewtonResult, type TwiceDifferentiable } from "../stats/newton.js";
-import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
+import { minimizeNewton, type NewtonOptions, type NewtonResult, type TwiceDifferentiable } from "../stats/newton.js";
+import { everyNthRow, rareColumns, type RareColumns } from "../stats/rareColumns.js";
+import type { Estimator } from "./estimator.js";
 import { sigmoidLink, softmaxLink, type Link } from "./logisticLinks.js";
-import { splitBinaryObjective, splitLogisticObjective } from "./logisticSplit.js";
+import { inColumnOrder, splitBinaryObjective, splitLogisticObjective } from "./logisticSplit.js";
 
 export interface LogisticRegressionOptions {
   /** Inverse L2 strength, as scikit-learn's C. */
@@ -59,14 +59,18 @@ export class LogisticRegression implements Estimator {
     const options = { maxIterations: this.maxIterations, gradientTolerance: 1e-6 };
     const link = K === 1 ? sigmoidLink : softmaxLink;
     // One-hot-heavy tables are read in their split form (logisticSplit.ts): each pass, and the
-    // Hessian, in O(numeric + rare) per row.
-    const split = binaryColumns(X, MAX_SPLIT_DENSITY);
+    // Hessian, in O(numeric + rare) per row; solved in the split's position order.
+    const split = rareColumns(X);
+    if (split !== null) {
+      const newton = K === 1 && splitNewtonApplies(split) ? warmNewton(yLocal, lambda, width, (stride, ys, l) => splitBinaryObjective(stride === 1 ? split : everyNthRow(split, stride), ys, l), options) : null;
+      const result = newton ?? minimizeLbfgs(splitLogisticObjective(split, yLocal, K, lambda, link), new Float64Array(K * width), options);
+      this.coefficients = inColumnOrder(split, result.x, K);
+      return this;
+    }
     // Binary fits whose Hessian is cheap enough take Newton steps; the rest, and any fit whose
     // Hessian turns out singular, L-BFGS (both stop at the same gradient, near the same optimum).
-    const newton = K === 1 && newtonApplies(X, split) ? binaryNewton(X, split, yLocal, lambda, newtonStart(X, yLocal, lambda), options) : null;
-    const objective = split === null ? logisticObjective(X, yLocal, K, lambda, link) : splitLogisticObjective(split, yLocal, K, lambda, link);
-    const result = newton ?? minimizeLbfgs(objective, new Float64Array(K * width), options);
-    this.coefficients = result.x;
+    const newton = K === 1 && width <= MAX_NEWTON_WIDTH ? warmNewton(yLocal, lambda, width, (stride, ys, l) => binaryObjective(stride === 1 ? X : everyNthDenseRow(X, stride), ys, l), options) : null;
+    this.coefficients = (newton ?? minimizeLbfgs(logisticObjective(X, yLocal, K, lambda, link), new Float64Array(K * width), options)).x;
     return this;
   }
 
@@ -104,16 +108,11 @@ export class LogisticRegression implements Estimator {
   }
 }
 
-/** Newton's steps on a binary fit, on the split form when there is one, or null where they do not pay or the Hessian is singular. */
-function binaryNewton(X: Matrix, split: BinaryColumns | null, y: Int32Array, lambda: number, x0: Float64Array, options: NewtonOptions): NewtonResult | null {
-  if (!newtonApplies(X, split)) return null;
-  return minimizeNewton(split === null ? binaryObjective(X, y, lambda) : splitBinaryObjective(split, y, lambda), x0, options);
-}
-
-/** Whether a Hessian is cheap enough: a few dozen columns dense, or a few dozen entries a row in the split form. */
-function newtonApplies(X: Matrix, split: BinaryColumns | null): boolean {
-  const width = X.cols + 1;
-  return split === null ? width <= MAX_NEWTON_WIDTH : width <= MAX_SPLIT_NEWTON_WIDTH && split.index.length <= MAX_NEWTON_WIDTH * X.rows;
+/** Whether the split form's Hessian is cheap enough: a few dozen entries a row, its Cholesky factor small. */
+function splitNewtonApplies(split: RareColumns): boolean {
+  const rows = split.start.length - 1;
+  const entries = split.numericCount * rows + split.entries.length;
+  return split.column.length + 1 <= MAX_SPLIT_NEWTON_WIDTH && entries <= MAX_NEWTON_WIDTH * rows;
 }
 
 /** From this many rows a start fitted on a sample of them saves more full Hessians than the sample costs. */
@@ -122,31 +121,34 @@ const WARM_START_ROWS = 4000;
 const WARM_START_STRIDE = 4;
 
 /**
- * Where Newton's steps on all rows start: zero, or for a large fit the optimum on every 4th row
- * with the penalty scaled to the sample (lambda / 4, so losses and penalty weigh as on all rows),
- * to a loose gradient. Most of Newton's steps from zero are spent crossing to the optimum's
- * neighbourhood; on a quarter of the rows they cost a quarter, and the full fit then needs two
- * or three steps. The start depends only on the data, and the full fit stops at the same
- * gradient tolerance, at the same unique optimum.
+ * Newton's steps on a binary fit (null where the Hessian is singular), from zero or, for a large
+ * fit, from the optimum on every 4th row with the penalty scaled to the sample (lambda / 4, so
+ * losses and penalty weigh as on all rows), found to a loose gradient. Most of Newton's steps
+ * from zero are spent crossing to the optimum's neighbourhood; on a quarter of the rows they cost
+ * a quarter, and the full fit then needs two or three steps. The start depends only on the data,
+ * and the full fit stops at the same gradient tolerance, at the same unique optimum.
+ * objectiveOf(stride, y, lambda) is the objective on rows 0, stride, 2 stride, ...
  */
-function newtonStart(X: Matrix, y: Int32Array, lambda: number): Float64Array {
-  const { rows, cols, data } = X;
-  const zero = new Float64Array(cols + 1);
-  if (rows < WARM_START_ROWS) return zero;
-  const sampled = Math.ceil(rows / WARM_START_STRIDE);
-  const sample = new Float64Array(sampled * cols);
-  const ySample = new Int32Array(sampled);
-  for (let s = 0; s < sampled; s++) {
-    const i = s * WARM_START_STRIDE;
-    for (let j = 0; j < cols; j++) sample[s * cols + j] = data[i * cols + j];
-    ySample[s] = y[i];
+function warmNewton(y: Int32Array, lambda: number, width: number, objectiveOf: (stride: number, y: Int32Array, lambda: number) => TwiceDifferentiable, options: NewtonOptions): NewtonResult | null {
+  const zero = new Float64Array(width);
+  let start: Float64Array = zero;
+  if (y.length >= WARM_START_ROWS) {
+    const ySample = Int32Array.from({ length: Math.ceil(y.length / WARM_START_STRIDE) }, (_, s) => y[s * WARM_START_STRIDE]);
+    if (ySample.includes(0) && ySample.includes(1)) {
+      const sampled = minimizeNewton(objectiveOf(WARM_START_STRIDE, ySample, lambda / WARM_START_STRIDE), zero, { maxIterations: 50, gradientTolerance: 1e-2 });
+      if (sampled !== null && sampled.converged) start = sampled.x;
+    }
   }
-  let seen = 0;
-  for (let s = 0; s < sampled; s++) seen |= 1 << ySample[s];
-  if (seen !== 3) return zero;
-  const matrix = { rows: sampled, cols, data: sample };
-  const result = binaryNewton(matrix, binaryColumns(matrix, MAX_SPLIT_DENSITY), ySample, lambda / WARM_START_STRIDE, zero, { maxIterations: 50, gradientTolerance: 1e-2 });
-  return result !== null && result.converged ? result.x : zero;
+  return minimizeNewton(objectiveOf(1, y, lambda), start, options);
+}
+
+/** Rows 0, stride, 2 stride, ... of X. */
+function everyNthDenseRow(X: Matrix, stride: number): Matrix {
+  const { rows, cols, data } = X;
+  const sampled = Math.ceil(rows / stride);
+  const sample = new Float64Array(sampled * cols);
+  for (let s = 0; s < sampled; s++) sample.set(data.subarray(s * stride * cols, (s * stride + 1) * cols), s * cols);
+  return { rows: sampled, cols, data: sample };
 }
 
 /**
@@ -219,9 +221,6 @@ const MAX_NEWTON_WIDTH = 48;
  * MAX_NEWTON_WIDTH), plus width^3 / 6 for its Cholesky factor, which stays small up to here.
  */
 const MAX_SPLIT_NEWTON_WIDTH = 256;
-
-/** The split form pays once it holds at most this share of the dense entries. */
-const MAX_SPLIT_DENSITY = 0.5;
 
 /**
  * The binary loss of logisticObjective with its Hessian, X^T D X + lambda I (intercept not

@@ -1,115 +1,198 @@
-import type { BinaryColumns } from "../stats/binaryColumns.js";
 import type { Objective } from "../stats/lbfgs.js";
 import type { TwiceDifferentiable } from "../stats/newton.js";
+import type { RareColumns } from "../stats/rareColumns.js";
 import { sigmoidLink, type Link } from "./logisticLinks.js";
 
 /**
- * logisticRegression.ts's objective on the split form X = 1 base^T + E (binaryColumns.ts): the
- * same function (sum of log-losses + ||W||^2 / 2C, intercepts last and not penalised), each pass
- * over the rows in O(numeric + rare) per row instead of O(cols). Margins: X w = base.w + E w;
- * gradient: X^T r = base (sum of r) + E^T r. On a census-shaped fold (20,500 x 67, 7 numeric
- * columns, 13 entries a row) a pass reads a fifth of the values. Rounding differs from the dense
- * sums, so the fit stops at the same gradient tolerance at the same optimum, not at the same bits.
+ * logisticRegression.ts's objective on the split form X = 1 base^T + E (rareColumns.ts): the same
+ * function (sum of log-losses + ||W||^2 / 2C, intercepts not penalised), each pass over the rows
+ * in O(numeric + rare) per row instead of O(cols). The weights are in the split's position order
+ * (numeric columns, then binary ones; each of the K blocks ends with its intercept), so that a
+ * row's numeric values meet a contiguous run of weights; inColumnOrder puts a solution back.
+ * Margins: X w = base.w + E w, a binary entry adding w_P delta_P; gradient: X^T r = base (sum
+ * of r) + E^T r. On a census-shaped fold (20,500 x 67, 7 numeric columns, 13 entries a row) a pass
+ * reads a fifth of the values. Rounding differs from the dense sums, so the fit stops at the same
+ * gradient tolerance at the same optimum, not at the same bits.
  */
-export function splitLogisticObjective(split: BinaryColumns, y: Int32Array, K: number, lambda: number, link: Link, z = new Float64Array(split.rows * K)): Objective {
-  const { rows, cols, base, start, index, value } = split;
+export function splitLogisticObjective(split: RareColumns, y: Int32Array, K: number, lambda: number, link: Link, z = new Float64Array((split.start.length - 1) * K)): Objective {
+  const cols = split.column.length;
   const width = cols + 1;
-  const offset = new Float64Array(K);
+  const passes: SplitPasses = { split, K, offset: new Float64Array(K), stepWeight: new Float64Array(K * cols), rareSum: new Float64Array(K * cols) };
   return (w, grad) => {
-    for (let k = 0; k < K; k++) {
-      const wo = k * width;
-      let s = w[wo + cols];
-      for (let j = 0; j < cols; j++) s += base[j] * w[wo + j];
-      offset[k] = s;
-    }
-    for (let i = 0; i < rows; i++) {
-      const from = start[i];
-      const to = start[i + 1];
-      for (let k = 0; k < K; k++) {
-        const wo = k * width;
-        let s = offset[k];
-        for (let p = from; p < to; p++) s += value[p] * w[wo + index[p]];
-        z[i * K + k] = s;
-      }
-    }
+    margins(passes, w, z);
     let loss = link(z, y, K);
-    grad.fill(0);
-    for (let i = 0; i < rows; i++) {
-      const from = start[i];
-      const to = start[i + 1];
-      for (let k = 0; k < K; k++) {
-        const r = z[i * K + k];
-        const go = k * width;
-        for (let p = from; p < to; p++) grad[go + index[p]] += r * value[p];
-        grad[go + cols] += r;
-      }
-    }
+    residualSums(passes, z, grad);
+    const { base, delta, numericCount } = split;
     for (let k = 0; k < K; k++) {
       const go = k * width;
       const total = grad[go + cols];
-      for (let j = 0; j < cols; j++) {
-        const v = w[go + j];
+      for (let at = 0; at < cols; at++) {
+        const v = w[go + at];
         loss += 0.5 * lambda * v * v;
-        grad[go + j] += base[j] * total + lambda * v;
+        const own = at < numericCount ? grad[go + at] : delta[at] * passes.rareSum[k * cols + at];
+        grad[go + at] = base[at] * total + own + lambda * v;
       }
     }
     return loss;
   };
 }
 
+interface SplitPasses {
+  readonly split: RareColumns;
+  readonly K: number;
+  /** Per class: intercept + base . w. */
+  readonly offset: Float64Array;
+  /** K x positions: w_P delta_P, what a binary entry adds to a margin. */
+  readonly stepWeight: Float64Array;
+  /** K x positions: the residuals summed over the rows at a binary position's rarer value. */
+  readonly rareSum: Float64Array;
+}
+
+/** z (rows x K) = X W + intercepts. */
+function margins(passes: SplitPasses, w: Float64Array, z: Float64Array): void {
+  const { split, K, offset, stepWeight } = passes;
+  const { numericCount, rowValues, start, entries, base, delta } = split;
+  const cols = base.length;
+  const width = cols + 1;
+  const stride = 1 + numericCount;
+  const rows = start.length - 1;
+  for (let k = 0; k < K; k++) {
+    const wo = k * width;
+    let s = w[wo + cols];
+    for (let at = 0; at < cols; at++) {
+      s += base[at] * w[wo + at];
+      stepWeight[k * cols + at] = delta[at] * w[wo + at];
+    }
+    offset[k] = s;
+  }
+  for (let i = 0; i < rows; i++) {
+    const vo = i * stride + 1;
+    const from = start[i];
+    const to = start[i + 1];
+    for (let k = 0; k < K; k++) {
+      const wo = k * width;
+      const so = k * cols;
+      let s = offset[k];
+      for (let q = 0; q < numericCount; q++) s += rowValues[vo + q] * w[wo + q];
+      for (let e = from; e < to; e++) s += stepWeight[so + entries[e]];
+      z[i * K + k] = s;
+    }
+  }
+}
+
+/**
+ * From the residuals r (rows x K): into grad, per class, the numeric positions' sums of r x and
+ * the intercept's sum of r; into rareSum, per binary position, the sum of r over its rows.
+ */
+function residualSums(passes: SplitPasses, r: Float64Array, grad: Float64Array): void {
+  const { split, K, rareSum } = passes;
+  const { numericCount, rowValues, start, entries } = split;
+  const cols = split.base.length;
+  const width = cols + 1;
+  const stride = 1 + numericCount;
+  const rows = start.length - 1;
+  grad.fill(0);
+  rareSum.fill(0);
+  for (let i = 0; i < rows; i++) {
+    const vo = i * stride + 1;
+    const from = start[i];
+    const to = start[i + 1];
+    for (let k = 0; k < K; k++) {
+      const ri = r[i * K + k];
+      const go = k * width;
+      const so = k * cols;
+      for (let q = 0; q < numericCount; q++) grad[go + q] += ri * rowValues[vo + q];
+      for (let e = from; e < to; e++) rareSum[so + entries[e]] += ri;
+      grad[go + cols] += ri;
+    }
+  }
+}
+
 /**
  * The binary objective with its Hessian X~^T D X~ + lambda I (X~ = [X 1], intercept not
- * penalised), formed from the split: with b = [base, 1] and E~ = [E 0],
- *   X~^T D X~ = (sum of d) b b^T + b u^T + u b^T + E~^T D E~,   u = E~^T d,
- * the last term from each row's entries pairwise: O(entries^2) per row instead of O(cols^2).
+ * penalised), in position order, formed from the split: with b = [base, 1] and E~ = [E 0],
+ *   X~^T D X~ = (sum of d) b b^T + b u^T + u b^T + E~^T D E~,   u = E~^T d.
+ * E~^T D E~ row by row, in O(numeric^2 + rare x numeric + rare^2) per row: between numeric
+ * positions the products d x_q x_r; between a binary position P and a numeric one d x_q, and
+ * between binary positions d, both scaled by the deltas once at the end, as every entry of a
+ * binary position holds the same delta. A row's positions ascend (numeric, then its binary ones
+ * in order), so its pairs fill the lower triangle directly.
  */
-export function splitBinaryObjective(split: BinaryColumns, y: Int32Array, lambda: number): TwiceDifferentiable {
-  const { rows, cols, base, start, index, value } = split;
+export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: number): TwiceDifferentiable {
+  const { numericCount, base, delta } = split;
+  const cols = base.length;
   const width = cols + 1;
-  const residual = new Float64Array(rows);
+  const residual = new Float64Array(split.start.length - 1);
   const evaluate = splitLogisticObjective(split, y, 1, lambda, sigmoidLink, residual);
+  const inner = new Float64Array(width * width);
+  const weighted = new Float64Array(numericCount);
   const u = new Float64Array(width);
-  const b = new Float64Array(width);
-  b.set(base);
-  b[cols] = 1;
-  // A row's entries come numeric columns first, then binary ones, each ascending: in the order of
-  // `position` (numeric columns, then binary ones) they ascend, so the lower triangle of the
-  // permuted Hessian is filled without a test per pair, then copied back in column order.
-  const position = new Int32Array(width);
-  split.numeric.forEach((j, at) => (position[j] = at));
-  split.binary.forEach((j, at) => (position[j] = split.numeric.length + at));
-  position[cols] = cols;
-  const entryPosition = new Int32Array(index.length);
-  for (let e = 0; e < index.length; e++) entryPosition[e] = position[index[e]];
-  const permuted = new Float64Array(width * width);
   return {
     evaluate,
     hessian(out) {
-      permuted.fill(0);
-      u.fill(0);
-      let total = 0;
-      for (let i = 0; i < rows; i++) {
-        const p = residual[i] + y[i];
-        const d = p * (1 - p);
-        total += d;
-        const from = start[i];
-        const to = start[i + 1];
-        for (let e = from; e < to; e++) {
-          const dv = d * value[e];
-          u[index[e]] += dv;
-          const row = entryPosition[e] * width;
-          for (let f = from; f <= e; f++) permuted[row + entryPosition[f]] += dv * value[f];
-        }
-      }
-      for (let j = 0; j < width; j++) {
+      const total = rowProducts(split, residual, y, inner, weighted, u);
+      // u = E~^T d: a numeric position sums d x (above), a binary one d times its delta (its diagonal).
+      for (let at = numericCount; at < cols; at++) u[at] = delta[at] * inner[at * width + at];
+      for (let j = 0; j < cols; j++) {
+        const scaleJ = j < numericCount ? 1 : delta[j];
         for (let l = 0; l <= j; l++) {
-          const pj = position[j];
-          const pl = position[l];
-          const inner = pj >= pl ? permuted[pj * width + pl] : permuted[pl * width + pj];
-          out[j * width + l] = inner + total * b[j] * b[l] + b[j] * u[l] + u[j] * b[l];
+          const scaleL = l < numericCount ? 1 : delta[l];
+          out[j * width + l] = scaleJ * scaleL * inner[j * width + l] + total * base[j] * base[l] + base[j] * u[l] + u[j] * base[l];
         }
-        if (j < cols) out[j * width + j] += lambda;
+        out[j * width + j] += lambda;
+        // The intercept's row: b_j = 1 there.
+        out[cols * width + j] = total * base[j] + u[j];
       }
+      out[cols * width + cols] = total;
     },
   };
+}
+
+/**
+ * Into inner (lower triangle, position order) the per-row sums of E~^T D E~ before the deltas'
+ * scaling, and into u the numeric positions' sums of d x; returns the sum of d. A function of its
+ * own, with everything it reads passed in: as a closure over the objective's arrays V8 reloaded
+ * each one from the context inside the loops.
+ */
+function rowProducts(split: RareColumns, residual: Float64Array, y: Int32Array, inner: Float64Array, weighted: Float64Array, u: Float64Array): number {
+  const { numericCount, rowValues, start, entries } = split;
+  const width = split.base.length + 1;
+  const stride = 1 + numericCount;
+  const rows = start.length - 1;
+  inner.fill(0);
+  u.fill(0);
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    const p = residual[i] + y[i];
+    const d = p * (1 - p);
+    total += d;
+    const vo = i * stride + 1;
+    for (let q = 0; q < numericCount; q++) {
+      const dx = d * rowValues[vo + q];
+      weighted[q] = dx;
+      u[q] += dx;
+      const row = q * width;
+      for (let r = 0; r <= q; r++) inner[row + r] += dx * rowValues[vo + r];
+    }
+    const from = start[i];
+    const to = start[i + 1];
+    for (let e = from; e < to; e++) {
+      const row = entries[e] * width;
+      for (let q = 0; q < numericCount; q++) inner[row + q] += weighted[q];
+      for (let f = from; f <= e; f++) inner[row + entries[f]] += d;
+    }
+  }
+  return total;
+}
+
+/** A solution in position order (K blocks of positions + intercept) put back in column order. */
+export function inColumnOrder(split: RareColumns, x: Float64Array, K: number): Float64Array {
+  const { column } = split;
+  const width = column.length + 1;
+  const out = new Float64Array(x.length);
+  for (let k = 0; k < K; k++) {
+    for (let at = 0; at < column.length; at++) out[k * width + column[at]] = x[k * width + at];
+    out[k * width + width - 1] = x[k * width + width - 1];
+  }
+  return out;
 }

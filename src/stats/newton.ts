@@ -12,11 +12,6 @@ export interface NewtonOptions {
   readonly maxIterations: number;
   /** Stop when max |gradient| falls below this. */
   readonly gradientTolerance: number;
-  /**
-   * A Hessian near x0's (n x n, lower triangle read), to take the first steps with instead of
-   * forming one at x0; dropped as a reused one is once its steps make too little progress.
-   */
-  readonly hessianGuess?: Float64Array;
 }
 
 export interface NewtonResult {
@@ -62,13 +57,6 @@ export function minimizeNewton(f: TwiceDifferentiable, x0: Float64Array, options
   // The Cholesky factor in use, and whether it was formed at the current point.
   let factor: Float64Array | null = null;
   let fresh = false;
-  if (options.hessianGuess !== undefined) {
-    try {
-      factor = choleskyFactor(options.hessianGuess, n);
-    } catch {
-      factor = null;
-    }
-  }
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {
     const gradNorm = maxAbs(grad);
     if (gradNorm <= options.gradientTolerance) return { x, value, iterations: iteration, converged: true };

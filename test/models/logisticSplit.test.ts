@@ -1,23 +1,27 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { splitBinaryObjective, splitLogisticObjective } from "../../src/models/logisticSplit.js";
 import { softmaxLink } from "../../src/models/logisticLinks.js";
-import { binaryColumns } from "../../src/stats/binaryColumns.js";
+import { inColumnOrder, splitBinaryObjective, splitLogisticObjective } from "../../src/models/logisticSplit.js";
 import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
+import { rareColumns, type RareColumns } from "../../src/stats/rareColumns.js";
 import { createRng } from "../../src/stats/rng.js";
 
-/** 2 numeric columns, then z-scored-like one-hot blocks of 3 and 4 levels (base and rare values unequal to 0/1). */
+/**
+ * z-scored-like one-hot blocks of 3 and 4 levels (base and rare values unequal to 0/1) with a
+ * numeric column after each, so that the split's position order (numeric columns first) is not
+ * the column order.
+ */
 function table(rows: number): Matrix {
   const rng = createRng(7);
   const data = new Float64Array(rows * 9);
   for (let i = 0; i < rows; i++) {
     const o = i * 9;
-    data[o] = rng.next() * 4 - 2;
-    data[o + 1] = Math.round(rng.next() * 10);
     const a = rng.next() < 0.7 ? 0 : 1 + Math.floor(rng.next() * 2);
     const b = Math.floor(rng.next() * 4);
-    for (let l = 0; l < 3; l++) data[o + 2 + l] = l === a ? 1.7 : -0.4;
-    for (let l = 0; l < 4; l++) data[o + 5 + l] = l === b ? 2.2 : -0.6;
+    for (let l = 0; l < 3; l++) data[o + l] = l === a ? 1.7 : -0.4;
+    data[o + 3] = rng.next() * 4 - 2;
+    for (let l = 0; l < 4; l++) data[o + 4 + l] = l === b ? 2.2 : -0.6;
+    data[o + 8] = Math.round(rng.next() * 10);
   }
   return createMatrix(rows, 9, data);
 }
@@ -47,39 +51,52 @@ function dense(X: Matrix, y: Int32Array, K: number, lambda: number, w: Float64Ar
   return { loss, grad, hessian };
 }
 
+/** Column-order weights (K blocks, intercept last) in the split's position order. */
+function inPositions(split: RareColumns, w: Float64Array, K: number): Float64Array {
+  const width = split.column.length + 1;
+  const out = Float64Array.from(w);
+  for (let k = 0; k < K; k++) split.column.forEach((j, at) => (out[k * width + at] = w[k * width + j]));
+  return out;
+}
+
 function close(actual: ArrayLike<number>, expected: ArrayLike<number>, label: string): void {
   for (let i = 0; i < expected.length; i++) assert.ok(Math.abs(actual[i] - expected[i]) <= 1e-9 * (1 + Math.abs(expected[i])), `${label}[${i}]: ${actual[i]} vs ${expected[i]}`);
 }
 
 test("the split binary objective gives the dense loss, gradient and Hessian (lower triangle)", () => {
   const X = table(300);
-  const split = binaryColumns(X);
+  const split = rareColumns(X);
   if (split === null) return assert.fail("no split");
+  assert.deepEqual([...split.column], [3, 8, 0, 1, 2, 4, 5, 6, 7]);
   const rng = createRng(3);
   const y = Int32Array.from({ length: 300 }, () => (rng.next() < 0.4 ? 1 : 0));
   const w = Float64Array.from({ length: 10 }, () => rng.next() - 0.5);
   const f = splitBinaryObjective(split, y, 0.7);
   const grad = new Float64Array(10);
-  const loss = f.evaluate(w, grad);
+  const loss = f.evaluate(inPositions(split, w, 1), grad);
   const hessian = new Float64Array(100);
   f.hessian(hessian);
   const expected = dense(X, y, 1, 0.7, w);
   close([loss], [expected.loss], "loss");
-  close(grad, expected.grad, "gradient");
-  const lower = (h: Float64Array): number[] => Array.from({ length: 10 }, (_, j) => [...h.subarray(j * 10, j * 10 + j + 1)]).flat();
-  close(lower(hessian), lower(expected.hessian), "hessian");
+  close(inColumnOrder(split, grad, 1), expected.grad, "gradient");
+  // Position j is column column[j] (the intercept, 9, stays last); the dense reference fills its lower triangle.
+  const columnOf = (at: number): number => (at === 9 ? 9 : split.column[at]);
+  const at = (j: number, l: number): number => expected.hessian[Math.max(j, l) * 10 + Math.min(j, l)];
+  const lower = Array.from({ length: 10 }, (_, j) => Array.from({ length: j + 1 }, (_, l) => hessian[j * 10 + l])).flat();
+  const expectedLower = Array.from({ length: 10 }, (_, j) => Array.from({ length: j + 1 }, (_, l) => at(columnOf(j), columnOf(l)))).flat();
+  close(lower, expectedLower, "hessian");
 });
 
 test("the split multinomial objective gives the dense loss and gradient", () => {
   const X = table(200);
-  const split = binaryColumns(X);
+  const split = rareColumns(X);
   if (split === null) return assert.fail("no split");
   const rng = createRng(5);
   const y = Int32Array.from({ length: 200 }, () => Math.floor(rng.next() * 3));
   const w = Float64Array.from({ length: 30 }, () => rng.next() - 0.5);
   const grad = new Float64Array(30);
-  const loss = splitLogisticObjective(split, y, 3, 1, softmaxLink)(w, grad);
+  const loss = splitLogisticObjective(split, y, 3, 1, softmaxLink)(inPositions(split, w, 3), grad);
   const expected = dense(X, y, 3, 1, w);
   close([loss], [expected.loss], "loss");
-  close(grad, expected.grad, "gradient");
+  close(inColumnOrder(split, grad, 3), expected.grad, "gradient");
 });
