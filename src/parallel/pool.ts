@@ -1,9 +1,10 @@
 import type { PartitionKey } from "../data/partitionKey.js";
 import { rowsText } from "../data/rowText.js";
-import { gridFromFolds, refusedResult, type FoldScore, type GridSpec, type PartitionFacts } from "../evaluate/compareModels.js";
+import { gridFromFolds, refusedResult, type GridSpec } from "../evaluate/compareModels.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 import { withTask } from "../evaluate/tasks.js";
 import { MAX_ATTEMPTS, runChildPool, type UnitSource } from "./childPool.js";
+import { FoldCollector } from "./foldCollector.js";
 import type { FoldAnswer, WorkRequest } from "./messages.js";
 
 /** A partition to score: its key and its rows, one JSON array text per row (without the header). */
@@ -47,16 +48,6 @@ interface Unit {
   readonly attempt: number;
 }
 
-/** A split partition's folds as they come back; its fold count is known from the first answer. */
-interface SplitState {
-  folds: number;
-  known: boolean;
-  readonly answers: (readonly (FoldScore | null)[] | undefined)[];
-  received: number;
-  notes: readonly string[];
-  facts: PartitionFacts;
-}
-
 /**
  * Scores partitions on a pool of child processes. Largest partitions go first (shortest
  * makespan); a partition large enough to leave workers idle is cut into one unit per fold, which
@@ -74,13 +65,11 @@ export async function scorePartitions(jobs: readonly PartitionJob[], options: Po
   const sizes = jobs.map((job) => job.lines.length);
   const splitRows = options.splitRows ?? splitThreshold(sizes, options.workers);
   const nominalFolds = options.spec.folds;
-  const split = new Map<number, SplitState>();
+  const split = new Map<number, FoldCollector>();
   const queue: Unit[] = [];
   for (const index of jobs.map((_, index) => index).sort((a, b) => sizes[b] - sizes[a] || a - b)) {
     if (sizes[index] >= splitRows) {
-      // A fold column's folds are counted once a child has read the partition; until then the
-      // --folds count stands in, and the first answer adds or drops units.
-      split.set(index, { folds: nominalFolds, known: false, answers: [], received: 0, notes: [], facts: {} });
+      split.set(index, new FoldCollector(nominalFolds));
       for (let fold = 0; fold < nominalFolds; fold++) queue.push({ partition: index, fold, attempt: 1 });
     } else {
       queue.push({ partition: index, fold: null, attempt: 1 });
@@ -105,32 +94,18 @@ export async function scorePartitions(jobs: readonly PartitionJob[], options: Po
     notes: [...notes],
   });
   const foldDone = (index: number, fold: number, answer: FoldAnswer): void => {
-    const state = split.get(index);
-    if (state === undefined) return; // the partition already failed or finished
+    const collector = split.get(index);
+    if (collector === undefined) return; // the partition already failed or finished
     if (!answer.ok) return finish(index, refusedResult(jobs[index].key, answer, answer.notes, answer.facts));
-    if (!state.known) {
-      state.known = true;
-      state.notes = answer.notes;
-      state.facts = answer.facts;
-      if (answer.folds > state.folds) {
-        const more: Unit[] = [];
-        for (let f = state.folds; f < answer.folds; f++) more.push({ partition: index, fold: f, attempt: 1 });
-        queue.unshift(...more);
-      } else {
-        for (let u = queue.length - 1; u >= 0; u--) {
-          const unit = queue[u];
-          if (unit.partition === index && unit.fold !== null && unit.fold >= answer.folds) queue.splice(u, 1);
-        }
+    const { added, droppedFrom, complete } = collector.add(fold, answer);
+    queue.unshift(...added.map((f): Unit => ({ partition: index, fold: f, attempt: 1 })));
+    if (droppedFrom !== null) {
+      for (let u = queue.length - 1; u >= 0; u--) {
+        const unit = queue[u];
+        if (unit.partition === index && unit.fold !== null && unit.fold >= droppedFrom) queue.splice(u, 1);
       }
-      state.folds = answer.folds;
-      state.received = state.answers.slice(0, answer.folds).filter((scores) => scores !== undefined).length;
     }
-    if (fold >= state.folds || state.answers[fold] !== undefined) return;
-    state.answers[fold] = answer.scores;
-    state.received++;
-    if (state.received < state.folds) return;
-    const folds = state.answers.slice(0, state.folds) as (readonly (FoldScore | null)[])[];
-    finish(index, withTask(options.spec.task, (task) => gridFromFolds(task, jobs[index].key, options.spec, folds, [...state.notes], state.facts)));
+    if (complete !== null) finish(index, withTask(options.spec.task, (task) => gridFromFolds(task, jobs[index].key, options.spec, complete, [...collector.notes], collector.facts)));
   };
 
   const source: UnitSource<Unit> = {
