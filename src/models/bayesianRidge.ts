@@ -3,7 +3,7 @@ import { numpyMean } from "../stats/pairwiseSum.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
-import { CentredLinearModel } from "./linearModel.js";
+import { CentredLinearModel, centredCopy, centredCrossProduct } from "./linearModel.js";
 
 export interface BayesianRidgeOptions {
   /** Most evidence updates (scikit-learn 1.2's n_iter). */
@@ -56,16 +56,15 @@ export class BayesianRidge extends CentredLinearModel {
     return this.precisions.lambda;
   }
 
-  protected solve(X: Matrix, y: Float64Array): Float64Array {
-    const { rows: n, cols: p, data } = X;
+  protected solve(X: Matrix, xMean: Float64Array, y: Float64Array): Float64Array {
+    const { rows: n, cols: p } = X;
     const yMean = numpyMean(y);
     let variance = 0;
     for (const v of y) variance += (v - yMean) * (v - yMean);
     let alpha = 1 / (variance / n + Number.EPSILON);
     let lambda = 1;
-    const xty = new Float64Array(p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) xty[j] += data[i * p + j] * y[i];
-    const { values: eigenvalues, vectors: vt } = n > p ? gramEigen(X) : wideEigen(X);
+    const xty = centredCrossProduct(X, xMean, y);
+    const { values: eigenvalues, vectors: vt } = n > p ? gramEigen(X, xMean) : wideEigen(centredCopy(X, xMean));
     // The weights' coordinates along each direction before shrinkage: v_j . X'y.
     const projections = Float64Array.from(eigenvalues, (_, j) => {
       let s = 0;
@@ -84,7 +83,7 @@ export class BayesianRidge extends CentredLinearModel {
     let iteration = 0;
     while (iteration < this.maxIterations) {
       const w = weightsFor(lambda / alpha);
-      const residual = squaredResidual(X, y, w);
+      const residual = squaredResidual(X, xMean, y, w);
       let gamma = 0;
       for (const e of eigenvalues) gamma += (alpha * e) / (lambda + alpha * e);
       let norm = 0;
@@ -105,12 +104,13 @@ export class BayesianRidge extends CentredLinearModel {
   }
 }
 
-function squaredResidual(X: Matrix, y: Float64Array, w: Float64Array): number {
+/** |y - X_c w|^2, X centred on xMean as it is read. */
+function squaredResidual(X: Matrix, xMean: Float64Array, y: Float64Array, w: Float64Array): number {
   const { rows, cols, data } = X;
   let total = 0;
   for (let i = 0; i < rows; i++) {
     let s = 0;
-    for (let j = 0; j < cols; j++) s += data[i * cols + j] * w[j];
+    for (let j = 0; j < cols; j++) s += (data[i * cols + j] - xMean[j]) * w[j];
     total += (y[i] - s) * (y[i] - s);
   }
   return total;
@@ -122,9 +122,9 @@ function squaredResidual(X: Matrix, y: Float64Array, w: Float64Array): number {
  * the flops. Rounding-level eigenvalues (exactly collinear columns) are clamped at 0; lambda / alpha
  * outweighs them either way.
  */
-function gramEigen(X: Matrix): { values: Float64Array; vectors: Float64Array } {
+function gramEigen(X: Matrix, xMean: Float64Array): { values: Float64Array; vectors: Float64Array } {
   const p = X.cols;
-  const gram = groupScatters(X, null, 1, null);
+  const gram = groupScatters(X, null, 1, xMean);
   const { values, vectors } = symmetricEigen(gram, p);
   for (let j = 0; j < p; j++) values[j] = Math.max(values[j], 0);
   return { values, vectors };
