@@ -79,11 +79,13 @@ export class BayesianRidge extends CentredLinearModel {
       }
       return w;
     };
+    let yy = 0;
+    for (const v of y) yy += v * v;
     let previous: Float64Array | null = null;
     let iteration = 0;
     while (iteration < this.maxIterations) {
       const w = weightsFor(lambda / alpha);
-      const residual = squaredResidual(X, xMean, y, w);
+      const residual = n > p ? gramResidual(X, xMean, y, w, eigenvalues, projections, yy, lambda / alpha) : squaredResidual(X, xMean, y, w);
       let gamma = 0;
       for (const e of eigenvalues) gamma += (alpha * e) / (lambda + alpha * e);
       let norm = 0;
@@ -102,6 +104,27 @@ export class BayesianRidge extends CentredLinearModel {
     this.precisions = { alpha, lambda };
     return weightsFor(lambda / alpha);
   }
+}
+
+/**
+ * |y - X_c w|^2 for w = V diag(1 / (s^2 + ratio)) V' X'y without a pass over the rows: with
+ * z = V' X'y, it is y'y - sum_j z_j^2 (s_j^2 + 2 ratio) / (s_j^2 + ratio)^2 (X = U S V', so
+ * X w = sum_j u_j s_j z_j / (s_j^2 + ratio) and U'y = z / s). O(cols) an update instead of
+ * rows x cols: on a 22,793 x 66 fold, 36 updates' row passes were 70 ms of a 100 ms fit. The
+ * subtraction loses about eps y'y / residual relatively, so a fit that explains all but 1e-6 of
+ * y'y falls back to the row pass (squaredResidual), which is scikit-learn's computation.
+ */
+function gramResidual(X: Matrix, xMean: Float64Array, y: Float64Array, w: Float64Array, eigenvalues: Float64Array, projections: Float64Array, yy: number, ratio: number): number {
+  let explained = 0;
+  for (let j = 0; j < eigenvalues.length; j++) {
+    const e = eigenvalues[j];
+    // A clamped (numerically zero) eigenvalue: X_c v_j is rounding, and so is its share.
+    if (e === 0) continue;
+    const d = e + ratio;
+    explained += (projections[j] * projections[j] * (e + 2 * ratio)) / (d * d);
+  }
+  const residual = yy - explained;
+  return residual > 1e-6 * yy ? residual : squaredResidual(X, xMean, y, w);
 }
 
 /** |y - X_c w|^2, X centred on xMean as it is read. */
