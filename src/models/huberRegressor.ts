@@ -1,5 +1,7 @@
+import { binaryColumns } from "../stats/binaryColumns.js";
 import { minimizeLbfgs, type Objective } from "../stats/lbfgs.js";
 import type { Matrix } from "../stats/matrix.js";
+import { splitHuberObjective } from "./huberSplit.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
 export interface HuberRegressorOptions {
@@ -63,7 +65,11 @@ export class HuberRegressor implements Regressor {
     // thousands (charges) it would need thousands of such steps to get there from sigma = 1.
     const s = targetScale(y);
     const start = new Float64Array(p + 2);
-    const result = minimizeLbfgs(huberObjective(X, Float64Array.from(y, (v) => v / s), this.epsilon, this.alpha * s), start, {
+    const scaled = Float64Array.from(y, (v) => v / s);
+    // One-hot-heavy X: every evaluation on the split form (huberSplit.ts), O(entries) a row.
+    const split = binaryColumns(X);
+    const objective = split === null ? huberObjective(X, scaled, this.epsilon, this.alpha * s) : splitHuberObjective(split, scaled, this.epsilon, this.alpha * s, SMALLEST_SCALE);
+    const result = minimizeLbfgs(objective, start, {
       maxIterations: this.maxIterations,
       gradientTolerance: GRADIENT_TOLERANCE,
     });
