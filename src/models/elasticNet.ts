@@ -17,7 +17,8 @@ export interface ElasticNetOptions {
  * L1 + L2-penalised least squares, as scikit-learn's ElasticNet() (alpha=1, l1_ratio=0.5,
  * max_iter=1000, tol=1e-4, cyclic selection): minimises
  *     1/(2n) |y - X w - b|^2 + alpha l1_ratio |w|_1 + alpha (1 - l1_ratio)/2 |w|^2
- * by scikit-learn's own coordinate descent (coordinateDescent.ts) on centred data, with its
+ * by scikit-learn's own coordinate descent (coordinateDescent.ts, or its Gram form gramCoordinateDescent.ts
+ * when there are more rows than columns, the same sweeps) on centred data, with its
  * penalties scaled by n the same way. Like scikit-learn, a fit that has not converged after
  * maxIterations sweeps keeps its last weights; `converged` says which happened.
  */

@@ -13,7 +13,7 @@ export interface HuberRegressorOptions {
 }
 
 /** scikit-learn keeps the scale at or above 10 eps (an L-BFGS-B bound). */
-const SMALLEST_SCALE = 10 * Number.EPSILON;
+export const SMALLEST_SCALE = 10 * Number.EPSILON;
 /** On the rescaled problem, whose objective is about n: far below scikit-learn's gtol=1e-5 there. */
 const GRADIENT_TOLERANCE = 1e-8;
 
@@ -115,7 +115,7 @@ export class HuberRegressor implements Regressor {
  * scikit-learn's _huber_loss_and_gradient with unit sample weights, over (w, b, log sigma).
  * A sigma below the bound is infinitely bad, so the line search backs off from it.
  */
-function huberObjective(X: Matrix, y: Float64Array, epsilon: number, alpha: number): Objective {
+export function huberObjective(X: Matrix, y: Float64Array, epsilon: number, alpha: number): Objective {
   const { rows: n, cols: p, data } = X;
   return (x, grad) => {
     const sigma = Math.exp(x[p + 1]);
