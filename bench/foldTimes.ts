@@ -11,7 +11,7 @@
  * as a child process of a run pays it.
  * --key picks the partition (the first value of --by, by default the largest partition); --use
  * scores only the first N folds; --dump writes each fold's z-scored matrices (fold-N.json with the
- * shapes, fold-N-{train,test}.f64, fold-N-y.u32) for bench/foldTimes_sklearn.py to time
+ * shapes, fold-N-{train,test}.f64, fold-N-y.u32, or fold-N-y.f64 for regression) for bench/foldTimes_sklearn.py to time
  * scikit-learn on the very same matrices.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -35,10 +35,11 @@ const cpu = (): number => {
   return (user + system) / 1e6;
 };
 
-/** The class codes of a classification target (the task's Y is opaque here). */
-function classCodes(y: unknown): Uint32Array {
-  if (typeof y === "object" && y !== null && "codes" in y && y.codes instanceof Uint32Array) return y.codes;
-  throw new Error("--dump needs a classification target");
+/** The targets as written for the Python side: class codes (.u32) or regression values (.f64); the task's Y is opaque here. */
+function targetFile(y: unknown): { name: string; data: Uint32Array | Float64Array } {
+  if (y instanceof Float64Array) return { name: "y.f64", data: y };
+  if (typeof y === "object" && y !== null && "codes" in y && y.codes instanceof Uint32Array) return { name: "y.u32", data: y.codes };
+  throw new Error("--dump needs class codes or numeric targets");
 }
 
 async function main(): Promise<void> {
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
         writeFileSync(join(dump, `fold-${f}.json`), JSON.stringify({ train: [scaled.train.rows, scaled.train.cols], test: [scaled.test.rows, scaled.test.cols] }));
         writeFileSync(join(dump, `fold-${f}-train.f64`), scaled.train.data);
         writeFileSync(join(dump, `fold-${f}-test.f64`), scaled.test.data);
-        writeFileSync(join(dump, `fold-${f}-y.u32`), classCodes(yTrain));
+        const targets = targetFile(yTrain);
+        writeFileSync(join(dump, `fold-${f}-${targets.name}`), targets.data);
       }
       for (const model of work.value.models) {
         const d = model.scaled ? scaled : plain;

@@ -3,7 +3,7 @@ import { numpyMean } from "../stats/pairwiseSum.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
-import { CentredLinearModel } from "./linearModel.js";
+import { CentredLinearModel, centredCopy, centredCrossProduct } from "./linearModel.js";
 
 export interface BayesianRidgeOptions {
   /** Most evidence updates (scikit-learn 1.2's n_iter). */
@@ -56,16 +56,15 @@ export class BayesianRidge extends CentredLinearModel {
     return this.precisions.lambda;
   }
 
-  protected solve(X: Matrix, y: Float64Array): Float64Array {
-    const { rows: n, cols: p, data } = X;
+  protected solve(X: Matrix, xMean: Float64Array, y: Float64Array): Float64Array {
+    const { rows: n, cols: p } = X;
     const yMean = numpyMean(y);
     let variance = 0;
     for (const v of y) variance += (v - yMean) * (v - yMean);
     let alpha = 1 / (variance / n + Number.EPSILON);
     let lambda = 1;
-    const xty = new Float64Array(p);
-    for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) xty[j] += data[i * p + j] * y[i];
-    const { values: eigenvalues, vectors: vt } = n > p ? gramEigen(X) : wideEigen(X);
+    const xty = centredCrossProduct(X, xMean, y);
+    const { values: eigenvalues, vectors: vt } = n > p ? gramEigen(X, xMean) : wideEigen(centredCopy(X, xMean));
     // The weights' coordinates along each direction before shrinkage: v_j . X'y.
     const projections = Float64Array.from(eigenvalues, (_, j) => {
       let s = 0;
@@ -80,11 +79,13 @@ export class BayesianRidge extends CentredLinearModel {
       }
       return w;
     };
+    let yy = 0;
+    for (const v of y) yy += v * v;
     let previous: Float64Array | null = null;
     let iteration = 0;
     while (iteration < this.maxIterations) {
       const w = weightsFor(lambda / alpha);
-      const residual = squaredResidual(X, y, w);
+      const residual = n > p ? gramResidual(X, xMean, y, w, eigenvalues, projections, yy, lambda / alpha) : squaredResidual(X, xMean, y, w);
       let gamma = 0;
       for (const e of eigenvalues) gamma += (alpha * e) / (lambda + alpha * e);
       let norm = 0;
@@ -105,12 +106,34 @@ export class BayesianRidge extends CentredLinearModel {
   }
 }
 
-function squaredResidual(X: Matrix, y: Float64Array, w: Float64Array): number {
+/**
+ * |y - X_c w|^2 for w = V diag(1 / (s^2 + ratio)) V' X'y without a pass over the rows: with
+ * z = V' X'y, it is y'y - sum_j z_j^2 (s_j^2 + 2 ratio) / (s_j^2 + ratio)^2 (X = U S V', so
+ * X w = sum_j u_j s_j z_j / (s_j^2 + ratio) and U'y = z / s). O(cols) an update instead of
+ * rows x cols: on a 22,793 x 66 fold, 36 updates' row passes were 70 ms of a 100 ms fit. The
+ * subtraction loses about eps y'y / residual relatively, so a fit that explains all but 1e-6 of
+ * y'y falls back to the row pass (squaredResidual), which is scikit-learn's computation.
+ */
+function gramResidual(X: Matrix, xMean: Float64Array, y: Float64Array, w: Float64Array, eigenvalues: Float64Array, projections: Float64Array, yy: number, ratio: number): number {
+  let explained = 0;
+  for (let j = 0; j < eigenvalues.length; j++) {
+    const e = eigenvalues[j];
+    // A clamped (numerically zero) eigenvalue: X_c v_j is rounding, and so is its share.
+    if (e === 0) continue;
+    const d = e + ratio;
+    explained += (projections[j] * projections[j] * (e + 2 * ratio)) / (d * d);
+  }
+  const residual = yy - explained;
+  return residual > 1e-6 * yy ? residual : squaredResidual(X, xMean, y, w);
+}
+
+/** |y - X_c w|^2, X centred on xMean as it is read. */
+function squaredResidual(X: Matrix, xMean: Float64Array, y: Float64Array, w: Float64Array): number {
   const { rows, cols, data } = X;
   let total = 0;
   for (let i = 0; i < rows; i++) {
     let s = 0;
-    for (let j = 0; j < cols; j++) s += data[i * cols + j] * w[j];
+    for (let j = 0; j < cols; j++) s += (data[i * cols + j] - xMean[j]) * w[j];
     total += (y[i] - s) * (y[i] - s);
   }
   return total;
@@ -122,9 +145,9 @@ function squaredResidual(X: Matrix, y: Float64Array, w: Float64Array): number {
  * the flops. Rounding-level eigenvalues (exactly collinear columns) are clamped at 0; lambda / alpha
  * outweighs them either way.
  */
-function gramEigen(X: Matrix): { values: Float64Array; vectors: Float64Array } {
+function gramEigen(X: Matrix, xMean: Float64Array): { values: Float64Array; vectors: Float64Array } {
   const p = X.cols;
-  const gram = groupScatters(X, null, 1, null);
+  const gram = groupScatters(X, null, 1, xMean);
   const { values, vectors } = symmetricEigen(gram, p);
   for (let j = 0; j < p; j++) values[j] = Math.max(values[j], 0);
   return { values, vectors };

@@ -1,6 +1,8 @@
 import { elasticNetCoordinateDescent, type CoordinateDescentResult } from "../stats/coordinateDescent.js";
+import { elasticNetGramDescent } from "../stats/gramCoordinateDescent.js";
 import type { Matrix } from "../stats/matrix.js";
-import { CentredLinearModel } from "./linearModel.js";
+import { groupScatters } from "../stats/scatter.js";
+import { CentredLinearModel, centredCrossProduct } from "./linearModel.js";
 
 export interface ElasticNetOptions {
   /** Overall penalty strength, scikit-learn's alpha. */
@@ -15,7 +17,8 @@ export interface ElasticNetOptions {
  * L1 + L2-penalised least squares, as scikit-learn's ElasticNet() (alpha=1, l1_ratio=0.5,
  * max_iter=1000, tol=1e-4, cyclic selection): minimises
  *     1/(2n) |y - X w - b|^2 + alpha l1_ratio |w|_1 + alpha (1 - l1_ratio)/2 |w|^2
- * by scikit-learn's own coordinate descent (coordinateDescent.ts) on centred data, with its
+ * by scikit-learn's own coordinate descent (coordinateDescent.ts, or its Gram form gramCoordinateDescent.ts
+ * when there are more rows than columns, the same sweeps) on centred data, with its
  * penalties scaled by n the same way. Like scikit-learn, a fit that has not converged after
  * maxIterations sweeps keeps its last weights; `converged` says which happened.
  */
@@ -48,17 +51,32 @@ export class ElasticNet extends CentredLinearModel {
     return this.lastDescent?.converged ?? false;
   }
 
-  protected solve(X: Matrix, y: Float64Array): Float64Array {
+  protected solve(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array {
     const { rows, cols, data } = X;
-    const columns = new Float64Array(rows * cols);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) columns[j * rows + i] = data[i * cols + j];
     // scikit-learn's enet_path: the objective above times n, in the same order of operations.
-    this.lastDescent = elasticNetCoordinateDescent(columns, rows, cols, y, {
+    const options = {
       l1: this.alpha * this.l1Ratio * rows,
       l2: this.alpha * (1 - this.l1Ratio) * rows,
       maxIterations: this.maxIterations,
       tolerance: this.tolerance,
-    });
+    };
+    if (rows > cols) {
+      // More rows than columns: the same descent on the centred Gram matrix (scikit-learn's
+      // precompute=True path), a sweep costing cols^2 instead of rows x cols, and no centred copy.
+      const gram = groupScatters(X, null, 1, xMean);
+      this.lastDescent = elasticNetGramDescent(gram, centredCrossProduct(X, xMean, yc), sumOfSquares(yc), cols, options);
+      return this.lastDescent.w;
+    }
+    const columns = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) columns[j * rows + i] = data[i * cols + j] - xMean[j];
+    this.lastDescent = elasticNetCoordinateDescent(columns, rows, cols, yc, options);
     return this.lastDescent.w;
   }
+}
+
+/** y'y, summed in order as the row form's dot product sums it. */
+function sumOfSquares(y: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < y.length; i++) s += y[i] * y[i];
+  return s;
 }

@@ -1,5 +1,7 @@
+import { binaryColumns } from "../stats/binaryColumns.js";
 import { minimizeLbfgs, type Objective } from "../stats/lbfgs.js";
 import type { Matrix } from "../stats/matrix.js";
+import { splitHuberObjective } from "./huberSplit.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
 export interface HuberRegressorOptions {
@@ -11,7 +13,7 @@ export interface HuberRegressorOptions {
 }
 
 /** scikit-learn keeps the scale at or above 10 eps (an L-BFGS-B bound). */
-const SMALLEST_SCALE = 10 * Number.EPSILON;
+export const SMALLEST_SCALE = 10 * Number.EPSILON;
 /** On the rescaled problem, whose objective is about n: far below scikit-learn's gtol=1e-5 there. */
 const GRADIENT_TOLERANCE = 1e-8;
 
@@ -63,7 +65,11 @@ export class HuberRegressor implements Regressor {
     // thousands (charges) it would need thousands of such steps to get there from sigma = 1.
     const s = targetScale(y);
     const start = new Float64Array(p + 2);
-    const result = minimizeLbfgs(huberObjective(X, Float64Array.from(y, (v) => v / s), this.epsilon, this.alpha * s), start, {
+    const scaled = Float64Array.from(y, (v) => v / s);
+    // One-hot-heavy X: every evaluation on the split form (huberSplit.ts), O(entries) a row.
+    const split = binaryColumns(X);
+    const objective = split === null ? huberObjective(X, scaled, this.epsilon, this.alpha * s) : splitHuberObjective(split, scaled, this.epsilon, this.alpha * s, SMALLEST_SCALE);
+    const result = minimizeLbfgs(objective, start, {
       maxIterations: this.maxIterations,
       gradientTolerance: GRADIENT_TOLERANCE,
     });
@@ -109,7 +115,7 @@ export class HuberRegressor implements Regressor {
  * scikit-learn's _huber_loss_and_gradient with unit sample weights, over (w, b, log sigma).
  * A sigma below the bound is infinitely bad, so the line search backs off from it.
  */
-function huberObjective(X: Matrix, y: Float64Array, epsilon: number, alpha: number): Objective {
+export function huberObjective(X: Matrix, y: Float64Array, epsilon: number, alpha: number): Objective {
   const { rows: n, cols: p, data } = X;
   return (x, grad) => {
     const sigma = Math.exp(x[p + 1]);

@@ -1,4 +1,4 @@
-import { minimumNormLeastSquares } from "../stats/minimumNormLeastSquares.js";
+import { centredMinimumNormLeastSquares } from "../stats/minimumNormLeastSquares.js";
 import type { Matrix } from "../stats/matrix.js";
 import { CentredLinearModel } from "./linearModel.js";
 
@@ -16,8 +16,8 @@ export class LinearRegression extends CentredLinearModel {
     return this.lastRank;
   }
 
-  protected solve(X: Matrix, y: Float64Array): Float64Array {
-    const solution = minimumNormLeastSquares(X.data, X.rows, X.cols, y);
+  protected solve(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array {
+    const solution = centredMinimumNormLeastSquares(X, xMean, yc);
     this.lastRank = solution.rank;
     return solution.x;
   }

@@ -1,7 +1,7 @@
 import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
 import type { Matrix } from "../stats/matrix.js";
 import { groupScatters } from "../stats/scatter.js";
-import { CentredLinearModel } from "./linearModel.js";
+import { CentredLinearModel, centredCrossProduct } from "./linearModel.js";
 
 export interface RidgeOptions {
   /** L2 strength, scikit-learn's alpha. */
@@ -23,14 +23,10 @@ export class Ridge extends CentredLinearModel {
     if (!(this.alpha > 0 && Number.isFinite(this.alpha))) throw new RangeError(`alpha must be finite and > 0, got ${this.alpha}`);
   }
 
-  protected solve(X: Matrix, y: Float64Array): Float64Array {
-    const { rows, cols, data } = X;
-    const gram = groupScatters(X, null, 1, null);
-    const xty = new Float64Array(cols);
-    for (let i = 0; i < rows; i++) {
-      const base = i * cols;
-      for (let j = 0; j < cols; j++) xty[j] += data[base + j] * y[i];
-    }
+  protected solve(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array {
+    const { cols } = X;
+    const gram = groupScatters(X, null, 1, xMean);
+    const xty = centredCrossProduct(X, xMean, yc);
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
     return solveSymmetricPositiveDefinite(gram, cols, xty);
   }

@@ -1,4 +1,6 @@
 import { dot, householderQr, jacobiSvd } from "./householderJacobi.js";
+import type { Matrix } from "./matrix.js";
+import { streamedTriangle } from "./streamedQr.js";
 
 /**
  * The minimum-norm least-squares solution of A x = b (A is rows x cols, row-major), the answer
@@ -45,6 +47,35 @@ export function minimumNormLeastSquares(a: Float64Array, rows: number, cols: num
     c = c.slice(0, cols);
     m = cols;
   }
+  return triangleLeastSquares(w, m, cols, c, cutoff);
+}
+
+/**
+ * minimumNormLeastSquares for X centred on xMean (column by column), without the centred copy:
+ * when there are more rows than columns the triangle comes from streamedTriangle (a block of rows
+ * at a time); otherwise the small centred matrix is decomposed directly, as above. rows is the
+ * cutoff's max(rows, cols), as for the centred matrix.
+ */
+export function centredMinimumNormLeastSquares(X: Matrix, xMean: Float64Array, b: Float64Array, cutoff = Math.max(X.rows, X.cols) * Number.EPSILON): LeastSquaresSolution {
+  const { rows, cols, data } = X;
+  if (xMean.length !== cols) throw new RangeError(`${xMean.length} means for ${cols} columns`);
+  if (b.length !== rows) throw new RangeError(`${rows} rows but ${b.length} right-hand values`);
+  if (!(cutoff >= 0 && cutoff < 1)) throw new RangeError(`cutoff must be in [0, 1), got ${cutoff}`);
+  if (rows > cols) {
+    const { r, c } = streamedTriangle(X, xMean, b);
+    return triangleLeastSquares(r, cols, cols, c, cutoff);
+  }
+  const w = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[j * rows + i] = data[i * cols + j] - xMean[j];
+  return triangleLeastSquares(w, rows, cols, Float64Array.from(b), cutoff);
+}
+
+/**
+ * The minimum-norm solution of w x = c for w column-major m x cols (R after a QR, or the matrix
+ * itself when it has no more rows than columns): one-sided Jacobi on w, then the singular
+ * directions above the cutoff. w is rotated in place.
+ */
+function triangleLeastSquares(w: Float64Array, m: number, cols: number, c: Float64Array, cutoff: number): LeastSquaresSolution {
   const v = jacobiSvd(w, m, cols);
 
   const sigma = new Float64Array(cols);

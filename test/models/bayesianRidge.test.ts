@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { BayesianRidge } from "../../src/models/bayesianRidge.js";
+import type { Matrix } from "../../src/stats/matrix.js";
+import { createRng, gaussian } from "../../src/stats/rng.js";
+import { symmetricEigen } from "../../src/stats/symmetricEigen.js";
+import { accurateScatter, encodedTable } from "../stats/scatterReference.js";
 import { assertPredictions, problem } from "./regressionReference.js";
 import { linearReference } from "./linearReference.js";
 
@@ -33,4 +37,92 @@ test("Bayesian ridge refuses a non-finite target and a bad iteration count", () 
   const p = problem(linearReference.regression["wide"]);
   assert.throws(() => new BayesianRidge().fit(p.XTrain, Float64Array.from(p.yTrain, (v, i) => (i === 3 ? NaN : v))), /target at row 3 is NaN/);
   assert.throws(() => new BayesianRidge({ maxIterations: 0 }), /maxIterations must be a positive integer/);
+});
+
+/**
+ * The evidence updates as scikit-learn writes them, on a centred copy: |y - X w|^2 from a pass
+ * over the rows each update (the model takes it from the eigen-decomposition instead).
+ */
+function plainBayesianRidge(X: Matrix, y: Float64Array): { alpha: number; lambda: number; iterations: number; w: Float64Array; intercept: number } {
+  const { rows: n, cols: p, data } = X;
+  const xMean = new Float64Array(p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) xMean[j] += data[i * p + j] / n;
+  const yMean = y.reduce((a, b) => a + b, 0) / n;
+  const yc = y.map((v) => v - yMean);
+  const xc = data.map((v, k) => v - xMean[k % p]);
+  const { values, vectors } = symmetricEigen(accurateScatter(X, null, xMean), p);
+  const e = values.map((v) => Math.max(v, 0));
+  const xty = new Float64Array(p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) xty[j] += xc[i * p + j] * yc[i];
+  const z = e.map((_, j) => vectors.subarray(j * p, (j + 1) * p).reduce((s, v, l) => s + v * xty[l], 0));
+  const weights = (ratio: number): Float64Array => {
+    const w = new Float64Array(p);
+    for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) w[l] += (z[j] / (e[j] + ratio)) * vectors[j * p + l];
+    return w;
+  };
+  let alpha = 1 / (yc.reduce((a, v) => a + v * v, 0) / n + Number.EPSILON);
+  let lambda = 1;
+  let previous: Float64Array | null = null;
+  let iterations = 0;
+  while (iterations < 300) {
+    const w = weights(lambda / alpha);
+    let residual = 0;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < p; j++) s += xc[i * p + j] * w[j];
+      residual += (yc[i] - s) ** 2;
+    }
+    const gamma = e.reduce((s, v) => s + (alpha * v) / (lambda + alpha * v), 0);
+    lambda = (gamma + 2e-6) / (w.reduce((s, v) => s + v * v, 0) + 2e-6);
+    alpha = (n - gamma + 2e-6) / (residual + 2e-6);
+    iterations++;
+    if (previous !== null && previous.reduce((s, v, l) => s + Math.abs(v - w[l]), 0) < 1e-3) break;
+    previous = w;
+  }
+  const w = weights(lambda / alpha);
+  return { alpha, lambda, iterations, w, intercept: yMean - w.reduce((s, v, j) => s + v * xMean[j], 0) };
+}
+
+test("BayesianRidge's updates equal the plain row-pass updates on a one-hot-heavy table", () => {
+  const rng = createRng(17);
+  const X = encodedTable(rng, { rows: 400, numeric: 3, blocks: [6, 4, 9], scaled: true });
+  const y = Float64Array.from({ length: X.rows }, (_, i) => {
+    let s = 2 * gaussian(rng);
+    for (let j = 0; j < X.cols; j++) s += ((j % 4) - 1.5) * X.data[i * X.cols + j];
+    return s;
+  });
+  const model = new BayesianRidge().fit(X, y);
+  const plain = plainBayesianRidge(X, y);
+  assert.equal(model.iterations, plain.iterations);
+  assert.ok(Math.abs(model.alpha / plain.alpha - 1) < 1e-9, `alpha ${model.alpha} vs ${plain.alpha}`);
+  assert.ok(Math.abs(model.lambda / plain.lambda - 1) < 1e-9, `lambda ${model.lambda} vs ${plain.lambda}`);
+  const scale = Math.max(...plain.w.map(Math.abs));
+  model.coefficients.forEach((w, j) => assert.ok(Math.abs(w - plain.w[j]) <= 1e-9 * scale, `weight ${j}`));
+});
+
+/**
+ * A near-perfect fit (residual 1e-13 of y'y), where the residual comes from the row pass: alpha
+ * is 1 / residual there, so any rounding of the Gram matrix (split or dense sums, centred before
+ * or while summing) moves alpha and lambda by 1e-7 to 1e-5 relatively, in the old code as in
+ * this one, and the weights along the one-hot blocks' null directions with them; the predictions
+ * stay put.
+ */
+test("BayesianRidge on a near-perfect fit predicts as the plain row-pass updates", () => {
+  const rng = createRng(18);
+  const X = encodedTable(rng, { rows: 400, numeric: 3, blocks: [6, 4, 9], scaled: true });
+  const y = Float64Array.from({ length: X.rows }, (_, i) => {
+    let s = 1e-6 * gaussian(rng);
+    for (let j = 0; j < X.cols; j++) s += ((j % 4) - 1.5) * X.data[i * X.cols + j];
+    return s;
+  });
+  const model = new BayesianRidge().fit(X, y);
+  const plain = plainBayesianRidge(X, y);
+  assert.ok(model.alpha > 1e8, `alpha ${model.alpha}: the fit is near perfect`);
+  const predictions = model.predict(X);
+  const sd = Math.sqrt(y.reduce((s, v) => s + v * v, 0) / y.length);
+  predictions.forEach((v, i) => {
+    let expected = plain.intercept;
+    for (let j = 0; j < X.cols; j++) expected += X.data[i * X.cols + j] * plain.w[j];
+    assert.ok(Math.abs(v - expected) <= 1e-9 * sd, `row ${i}: ${v} vs ${expected}`);
+  });
 });
