@@ -4,7 +4,7 @@ import { minimizeNewton, type NewtonOptions, type NewtonResult, type TwiceDiffer
 import { everyNthRow, rareColumns, type RareColumns } from "../stats/rareColumns.js";
 import type { Estimator } from "./estimator.js";
 import { sigmoidLink, softmaxLink, type Link } from "./logisticLinks.js";
-import { inColumnOrder, splitBinaryObjective, splitLogisticObjective } from "./logisticSplit.js";
+import { hessianCost, inColumnOrder, splitBinaryObjective, splitLogisticObjective } from "./logisticSplit.js";
 
 export interface LogisticRegressionOptions {
   /** Inverse L2 strength, as scikit-learn's C. */
@@ -239,6 +239,7 @@ function binaryObjective(X: Matrix, y: Int32Array, lambda: number): TwiceDiffere
   const curvature = new Float64Array(rows);
   return {
     evaluate: value,
+    hessianCost: hessianCost(cols, 0),
     hessian(out) {
       for (let i = 0; i < rows; i++) {
         const p = residual[i] + y[i];

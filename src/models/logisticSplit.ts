@@ -127,8 +127,10 @@ export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: 
   const inner = new Float64Array(width * width);
   const weighted = new Float64Array(numericCount);
   const u = new Float64Array(width);
+  const rows = split.start.length - 1;
   return {
     evaluate,
+    hessianCost: hessianCost(numericCount, split.entries.length / rows),
     hessian(out) {
       const total = rowProducts(split, residual, y, inner, weighted, u);
       // u = E~^T d: a numeric position sums d x (above), a binary one d times its delta (its diagonal).
@@ -183,6 +185,16 @@ function rowProducts(split: RareColumns, residual: Float64Array, y: Int32Array, 
     }
   }
   return total;
+}
+
+/**
+ * A Hessian's cost in evaluations of the objective, from what a row costs each: the products of
+ * its dense (numeric) values pairwise, of its rare binary positions with them and pairwise,
+ * against two passes over its entries and the link (an exp and a log, counted as 16 products).
+ */
+export function hessianCost(numeric: number, rare: number): number {
+  const products = (numeric * (numeric + 1)) / 2 + rare * numeric + (rare * (rare + 1)) / 2;
+  return products / (2 * (numeric + rare) + 16);
 }
 
 /** A solution in position order (K blocks of positions + intercept) put back in column order. */

@@ -6,6 +6,8 @@ export interface TwiceDifferentiable {
   evaluate(x: Float64Array, grad: Float64Array): number;
   /** The Hessian at the point last evaluated, into out (n x n, row-major; the lower triangle is enough). */
   hessian(out: Float64Array): void;
+  /** What forming the Hessian costs, in evaluations (about 1 when not given). */
+  readonly hessianCost?: number;
 }
 
 export interface NewtonOptions {
@@ -28,12 +30,26 @@ function maxAbs(a: Float64Array): number {
 }
 
 /**
- * A reused Hessian is kept while each step it gives cuts max |gradient| to at most this share;
- * a slower step (or one the line search had to shorten) has the next step form a fresh one. A
- * Hessian costs about four evaluations of the function (a logistic fit on 20,500 one-hot-heavy
- * rows: 6.6 ms against 1.6), so a reused one pays while it still buys a factor 4 a step.
+ * A reused Hessian is kept while each step it gives cuts max |gradient| to at most this share,
+ * and while the steps it would still need at that rate cost less than a fresh Hessian and the
+ * two steps Newton then takes (shouldRefresh); a slower step, or one the line search had to
+ * shorten, has the next step form a fresh one.
  */
 const REUSE_RATIO = 0.25;
+
+/**
+ * Whether the next step should form a fresh Hessian, after a step from a reused one took max
+ * |gradient| from `before` to `after`: at that rate, reaching the tolerance would take
+ * log(tolerance / after) / log(after / before) more steps of one evaluation each, against
+ * hessianCost + 2 evaluations for a fresh Hessian and the two (quadratic) steps it needs. Counted
+ * from the gradients alone, so the path, and the result, never depend on timing.
+ */
+function shouldRefresh(before: number, after: number, tolerance: number, hessianCost: number): boolean {
+  const rate = after / before;
+  if (!(rate <= REUSE_RATIO)) return true;
+  if (after <= tolerance) return false;
+  return Math.log(tolerance / after) / Math.log(rate) > hessianCost + 2;
+}
 
 /**
  * Newton's method with a backtracking (Armijo) line search: each step solves H d = -g by
@@ -41,7 +57,7 @@ const REUSE_RATIO = 0.25;
  * iterations against 7 on a 15,120 x 23 logistic fit to a gradient of 1e-6). Near the optimum
  * the Hessian hardly moves, so its factor is reused (the chord method: each step costs one
  * evaluation, and converges linearly at a fast rate) until a step makes too little progress
- * (REUSE_RATIO). Returns null when the Hessian is not positive definite to working precision (a
+ * for its cost (shouldRefresh). Returns null when the Hessian is not positive definite to working precision (a
  * direction the function is flat in), for the caller to fall back on a method that needs no
  * Hessian.
  */
@@ -107,7 +123,7 @@ export function minimizeNewton(f: TwiceDifferentiable, x0: Float64Array, options
     }
     x.set(xNew);
     grad.set(gradNew);
-    if (taken < 1 || maxAbs(grad) > REUSE_RATIO * gradNorm) factor = null;
+    if (taken < 1 || (fresh ? maxAbs(grad) > REUSE_RATIO * gradNorm : shouldRefresh(gradNorm, maxAbs(grad), options.gradientTolerance, f.hessianCost ?? 1))) factor = null;
     fresh = false;
   }
   return { x, value, iterations: options.maxIterations, converged: maxAbs(grad) <= options.gradientTolerance };
