@@ -68,3 +68,24 @@ test("minimizeNewton finishes when the value's rounding hides the last step's de
   assert.equal(result.x[0], 3);
   assert.ok(result.iterations <= 2, `${result.iterations} steps`);
 });
+
+test("minimizeNewton reuses a Hessian for more steps the more one costs, and still reaches the tolerance", () => {
+  const counted = (cost: number): { hessians: number; converged: boolean } => {
+    const f = separable([1, 2, -1, 0.5], [3, -1, 0.5, 2]);
+    let hessians = 0;
+    const g: TwiceDifferentiable = {
+      evaluate: (x, grad) => f.evaluate(x, grad),
+      hessian: (out) => {
+        hessians++;
+        f.hessian(out);
+      },
+      hessianCost: cost,
+    };
+    const result = minimizeNewton(g, new Float64Array(4), { maxIterations: 200, gradientTolerance: 1e-12 });
+    return { hessians, converged: result !== null && result.converged };
+  };
+  const cheap = counted(0);
+  const dear = counted(50);
+  assert.ok(cheap.converged && dear.converged);
+  assert.ok(dear.hessians < cheap.hessians, `${dear.hessians} Hessians at cost 50, ${cheap.hessians} at cost 0`);
+});
