@@ -81,15 +81,7 @@ function dualityGap(columns: Float64Array, rows: number, cols: number, y: Float6
   }
   const residualNorm2 = dot(residual, 0, residual, 0, rows);
   const wNorm2 = dot(w, 0, w, 0, cols);
-  let scale: number;
-  let gap: number;
-  if (dualNorm > l1) {
-    scale = l1 / dualNorm;
-    gap = 0.5 * (residualNorm2 + residualNorm2 * scale * scale);
-  } else {
-    scale = 1;
-    gap = residualNorm2;
-  }
+  const { scale, gap } = scaledDualGap(residualNorm2, dualNorm, l1);
   let l1Norm = 0;
   for (let j = 0; j < cols; j++) l1Norm += Math.abs(w[j]);
   return gap + (l1 * l1Norm - scale * dot(residual, 0, y, 0, rows) + 0.5 * l2 * (1 + scale * scale) * wNorm2);
@@ -104,4 +96,16 @@ function dot(a: Float64Array, aStart: number, b: Float64Array, bStart: number, n
 /** residual += factor * column. */
 function axpy(factor: number, columns: Float64Array, base: number, residual: Float64Array, rows: number): void {
   for (let i = 0; i < rows; i++) residual[i] += factor * columns[base + i];
+}
+
+/**
+ * The part of scikit-learn's duality gap both forms share: the dual point's scale (the residual
+ * shrunk until X^T R - l2 w is within l1) and the gap's residual term.
+ */
+export function scaledDualGap(residualNorm2: number, dualNorm: number, l1: number): { readonly scale: number; readonly gap: number } {
+  if (dualNorm > l1) {
+    const scale = l1 / dualNorm;
+    return { scale, gap: 0.5 * (residualNorm2 + residualNorm2 * scale * scale) };
+  }
+  return { scale: 1, gap: residualNorm2 };
 }

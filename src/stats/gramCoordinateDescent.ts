@@ -1,4 +1,4 @@
-import type { CoordinateDescentOptions, CoordinateDescentResult } from "./coordinateDescent.js";
+import { scaledDualGap, type CoordinateDescentOptions, type CoordinateDescentResult } from "./coordinateDescent.js";
 
 /**
  * The same cyclic coordinate descent as elasticNetCoordinateDescent (coordinateDescent.ts), on the
@@ -88,14 +88,6 @@ function gramDualityGap(xty: Float64Array, yy: number, w: Float64Array, h: Float
     dualNorm = Math.max(dualNorm, Math.abs(xty[j] - h[j] - l2 * w[j]));
   }
   const residualNorm2 = yy + wh - 2 * qw;
-  let scale: number;
-  let gap: number;
-  if (dualNorm > l1) {
-    scale = l1 / dualNorm;
-    gap = 0.5 * (residualNorm2 + residualNorm2 * scale * scale);
-  } else {
-    scale = 1;
-    gap = residualNorm2;
-  }
+  const { scale, gap } = scaledDualGap(residualNorm2, dualNorm, l1);
   return gap + (l1 * l1Norm - scale * yy + scale * qw + 0.5 * l2 * (1 + scale * scale) * wNorm2);
 }
