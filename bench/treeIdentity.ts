@@ -1,6 +1,6 @@
 /**
  * Bit-for-bit check that a change to the tree code leaves every tree model's output as it was:
- * fits the tree classifiers (dt, rf, et, ada, gbc) and the tree regressors (dt, rf, et, ada, gbr) on the
+ * fits the tree classifiers (dt, rf, et, ada, gbc, hgb) and the tree regressors (dt, rf, et, ada, gbr, hgb) on the
  * first fold of each table given, exactly as a run encodes it, and either writes their outputs
  * (--write DIR) or compares them byte for byte with what an earlier --write left there (--check
  * DIR). The regressors get a continuous target built from the fold (class code plus a weighted
@@ -24,7 +24,7 @@ import { CLASSIFIERS } from "../src/models/classifiers.js";
 import { REGRESSORS } from "../src/models/regressors.js";
 import { createRng } from "../src/stats/rng.js";
 
-const TREE_MODELS = ["dt", "rf", "et", "ada", "gbc", "gbr"];
+const TREE_MODELS = ["dt", "rf", "et", "ada", "gbc", "gbr", "hgb"];
 
 function classCodes(y: unknown): Uint32Array {
   if (typeof y === "object" && y !== null && "codes" in y && y.codes instanceof Uint32Array) return y.codes;
