@@ -20,56 +20,125 @@ export interface PatternTrie {
   readonly order: Int32Array;
 }
 
+/**
+ * Built breadth first, each node's rows bucketed by their next binary column (a stable counting
+ * sort, so rows stay in index order within a bucket) as the node is reached: O(entries) in all,
+ * instead of sorting the rows by pattern with a comparator first. A node's children are created,
+ * and numbered, together, in ascending column order.
+ */
 export function patternTrie(split: BinaryColumns): PatternTrie {
-  const { rows, start, index } = split;
-  const skip = split.numeric.length;
-  const length = (i: number): number => start[i + 1] - start[i] - skip;
-  const entry = (i: number, at: number): number => index[start[i] + skip + at];
-  const order = Int32Array.from({ length: rows }, (_, i) => i).sort((a, b) => {
-    const la = length(a);
-    const lb = length(b);
-    for (let at = 0; at < la && at < lb; at++) {
-      const d = entry(a, at) - entry(b, at);
-      if (d !== 0) return d;
-    }
-    return la - lb || a - b;
-  });
-  const column: number[] = [-1];
-  const firstChild: number[] = [0];
-  const childCount: number[] = [0];
-  const rowFrom: number[] = [0];
-  const rowTo: number[] = [0];
-  // Breadth first, so that a node's children are created, and numbered, together.
-  const pending: [node: number, lo: number, hi: number, depth: number][] = [[0, 0, rows, 0]];
-  for (let next = 0; next < pending.length; next++) {
-    const [node, lo, hi, depth] = pending[next];
-    let own = lo;
-    while (own < hi && length(order[own]) === depth) own++;
-    rowFrom[node] = lo;
-    rowTo[node] = own;
-    firstChild[node] = column.length;
-    for (let from = own; from < hi; ) {
-      const c = entry(order[from], depth);
-      let to = from + 1;
-      while (to < hi && entry(order[to], depth) === c) to++;
-      const child = column.length;
-      column.push(c);
-      firstChild.push(0);
-      childCount.push(0);
-      rowFrom.push(0);
-      rowTo.push(0);
-      childCount[node]++;
-      pending.push([child, from, to, depth + 1]);
-      from = to;
-    }
-  }
+  const { rows, cols, start } = split;
+  // A node is a distinct prefix of some row's pattern: at most one per binary entry, plus the root.
+  const capacity = start[rows] - split.numeric.length * rows + 1;
+  const order = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) order[i] = i;
+  const build: TrieBuild = {
+    split,
+    order,
+    scratch: new Int32Array(rows),
+    keys: new Int32Array(rows),
+    count: new Int32Array(cols + 1),
+    present: new Int32Array(cols + 1),
+    column: new Int32Array(capacity),
+    firstChild: new Int32Array(capacity),
+    childCount: new Int32Array(capacity),
+    rowFrom: new Int32Array(capacity),
+    rowTo: new Int32Array(capacity),
+    range: new Int32Array(3 * capacity),
+    nodes: 1,
+  };
+  build.column[0] = -1;
+  build.range.set([0, rows, 0]);
+  for (let node = 0; node < build.nodes; node++) expand(build, node);
+  const nodes = build.nodes;
   return {
-    nodes: column.length,
-    column: Int32Array.from(column),
-    firstChild: Int32Array.from(firstChild),
-    childCount: Int32Array.from(childCount),
-    rowFrom: Int32Array.from(rowFrom),
-    rowTo: Int32Array.from(rowTo),
+    nodes,
+    column: build.column.slice(0, nodes),
+    firstChild: build.firstChild.slice(0, nodes),
+    childCount: build.childCount.slice(0, nodes),
+    rowFrom: build.rowFrom.slice(0, nodes),
+    rowTo: build.rowTo.slice(0, nodes),
     order,
   };
+}
+
+interface TrieBuild {
+  readonly split: BinaryColumns;
+  /** The rows, grouped node by node as the nodes are expanded. */
+  readonly order: Int32Array;
+  readonly scratch: Int32Array;
+  /** Per position of order in the node being expanded: the row's next binary column, -1 at its pattern's end. */
+  readonly keys: Int32Array;
+  /** Per column + 1: rows of the node with that next column, then its bucket's next slot (zero between nodes). */
+  readonly count: Int32Array;
+  /** The node's distinct keys, ascending once sorted. */
+  readonly present: Int32Array;
+  readonly column: Int32Array;
+  readonly firstChild: Int32Array;
+  readonly childCount: Int32Array;
+  readonly rowFrom: Int32Array;
+  readonly rowTo: Int32Array;
+  /** Per node: lo, hi (its rows are order[lo..hi - 1]) and depth (its prefix's length). */
+  readonly range: Int32Array;
+  nodes: number;
+}
+
+/**
+ * Node `node`'s rows share its prefix: its own rows (patterns ending there) first, then one child
+ * per next column, ascending.
+ */
+function expand(build: TrieBuild, node: number): void {
+  const { split, order, scratch, keys, count, present, range } = build;
+  const { start, index } = split;
+  const skip = split.numeric.length;
+  const lo = range[3 * node];
+  const hi = range[3 * node + 1];
+  const depth = range[3 * node + 2];
+  let distinct = 0;
+  for (let at = lo; at < hi; at++) {
+    const i = order[at];
+    const position = start[i] + skip + depth;
+    const key = position < start[i + 1] ? index[position] : -1;
+    keys[at] = key;
+    if (count[key + 1]++ === 0) present[distinct++] = key;
+  }
+  // Few keys a node: an insertion sort.
+  for (let a = 1; a < distinct; a++) {
+    const key = present[a];
+    let b = a - 1;
+    for (; b >= 0 && present[b] > key; b--) present[b + 1] = present[b];
+    present[b + 1] = key;
+  }
+  if (distinct > 1) {
+    let offset = lo;
+    for (let d = 0; d < distinct; d++) {
+      const size = count[present[d] + 1];
+      count[present[d] + 1] = offset;
+      offset += size;
+    }
+    for (let at = lo; at < hi; at++) scratch[count[keys[at] + 1]++] = order[at];
+    for (let at = lo; at < hi; at++) order[at] = scratch[at];
+  } else if (distinct === 1) {
+    count[present[0] + 1] = hi;
+  }
+  build.rowFrom[node] = lo;
+  build.rowTo[node] = lo;
+  build.firstChild[node] = build.nodes;
+  let from = lo;
+  for (let d = 0; d < distinct; d++) {
+    const key = present[d];
+    const to = count[key + 1];
+    count[key + 1] = 0;
+    if (key < 0) {
+      build.rowTo[node] = to;
+    } else {
+      const child = build.nodes++;
+      build.column[child] = key;
+      range[3 * child] = from;
+      range[3 * child + 1] = to;
+      range[3 * child + 2] = depth + 1;
+      build.childCount[node]++;
+    }
+    from = to;
+  }
 }
