@@ -1,5 +1,5 @@
-import type { BinaryColumns } from "../stats/binaryColumns.js";
 import type { Matrix } from "../stats/matrix.js";
+import type { RareColumns } from "../stats/rareColumns.js";
 import { offerNeighbour } from "./nearerFirst.js";
 import { patternTrie, type PatternTrie } from "./patternTrie.js";
 
@@ -23,7 +23,7 @@ import { patternTrie, type PatternTrie } from "./patternTrie.js";
  * so neither ties nor rounding change which rows are neighbours. A query holding a value that is
  * not finite is scanned plainly.
  */
-export function binaryNeighbours(train: Matrix, split: BinaryColumns, query: Matrix, k: number): Int32Array {
+export function binaryNeighbours(train: Matrix, split: RareColumns, query: Matrix, k: number): Int32Array {
   const trie = patternTrie(split);
   const { cols } = train;
   const unit = 2 ** -53;
@@ -38,7 +38,7 @@ export function binaryNeighbours(train: Matrix, split: BinaryColumns, query: Mat
     k,
     delta: new Float64Array(cols),
     prefix: new Float64Array(cols),
-    queryNumeric: new Float64Array(split.numeric.length),
+    queryNumeric: new Float64Array(split.numericCount),
     heapKey: new Float64Array(trie.nodes),
     heapNode: new Int32Array(trie.nodes),
     heapSum: new Float64Array(trie.nodes),
@@ -57,15 +57,15 @@ export function binaryNeighbours(train: Matrix, split: BinaryColumns, query: Mat
 
 interface TrieSearch {
   readonly train: Matrix;
-  readonly split: BinaryColumns;
+  readonly split: RareColumns;
   readonly trie: PatternTrie;
   readonly eps: number;
   readonly shrink: number;
   readonly tiny: number;
   readonly k: number;
-  /** Per binary column, for the current query: b_j - a_j. */
+  /** Per binary position, for the current query: b_j - a_j. */
   readonly delta: Float64Array;
-  /** Per column: the sum of (a_j - min(a_j, b_j)) over binary columns up to j. */
+  /** Per position: the sum of (a_j - min(a_j, b_j)) over binary positions up to this one. */
   readonly prefix: Float64Array;
   readonly queryNumeric: Float64Array;
   readonly heapKey: Float64Array;
@@ -78,23 +78,24 @@ interface TrieSearch {
 function trieSearch(search: TrieSearch, q: Float64Array): void {
   const { train, split, trie, eps, shrink, tiny, k, delta, prefix, queryNumeric, heapKey, heapNode, heapSum, bestDistance, bestIndex } = search;
   const { cols, data: trainData } = train;
-  const { numeric, base, rare, start, value } = split;
-  const nNumeric = numeric.length;
+  const { column: columnAt, numericCount: nNumeric, rowValues, base, rare } = split;
+  const stride = 1 + nNumeric;
   const { column, firstChild, childCount, rowFrom, rowTo, order } = trie;
   let least = 0;
   let excess = 0;
   let magnitude = 0;
-  for (const j of split.binary) {
-    const a = (q[j] - base[j]) ** 2;
-    const b = (q[j] - rare[j]) ** 2;
+  for (let at = nNumeric; at < cols; at++) {
+    const x = q[columnAt[at]];
+    const a = (x - base[at]) ** 2;
+    const b = (x - rare[at]) ** 2;
     const m = a < b ? a : b;
     least += m;
     excess += a - m;
     magnitude += a + b;
-    delta[j] = b - a;
-    prefix[j] = excess;
+    delta[at] = b - a;
+    prefix[at] = excess;
   }
-  for (let m = 0; m < nNumeric; m++) queryNumeric[m] = q[numeric[m]];
+  for (let m = 0; m < nNumeric; m++) queryNumeric[m] = q[columnAt[m]];
   // Every row's own binary part: all columns after its last rare one hold their common value.
   const whole = least + excess;
   const slack = eps * magnitude;
@@ -115,10 +116,10 @@ function trieSearch(search: TrieSearch, q: Float64Array): void {
     const binaryPart = whole + sum;
     for (let r = rowFrom[node]; r < rowTo[node]; r++) {
       const i = order[r];
-      const s0 = start[i];
+      const s0 = i * stride + 1;
       let numericPart = 0;
       for (let m = 0; m < nNumeric; m++) {
-        const x = queryNumeric[m] - value[s0 + m];
+        const x = queryNumeric[m] - rowValues[s0 + m];
         numericPart += x * x;
       }
       if ((numericPart + binaryPart - eps * numericPart - slack) * shrink - tiny > worst) continue;

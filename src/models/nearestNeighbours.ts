@@ -1,6 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
-import { binaryColumns } from "../stats/binaryColumns.js";
 import { principalAxes } from "../stats/principalAxes.js";
+import { rareColumns } from "../stats/rareColumns.js";
 import { binaryNeighbours } from "./binaryNeighbours.js";
 import { TREE_AXES, treeNeighbours } from "./projectionTree.js";
 
@@ -21,13 +21,10 @@ export function nearestNeighbours(train: Matrix, query: Matrix, k: number): Int3
   if (query.cols !== cols) throw new RangeError(`fitted on ${cols} features, got ${query.cols}`);
   if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new RangeError(`k must be an integer in 1..${n}, got ${k}`);
   if (n < MIN_PRUNED_ROWS) return scannedNeighbours(train, query, k);
-  const split = binaryColumns(train, MAX_SPLIT_DENSITY);
+  const split = rareColumns(train);
   if (split !== null) return binaryNeighbours(train, split, query, k);
   return cols >= MIN_PRUNED_COLUMNS ? prunedNeighbours(train, query, k) : scannedNeighbours(train, query, k);
 }
-
-/** The sparse form pays once it holds at most this share of the dense entries. */
-const MAX_SPLIT_DENSITY = 0.5;
 
 /** Below these the bound costs about what it saves. */
 const MIN_PRUNED_COLUMNS = 12;

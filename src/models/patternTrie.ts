@@ -1,8 +1,8 @@
-import type { BinaryColumns } from "../stats/binaryColumns.js";
+import type { RareColumns } from "../stats/rareColumns.js";
 
 /**
- * The training rows of a BinaryColumns split arranged by their binary pattern (the ascending list
- * of binary columns at their rarer value): a trie whose node stands for a prefix of such lists.
+ * The training rows of a split (rareColumns.ts) arranged by their binary pattern (the ascending
+ * list of binary positions at their rarer value): a trie whose node stands for a prefix of such lists.
  * Node 0 is the root (empty prefix); a node's children are contiguous, in ascending column
  * order; a node's "own" rows are those whose whole list is its prefix, order[rowFrom..rowTo-1],
  * ascending. On one-hot tables a query's distance to every row under a node is bounded below by
@@ -10,7 +10,7 @@ import type { BinaryColumns } from "../stats/binaryColumns.js";
  */
 export interface PatternTrie {
   readonly nodes: number;
-  /** The binary column that the node adds to its parent's prefix (-1 for the root). */
+  /** The binary position that the node adds to its parent's prefix (-1 for the root). */
   readonly column: Int32Array;
   readonly firstChild: Int32Array;
   readonly childCount: Int32Array;
@@ -21,15 +21,17 @@ export interface PatternTrie {
 }
 
 /**
- * Built breadth first, each node's rows bucketed by their next binary column (a stable counting
+ * Built breadth first, each node's rows bucketed by their next binary position (a stable counting
  * sort, so rows stay in index order within a bucket) as the node is reached: O(entries) in all,
  * instead of sorting the rows by pattern with a comparator first. A node's children are created,
- * and numbered, together, in ascending column order.
+ * and numbered, together, in ascending order.
  */
-export function patternTrie(split: BinaryColumns): PatternTrie {
-  const { rows, cols, start } = split;
+export function patternTrie(split: RareColumns): PatternTrie {
+  const { start, entries } = split;
+  const rows = start.length - 1;
+  const cols = split.column.length;
   // A node is a distinct prefix of some row's pattern: at most one per binary entry, plus the root.
-  const capacity = start[rows] - split.numeric.length * rows + 1;
+  const capacity = entries.length + 1;
   const order = new Int32Array(rows);
   for (let i = 0; i < rows; i++) order[i] = i;
   const build: TrieBuild = {
@@ -63,13 +65,13 @@ export function patternTrie(split: BinaryColumns): PatternTrie {
 }
 
 interface TrieBuild {
-  readonly split: BinaryColumns;
+  readonly split: RareColumns;
   /** The rows, grouped node by node as the nodes are expanded. */
   readonly order: Int32Array;
   readonly scratch: Int32Array;
-  /** Per position of order in the node being expanded: the row's next binary column, -1 at its pattern's end. */
+  /** Per position of order in the node being expanded: the row's next binary position, -1 at its pattern's end. */
   readonly keys: Int32Array;
-  /** Per column + 1: rows of the node with that next column, then its bucket's next slot (zero between nodes). */
+  /** Per position + 1: rows of the node with that next position, then its bucket's next slot (zero between nodes). */
   readonly count: Int32Array;
   /** The node's distinct keys, ascending once sorted. */
   readonly present: Int32Array;
@@ -85,20 +87,19 @@ interface TrieBuild {
 
 /**
  * Node `node`'s rows share its prefix: its own rows (patterns ending there) first, then one child
- * per next column, ascending.
+ * per next position, ascending.
  */
 function expand(build: TrieBuild, node: number): void {
   const { split, order, scratch, keys, count, present, range } = build;
-  const { start, index } = split;
-  const skip = split.numeric.length;
+  const { start, entries } = split;
   const lo = range[3 * node];
   const hi = range[3 * node + 1];
   const depth = range[3 * node + 2];
   let distinct = 0;
   for (let at = lo; at < hi; at++) {
     const i = order[at];
-    const position = start[i] + skip + depth;
-    const key = position < start[i + 1] ? index[position] : -1;
+    const next = start[i] + depth;
+    const key = next < start[i + 1] ? entries[next] : -1;
     keys[at] = key;
     if (count[key + 1]++ === 0) present[distinct++] = key;
   }

@@ -2,14 +2,13 @@ import type { Matrix } from "./matrix.js";
 import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
- * A matrix seen as a base row plus sparse rows: X = 1 base^T + E. A column taking at most two
- * distinct values (a z-scored one-hot or 0/1 column) is "binary": base holds its more frequent
- * value, and a row lists it in E only where it takes the other one, with value rare - base. Every
- * other column is "numeric": base 0, listed in every row with its value. So a row of E holds its
- * numeric columns, in column order, then its binary columns at their rarer value, in column
- * order: on one-hot-heavy tables a handful of entries instead of dozens, which is what makes
- * products and distances O(numeric + rare) per row. Found from the values alone, so any two-valued
- * column counts, whatever made it.
+ * A matrix seen as a base row plus sparse rows, X = 1 base^T + E, as rareColumns.ts writes it, but
+ * with every entry of a row, numeric or binary, in one list of (column, value) in column order:
+ * for an objective that treats every entry alike (the Huber regressor's), one loop a row. On
+ * rareColumns' layout (numeric values, then binary positions, two loops a row) the Huber
+ * objective's evaluation took 0.75 ms against 0.50 on a census-shaped fold; kNN, the SVM and
+ * logistic regression, whose loops treat the two kinds apart, use rareColumns.ts. Same rule for
+ * which columns are binary and their base (twoValuedColumns.ts).
  */
 export interface BinaryColumns {
   readonly rows: number;

@@ -3,14 +3,17 @@ import { ROW_BLOCK } from "./rowBlocks.js";
 import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
- * X = 1 base^T + E, kept small and in the order hot loops read it (hingeSgd's epochs, the
- * logistic objective's passes): the columns are
- * renumbered by position, numeric ones first (binaryColumns.ts's rule: a column of two values is
- * binary, its base the more frequent), so that a row's numeric values sit in one short record
- * beside base . e_i, and of its binary columns a row lists only the positions at their rarer
- * value, whose entry is delta = rare - base, the same for every row. Fewer arrays in the loop
- * matter: with a separate index array for the numeric columns and one for base . e_i, V8 ran
- * out of registers and the epoch took a quarter longer.
+ * A matrix seen as a base row plus sparse rows, X = 1 base^T + E, kept small and in the order hot
+ * loops read it (hingeSgd's epochs, the logistic and Huber objectives' passes, kNN's pattern
+ * trie). A column taking at most two distinct values (a z-scored one-hot or 0/1 column) is
+ * "binary", its base its more frequent value (the value seen first on a tie); every other column
+ * is "numeric", base 0. The columns are renumbered by position, numeric ones first, each group
+ * ascending, so that a row's numeric values sit in one short record beside base . e_i, and of its
+ * binary columns a row lists only the positions at their rarer value, whose entry is
+ * delta = rare - base, the same for every row: on one-hot-heavy tables a handful of entries a
+ * row instead of dozens. Found from the values alone, so any two-valued column counts, whatever
+ * made it. Fewer arrays in the loop matter: with a separate index array for the numeric columns
+ * and one for base . e_i, V8 ran out of registers and the SGD's epoch took a quarter longer.
  */
 export interface RareColumns {
   /** The column at each position: the numeric columns, then the binary ones, each ascending. */
@@ -25,6 +28,8 @@ export interface RareColumns {
   readonly base: Float64Array;
   /** By position: rare - base for a binary column, 0 for a numeric one. */
   readonly delta: Float64Array;
+  /** By position: a binary column's rarer value (its base if it is constant), NaN for a numeric one. */
+  readonly rare: Float64Array;
   /** base . base. */
   readonly baseBase: number;
 }
@@ -42,11 +47,12 @@ export function rareColumns(X: Matrix): RareColumns | null {
   const column = Int32Array.from([...numeric, ...binary]);
   const base = Float64Array.from(column, (j) => groupBase[j]);
   const delta = Float64Array.from(column, (j, at) => (at < numericCount ? 0 : groupRare[j] - groupBase[j]));
+  const rare = Float64Array.from(column, (j) => groupRare[j]);
   const start = new Int32Array(rows + 1);
   const entries = new Int32Array(two.entries - numericCount * rows);
   const width = 1 + numericCount;
   const rowValues = new Float64Array(rows * width);
-  const split = { column, numericCount, rowValues, start, entries, base, delta, baseBase: base.reduce((sum, v) => sum + v * v, 0) };
+  const split = { column, numericCount, rowValues, start, entries, base, delta, rare, baseBase: base.reduce((sum, v) => sum + v * v, 0) };
   let filled = 0;
   for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillRows(X, split, from, Math.min(rows, from + ROW_BLOCK), filled);
   return split;

@@ -3,7 +3,7 @@ import { ROW_BLOCK } from "./rowBlocks.js";
 
 /**
  * The columns of X that take at most two values ("binary": one-hot levels, 0/1 flags, z-scored or
- * not) and, per group of rows, which of the two is the more frequent there; binaryColumns.ts's
+ * not) and, per group of rows, which of the two is the more frequent there; the split forms'
  * rule (the first value seen wins a tie), per group. A row of group g is then its group's base
  * values plus an entry per numeric column and per binary column at its group's rarer value.
  */

@@ -82,7 +82,7 @@ test("nearestNeighbours takes the pruned search on wide tables and gives the sca
 });
 
 import { binaryNeighbours } from "../../src/models/binaryNeighbours.js";
-import { binaryColumns } from "../../src/stats/binaryColumns.js";
+import { rareColumns } from "../../src/stats/rareColumns.js";
 
 /**
  * rows x (numeric + one-hot blocks) values, z-scored column by column as the pipeline hands them
@@ -136,7 +136,7 @@ test("the one-hot search finds the plain scan's neighbours exactly: ties, duplic
     const queryData = all.data.slice(rows * cols);
     for (let q = 0; q < 30; q++) queryData.set(train.data.subarray(q * 7 * cols, (q * 7 + 1) * cols), q * cols);
     const query = createMatrix(60, cols, queryData);
-    const split = binaryColumns(train);
+    const split = rareColumns(train);
     assert.notEqual(split, null, `${rows} rows, blocks ${blocks}`);
     if (split === null) continue;
     const label = `${rows} x ${cols}, blocks ${blocks}, k ${k}`;
@@ -157,7 +157,7 @@ test("the one-hot search stays exact on huge and tiny magnitudes and on queries 
     queryData[21 * all.cols + 3] = NaN;
     queryData[22 * all.cols + 1] = Infinity;
     const query = createMatrix(60, all.cols, queryData);
-    const split = binaryColumns(train);
+    const split = rareColumns(train);
     if (split === null) assert.fail(`scale ${scale}: no split`);
     assert.deepEqual([...binaryNeighbours(train, split, query, 5)], [...scannedNeighbours(train, query, 5)], `scale ${scale}`);
   }
@@ -169,7 +169,7 @@ test("the one-hot search breaks ties between rows of different patterns by index
   for (const [rows, cols, k] of [[300, 8, 5], [400, 12, 9], [260, 6, 1]]) {
     const train = createMatrix(rows, cols, Float64Array.from({ length: rows * cols }, () => (rng.next() < 0.3 ? 1 : 0)));
     const query = createMatrix(40, cols, Float64Array.from({ length: 40 * cols }, () => (rng.next() < 0.3 ? 1 : 0)));
-    const split = binaryColumns(train);
+    const split = rareColumns(train);
     if (split === null) assert.fail("no split");
     assert.deepEqual([...binaryNeighbours(train, split, query, k)], [...scannedNeighbours(train, query, k)], `${rows} x ${cols}, k ${k}`);
   }

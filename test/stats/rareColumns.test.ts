@@ -58,3 +58,25 @@ test("rareColumns declines tables whose rows would keep half their values", () =
   assert.equal(rareColumns(createMatrix(40, 3, Float64Array.from({ length: 120 }, () => gaussian(rng)))), null);
 });
 
+
+test("rareColumns puts numeric columns first, then two-valued ones at their rarer value (a tie's base the value seen first)", () => {
+  // Column 0 numeric; 1 two-valued (-0.5 common, 2 rare); 2 constant; 3 two-valued, a tie; 4 numeric; 5 constant.
+  const X = createMatrix(4, 6, Float64Array.from([1.5, -0.5, 7, 0, 9, 4, 2.5, 2, 7, 1, 8, 4, -1, -0.5, 7, 1, 7, 4, 3, -0.5, 7, 0, 6, 4]));
+  const split = rareColumns(X);
+  if (split === null) return assert.fail("no split");
+  assert.deepEqual([...split.column], [0, 4, 1, 2, 3, 5]);
+  assert.equal(split.numericCount, 2);
+  assert.deepEqual([...split.base], [0, 0, -0.5, 7, 0, 4]);
+  assert.deepEqual([...split.rare], [NaN, NaN, 2, 7, 1, 4]);
+  assert.deepEqual([...split.delta], [0, 0, 2.5, 0, 1, 0]);
+  assert.deepEqual([...split.start], [0, 0, 2, 3, 3]);
+  assert.deepEqual([...split.entries], [2, 4, 4]);
+  // Per row: base . e_i (row 1: -0.5 x 2.5 + 0 x 1), then columns 0 and 4.
+  assert.deepEqual([...split.rowValues], [0, 1.5, 9, -1.25, 2.5, 8, 0, -1, 7, 0, 3, 6]);
+});
+
+test("rareColumns declines values that are not finite and empty tables", () => {
+  assert.equal(rareColumns(createMatrix(4, 3, Float64Array.from([0, 1, 0, 1, 0, NaN, 0, 1, 0, 1, 0, 1]))), null);
+  assert.equal(rareColumns(createMatrix(4, 3, Float64Array.from([0, 1, 0, 1, 0, Infinity, 0, 1, 0, 1, 0, 1]))), null);
+  assert.equal(rareColumns(createMatrix(0, 3)), null);
+});
