@@ -1,0 +1,109 @@
+/**
+ * Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by implicit QL iterations with
+ * Wilkinson shifts (Golub & Van Loan, section 8.3.5, in its QL form: each sweep chases from the
+ * bottom of an unreduced block to its top, where the shifted eigenvalue converges). Backward
+ * stable: the eigenvalues are those of a matrix within a few eps of T in norm, so an eigenvalue of
+ * a singular matrix comes out at a few eps times the largest, not more.
+ *
+ * Each rotation T := R T R' (R the identity but for rows i, i + 1: [c s; -s c]) is applied to the
+ * rows i, i + 1 of `vectors` too, so that if A = Z' T Z on entry, A = Z' diag(d) Z on return: with
+ * Z = Q' from the Householder reduction, row j of Z is the unit eigenvector of d[j].
+ */
+
+/** Sweeps per eigenvalue at most; Wilkinson's shift converges cubically, in 2-3 as a rule. */
+const MAX_SWEEPS = 30;
+
+/**
+ * Diagonalises T in place: `diagonal` (n) becomes the eigenvalues in no particular order,
+ * `offDiagonal` (n, T[k + 1][k] in 0..n - 2) zeros, `vectors` (n x n, row-major) rotated.
+ */
+export function tridiagonalEigen(diagonal: Float64Array, offDiagonal: Float64Array, vectors: Float64Array, n: number): void {
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(diagonal[i]), Math.abs(offDiagonal[i]));
+  // A subdiagonal below eps times the largest entry is dropped (as EISPACK's tql2 does): that
+  // perturbs T by no more than the rounding of a sweep does, and a relative test alone (eps times
+  // its two diagonal neighbours) never passes in a block of rounding-level entries, the null
+  // space of a singular matrix, where the subdiagonal stalls at the noise that rotations bring in
+  // from the rest of the block.
+  const floor = Number.EPSILON * largest;
+  for (let l = 0; l < n; l++) {
+    for (let sweep = 0; ; sweep++) {
+      const m = blockEnd(diagonal, offDiagonal, n, l, floor);
+      if (m === l) break;
+      if (sweep === MAX_SWEEPS) throw new Error(`tridiagonal QL did not converge in ${MAX_SWEEPS} sweeps`);
+      qlSweep(diagonal, offDiagonal, vectors, n, l, m, wilkinsonShift(diagonal[l], diagonal[l + 1], offDiagonal[l]));
+    }
+  }
+}
+
+/**
+ * The end m >= l of the unreduced block that starts at l: the first subdiagonal from l that is
+ * negligible against its two diagonal neighbours (set to 0 there), or n - 1.
+ */
+function blockEnd(d: Float64Array, e: Float64Array, n: number, l: number, floor: number): number {
+  for (let m = l; m + 1 < n; m++) {
+    const size = Math.abs(e[m]);
+    if (size <= Number.EPSILON * (Math.abs(d[m]) + Math.abs(d[m + 1])) || size <= floor) {
+      e[m] = 0;
+      return m;
+    }
+  }
+  return n - 1;
+}
+
+/** The eigenvalue of [[a, e], [e, b]] nearer a (e != 0). */
+function wilkinsonShift(a: number, b: number, e: number): number {
+  const half = 0.5 * (b - a);
+  const radius = length(half, e);
+  return a - (e * e) / (half + (half < 0 ? -radius : radius));
+}
+
+/** sqrt(x^2 + y^2) without the underflow of squares below 1e-154 (overflow cannot occur: callers scale to 1). */
+function length(x: number, y: number): number {
+  const r = Math.sqrt(x * x + y * y);
+  return r > 1e-150 ? r : Math.hypot(x, y);
+}
+
+/**
+ * One implicit QL sweep over the block l..m with the given shift: the first rotation, in rows
+ * m - 1, m, is the one that would start the QL factorisation of T - shift I (it zeroes
+ * (T - shift I)[m - 1][m]); it leaves a bulge at T[m][m - 2], which rotations in rows i, i + 1 for
+ * i = m - 2 down to l move up and out of the block.
+ */
+function qlSweep(d: Float64Array, e: Float64Array, z: Float64Array, n: number, l: number, m: number, shift: number): void {
+  // The rotation for rows i, i + 1 is (c, s) = (f, g) / |(f, g)|.
+  let f = d[m] - shift;
+  let g = -e[m - 1];
+  for (let i = m - 1; i >= l; i--) {
+    const r = length(f, g);
+    if (r === 0) return; // nothing left to zero: T - shift I is already lower triangular here
+    const c = f / r;
+    const s = g / r;
+    if (i < m - 1) e[i + 1] = r;
+    const di = d[i];
+    const dj = d[i + 1];
+    const ei = e[i];
+    const cs = c * s;
+    d[i] = c * c * di + 2 * cs * ei + s * s * dj;
+    d[i + 1] = s * s * di - 2 * cs * ei + c * c * dj;
+    e[i] = cs * (dj - di) + (c * c - s * s) * ei;
+    rotateRows(z, i * n, n, c, s);
+    if (i > l) {
+      // Row i now reaches T[i][i - 1] = c e[i - 1]; row i + 1 reaches T[i + 1][i - 1] = -s e[i - 1], the bulge.
+      f = e[i];
+      g = s * e[i - 1];
+      e[i - 1] *= c;
+    }
+  }
+}
+
+/** Rows at and at + n of z: [row_i; row_i+1] := [c s; -s c] [row_i; row_i+1]. */
+function rotateRows(z: Float64Array, at: number, n: number, c: number, s: number): void {
+  const next = at + n;
+  for (let k = 0; k < n; k++) {
+    const x = z[at + k];
+    const y = z[next + k];
+    z[at + k] = c * x + s * y;
+    z[next + k] = c * y - s * x;
+  }
+}
