@@ -28,13 +28,22 @@ export function symmetricEigen(matrix: Float64Array, n: number): SymmetricEigen 
   // A power of 2 that brings the largest entry near 1: exact both ways, and no square in the
   // reduction or the rotations can overflow or (for what matters) underflow.
   const exponent = Math.min(1000, Math.max(-1000, Math.round(Math.log2(largest))));
-  const a = Float64Array.from(matrix, (x) => x * 2 ** -exponent);
+  const a = scaled(matrix, 2 ** -exponent);
   const { diagonal, offDiagonal, basisT } = householderTridiagonal(a, n);
   tridiagonalEigen(diagonal, offDiagonal, basisT, n);
   const order = Array.from({ length: n }, (_, j) => j).sort((p, q) => diagonal[q] - diagonal[p] || p - q);
   const vectors = new Float64Array(n * n);
   order.forEach((j, rank) => vectors.set(basisT.subarray(j * n, (j + 1) * n), rank * n));
-  return { values: Float64Array.from(order, (j) => diagonal[j] * 2 ** exponent), vectors };
+  const values = new Float64Array(n);
+  const scale = 2 ** exponent;
+  order.forEach((j, rank) => (values[rank] = diagonal[j] * scale));
+  return { values, vectors };
+}
+
+function scaled(matrix: Float64Array, factor: number): Float64Array {
+  const out = new Float64Array(matrix.length);
+  for (let e = 0; e < matrix.length; e++) out[e] = matrix[e] * factor;
+  return out;
 }
 
 function identity(n: number): Float64Array {

@@ -6,9 +6,9 @@
  * update; Q' = H_{n-2} ... H_0 is then accumulated from the reflectors, last first, so that each
  * product touches only the trailing block.
  *
- * The whole square is kept and updated (not one triangle): every inner loop then runs along a row,
- * contiguous, and each is in a small function of its own, so that V8's mid-call compilation (OSR)
- * of a hot loop is not thrown away by code after the loop that has not run yet.
+ * Only the lower triangle is updated (half the flops of the whole square); every inner loop runs
+ * along a row, contiguous, and each is in a small function of its own, so that V8's mid-call
+ * compilation (OSR) of a hot loop is not thrown away by code after the loop that has not run yet.
  */
 export interface Tridiagonal {
   /** n diagonal entries of T. */
@@ -19,25 +19,64 @@ export interface Tridiagonal {
   readonly basisT: Float64Array;
 }
 
-/** Reduces a (row-major n x n, symmetric, overwritten) to T; `a` holds the reflectors afterwards. */
+/**
+ * Reduces a (row-major n x n, symmetric, overwritten) to T; `a` holds the reflectors afterwards.
+ *
+ * Stops early once what is left to reduce, the trailing block from row k with column k's entries
+ * below the diagonal, is negligible as a whole (Frobenius norm within sqrt(n) eps |A|_F): T keeps
+ * that block's diagonal and drops the rest. For a Gram matrix of rank r, the common case on small
+ * partitions (fewer rows than one-hot columns), the reduction from e_1 exhausts A's range after
+ * about r steps and leaves rounding noise, which the QL phase would otherwise spend its sweeps on.
+ * The eigenvalues that noise holds (within its norm of 0) come out as its diagonal, as near 0; the
+ * others move by no more than the reduction's own rounding; the threshold is below the callers'
+ * rank cutoffs (max(rows, n) eps times the largest eigenvalue, which is at least |A|_F / sqrt(n)).
+ */
 export function householderTridiagonal(a: Float64Array, n: number): Tridiagonal {
   const diagonal = new Float64Array(n);
   const offDiagonal = new Float64Array(n);
   const betas = new Float64Array(n);
   const work = new Float64Array(n);
-  for (let k = 0; k + 1 < n; k++) {
+  const negligible = n * Number.EPSILON * Number.EPSILON * squares(a, 0, n * n);
+  let k = 0;
+  for (; k + 1 < n; k++) {
+    // Only the lower triangle is kept up to date; column k below the diagonal is copied into row
+    // k right of it, where it becomes v in place and stays for the accumulation of Q'.
+    copyColumnToRow(a, n, k);
+    const column = squares(a, k * n + k + 1, k * n + n);
+    if (column <= negligible && column + trailingSquares(a, n, k + 1) <= negligible) break;
     diagonal[k] = a[k * n + k];
-    // Row k right of the diagonal is column k below it; it becomes v in place.
     const { beta, subdiagonal } = reflector(a, k * n + k + 1, n - k - 1);
     offDiagonal[k] = subdiagonal;
     betas[k] = beta;
     if (beta !== 0) reflectTrailing(a, n, k, beta, work);
   }
-  if (n > 0) diagonal[n - 1] = a[n * n - 1];
+  for (let j = k; j < n; j++) diagonal[j] = a[j * n + j];
   const basisT = new Float64Array(n * n);
   for (let i = 0; i < n; i++) basisT[i * n + i] = 1;
-  for (let k = n - 2; k >= 0; k--) if (betas[k] !== 0) applyReflector(basisT, n, a, k, betas[k]);
+  for (let j = k - 1; j >= 0; j--) if (betas[j] !== 0) applyReflector(basisT, n, a, j, betas[j]);
   return { diagonal, offDiagonal, basisT };
+}
+
+function copyColumnToRow(a: Float64Array, n: number, k: number): void {
+  for (let i = k + 1; i < n; i++) a[k * n + i] = a[i * n + k];
+}
+
+/** The sum of squares of a[from..to - 1]. */
+function squares(a: Float64Array, from: number, to: number): number {
+  let s = 0;
+  for (let e = from; e < to; e++) s += a[e] * a[e];
+  return s;
+}
+
+/** The sum of squares of the trailing block a[from.., from..] (from its lower triangle). */
+function trailingSquares(a: Float64Array, n: number, from: number): number {
+  let off = 0;
+  let diagonal = 0;
+  for (let i = from; i < n; i++) {
+    off += squares(a, i * n + from, i * n + i);
+    diagonal += a[i * n + i] * a[i * n + i];
+  }
+  return 2 * off + diagonal;
 }
 
 /**
@@ -47,8 +86,7 @@ export function householderTridiagonal(a: Float64Array, n: number): Tridiagonal 
  */
 function reflector(a: Float64Array, at: number, m: number): { beta: number; subdiagonal: number } {
   const x0 = a[at];
-  let rest = 0;
-  for (let j = 1; j < m; j++) rest += a[at + j] * a[at + j];
+  const rest = squares(a, at + 1, at + m);
   if (rest === 0) return { beta: 0, subdiagonal: x0 };
   const norm = Math.sqrt(x0 * x0 + rest);
   const sign = x0 < 0 ? -1 : 1;
@@ -58,23 +96,42 @@ function reflector(a: Float64Array, at: number, m: number): { beta: number; subd
 }
 
 /**
- * B := H B H on the trailing block B = a[k + 1.., k + 1..], with v in row k: p = beta B v,
- * w = p - (beta p'v / 2) v, B -= v w' + w v'.
+ * B := H B H on the lower triangle of the trailing block B = a[k + 1.., k + 1..], with v in row
+ * k: p = beta B v, w = p - (beta p'v / 2) v, B -= v w' + w v'.
  */
 function reflectTrailing(a: Float64Array, n: number, k: number, beta: number, w: Float64Array): void {
   const v = k * n;
   const from = k + 1;
-  blockTimesVector(a, n, from, v, beta, w);
+  w.fill(0, from, n);
+  for (let i = from; i < n; i++) {
+    const vi = a[v + i];
+    w[i] += lowerRowTimesVector(a, i * n, from, i, v, vi, w) + a[i * n + i] * vi;
+  }
   let pv = 0;
   for (let j = from; j < n; j++) pv += w[j] * a[v + j];
-  const half = 0.5 * beta * pv;
-  for (let j = from; j < n; j++) w[j] -= half * a[v + j];
-  rankTwoUpdate(a, n, from, v, w);
+  // w = beta B v - (beta^2 v'Bv / 2) v
+  const half = 0.5 * beta * beta * pv;
+  for (let j = from; j < n; j++) w[j] = beta * w[j] - half * a[v + j];
+  for (let i = from; i < n; i++) lowerRowUpdate(a, i * n, from, i + 1, a[v + i], w[i], v, w);
 }
 
-/** w[i] = beta sum_j a[i][j] a[v + j] over the trailing block from..n - 1. */
-function blockTimesVector(a: Float64Array, n: number, from: number, v: number, beta: number, w: Float64Array): void {
-  for (let i = from; i < n; i++) w[i] = beta * rowDot(a, i * n, a, v, from, n);
+/**
+ * Row i of B v from the lower triangle: returns sum_{j < i} B[i][j] v_j, and adds B[i][j] v_i to
+ * w[j] for the entries above the diagonal that B[i][j] stands for.
+ */
+function lowerRowTimesVector(a: Float64Array, row: number, from: number, to: number, v: number, vi: number, w: Float64Array): number {
+  let s = 0;
+  for (let j = from; j < to; j++) {
+    const aij = a[row + j];
+    s += aij * a[v + j];
+    w[j] += aij * vi;
+  }
+  return s;
+}
+
+/** a[i][j] -= v_i w_j + w_i v_j for j in from..to - 1. */
+function lowerRowUpdate(a: Float64Array, row: number, from: number, to: number, vi: number, wi: number, v: number, w: Float64Array): void {
+  for (let j = from; j < to; j++) a[row + j] -= vi * w[j] + wi * a[v + j];
 }
 
 /** sum_j x[row + j] y[at + j] over from..to - 1, in order. */
@@ -82,15 +139,6 @@ function rowDot(x: Float64Array, row: number, y: Float64Array, at: number, from:
   let s = 0;
   for (let j = from; j < to; j++) s += x[row + j] * y[at + j];
   return s;
-}
-
-/** a[i][j] -= v_i w_j + w_i v_j over the trailing block from..n - 1. */
-function rankTwoUpdate(a: Float64Array, n: number, from: number, v: number, w: Float64Array): void {
-  for (let i = from; i < n; i++) rowUpdate(a, i * n, from, n, a[v + i], w[i], v, w);
-}
-
-function rowUpdate(a: Float64Array, row: number, from: number, to: number, vi: number, wi: number, v: number, w: Float64Array): void {
-  for (let j = from; j < to; j++) a[row + j] -= vi * w[j] + wi * a[v + j];
 }
 
 /**
