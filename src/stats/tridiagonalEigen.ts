@@ -6,7 +6,7 @@
  * a singular matrix comes out at a few eps times the largest, not more.
  *
  * Each rotation T := R T R' (R the identity but for rows i, i + 1: [c s; -s c]) is applied to the
- * rows i, i + 1 of `vectors` too, so that if A = Z' T Z on entry, A = Z' diag(d) Z on return: with
+ * rows i, i + 1 of `vectors` too (after each sweep, all of its rotations in one pass), so that if A = Z' T Z on entry, A = Z' diag(d) Z on return: with
  * Z = Q' from the Householder reduction, row j of Z is the unit eigenvector of d[j].
  */
 
@@ -26,12 +26,15 @@ export function tridiagonalEigen(diagonal: Float64Array, offDiagonal: Float64Arr
   // space of a singular matrix, where the subdiagonal stalls at the noise that rotations bring in
   // from the rest of the block.
   const floor = Number.EPSILON * largest;
+  const cosines = new Float64Array(n);
+  const sines = new Float64Array(n);
   for (let l = 0; l < n; l++) {
     for (let sweep = 0; ; sweep++) {
       const m = blockEnd(diagonal, offDiagonal, n, l, floor);
       if (m === l) break;
       if (sweep === MAX_SWEEPS) throw new Error(`tridiagonal QL did not converge in ${MAX_SWEEPS} sweeps`);
-      qlSweep(diagonal, offDiagonal, vectors, n, l, m, wilkinsonShift(diagonal[l], diagonal[l + 1], offDiagonal[l]));
+      const top = qlSweep(diagonal, offDiagonal, l, m, wilkinsonShift(diagonal[l], diagonal[l + 1], offDiagonal[l]), cosines, sines);
+      rotateSweep(vectors, n, top, m, cosines, sines);
     }
   }
 }
@@ -68,15 +71,17 @@ function length(x: number, y: number): number {
  * One implicit QL sweep over the block l..m with the given shift: the first rotation, in rows
  * m - 1, m, is the one that would start the QL factorisation of T - shift I (it zeroes
  * (T - shift I)[m - 1][m]); it leaves a bulge at T[m][m - 2], which rotations in rows i, i + 1 for
- * i = m - 2 down to l move up and out of the block.
+ * i = m - 2 down to l move up and out of the block. The rotation in rows i, i + 1 is left in
+ * cosines[i], sines[i] for the eigenvectors; returns the last row it reached (l, or above it if
+ * the chase ended early).
  */
-function qlSweep(d: Float64Array, e: Float64Array, z: Float64Array, n: number, l: number, m: number, shift: number): void {
+function qlSweep(d: Float64Array, e: Float64Array, l: number, m: number, shift: number, cosines: Float64Array, sines: Float64Array): number {
   // The rotation for rows i, i + 1 is (c, s) = (f, g) / |(f, g)|.
   let f = d[m] - shift;
   let g = -e[m - 1];
   for (let i = m - 1; i >= l; i--) {
     const r = length(f, g);
-    if (r === 0) return; // nothing left to zero: T - shift I is already lower triangular here
+    if (r === 0) return i + 1; // nothing left to zero: T - shift I is already lower triangular here
     const c = f / r;
     const s = g / r;
     if (i < m - 1) e[i + 1] = r;
@@ -87,7 +92,8 @@ function qlSweep(d: Float64Array, e: Float64Array, z: Float64Array, n: number, l
     d[i] = c * c * di + 2 * cs * ei + s * s * dj;
     d[i + 1] = s * s * di - 2 * cs * ei + c * c * dj;
     e[i] = cs * (dj - di) + (c * c - s * s) * ei;
-    rotateRows(z, i * n, n, c, s);
+    cosines[i] = c;
+    sines[i] = s;
     if (i > l) {
       // Row i now reaches T[i][i - 1] = c e[i - 1]; row i + 1 reaches T[i + 1][i - 1] = -s e[i - 1], the bulge.
       f = e[i];
@@ -95,15 +101,59 @@ function qlSweep(d: Float64Array, e: Float64Array, z: Float64Array, n: number, l
       e[i - 1] *= c;
     }
   }
+  return l;
 }
 
-/** Rows at and at + n of z: [row_i; row_i+1] := [c s; -s c] [row_i; row_i+1]. */
-function rotateRows(z: Float64Array, at: number, n: number, c: number, s: number): void {
-  const next = at + n;
-  for (let k = 0; k < n; k++) {
-    const x = z[at + k];
-    const y = z[next + k];
-    z[at + k] = c * x + s * y;
-    z[next + k] = c * y - s * x;
+/**
+ * Applies a sweep's rotations, rows m - 1, m first and rows top, top + 1 last, to z:
+ * [row_i; row_i+1] := [c_i s_i; -s_i c_i] [row_i; row_i+1]. Column by column, row i + 1 is final
+ * once rotation i is applied, so one value is carried down the chain instead of two rows read and
+ * written per rotation; four columns at a time, so that four chains of dependent multiply-adds overlap.
+ */
+function rotateSweep(z: Float64Array, n: number, top: number, m: number, cosines: Float64Array, sines: Float64Array): void {
+  let k = 0;
+  for (; k + 4 <= n; k += 4) rotateFourColumns(z, n, k, top, m, cosines, sines);
+  for (; k < n; k++) rotateColumn(z, n, k, top, m, cosines, sines);
+}
+
+function rotateFourColumns(z: Float64Array, n: number, k: number, top: number, m: number, cosines: Float64Array, sines: Float64Array): void {
+  const last = m * n + k;
+  let x0 = z[last];
+  let x1 = z[last + 1];
+  let x2 = z[last + 2];
+  let x3 = z[last + 3];
+  for (let i = m - 1; i >= top; i--) {
+    const c = cosines[i];
+    const s = sines[i];
+    const at = i * n + k;
+    const z0 = z[at];
+    const z1 = z[at + 1];
+    const z2 = z[at + 2];
+    const z3 = z[at + 3];
+    z[at + n] = c * x0 - s * z0;
+    z[at + n + 1] = c * x1 - s * z1;
+    z[at + n + 2] = c * x2 - s * z2;
+    z[at + n + 3] = c * x3 - s * z3;
+    x0 = c * z0 + s * x0;
+    x1 = c * z1 + s * x1;
+    x2 = c * z2 + s * x2;
+    x3 = c * z3 + s * x3;
   }
+  const first = top * n + k;
+  z[first] = x0;
+  z[first + 1] = x1;
+  z[first + 2] = x2;
+  z[first + 3] = x3;
+}
+
+function rotateColumn(z: Float64Array, n: number, k: number, top: number, m: number, cosines: Float64Array, sines: Float64Array): void {
+  let x = z[m * n + k];
+  for (let i = m - 1; i >= top; i--) {
+    const c = cosines[i];
+    const s = sines[i];
+    const zx = z[i * n + k];
+    z[(i + 1) * n + k] = c * x - s * zx;
+    x = c * zx + s * x;
+  }
+  z[top * n + k] = x;
 }
