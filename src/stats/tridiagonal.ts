@@ -53,7 +53,9 @@ export function householderTridiagonal(a: Float64Array, n: number): Tridiagonal 
   for (let j = k; j < n; j++) diagonal[j] = a[j * n + j];
   const basisT = new Float64Array(n * n);
   for (let i = 0; i < n; i++) basisT[i * n + i] = 1;
-  for (let j = k - 1; j >= 0; j--) if (betas[j] !== 0) applyReflector(basisT, n, a, j, betas[j]);
+  let j = k - 1;
+  for (; j >= 1; j -= 2) applyTwoReflectors(basisT, n, a, j, betas[j], betas[j - 1]);
+  if (j === 0 && betas[0] !== 0) applyReflector(basisT, n, a, 0, betas[0]);
   return { diagonal, offDiagonal, basisT };
 }
 
@@ -150,6 +152,33 @@ function applyReflector(basisT: Float64Array, n: number, reflectors: Float64Arra
   const v = k * n;
   const from = k + 1;
   for (let i = from; i < n; i++) subtractMultiple(basisT, i * n, from, n, beta * rowDot(basisT, i * n, reflectors, v, from, n), reflectors, v);
+}
+
+/**
+ * basisT := basisT H_k H_{k-1} in one pass over the rows (half the reads and writes of two
+ * applyReflector passes, the same flops): with u = v_k (from k + 1) and w = v_{k-1} (from k), row
+ * i -= a u' + b w', a = beta_k (row . u), b = beta_{k-1} (row . w - a (u . w)). basisT is the
+ * identity outside rows and columns k + 1.. here, so rows and columns from k change.
+ */
+function applyTwoReflectors(basisT: Float64Array, n: number, reflectors: Float64Array, k: number, betaU: number, betaW: number): void {
+  const u = k * n;
+  const w = (k - 1) * n;
+  const uw = rowDot(reflectors, u, reflectors, w, k + 1, n);
+  for (let i = k; i < n; i++) twoReflectorsRow(basisT, i * n, n, k, reflectors, u, w, betaU, betaW, uw);
+}
+
+function twoReflectorsRow(basisT: Float64Array, row: number, n: number, k: number, reflectors: Float64Array, u: number, w: number, betaU: number, betaW: number, uw: number): void {
+  let du = 0;
+  let dw = basisT[row + k] * reflectors[w + k];
+  for (let j = k + 1; j < n; j++) {
+    const x = basisT[row + j];
+    du += x * reflectors[u + j];
+    dw += x * reflectors[w + j];
+  }
+  const a = betaU * du;
+  const b = betaW * (dw - a * uw);
+  basisT[row + k] -= b * reflectors[w + k];
+  for (let j = k + 1; j < n; j++) basisT[row + j] -= a * reflectors[u + j] + b * reflectors[w + j];
 }
 
 function subtractMultiple(target: Float64Array, row: number, from: number, to: number, factor: number, source: Float64Array, at: number): void {
