@@ -32,12 +32,18 @@ export function symmetricEigen(matrix: Float64Array, n: number): SymmetricEigen 
   const { diagonal, offDiagonal, basisT } = householderTridiagonal(a, n);
   tridiagonalEigen(diagonal, offDiagonal, basisT, n);
   const order = Array.from({ length: n }, (_, j) => j).sort((p, q) => diagonal[q] - diagonal[p] || p - q);
-  const vectors = new Float64Array(n * n);
-  order.forEach((j, rank) => vectors.set(basisT.subarray(j * n, (j + 1) * n), rank * n));
   const values = new Float64Array(n);
+  const vectors = new Float64Array(n * n);
   const scale = 2 ** exponent;
-  order.forEach((j, rank) => (values[rank] = diagonal[j] * scale));
+  for (let rank = 0; rank < n; rank++) {
+    values[rank] = diagonal[order[rank]] * scale;
+    copyRow(basisT, order[rank] * n, vectors, rank * n, n);
+  }
   return { values, vectors };
+}
+
+function copyRow(from: Float64Array, at: number, to: Float64Array, into: number, n: number): void {
+  for (let k = 0; k < n; k++) to[into + k] = from[at + k];
 }
 
 function scaled(matrix: Float64Array, factor: number): Float64Array {
