@@ -4,8 +4,9 @@ import { tridiagonalEigen } from "./tridiagonalEigen.js";
 /**
  * Eigenvalues and eigenvectors of a symmetric matrix (row-major n x n; both triangles read as
  * equal), largest eigenvalue first: Householder reduction to tridiagonal form, then implicit QL
- * with Wilkinson shifts (LAPACK's dsytrd + dsteqr route), about 9n^3 flops against cyclic
- * Jacobi's 20-30n^3. For a Gram matrix X'X it is the cheap route to X's singular values (their
+ * with Wilkinson shifts (LAPACK's dsytrd + dsteqr route), about 8n^3 flops with the eigenvectors,
+ * against cyclic Jacobi's 9n^3 a sweep for 6-10 sweeps (5.5 ms against 0.6 ms on a 65 x 65
+ * scatter). For a Gram matrix X'X it is the cheap route to X's singular values (their
  * squares) and right singular vectors: forming X'X costs half the flops of a Householder QR of X,
  * at the price of resolving eigenvalues only down to about eps times the largest (singular values
  * to sqrt(eps)), which callers that floor tiny variances anyway can afford. Both halves are
@@ -13,7 +14,7 @@ import { tridiagonalEigen } from "./tridiagonalEigen.js";
  * largest from 0, which is what the callers' rank tests rely on.
  */
 export interface SymmetricEigen {
-  /** n eigenvalues, largest first; equal ones in the order the QL iteration left them. */
+  /** n eigenvalues, largest first; equal ones in the order of their place on T's diagonal, the same every time. */
   readonly values: Float64Array;
   /** n x n, row-major: row j is the unit eigenvector of values[j]. */
   readonly vectors: Float64Array;
@@ -21,8 +22,9 @@ export interface SymmetricEigen {
 
 export function symmetricEigen(matrix: Float64Array, n: number): SymmetricEigen {
   if (matrix.length !== n * n) throw new RangeError(`matrix has ${matrix.length} values, expected ${n} x ${n}`);
-  let largest = 0;
-  for (let e = 0; e < matrix.length; e++) largest = Math.max(largest, Math.abs(matrix[e]));
+  // Loops over the matrix live in helpers: a hot loop here would have V8 compile this function,
+  // and everything it inlines, mid-call.
+  const largest = largestMagnitude(matrix);
   if (!Number.isFinite(largest)) throw new RangeError("matrix has a value that is not finite");
   if (largest === 0) return { values: new Float64Array(n), vectors: identity(n) };
   // A power of 2 that brings the largest entry near 1: exact both ways, and no square in the
@@ -40,6 +42,13 @@ export function symmetricEigen(matrix: Float64Array, n: number): SymmetricEigen 
     copyRow(basisT, order[rank] * n, vectors, rank * n, n);
   }
   return { values, vectors };
+}
+
+/** The largest |entry|, NaN if there is one. */
+function largestMagnitude(matrix: Float64Array): number {
+  let largest = 0;
+  for (let e = 0; e < matrix.length; e++) largest = Math.max(largest, Math.abs(matrix[e]));
+  return largest;
 }
 
 function copyRow(from: Float64Array, at: number, to: Float64Array, into: number, n: number): void {
