@@ -6,11 +6,12 @@
  * a singular matrix comes out at a few eps times the largest, not more.
  *
  * Each rotation T := R T R' (R the identity but for rows i, i + 1: [c s; -s c]) is applied to the
- * rows i, i + 1 of `vectors` too (after each sweep, all of its rotations in one pass), so that if A = Z' T Z on entry, A = Z' diag(d) Z on return: with
- * Z = Q' from the Householder reduction, row j of Z is the unit eigenvector of d[j].
+ * rows i, i + 1 of `vectors` too (all of a sweep's rotations in one pass after it), so that if
+ * A = Z' T Z on entry, A = Z' diag(d) Z on return: with Z = Q' from the Householder reduction,
+ * row j of Z is the unit eigenvector of d[j].
  */
 
-/** Sweeps per eigenvalue at most; Wilkinson's shift converges cubically, in 2-3 as a rule. */
+/** Sweeps per eigenvalue at most; Wilkinson's shift converges cubically, in 1-3 as a rule. */
 const MAX_SWEEPS = 30;
 
 /**
@@ -41,7 +42,7 @@ export function tridiagonalEigen(diagonal: Float64Array, offDiagonal: Float64Arr
 
 /**
  * The end m >= l of the unreduced block that starts at l: the first subdiagonal from l that is
- * negligible against its two diagonal neighbours (set to 0 there), or n - 1.
+ * negligible against its two diagonal neighbours or below `floor` (set to 0 there), or n - 1.
  */
 function blockEnd(d: Float64Array, e: Float64Array, n: number, l: number, floor: number): number {
   for (let m = l; m + 1 < n; m++) {
