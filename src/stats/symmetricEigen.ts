@@ -1,111 +1,68 @@
+import { householderTridiagonal } from "./tridiagonal.js";
+import { tridiagonalEigen } from "./tridiagonalEigen.js";
+
 /**
  * Eigenvalues and eigenvectors of a symmetric matrix (row-major n x n; both triangles read as
- * equal) by cyclic Jacobi rotations, largest eigenvalue first. For a Gram matrix X'X it is the
- * cheap route to X's singular values (their squares) and right singular vectors: forming X'X
- * costs half the flops of a Householder QR of X, at the price of resolving eigenvalues only down
- * to about eps times the largest (singular values to sqrt(eps)), which callers that floor tiny
- * variances anyway can afford.
+ * equal), largest eigenvalue first: Householder reduction to tridiagonal form, then implicit QL
+ * with Wilkinson shifts (LAPACK's dsytrd + dsteqr route), about 8n^3 flops with the eigenvectors,
+ * against cyclic Jacobi's 9n^3 a sweep for 6-10 sweeps (5.5 ms against 0.6 ms on a 65 x 65
+ * scatter). For a Gram matrix X'X it is the cheap route to X's singular values (their
+ * squares) and right singular vectors: forming X'X costs half the flops of a Householder QR of X,
+ * at the price of resolving eigenvalues only down to about eps times the largest (singular values
+ * to sqrt(eps)), which callers that floor tiny variances anyway can afford. Both halves are
+ * backward stable, so the eigenvalues of a singular matrix come out within a few eps of the
+ * largest from 0, which is what the callers' rank tests rely on.
  */
 export interface SymmetricEigen {
-  /** n eigenvalues, largest first. */
+  /** n eigenvalues, largest first; equal ones in the order of their place on T's diagonal, the same every time. */
   readonly values: Float64Array;
   /** n x n, row-major: row j is the unit eigenvector of values[j]. */
   readonly vectors: Float64Array;
 }
 
-/** Sweeps at most; cyclic Jacobi converges quadratically, in 5-10 sweeps at double precision. */
-const MAX_SWEEPS = 60;
-
 export function symmetricEigen(matrix: Float64Array, n: number): SymmetricEigen {
   if (matrix.length !== n * n) throw new RangeError(`matrix has ${matrix.length} values, expected ${n} x ${n}`);
-  const a = Float64Array.from(matrix);
-  // Columns of v are the eigenvectors as they form: v = product of the rotations.
-  const v = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  jacobiSweeps(a, v, n);
-  const order = Array.from({ length: n }, (_, j) => j).sort((p, q) => a[q * n + q] - a[p * n + p] || p - q);
+  // Loops over the matrix live in helpers: a hot loop here would have V8 compile this function,
+  // and everything it inlines, mid-call.
+  const largest = largestMagnitude(matrix);
+  if (!Number.isFinite(largest)) throw new RangeError("matrix has a value that is not finite");
+  if (largest === 0) return { values: new Float64Array(n), vectors: identity(n) };
+  // A power of 2 that brings the largest entry near 1: exact both ways, and no square in the
+  // reduction or the rotations can overflow or (for what matters) underflow.
+  const exponent = Math.min(1000, Math.max(-1000, Math.round(Math.log2(largest))));
+  const a = scaled(matrix, 2 ** -exponent);
+  const { diagonal, offDiagonal, basisT } = householderTridiagonal(a, n);
+  tridiagonalEigen(diagonal, offDiagonal, basisT, n);
+  const order = Array.from({ length: n }, (_, j) => j).sort((p, q) => diagonal[q] - diagonal[p] || p - q);
+  const values = new Float64Array(n);
   const vectors = new Float64Array(n * n);
-  order.forEach((j, rank) => {
-    for (let k = 0; k < n; k++) vectors[rank * n + k] = v[k * n + j];
-  });
-  return { values: Float64Array.from(order, (j) => a[j * n + j]), vectors };
-}
-
-/**
- * Rotates a (n x n, symmetric) to diagonal in place, accumulating the rotations into v's columns:
- * cyclic sweeps over the pairs (p, q), p < q, row by row. Split into small functions whose hot
- * loops have nothing after them that has not run yet: V8 compiles a hot loop mid-call (OSR), and
- * a statement the loop had not yet reached (the next row's p++, the next sweep) made that code
- * bail out and be compiled again, which cost the first call 60-120 ms on 67 columns against
- * 8 ms once compiled. The pairs are listed up front for the same reason; the rotations are the
- * same, in the same order.
- */
-function jacobiSweeps(a: Float64Array, v: Float64Array, n: number): void {
-  const pairs = (n * (n - 1)) / 2;
-  const first = new Int32Array(pairs);
-  const second = new Int32Array(pairs);
-  let at = 0;
-  for (let p = 0; p < n - 1; p++) {
-    for (let q = p + 1; q < n; q++) {
-      first[at] = p;
-      second[at++] = q;
-    }
+  const scale = 2 ** exponent;
+  for (let rank = 0; rank < n; rank++) {
+    values[rank] = diagonal[order[rank]] * scale;
+    copyRow(basisT, order[rank] * n, vectors, rank * n, n);
   }
-  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-    // Done once the off-diagonal part is negligible against the diagonal (or zero).
-    const off = offDiagonalSquares(a, n);
-    if (off === 0 || off <= Number.EPSILON * Number.EPSILON * diagonalSquares(a, n)) return;
-    rotatePairs(a, v, n, first, second);
-  }
+  return { values, vectors };
 }
 
-/** The sum of squares above the diagonal, row by row. */
-function offDiagonalSquares(a: Float64Array, n: number): number {
-  let off = 0;
-  for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p * n + q] * a[p * n + q];
-  return off;
+/** The largest |entry|, NaN if there is one. */
+function largestMagnitude(matrix: Float64Array): number {
+  let largest = 0;
+  for (let e = 0; e < matrix.length; e++) largest = Math.max(largest, Math.abs(matrix[e]));
+  return largest;
 }
 
-function diagonalSquares(a: Float64Array, n: number): number {
-  let diagonal = 0;
-  for (let p = 0; p < n; p++) diagonal += a[p * n + p] * a[p * n + p];
-  return diagonal;
+function copyRow(from: Float64Array, at: number, to: Float64Array, into: number, n: number): void {
+  for (let k = 0; k < n; k++) to[into + k] = from[at + k];
 }
 
-/** One sweep: a rotation zeroing a[p][q] for each listed pair, in order. */
-function rotatePairs(a: Float64Array, v: Float64Array, n: number, first: Int32Array, second: Int32Array): void {
-  for (let pair = 0; pair < first.length; pair++) {
-    const p = first[pair];
-    const q = second[pair];
-    const apq = a[p * n + q];
-    if (apq === 0) continue;
-    const app = a[p * n + p];
-    const aqq = a[q * n + q];
-    const tau = (aqq - app) / (2 * apq);
-    // tan of the rotation angle, the smaller root; 1 / (2 tau) once tau^2 would overflow.
-    const t = Math.abs(tau) > 1e150 ? 1 / (2 * tau) : Math.sign(tau || 1) / (Math.abs(tau) + Math.sqrt(1 + tau * tau));
-    const c = 1 / Math.sqrt(1 + t * t);
-    const s = t * c;
-    for (let k = 0; k < n; k++) {
-      // Columns p and q of A, then rows p and q (A stays symmetric).
-      const akp = a[k * n + p];
-      const akq = a[k * n + q];
-      a[k * n + p] = c * akp - s * akq;
-      a[k * n + q] = s * akp + c * akq;
-    }
-    for (let k = 0; k < n; k++) {
-      const apk = a[p * n + k];
-      const aqk = a[q * n + k];
-      a[p * n + k] = c * apk - s * aqk;
-      a[q * n + k] = s * apk + c * aqk;
-    }
-    a[p * n + q] = 0;
-    a[q * n + p] = 0;
-    for (let k = 0; k < n; k++) {
-      const vkp = v[k * n + p];
-      const vkq = v[k * n + q];
-      v[k * n + p] = c * vkp - s * vkq;
-      v[k * n + q] = s * vkp + c * vkq;
-    }
-  }
+function scaled(matrix: Float64Array, factor: number): Float64Array {
+  const out = new Float64Array(matrix.length);
+  for (let e = 0; e < matrix.length; e++) out[e] = matrix[e] * factor;
+  return out;
+}
+
+function identity(n: number): Float64Array {
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) out[i * n + i] = 1;
+  return out;
 }
