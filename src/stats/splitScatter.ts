@@ -34,10 +34,14 @@ export function splitScatters(X: Matrix, group: Uint32Array | null, groups: numb
   const head = Math.min(rows, ROW_BLOCK);
   const guess = twoValuedColumns(createMatrix(head, p, data.subarray(0, head * p)), group === null ? null : group.subarray(0, head), groups, maxPerRow);
   if (guess === null) return null;
-  const guessed = onePass(X, group, groups, shift, guess);
+  // Groups (classes) guessed from a block often have a level near half their rows the other way
+  // round (the census-shaped folds' income classes did), and summing twice then costs more than
+  // the whole table's scan: one pass for a single group only.
+  const guessed = group === null ? onePass(X, group, groups, shift, guess) : "guess wrong";
   if (guessed === "not finite") return null;
-  if (guessed !== "guess wrong") return assemble(p, groups, guessed.columns, guessed.sums, shifts);
-  const columns = twoValuedColumns(X, group, groups, maxPerRow);
+  if (guessed !== "guess wrong" && !guessed.flipped) return assemble(p, groups, guessed.columns, guessed.sums, shifts);
+  // Summed again about the true majorities: known already when only some were the other way round.
+  const columns = guessed !== "guess wrong" ? guessed.columns : twoValuedColumns(X, group, groups, maxPerRow);
   if (columns === null) return null;
   const sums = groupSums(columns, groups);
   const row = rowBuffers(columns);
@@ -48,11 +52,12 @@ export function splitScatters(X: Matrix, group: Uint32Array | null, groups: numb
 /**
  * The sums in one pass over the rows with the first block's columns and group majorities
  * (`guess`), each binary value off its group's guessed base checked on the way: "guess wrong"
- * when a column of the guess turns out to take a third value or a group's majority differs from
- * the guess (the sums are then taken again with the whole table's), "not finite" for a value
- * that is not finite. Columns constant in the first block learn their second value as they meet it.
+ * when a column of the guess turns out to take a third value (the sums are then taken again
+ * with the whole table's), "not finite" for a value that is not finite; a group's majority the
+ * other way round is swapped in the columns returned and marked `flipped`, as its sums are not
+ * about that group's majority. Columns constant in the first block learn their second value as they meet it.
  */
-function onePass(X: Matrix, group: Uint32Array | null, groups: number, shift: Float64Array, guess: TwoValuedColumns): { readonly columns: TwoValuedColumns; readonly sums: GroupSums } | "guess wrong" | "not finite" {
+function onePass(X: Matrix, group: Uint32Array | null, groups: number, shift: Float64Array, guess: TwoValuedColumns): OnePass | "guess wrong" | "not finite" {
   const { rows, cols: p } = X;
   const { numeric, binary, groupBase } = guess;
   const check: GuessCheck = { first: X.data.slice(0, p), rare: Float64Array.from(guess.groupRare), counts: new Float64Array(groups) };
@@ -64,17 +69,31 @@ function onePass(X: Matrix, group: Uint32Array | null, groups: number, shift: Fl
     const outcome = scanAccumulateRows(X, group, guess, shift, check, sums, row, from, Math.min(rows, from + ROW_BLOCK));
     if (outcome !== "ok") return outcome;
   }
+  const groupRare = Float64Array.from(check.rare, (v, at) => (Number.isNaN(v) ? groupBase[at] : v));
+  for (const j of numeric) for (let g = 0; g < groups; g++) groupRare[g * p + j] = NaN;
+  const base = Float64Array.from(groupBase);
   const nb = binary.length;
+  let flipped = false;
   for (let g = 0; g < groups; g++) {
     for (let b = 0; b < nb; b++) {
       const off = sums.pairs[g * nb * nb + b * nb + b];
-      if (off > check.counts[g] - off) return "guess wrong";
+      if (off <= check.counts[g] - off) continue;
+      const at = g * p + binary[b];
+      [base[at], groupRare[at]] = [groupRare[at], base[at]];
+      flipped = true;
     }
   }
-  const groupRare = Float64Array.from(check.rare, (v, at) => (Number.isNaN(v) ? groupBase[at] : v));
-  for (const j of numeric) for (let g = 0; g < groups; g++) groupRare[g * p + j] = NaN;
-  return { columns: { ...guess, groupRare, counts: check.counts }, sums };
+  return { columns: { numeric, binary, groupBase: base, groupRare, counts: check.counts }, sums, flipped };
 }
+
+/** The table's columns and majorities, and the sums about the guessed ones; flipped when some majority was the other way round. */
+interface OnePass {
+  readonly columns: Columns;
+  readonly sums: GroupSums;
+  readonly flipped: boolean;
+}
+
+type Columns = Pick<TwoValuedColumns, "numeric" | "binary" | "groupBase" | "groupRare" | "counts">;
 
 interface GuessCheck {
   /** Per column: its value in row 0. */
@@ -152,7 +171,7 @@ function secondValue(check: GuessCheck, groupBase: Float64Array, p: number, j: n
   return "ok";
 }
 
-function groupSums(columns: TwoValuedColumns, groups: number): GroupSums {
+function groupSums(columns: Columns, groups: number): GroupSums {
   const nn = columns.numeric.length;
   const nb = columns.binary.length;
   return {
@@ -163,7 +182,7 @@ function groupSums(columns: TwoValuedColumns, groups: number): GroupSums {
   };
 }
 
-function rowBuffers(columns: TwoValuedColumns): RowBuffers {
+function rowBuffers(columns: Columns): RowBuffers {
   return { values: new Float64Array(columns.numeric.length), rare: new Int32Array(columns.binary.length) };
 }
 
@@ -192,7 +211,7 @@ interface RowBuffers {
 }
 
 /** Adds rows from..to - 1 to their groups' sums. */
-function accumulateRows(X: Matrix, group: Uint32Array | null, columns: TwoValuedColumns, shift: Float64Array, sums: GroupSums, row: RowBuffers, from: number, to: number): void {
+function accumulateRows(X: Matrix, group: Uint32Array | null, columns: Columns, shift: Float64Array, sums: GroupSums, row: RowBuffers, from: number, to: number): void {
   const { cols: p, data } = X;
   const { numeric, binary, groupBase } = columns;
   const { numericProducts, numericSums, mixed, pairs } = sums;
@@ -235,7 +254,7 @@ function accumulateRows(X: Matrix, group: Uint32Array | null, columns: TwoValued
  * column (0 for a numeric one) and s its entries' sum, m c c^T + c s^T + s c^T + the entries'
  * products, the binary ones scaled by their deltas.
  */
-function assemble(p: number, groups: number, columns: Pick<TwoValuedColumns, "numeric" | "binary" | "groupBase" | "groupRare" | "counts">, sums: GroupSums, shifts: Float64Array | null): Float64Array {
+function assemble(p: number, groups: number, columns: Columns, sums: GroupSums, shifts: Float64Array | null): Float64Array {
   const { numeric, binary, groupBase, groupRare, counts } = columns;
   const { numericProducts, numericSums, mixed, pairs } = sums;
   const nn = numeric.length;
