@@ -1,6 +1,6 @@
-import type { Matrix } from "./matrix.js";
+import { createMatrix, type Matrix } from "./matrix.js";
 import { ROW_BLOCK } from "./rowBlocks.js";
-import { twoValuedColumns } from "./twoValuedColumns.js";
+import { twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
 
 /**
  * Per group g, the scatter matrix sum over g's rows of (x - shift_g)(x - shift_g)^T (full and
@@ -23,96 +23,279 @@ import { twoValuedColumns } from "./twoValuedColumns.js";
  * sum of the same products, bit for bit; the rest agrees with denseScatter to rounding only.
  */
 export function splitScatters(X: Matrix, group: Uint32Array | null, groups: number, shifts: Float64Array | null): Float64Array | null {
-  const { rows, cols: p } = X;
+  const { rows, cols: p, data } = X;
   if (group !== null && group.length !== rows) throw new RangeError(`${group.length} groups for ${rows} rows`);
   if (shifts !== null && shifts.length !== groups * p) throw new RangeError(`${shifts.length} shifts for ${groups} x ${p}`);
   if (rows === 0 || p === 0) return null;
-  const columns = twoValuedColumns(X, group, groups, p / Math.sqrt(SCATTERED_COST));
+  const maxPerRow = p / Math.sqrt(SCATTERED_COST);
+  const shift = shifts ?? new Float64Array(groups * p);
+  // The first block's columns and majorities, taken as the whole table's: then one pass reads
+  // every row once, checking them as it goes.
+  const head = Math.min(rows, ROW_BLOCK);
+  const guess = twoValuedColumns(createMatrix(head, p, data.subarray(0, head * p)), group === null ? null : group.subarray(0, head), groups, maxPerRow);
+  if (guess === null) return null;
+  // Groups (classes) guessed from a block often have a level near half their rows the other way
+  // round (the census-shaped folds' income classes did), and summing twice then costs more than
+  // the whole table's scan: one pass for a single group only.
+  const guessed = group === null ? onePass(X, group, groups, shift, guess) : "guess wrong";
+  if (guessed === "not finite") return null;
+  if (guessed !== "guess wrong" && !guessed.flipped) return assemble(p, groups, guessed.columns, guessed.sums, shifts);
+  // Summed again about the true majorities: known already when only some were the other way round.
+  const columns = guessed !== "guess wrong" ? guessed.columns : twoValuedColumns(X, group, groups, maxPerRow);
   if (columns === null) return null;
-  const { numeric, binary, groupBase, counts } = columns;
-  const pp = p * p;
-  // Numeric entries first, then binary ones, each ascending: in the order of `position` a row's
-  // entries ascend, so each row fills the lower triangle of the permuted matrix without a test
-  // per pair; it is put back in column order at the end.
-  const position = new Int32Array(p);
-  numeric.forEach((j, at) => (position[j] = at));
-  binary.forEach((j, at) => (position[j] = numeric.length + at));
-  const permuted = new Float64Array(groups * pp);
-  const sums = new Float64Array(groups * p);
-  const accumulator: Accumulator = { X, group, shifts, numeric, binary, groupBase, permuted, sums, entryValue: new Float64Array(p), entryPosition: new Int32Array(p) };
-  for (let at = 0; at < numeric.length; at++) accumulator.entryPosition[at] = at;
-  for (let from = 0; from < rows; from += ROW_BLOCK) accumulateRows(accumulator, from, Math.min(rows, from + ROW_BLOCK));
-  const out = new Float64Array(groups * pp);
+  const sums = groupSums(columns, groups);
+  const row = rowBuffers(columns);
+  for (let from = 0; from < rows; from += ROW_BLOCK) accumulateRows(X, group, columns, shift, sums, row, from, Math.min(rows, from + ROW_BLOCK));
+  return assemble(p, groups, columns, sums, shifts);
+}
+
+/**
+ * The sums in one pass over the rows with the first block's columns and group majorities
+ * (`guess`), each binary value off its group's guessed base checked on the way: "guess wrong"
+ * when a column of the guess turns out to take a third value (the sums are then taken again
+ * with the whole table's), "not finite" for a value that is not finite; a group's majority the
+ * other way round is swapped in the columns returned and marked `flipped`, as its sums are not
+ * about that group's majority. Columns constant in the first block learn their second value as they meet it.
+ */
+function onePass(X: Matrix, group: Uint32Array | null, groups: number, shift: Float64Array, guess: TwoValuedColumns): OnePass | "guess wrong" | "not finite" {
+  const { rows, cols: p } = X;
+  const { numeric, binary, groupBase } = guess;
+  const check: GuessCheck = { first: X.data.slice(0, p), rare: Float64Array.from(guess.groupRare), counts: new Float64Array(groups) };
+  // A constant column's "rare" value is its base until a second one is met: NaN marks it unseen.
+  for (let at = 0; at < groups * p; at++) if (check.rare[at] === groupBase[at]) check.rare[at] = NaN;
+  const sums = groupSums(guess, groups);
+  const row = rowBuffers(guess);
+  for (let from = 0; from < rows; from += ROW_BLOCK) {
+    const outcome = scanAccumulateRows(X, group, guess, shift, check, sums, row, from, Math.min(rows, from + ROW_BLOCK));
+    if (outcome !== "ok") return outcome;
+  }
+  const groupRare = Float64Array.from(check.rare, (v, at) => (Number.isNaN(v) ? groupBase[at] : v));
+  for (const j of numeric) for (let g = 0; g < groups; g++) groupRare[g * p + j] = NaN;
+  const base = Float64Array.from(groupBase);
+  const nb = binary.length;
+  let flipped = false;
+  for (let g = 0; g < groups; g++) {
+    for (let b = 0; b < nb; b++) {
+      const off = sums.pairs[g * nb * nb + b * nb + b];
+      if (off <= check.counts[g] - off) continue;
+      const at = g * p + binary[b];
+      [base[at], groupRare[at]] = [groupRare[at], base[at]];
+      flipped = true;
+    }
+  }
+  return { columns: { numeric, binary, groupBase: base, groupRare, counts: check.counts }, sums, flipped };
+}
+
+/** The table's columns and majorities, and the sums about the guessed ones; flipped when some majority was the other way round. */
+interface OnePass {
+  readonly columns: Columns;
+  readonly sums: GroupSums;
+  readonly flipped: boolean;
+}
+
+type Columns = Pick<TwoValuedColumns, "numeric" | "binary" | "groupBase" | "groupRare" | "counts">;
+
+interface GuessCheck {
+  /** Per column: its value in row 0. */
+  readonly first: Float64Array;
+  /** groups x cols: a binary column's other value within the group, NaN while unseen. */
+  readonly rare: Float64Array;
+  /** Rows per group. */
+  readonly counts: Float64Array;
+}
+
+/** accumulateRows, the binary values checked against the guess; rows from..to - 1. */
+function scanAccumulateRows(X: Matrix, group: Uint32Array | null, guess: TwoValuedColumns, shift: Float64Array, check: GuessCheck, sums: GroupSums, row: RowBuffers, from: number, to: number): "ok" | "guess wrong" | "not finite" {
+  const { cols: p, data } = X;
+  const { numeric, binary, groupBase } = guess;
+  const { numericProducts, numericSums, mixed, pairs } = sums;
+  const { values, rare } = row;
+  const { rare: rareValue, counts } = check;
+  const nn = numeric.length;
+  const nb = binary.length;
+  for (let i = from; i < to; i++) {
+    const g = group === null ? 0 : group[i];
+    if (g >= counts.length) throw new RangeError(`group ${g} of ${counts.length} at row ${i}`);
+    counts[g]++;
+    const o = i * p;
+    const so = g * p;
+    const no = g * nn;
+    const po = g * nn * nn;
+    for (let q = 0; q < nn; q++) {
+      const j = numeric[q];
+      const x = data[o + j];
+      if (!Number.isFinite(x)) return "not finite";
+      const v = x - shift[so + j];
+      values[q] = v;
+      numericSums[no + q] += v;
+      const at = po + q * nn;
+      for (let r = 0; r <= q; r++) numericProducts[at + r] += v * values[r];
+    }
+    let n = 0;
+    for (let b = 0; b < nb; b++) {
+      const j = binary[b];
+      const x = data[o + j];
+      if (x === groupBase[so + j]) continue;
+      if (x !== rareValue[so + j]) {
+        const outcome = secondValue(check, groupBase, p, j, x, so);
+        if (outcome !== "ok") return outcome;
+      }
+      rare[n++] = b;
+    }
+    const mo = g * nb * nn;
+    const co = g * nb * nb;
+    for (let e = 0; e < n; e++) {
+      const b = rare[e];
+      const at = mo + b * nn;
+      for (let q = 0; q < nn; q++) mixed[at + q] += values[q];
+      const pairRow = co + b * nb;
+      for (let f = 0; f <= e; f++) pairs[pairRow + rare[f]]++;
+    }
+  }
+  return "ok";
+}
+
+/**
+ * x, off its group's guessed base in column j, is not the value the guess expects there: the
+ * column's second value if none was seen yet (every group's base is then the column's first
+ * value, and each learns it as its rare one), else a third one.
+ */
+function secondValue(check: GuessCheck, groupBase: Float64Array, p: number, j: number, x: number, so: number): "ok" | "guess wrong" | "not finite" {
+  if (!Number.isFinite(x)) return "not finite";
+  if (!Number.isNaN(check.rare[so + j])) return "guess wrong";
+  const groups = check.counts.length;
+  for (let g = 0; g < groups; g++) {
+    if (groupBase[g * p + j] !== check.first[j]) return "guess wrong";
+    check.rare[g * p + j] = x;
+  }
+  return "ok";
+}
+
+function groupSums(columns: Columns, groups: number): GroupSums {
+  const nn = columns.numeric.length;
+  const nb = columns.binary.length;
+  return {
+    numericProducts: new Float64Array(groups * nn * nn),
+    numericSums: new Float64Array(groups * nn),
+    mixed: new Float64Array(groups * nb * nn),
+    pairs: new Int32Array(groups * nb * nb),
+  };
+}
+
+function rowBuffers(columns: Columns): RowBuffers {
+  return { values: new Float64Array(columns.numeric.length), rare: new Int32Array(columns.binary.length) };
+}
+
+/**
+ * Per group, what the rows add, in the layout of logisticSplit.ts's rowProducts: a binary
+ * column's entry is the same delta on every row of the group that holds it, so between binary
+ * columns only a count of rows is kept, and between a binary column and a numeric one the sum of
+ * the numeric values over the rows holding it; the deltas scale them once, in assemble.
+ */
+interface GroupSums {
+  /** groups x nn x nn, lower triangle: the numeric entries' products, summed in row order. */
+  readonly numericProducts: Float64Array;
+  /** groups x nn: the numeric entries summed. */
+  readonly numericSums: Float64Array;
+  /** groups x nb x nn: per binary column, the numeric entries summed over the group's rows at its rarer value. */
+  readonly mixed: Float64Array;
+  /** groups x nb x nb, lower triangle: rows of the group at both binary columns' rarer values (the diagonal: at one's). */
+  readonly pairs: Int32Array;
+}
+
+interface RowBuffers {
+  /** One row's numeric entries. */
+  readonly values: Float64Array;
+  /** One row's binary columns (by index in `binary`) at their group's rarer value, ascending. */
+  readonly rare: Int32Array;
+}
+
+/** Adds rows from..to - 1 to their groups' sums. */
+function accumulateRows(X: Matrix, group: Uint32Array | null, columns: Columns, shift: Float64Array, sums: GroupSums, row: RowBuffers, from: number, to: number): void {
+  const { cols: p, data } = X;
+  const { numeric, binary, groupBase } = columns;
+  const { numericProducts, numericSums, mixed, pairs } = sums;
+  const { values, rare } = row;
+  const nn = numeric.length;
+  const nb = binary.length;
+  for (let i = from; i < to; i++) {
+    const g = group === null ? 0 : group[i];
+    const o = i * p;
+    const so = g * p;
+    const no = g * nn;
+    const po = g * nn * nn;
+    for (let q = 0; q < nn; q++) {
+      const j = numeric[q];
+      const v = data[o + j] - shift[so + j];
+      values[q] = v;
+      numericSums[no + q] += v;
+      const at = po + q * nn;
+      for (let r = 0; r <= q; r++) numericProducts[at + r] += v * values[r];
+    }
+    let n = 0;
+    for (let b = 0; b < nb; b++) {
+      const j = binary[b];
+      if (data[o + j] !== groupBase[so + j]) rare[n++] = b;
+    }
+    const mo = g * nb * nn;
+    const co = g * nb * nb;
+    for (let e = 0; e < n; e++) {
+      const b = rare[e];
+      const at = mo + b * nn;
+      for (let q = 0; q < nn; q++) mixed[at + q] += values[q];
+      const pairRow = co + b * nb;
+      for (let f = 0; f <= e; f++) pairs[pairRow + rare[f]]++;
+    }
+  }
+}
+
+/**
+ * Each group's scatter in column order from its sums: with c_j = b_gj - shift_gj for a binary
+ * column (0 for a numeric one) and s its entries' sum, m c c^T + c s^T + s c^T + the entries'
+ * products, the binary ones scaled by their deltas.
+ */
+function assemble(p: number, groups: number, columns: Columns, sums: GroupSums, shifts: Float64Array | null): Float64Array {
+  const { numeric, binary, groupBase, groupRare, counts } = columns;
+  const { numericProducts, numericSums, mixed, pairs } = sums;
+  const nn = numeric.length;
+  const nb = binary.length;
+  // Per column: its index among the numeric columns, or -1 - its index among the binary ones.
+  const index = new Int32Array(p);
+  numeric.forEach((j, q) => (index[j] = q));
+  binary.forEach((j, b) => (index[j] = -1 - b));
+  const out = new Float64Array(groups * p * p);
   const c = new Float64Array(p);
+  const s = new Float64Array(p);
+  const delta = new Float64Array(p);
   for (let g = 0; g < groups; g++) {
     const so = g * p;
-    const go = g * pp;
-    for (const j of binary) c[j] = shifts === null ? groupBase[so + j] : groupBase[so + j] - shifts[so + j];
+    const go = g * p * p;
     const m = counts[g];
+    for (let q = 0; q < nn; q++) s[numeric[q]] = numericSums[g * nn + q];
+    for (let b = 0; b < nb; b++) {
+      const j = binary[b];
+      c[j] = shifts === null ? groupBase[so + j] : groupBase[so + j] - shifts[so + j];
+      delta[j] = groupRare[so + j] - groupBase[so + j];
+      s[j] = delta[j] * pairs[g * nb * nb + b * nb + b];
+    }
     for (let j = 0; j < p; j++) {
-      const pj = position[j];
+      const kj = index[j];
       for (let l = 0; l <= j; l++) {
-        const pl = position[l];
-        const products = pj >= pl ? permuted[go + pj * p + pl] : permuted[go + pl * p + pj];
-        const v = products + c[j] * sums[so + l] + sums[so + j] * c[l] + m * c[j] * c[l];
+        const kl = index[l];
+        let v: number;
+        if (kj >= 0 && kl >= 0) v = numericProducts[g * nn * nn + kj * nn + kl];
+        else if (kj >= 0) v = delta[l] * mixed[(g * nb - 1 - kl) * nn + kj] + s[j] * c[l];
+        else if (kl >= 0) v = delta[j] * mixed[(g * nb - 1 - kj) * nn + kl] + c[j] * s[l];
+        else {
+          const count = pairs[g * nb * nb + (-1 - kj) * nb + (-1 - kl)];
+          v = delta[j] * delta[l] * count + c[j] * s[l] + s[j] * c[l] + m * c[j] * c[l];
+        }
         out[go + j * p + l] = v;
         out[go + l * p + j] = v;
       }
     }
   }
   return out;
-}
-
-interface Accumulator {
-  readonly X: Matrix;
-  readonly group: Uint32Array | null;
-  readonly shifts: Float64Array | null;
-  readonly numeric: Int32Array;
-  readonly binary: Int32Array;
-  readonly groupBase: Float64Array;
-  /** groups x cols x cols, by position: the products of the rows' entries, lower triangle. */
-  readonly permuted: Float64Array;
-  /** groups x cols: the rows' entries summed. */
-  readonly sums: Float64Array;
-  /** One row's entries and their positions, numeric ones first (positions 0.. fixed). */
-  readonly entryValue: Float64Array;
-  readonly entryPosition: Int32Array;
-}
-
-/** Adds rows from..to - 1 to their groups' products and sums. */
-function accumulateRows(accumulator: Accumulator, from: number, to: number): void {
-  const { X, group, shifts, numeric, binary, groupBase, permuted, sums, entryValue, entryPosition } = accumulator;
-  const { cols: p, data } = X;
-  const pp = p * p;
-  const numericCount = numeric.length;
-  const binaryCount = binary.length;
-  for (let i = from; i < to; i++) {
-    const g = group === null ? 0 : group[i];
-    const o = i * p;
-    const so = g * p;
-    for (let at = 0; at < numericCount; at++) {
-      const j = numeric[at];
-      const v = shifts === null ? data[o + j] : data[o + j] - shifts[so + j];
-      entryValue[at] = v;
-      sums[so + j] += v;
-    }
-    let n = numericCount;
-    for (let at = 0; at < binaryCount; at++) {
-      const j = binary[at];
-      const x = data[o + j];
-      if (x === groupBase[so + j]) continue;
-      const v = x - groupBase[so + j];
-      entryValue[n] = v;
-      entryPosition[n++] = numericCount + at;
-      sums[so + j] += v;
-    }
-    const go = g * pp;
-    for (let a = 0; a < n; a++) {
-      const va = entryValue[a];
-      const row = go + entryPosition[a] * p;
-      for (let b = 0; b <= a; b++) permuted[row + entryPosition[b]] += va * entryValue[b];
-    }
-  }
 }
 
 /**
