@@ -8,7 +8,7 @@ import { twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
  * when X is one-hot heavy; null when that would not pay (SCATTERED_COST) or X holds a value
  * that is not finite.
  *
- * The split form of binaryColumns.ts, per group: a column taking at most two values over X is
+ * The split form of rareColumns.ts, per group: a column taking at most two values over X is
  * "binary", and within group g it is written as g's more frequent value b_gj plus an entry
  * x_j - b_gj on the rows at the other value; every other column is "numeric" and always an entry,
  * x_j - shift_gj. So, shifted, a row of g is c + e with c_j = b_gj - shift_gj for a binary column
