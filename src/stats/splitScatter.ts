@@ -108,7 +108,6 @@ interface GuessCheck {
 function scanAccumulateRows(X: Matrix, group: Uint32Array | null, guess: TwoValuedColumns, shift: Float64Array, check: GuessCheck, sums: GroupSums, row: RowBuffers, from: number, to: number): "ok" | "guess wrong" | "not finite" {
   const { cols: p, data } = X;
   const { numeric, binary, groupBase } = guess;
-  const { numericProducts, numericSums, mixed, pairs } = sums;
   const { values, rare } = row;
   const { rare: rareValue, counts } = check;
   const nn = numeric.length;
@@ -119,18 +118,12 @@ function scanAccumulateRows(X: Matrix, group: Uint32Array | null, guess: TwoValu
     counts[g]++;
     const o = i * p;
     const so = g * p;
-    const no = g * nn;
-    const po = g * nn * nn;
     for (let q = 0; q < nn; q++) {
-      const j = numeric[q];
-      const x = data[o + j];
+      const x = data[o + numeric[q]];
       if (!Number.isFinite(x)) return "not finite";
-      const v = x - shift[so + j];
-      values[q] = v;
-      numericSums[no + q] += v;
-      const at = po + q * nn;
-      for (let r = 0; r <= q; r++) numericProducts[at + r] += v * values[r];
+      values[q] = x - shift[so + numeric[q]];
     }
+    addNumericProducts(sums, values, g, nn);
     let n = 0;
     for (let b = 0; b < nb; b++) {
       const j = binary[b];
@@ -142,15 +135,7 @@ function scanAccumulateRows(X: Matrix, group: Uint32Array | null, guess: TwoValu
       }
       rare[n++] = b;
     }
-    const mo = g * nb * nn;
-    const co = g * nb * nb;
-    for (let e = 0; e < n; e++) {
-      const b = rare[e];
-      const at = mo + b * nn;
-      for (let q = 0; q < nn; q++) mixed[at + q] += values[q];
-      const pairRow = co + b * nb;
-      for (let f = 0; f <= e; f++) pairs[pairRow + rare[f]]++;
-    }
+    addRareProducts(sums, row, n, g, nn, nb);
   }
   return "ok";
 }
@@ -214,7 +199,6 @@ interface RowBuffers {
 function accumulateRows(X: Matrix, group: Uint32Array | null, columns: Columns, shift: Float64Array, sums: GroupSums, row: RowBuffers, from: number, to: number): void {
   const { cols: p, data } = X;
   const { numeric, binary, groupBase } = columns;
-  const { numericProducts, numericSums, mixed, pairs } = sums;
   const { values, rare } = row;
   const nn = numeric.length;
   const nb = binary.length;
@@ -222,30 +206,42 @@ function accumulateRows(X: Matrix, group: Uint32Array | null, columns: Columns, 
     const g = group === null ? 0 : group[i];
     const o = i * p;
     const so = g * p;
-    const no = g * nn;
-    const po = g * nn * nn;
-    for (let q = 0; q < nn; q++) {
-      const j = numeric[q];
-      const v = data[o + j] - shift[so + j];
-      values[q] = v;
-      numericSums[no + q] += v;
-      const at = po + q * nn;
-      for (let r = 0; r <= q; r++) numericProducts[at + r] += v * values[r];
-    }
+    for (let q = 0; q < nn; q++) values[q] = data[o + numeric[q]] - shift[so + numeric[q]];
+    addNumericProducts(sums, values, g, nn);
     let n = 0;
     for (let b = 0; b < nb; b++) {
       const j = binary[b];
       if (data[o + j] !== groupBase[so + j]) rare[n++] = b;
     }
-    const mo = g * nb * nn;
-    const co = g * nb * nb;
-    for (let e = 0; e < n; e++) {
-      const b = rare[e];
-      const at = mo + b * nn;
-      for (let q = 0; q < nn; q++) mixed[at + q] += values[q];
-      const pairRow = co + b * nb;
-      for (let f = 0; f <= e; f++) pairs[pairRow + rare[f]]++;
-    }
+    addRareProducts(sums, row, n, g, nn, nb);
+  }
+}
+
+/** One row's numeric entries (values) into its group's sums and products, in row order. */
+function addNumericProducts(sums: GroupSums, values: Float64Array, g: number, nn: number): void {
+  const { numericProducts, numericSums } = sums;
+  const no = g * nn;
+  const po = g * nn * nn;
+  for (let q = 0; q < nn; q++) {
+    const v = values[q];
+    numericSums[no + q] += v;
+    const at = po + q * nn;
+    for (let r = 0; r <= q; r++) numericProducts[at + r] += v * values[r];
+  }
+}
+
+/** One row's n binary columns at their rarer value (row.rare) against its numeric entries and each other. */
+function addRareProducts(sums: GroupSums, row: RowBuffers, n: number, g: number, nn: number, nb: number): void {
+  const { mixed, pairs } = sums;
+  const { values, rare } = row;
+  const mo = g * nb * nn;
+  const co = g * nb * nb;
+  for (let e = 0; e < n; e++) {
+    const b = rare[e];
+    const at = mo + b * nn;
+    for (let q = 0; q < nn; q++) mixed[at + q] += values[q];
+    const pairRow = co + b * nb;
+    for (let f = 0; f <= e; f++) pairs[pairRow + rare[f]]++;
   }
 }
 
