@@ -57,9 +57,9 @@ function shouldRefresh(before: number, after: number, tolerance: number, hessian
  * iterations against 7 on a 15,120 x 23 logistic fit to a gradient of 1e-6). Near the optimum
  * the Hessian hardly moves, so its factor is reused (the chord method: each step costs one
  * evaluation, and converges linearly at a fast rate) until a step makes too little progress
- * for its cost (shouldRefresh). Returns null when the Hessian is not positive definite to working precision (a
- * direction the function is flat in), for the caller to fall back on a method that needs no
- * Hessian.
+ * for its cost (shouldRefresh). Returns null when the Hessian is not positive definite to
+ * working precision (a direction the function is flat in), for the caller to fall back on a
+ * method that needs no Hessian.
  */
 export function minimizeNewton(f: TwiceDifferentiable, x0: Float64Array, options: NewtonOptions): NewtonResult | null {
   const n = x0.length;
