@@ -17,6 +17,8 @@ export class GiniCriterion implements SplitCriterion {
   private readonly leftCounts: Float64Array;
   /** Left weight of the split set up by twoValuedSplit, whose class weights are in leftCounts. */
   private pendingLeftWeight = 0;
+  /** countHigh's second count. */
+  private highPositives = 0;
   /**
    * Two classes and every weight 1: class counts are small integers, exact in any order, so the
    * random splitter's loops count in integer registers from labels kept in node order.
@@ -86,18 +88,13 @@ export class GiniCriterion implements SplitCriterion {
   }
 
   twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
-    const { hist, binWeight, y, weight, total, nodeLabel } = this;
+    const { hist, binWeight, y, weight, total } = this;
     if (this.nClasses !== 2) return this.histogram(codes, base, order, start, end);
     let high: number;
     if (this.binaryCounts) {
       // Integer counts: the low bin's are the node's less the high bin's, exactly.
-      let highPositives = 0;
-      high = 0;
-      for (let p = start; p < end; p++) {
-        const code = codes[base + order[p]];
-        high += code;
-        highPositives += code & nodeLabel[p];
-      }
+      high = this.countHigh(codes, base, order, start, end);
+      const highPositives = this.highPositives;
       hist[0] = total[0] - (high - highPositives);
       hist[1] = total[1] - highPositives;
       hist[2] = high - highPositives;
@@ -214,15 +211,11 @@ export class GiniCriterion implements SplitCriterion {
    * code 0 is at or below every threshold the splitter can draw for it, code 1 above.
    */
   twoValuedSplit(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
-    const { leftCounts, y, weight, nodeLabel, total } = this;
+    const { leftCounts, y, weight, total } = this;
     let high = 0;
     if (this.binaryCounts) {
-      let highPositives = 0;
-      for (let p = start; p < end; p++) {
-        const code = codes[base + order[p]];
-        high += code;
-        highPositives += code & nodeLabel[p];
-      }
+      high = this.countHigh(codes, base, order, start, end);
+      const highPositives = this.highPositives;
       leftCounts[0] = total[0] - (high - highPositives);
       leftCounts[1] = total[1] - highPositives;
       this.pendingLeftWeight = end - start - high;
@@ -250,6 +243,23 @@ export class GiniCriterion implements SplitCriterion {
    * scikit-learn's gini proxy of the split whose left side holds leftCounts (of total weight
    * leftWeight) and whose right side the rest of the node, in its order of operations.
    */
+  /**
+   * Two classes and unit weights: the node's rows at the high code, returned, and of them those
+   * labelled 1, left in highPositives (integer counts, exact).
+   */
+  private countHigh(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
+    const nodeLabel = this.nodeLabel;
+    let high = 0;
+    let highPositives = 0;
+    for (let p = start; p < end; p++) {
+      const code = codes[base + order[p]];
+      high += code;
+      highPositives += code & nodeLabel[p];
+    }
+    this.highPositives = highPositives;
+    return high;
+  }
+
   private leftProxy(leftWeight: number): number {
     const { leftCounts, total, nClasses, nodeWeight } = this;
     const rightWeight = nodeWeight - leftWeight;
