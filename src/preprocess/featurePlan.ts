@@ -1,5 +1,5 @@
 import type { CategoricalColumn, FeatureColumn, NumericColumn } from "../data/featureColumns.js";
-import { createMatrix, type Matrix } from "../stats/matrix.js";
+import { createMatrix, type Matrix, type OneHotBlock } from "../stats/matrix.js";
 
 /** Categoricals with more levels than this are frequency-encoded instead of one-hot (the protocol's preprocessing). */
 export const MAX_ONE_HOT_LEVELS = 25;
@@ -9,6 +9,8 @@ interface ColumnStep {
   readonly width: number;
   /** Writes this column's encoded values for row `row` into out[offset..offset+width). */
   write(row: number, out: Float64Array, offset: number): void;
+  /** A one-hot step's column that is on for `row` (0..width - 1), or -1 when none is. */
+  readonly onColumn?: (row: number) => number;
 }
 
 export interface FeaturePlan {
@@ -69,13 +71,15 @@ function categoricalStep(column: CategoricalColumn, train: Uint32Array): ColumnS
     const columnOf = new Int32Array(slots).fill(-1);
     let next = 0;
     for (let c = 0; c < slots; c++) if (counts[c] > 0) columnOf[c] = next++;
+    const onColumn = (row: number): number => columnOf[imputed(row)];
     return {
       width: levelCount,
       write(row, out, offset) {
         for (let k = 0; k < levelCount; k++) out[offset + k] = 0;
-        const col = columnOf[imputed(row)];
+        const col = onColumn(row);
         if (col >= 0) out[offset + col] = 1;
       },
+      onColumn,
     };
   }
   const frequency = new Float64Array(slots);
@@ -86,6 +90,17 @@ function categoricalStep(column: CategoricalColumn, train: Uint32Array): ColumnS
       out[offset] = frequency[imputed(row)];
     },
   };
+}
+
+/** Where each one-hot step's columns sit and which of them each of `rows` has on. */
+function oneHotBlocks(steps: readonly ColumnStep[], rows: Uint32Array): OneHotBlock[] {
+  const blocks: OneHotBlock[] = [];
+  let first = 0;
+  for (const { width, onColumn } of steps) {
+    if (onColumn !== undefined) blocks.push({ first, width, level: Int32Array.from(rows, onColumn) });
+    first += width;
+  }
+  return blocks;
 }
 
 /** Fits the protocol's preprocessing (imputation and encoding, not scaling) on a fold's training rows. */
@@ -106,7 +121,7 @@ export function fitFeaturePlan(columns: readonly FeatureColumn[], train: Uint32A
           offset += step.width;
         }
       }
-      return createMatrix(rows.length, width, out);
+      return createMatrix(rows.length, width, out, oneHotBlocks(steps, rows));
     },
   };
 }

@@ -34,5 +34,6 @@ export function applyStandardScaler(X: Matrix, scaler: StandardScaler): Matrix {
       out[k] = (data[k] - scaler.mean[j]) / scaler.scale[j];
     }
   }
-  return createMatrix(rows, cols, out);
+  // A column's affine map keeps its two values two (scale is never 0), so one-hot blocks stay so.
+  return createMatrix(rows, cols, out, X.oneHot);
 }

@@ -1,4 +1,4 @@
-import type { Matrix } from "./matrix.js";
+import type { Matrix, OneHotBlock } from "./matrix.js";
 import { ROW_BLOCK } from "./rowBlocks.js";
 
 /**
@@ -28,21 +28,25 @@ export interface TwoValuedColumns {
  * The two-valued columns of X and each group's majority value in them (group null: one group of
  * every row), or null when a row would hold `maxPerRow` entries or more on average (a split that
  * would not pay) or X holds a value that is not finite. It stops reading as soon as the numeric
- * columns alone reach maxPerRow.
+ * columns alone reach maxPerRow. The columns of X's one-hot blocks are two-valued by
+ * construction: they are counted from the rows' levels, not read value by value.
  */
 export function twoValuedColumns(X: Matrix, group: Uint32Array | null, groups: number, maxPerRow: number): TwoValuedColumns | null {
   const { rows, cols: p, data } = X;
   if (rows === 0 || p === 0) return null;
+  const blocks = X.oneHot ?? [];
   const first = data.slice(0, p);
   const second = new Float64Array(p).fill(NaN);
   const isBinary = new Uint8Array(p).fill(1);
   const firstCount = new Float64Array(groups * p);
   const counts = new Float64Array(groups);
+  const scan = { scanned: columnsOutside(blocks, p), first, second, isBinary, firstCount, counts };
   let numericCount = 0;
   for (let from = 0; from < rows; from += ROW_BLOCK) {
-    numericCount = scanRows(X, group, groups, from, Math.min(rows, from + ROW_BLOCK), maxPerRow, numericCount, { first, second, isBinary, firstCount, counts });
+    numericCount = scanRows(X, group, groups, from, Math.min(rows, from + ROW_BLOCK), maxPerRow, numericCount, scan);
     if (numericCount < 0) return null;
   }
+  for (const block of blocks) countBlock(X, block, group, groups, scan);
   const numeric: number[] = [];
   const binary: number[] = [];
   const groupBase = new Float64Array(groups * p);
@@ -70,6 +74,8 @@ export function twoValuedColumns(X: Matrix, group: Uint32Array | null, groups: n
 }
 
 interface ScanCounts {
+  /** The columns read value by value: those outside X's one-hot blocks, ascending. */
+  readonly scanned: Int32Array;
   /** Per column: the first value seen, and the other one (NaN until seen). */
   readonly first: Float64Array;
   readonly second: Float64Array;
@@ -86,7 +92,8 @@ interface ScanCounts {
  */
 function scanRows(X: Matrix, group: Uint32Array | null, groups: number, from: number, to: number, maxPerRow: number, numericSoFar: number, scan: ScanCounts): number {
   const { cols: p, data } = X;
-  const { first, second, isBinary, firstCount, counts } = scan;
+  const { scanned, first, second, isBinary, firstCount, counts } = scan;
+  const width = scanned.length;
   let numericCount = numericSoFar;
   for (let i = from; i < to; i++) {
     const g = group === null ? 0 : group[i];
@@ -94,7 +101,8 @@ function scanRows(X: Matrix, group: Uint32Array | null, groups: number, from: nu
     counts[g]++;
     const o = i * p;
     const so = g * p;
-    for (let j = 0; j < p; j++) {
+    for (let q = 0; q < width; q++) {
+      const j = scanned[q];
       const v = data[o + j];
       if (!Number.isFinite(v)) return -1;
       if (isBinary[j] === 0) continue;
@@ -107,4 +115,68 @@ function scanRows(X: Matrix, group: Uint32Array | null, groups: number, from: nu
     }
   }
   return numericCount;
+}
+
+/** The columns of a p-column matrix outside the given blocks (ascending, not overlapping). */
+function columnsOutside(blocks: readonly OneHotBlock[], p: number): Int32Array {
+  const inBlock = blocks.reduce((sum, block) => sum + block.width, 0);
+  const outside = new Int32Array(p - inBlock);
+  let at = 0;
+  let j = 0;
+  for (const { first, width } of blocks) {
+    while (j < first) outside[at++] = j++;
+    j = first + width;
+  }
+  while (j < p) outside[at++] = j++;
+  return outside;
+}
+
+/** Per column of a one-hot block, its value at a row that has it on and at one that has it off (NaN where no row does). */
+export function blockValues(X: Matrix, block: OneHotBlock): { readonly on: Float64Array; readonly off: Float64Array } {
+  const { rows, cols: p, data } = X;
+  const { first: c0, width, level } = block;
+  const onRow = new Int32Array(width).fill(-1);
+  let seen = 0;
+  const level0 = level[0];
+  let otherRow = -1;
+  for (let i = 0; i < rows && (seen < width || otherRow < 0); i++) {
+    const k = level[i];
+    if (otherRow < 0 && k !== level0) otherRow = i;
+    if (k >= 0 && onRow[k] < 0) {
+      onRow[k] = i;
+      seen++;
+    }
+  }
+  const on = new Float64Array(width).fill(NaN);
+  const off = new Float64Array(width).fill(NaN);
+  for (let k = 0; k < width; k++) {
+    const offRow = level0 !== k ? 0 : otherRow;
+    if (onRow[k] >= 0) on[k] = data[onRow[k] * p + c0 + k];
+    if (offRow >= 0) off[k] = data[offRow * p + c0 + k];
+  }
+  return { on, off };
+}
+
+/**
+ * A one-hot block's counts, as scanRows would find them: per column, its other value if any row
+ * holds one, and per group the rows at row 0's value.
+ */
+function countBlock(X: Matrix, block: OneHotBlock, group: Uint32Array | null, groups: number, scan: ScanCounts): void {
+  const { rows, cols: p } = X;
+  const { first: c0, width, level } = block;
+  const { second, firstCount, counts } = scan;
+  const onCount = new Float64Array(groups * width);
+  for (let i = 0; i < rows; i++) if (level[i] >= 0) onCount[(group === null ? 0 : group[i]) * width + level[i]]++;
+  const { on, off } = blockValues(X, block);
+  const level0 = level[0];
+  for (let k = 0; k < width; k++) {
+    const j = c0 + k;
+    // NaN where no row has the column on (or off): then, as when both are equal, one value.
+    const two = !Number.isNaN(on[k]) && !Number.isNaN(off[k]) && on[k] !== off[k];
+    if (two) second[j] = level0 === k ? off[k] : on[k];
+    for (let g = 0; g < groups; g++) {
+      const onInGroup = onCount[g * width + k];
+      firstCount[g * p + j] = !two ? counts[g] : level0 === k ? onInGroup : counts[g] - onInGroup;
+    }
+  }
 }
