@@ -1,12 +1,20 @@
-import { centredMinimumNormLeastSquares } from "../stats/minimumNormLeastSquares.js";
+import { centredMinimumNormLeastSquares, gramMinimumNormLeastSquares, type LeastSquaresSolution } from "../stats/minimumNormLeastSquares.js";
 import type { Matrix } from "../stats/matrix.js";
-import { CentredLinearModel } from "./linearModel.js";
+import { oneHotNullDirections } from "../stats/oneHotNullSpace.js";
+import { groupScatters } from "../stats/scatter.js";
+import { CentredLinearModel, centredCrossProduct } from "./linearModel.js";
 
 /**
  * Ordinary least squares, as scikit-learn's LinearRegression(): centred X and y, then the
  * minimum-norm least-squares weights (scipy's lstsq), so that collinear columns (one-hot levels
  * beside the intercept) get scikit-learn's answer, also on rows with a level unseen in training.
  * See minimumNormLeastSquares.ts for the one place it departs: the rank cutoff.
+ *
+ * Two routes to the same weights: the normal equations when every direction in which X is
+ * singular is known (its one-hot blocks, its constant columns) and the rest of its spectrum is
+ * clearly away from zero, the usual case of an encoded table, at the cost of the Gram matrix
+ * (a census-shaped fold: 13 ms against the QR's 115); otherwise a QR of X and an SVD of its
+ * triangle, which tells any small singular value from zero.
  */
 export class LinearRegression extends CentredLinearModel {
   private lastRank = 0;
@@ -17,8 +25,13 @@ export class LinearRegression extends CentredLinearModel {
   }
 
   protected solve(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array {
-    const solution = centredMinimumNormLeastSquares(X, xMean, yc);
+    const solution = (X.rows > X.cols ? fromNormalEquations(X, xMean, yc) : null) ?? centredMinimumNormLeastSquares(X, xMean, yc);
     this.lastRank = solution.rank;
     return solution.x;
   }
+}
+
+function fromNormalEquations(X: Matrix, xMean: Float64Array, yc: Float64Array): LeastSquaresSolution | null {
+  const gram = groupScatters(X, null, 1, xMean);
+  return gramMinimumNormLeastSquares(gram, X.cols, centredCrossProduct(X, xMean, yc), X.rows, oneHotNullDirections(X));
 }

@@ -1,5 +1,6 @@
 import { dot, householderQr, jacobiSvd } from "./householderJacobi.js";
 import type { Matrix } from "./matrix.js";
+import { symmetricEigen } from "./symmetricEigen.js";
 import { streamedTriangle } from "./streamedQr.js";
 
 /**
@@ -94,4 +95,102 @@ function triangleLeastSquares(w: Float64Array, m: number, cols: number, c: Float
     for (let k = 0; k < cols; k++) x[k] += coefficient * v[j * cols + k];
   }
   return { x, rank, singularValues: sigma.sort().reverse() };
+}
+
+/**
+ * Below this share of the largest eigenvalue of the Gram matrix, an eigenvalue is too close to
+ * rounding for the normal equations: the Gram route leaves such a problem to the QR route. Above
+ * it the weights along that direction carry a relative error of about eps / 1e-8, 2e-8.
+ */
+const GRAM_RESOLVED = 1e-8;
+/** d'Gd of a known null direction d, relative to G's largest diagonal entry, at most (rounding leaves about 1e-15). */
+const KNOWN_NULL = 1e-10;
+
+/**
+ * minimumNormLeastSquares from the normal equations, A'A x = A'b, given the Gram matrix A'A
+ * (cols x cols) and A'b of a rows x cols A: cheap where A'A is (one-hot tables give it in
+ * O(entries^2) a row, splitScatter.ts) against a QR's 2 rows cols^2 flops. The Gram matrix
+ * cannot tell a singular value below sqrt(eps) times the largest from zero, so the null space
+ * must be known: `known`, orthonormal directions along which A is singular by construction
+ * (oneHotNullDirections), and the columns whose norm is within the cutoff (constant columns,
+ * centred), which the QR route's rank test drops too. Those are projected out; the eigenvalues
+ * left must all be clearly away from zero (GRAM_RESOLVED), and then the rank and the minimum-norm
+ * solution are the QR route's, to about 1e-8. Null otherwise: the caller takes the QR route.
+ */
+export function gramMinimumNormLeastSquares(gram: Float64Array, cols: number, atb: Float64Array, rows: number, known: readonly Float64Array[], cutoff = Math.max(rows, cols) * Number.EPSILON): LeastSquaresSolution | null {
+  if (gram.length !== cols * cols) throw new RangeError(`Gram matrix has ${gram.length} values, expected ${cols} x ${cols}`);
+  if (atb.length !== cols) throw new RangeError(`${atb.length} right-hand values for ${cols} columns`);
+  // A known direction must be null to the Gram matrix's rounding, or what it was told is wrong.
+  let diagonal = 0;
+  for (let j = 0; j < cols; j++) diagonal = Math.max(diagonal, gram[j * cols + j]);
+  if (known.some((d) => quadraticForm(gram, d, cols) > KNOWN_NULL * diagonal)) return null;
+  const nullDirections = [...known, ...negligibleColumns(gram, cols, cutoff, known)];
+  const rank = cols - nullDirections.length;
+  if (rank < 1) return null;
+  const projector = complementProjector(nullDirections, cols);
+  const { values, vectors } = symmetricEigen(sandwich(projector, gram, cols), cols);
+  const largest = values[0];
+  if (!(largest > 0) || values[rank - 1] < GRAM_RESOLVED * largest) return null;
+  for (let j = rank; j < cols; j++) if (Math.abs(values[j]) > GRAM_RESOLVED * largest) return null;
+  const b = multiply(projector, atb, cols);
+  const weights = new Float64Array(cols);
+  for (let j = 0; j < rank; j++) {
+    const coefficient = dot(vectors, j * cols, b, 0, cols) / values[j];
+    for (let k = 0; k < cols; k++) weights[k] += coefficient * vectors[j * cols + k];
+  }
+  const singularValues = new Float64Array(cols);
+  for (let j = 0; j < rank; j++) singularValues[j] = Math.sqrt(values[j]);
+  // Projected once more, so that no rounding leaves a component along the null space.
+  return { x: multiply(projector, weights, cols), rank, singularValues };
+}
+
+/** e_j for each column whose norm is at most cutoff times the largest column's and that no known direction covers. */
+function negligibleColumns(gram: Float64Array, cols: number, cutoff: number, known: readonly Float64Array[]): Float64Array[] {
+  let largest = 0;
+  for (let j = 0; j < cols; j++) largest = Math.max(largest, gram[j * cols + j]);
+  const out: Float64Array[] = [];
+  for (let j = 0; j < cols; j++) {
+    if (gram[j * cols + j] > cutoff * cutoff * largest || known.some((d) => d[j] !== 0)) continue;
+    const e = new Float64Array(cols);
+    e[j] = 1;
+    out.push(e);
+  }
+  return out;
+}
+
+/** I - sum of d d' over the orthonormal directions d (row-major cols x cols). */
+function complementProjector(directions: readonly Float64Array[], cols: number): Float64Array {
+  const p = new Float64Array(cols * cols);
+  for (let j = 0; j < cols; j++) p[j * cols + j] = 1;
+  for (const d of directions) for (let j = 0; j < cols; j++) if (d[j] !== 0) for (let k = 0; k < cols; k++) p[j * cols + k] -= d[j] * d[k];
+  return p;
+}
+
+/** P G P for symmetric P and G. */
+function sandwich(p: Float64Array, g: Float64Array, n: number): Float64Array {
+  const pg = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
+    const a = p[i * n + k];
+    if (a !== 0) for (let j = 0; j < n; j++) pg[i * n + j] += a * g[k * n + j];
+  }
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
+    const a = pg[i * n + k];
+    if (a !== 0) for (let j = 0; j < n; j++) out[i * n + j] += a * p[k * n + j];
+  }
+  // Symmetric to the last bit, as the eigen-solver reads one triangle as the other.
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j] = (out[i * n + j] + out[j * n + i]) / 2;
+  return out;
+}
+
+function quadraticForm(g: Float64Array, d: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) if (d[i] !== 0) s += d[i] * dot(g, i * n, d, 0, n);
+  return s;
+}
+
+function multiply(m: Float64Array, v: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = dot(m, i * n, v, 0, n);
+  return out;
 }

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createMatrix } from "../../src/stats/matrix.js";
+import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
 import { LinearRegression } from "../../src/models/linearRegression.js";
+import { fitFeaturePlan } from "../../src/preprocess/featurePlan.js";
+import { applyStandardScaler, fitStandardScaler } from "../../src/preprocess/standardScaler.js";
+import { censusLike } from "../stats/censusLikeColumns.js";
 import { assertPredictions, largestRelativeError, matrix, problem, regressionReference } from "./regressionReference.js";
 
 /**
@@ -79,4 +82,52 @@ test("LinearRegression on a constant feature gives it no weight and predicts the
   assert.equal(model.rank, 0);
   assert.deepEqual([...model.coefficients], [0]);
   assert.deepEqual([...model.predict(matrix([[5], [100]]))], [3, 3]);
+});
+
+/** The matrix with its columns first..first + width - 1 marked as one-hot blocks, each row's level its largest column (-1 when they are equal). */
+function withBlocks(X: Matrix, blocks: readonly (readonly [number, number])[]): Matrix {
+  const oneHot = blocks.map(([first, width]) => {
+    const level = Int32Array.from({ length: X.rows }, (_, i) => {
+      const row = X.data.subarray(i * X.cols + first, i * X.cols + first + width);
+      const top = Math.max(...row);
+      return row.every((v) => v === top) ? -1 : row.indexOf(top);
+    });
+    return { first, width, level };
+  });
+  return createMatrix(X.rows, X.cols, X.data, oneHot);
+}
+
+for (const [name, expected] of [["one-hot-unseen", "lr"], ["one-hot-zscored", "lrMinimumNorm"]] as const) {
+  test(`LinearRegression through the normal equations, its one-hot blocks known, gives the QR route's minimum-norm answer (${name})`, () => {
+    const c = cases[name];
+    const p = problem(c);
+    // Category A in columns 2-4, B in 5-7 (regression_reference.py's one_hot_data).
+    const train = withBlocks(p.XTrain, [[2, 3], [5, 3]]);
+    const test = withBlocks(p.XTest, [[2, 3], [5, 3]]);
+    const model = new LinearRegression().fit(train, p.yTrain);
+    assert.equal(model.rank, train.cols - 2);
+    assertPredictions(model.predict(test), c[expected] ?? [], 1e-8, "every row, unseen levels included");
+    const qr = new LinearRegression().fit(p.XTrain, p.yTrain);
+    assert.ok(largestRelativeError(model.coefficients, [...qr.coefficients]) < 1e-8);
+  });
+}
+
+test("LinearRegression on an encoded census-like table: the normal equations' weights are the QR route's, rows with levels unseen in training included", () => {
+  const { columns } = censusLike(600, 3);
+  // Training rows lack race 2 and relationship 3: test rows holding them are on no level there.
+  const codes = (name: string): Int32Array => (columns.find((c) => c.name === name) as { codes: Int32Array }).codes;
+  const all = Array.from({ length: 600 }, (_, i) => i);
+  const train = Uint32Array.from(all.filter((i) => codes("race")[i] !== 2 && codes("relationship")[i] !== 3));
+  const test = Uint32Array.from(all.filter((i) => !train.includes(i)));
+  const plan = fitFeaturePlan(columns, train);
+  const plain = { train: plan.transform(train), test: plan.transform(test) };
+  const scaler = fitStandardScaler(plain.train);
+  const X = applyStandardScaler(plain.train, scaler);
+  const XTest = applyStandardScaler(plain.test, scaler);
+  const rng = Array.from({ length: X.rows }, (_, i) => Math.sin(i * 1.7));
+  const y = Float64Array.from(rng, (noise, i) => 2 * X.data[i * X.cols] - X.data[i * X.cols + 1] + 3 * X.data[i * X.cols + 5] + noise);
+  const known = new LinearRegression().fit(X, y);
+  const qr = new LinearRegression().fit(createMatrix(X.rows, X.cols, X.data), y);
+  assert.equal(known.rank, qr.rank);
+  assertPredictions(known.predict(XTest), [...qr.predict(createMatrix(XTest.rows, XTest.cols, XTest.data))], 1e-9, "test rows");
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { minimumNormLeastSquares } from "../../src/stats/minimumNormLeastSquares.js";
+import { gramMinimumNormLeastSquares, minimumNormLeastSquares } from "../../src/stats/minimumNormLeastSquares.js";
 import { createRng } from "../../src/stats/rng.js";
 
 const close = (actual: Float64Array, expected: readonly number[], tolerance = 1e-12) =>
@@ -58,4 +58,59 @@ test("minimumNormLeastSquares of a zero matrix is zero, and bad shapes are refus
   assert.throws(() => minimumNormLeastSquares(new Float64Array(5), 3, 2, new Float64Array(3)), RangeError);
   assert.throws(() => minimumNormLeastSquares(new Float64Array(6), 3, 2, new Float64Array(2)), RangeError);
   assert.throws(() => minimumNormLeastSquares(new Float64Array(6), 3, 2, new Float64Array(3), 1), RangeError);
+});
+
+/** A'A and A'b of a row-major rows x cols A. */
+function normalEquations(a: Float64Array, rows: number, cols: number, b: Float64Array): { gram: Float64Array; atb: Float64Array } {
+  const gram = new Float64Array(cols * cols);
+  const atb = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      atb[j] += a[i * cols + j] * b[i];
+      for (let k = 0; k < cols; k++) gram[j * cols + k] += a[i * cols + j] * a[i * cols + k];
+    }
+  }
+  return { gram, atb };
+}
+
+test("gramMinimumNormLeastSquares gives the QR route's answer with a known dependency and a constant column projected out", () => {
+  const rng = createRng(5);
+  const rows = 60;
+  const cols = 5;
+  // Columns 0 and 1 numeric, 2 and 3 sum to zero (a centred two-level block), 4 is zero.
+  const a = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    a[i * cols] = rng.next() * 2 - 1;
+    a[i * cols + 1] = rng.next() * 2 - 1;
+    const on = rng.next() < 0.4 ? 1 : 0;
+    a[i * cols + 2] = on - 0.4;
+    a[i * cols + 3] = 0.4 - on;
+  }
+  const b = Float64Array.from({ length: rows }, () => rng.next());
+  const { gram, atb } = normalEquations(a, rows, cols, b);
+  const known = [Float64Array.from([0, 0, Math.SQRT1_2, Math.SQRT1_2, 0])];
+  const fromGram = gramMinimumNormLeastSquares(gram, cols, atb, rows, known);
+  if (fromGram === null) return assert.fail("the Gram route declined a resolved problem");
+  const fromQr = minimumNormLeastSquares(a, rows, cols, b);
+  assert.equal(fromQr.rank, 3);
+  assert.equal(fromGram.rank, 3);
+  close(fromGram.x, [...fromQr.x], 1e-10);
+  assert.equal(fromGram.x[4], 0);
+  assert.ok(Math.abs(fromGram.x[2] + fromGram.x[3]) < 1e-14, "no weight along the known dependency");
+});
+
+test("gramMinimumNormLeastSquares declines a dependency it was not told of, and a direction too close to singular", () => {
+  const rng = createRng(6);
+  const rows = 50;
+  for (const noise of [0, 1e-7]) {
+    // Column 2 repeats column 0 (exactly, or within noise): a singular value the Gram matrix cannot resolve.
+    const a = new Float64Array(rows * 3);
+    for (let i = 0; i < rows; i++) {
+      a[i * 3] = rng.next() * 2 - 1;
+      a[i * 3 + 1] = rng.next() * 2 - 1;
+      a[i * 3 + 2] = a[i * 3] + noise * (rng.next() - 0.5);
+    }
+    const { gram, atb } = normalEquations(a, rows, 3, Float64Array.from({ length: rows }, () => rng.next()));
+    assert.equal(gramMinimumNormLeastSquares(gram, 3, atb, rows, []), null, `noise ${noise}`);
+  }
 });
