@@ -97,7 +97,12 @@ function oneHotBlocks(steps: readonly ColumnStep[], rows: Uint32Array): OneHotBl
   const blocks: OneHotBlock[] = [];
   let first = 0;
   for (const { width, onColumn } of steps) {
-    if (onColumn !== undefined) blocks.push({ first, width, level: Int32Array.from(rows, onColumn) });
+    if (onColumn !== undefined) {
+      // A plain loop: Int32Array.from with a mapping callback took 11 ms a block for 20,512 rows.
+      const level = new Int32Array(rows.length);
+      for (let r = 0; r < rows.length; r++) level[r] = onColumn(rows[r]);
+      blocks.push({ first, width, level });
+    }
     first += width;
   }
   return blocks;

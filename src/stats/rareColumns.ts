@@ -11,8 +11,8 @@ import { blockValues, twoValuedColumns } from "./twoValuedColumns.js";
  * ascending, so that a row's numeric values sit in one short record beside base . e_i, and of its
  * binary columns a row lists only the positions at their rarer value, whose entry is
  * delta = rare - base, the same for every row: on one-hot-heavy tables a handful of entries a
- * row instead of dozens. Found from the values alone, so any two-valued column counts, whatever
- * made it. Fewer arrays in the loop matter: with a separate index array for the numeric columns
+ * row instead of dozens. Any two-valued column counts, whatever made it; the columns of X's
+ * one-hot blocks are known to be, and their entries come from the rows' levels. Fewer arrays in the loop matter: with a separate index array for the numeric columns
  * and one for base . e_i, V8 ran out of registers and the SGD's epoch took a quarter longer.
  */
 export interface RareColumns {

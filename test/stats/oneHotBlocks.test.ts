@@ -5,6 +5,7 @@ import { fitFeaturePlan } from "../../src/preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../../src/preprocess/standardScaler.js";
 import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
 import { rareColumns } from "../../src/stats/rareColumns.js";
+import { splitScatters } from "../../src/stats/splitScatter.js";
 import { createRng, gaussian, type Rng } from "../../src/stats/rng.js";
 import { twoValuedColumns } from "../../src/stats/twoValuedColumns.js";
 
@@ -89,6 +90,25 @@ test("rareColumns builds from the blocks the same split it builds from the value
         const fromBlocks = rareColumns(X);
         assert.notEqual(fromBlocks, null);
         assert.deepEqual(fromBlocks, rareColumns(withoutBlocks(X)), `seed ${seed}, ${X.rows} rows`);
+      }
+    }
+  }
+});
+
+test("splitScatters sums from the blocks exactly what it sums from the values, for any grouping and shifts", () => {
+  for (const seed of [1, 2, 3]) {
+    for (const { train, test } of prepared(seed, 150, 120)) {
+      for (const X of [train, test]) {
+        for (const groups of [1, 3]) {
+          const group = groups === 1 ? null : Uint32Array.from({ length: X.rows }, (_, i) => (i * 7) % 3);
+          const rng = createRng(seed + groups);
+          const shifts = Float64Array.from({ length: groups * X.cols }, () => gaussian(rng));
+          for (const shift of [null, shifts]) {
+            const fromBlocks = splitScatters(X, group, groups, shift);
+            assert.notEqual(fromBlocks, null);
+            assert.deepEqual(fromBlocks, splitScatters(withoutBlocks(X), group, groups, shift), `seed ${seed}, ${X.rows} rows, ${groups} groups`);
+          }
+        }
       }
     }
   }
