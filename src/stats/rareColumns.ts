@@ -1,6 +1,7 @@
-import type { Matrix, OneHotBlock } from "./matrix.js";
+import { blockEntries, levelEntries, type LevelEntries } from "./levelEntries.js";
+import type { Matrix } from "./matrix.js";
 import { ROW_BLOCK } from "./rowBlocks.js";
-import { blockValues, twoValuedColumns } from "./twoValuedColumns.js";
+import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
  * A matrix seen as a base row plus sparse rows, X = 1 base^T + E, kept small and in the order hot
@@ -58,107 +59,9 @@ export function rareColumns(X: Matrix): RareColumns | null {
     for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillRows(X, split, from, Math.min(rows, from + ROW_BLOCK), filled);
     return split;
   }
-  const segments = binarySegments(X, X.oneHot, split);
+  const segments = levelEntries(X, X.oneHot, binary, groupBase, 1);
   for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillRowsByLevel(X, split, segments, from, Math.min(rows, from + ROW_BLOCK), filled);
   return split;
-}
-
-/**
- * The binary positions in ascending order, cut into segments: a single column read from the data,
- * or a one-hot block (all its columns are binary, at consecutive positions) read from its levels.
- * A block's row has at most two entries: its level's column when "on" is that column's rare
- * value, and each column whose rare value is "off" (almost always none or one), other than its level's.
- */
-interface BinarySegments {
-  /** Per segment, its first position. */
-  readonly position: Int32Array;
-  /** Per segment, the one-hot block's index, or -1 for a single column. */
-  readonly block: Int32Array;
-  readonly levels: readonly Int32Array[];
-  /** By position: 1 where a row with the column on is at its rare value. */
-  readonly onRare: Uint8Array;
-  /** Per block, the columns within it (ascending) whose off rows are at their rare value: offRare[offStart[b]..offStart[b + 1] - 1]. */
-  readonly offStart: Int32Array;
-  readonly offRare: Int32Array;
-}
-
-function binarySegments(X: Matrix, blocks: readonly OneHotBlock[], split: RareColumns): BinarySegments {
-  const { column, numericCount, base } = split;
-  const positionOf = new Int32Array(X.cols).fill(-1);
-  column.forEach((j, at) => (positionOf[j] = at));
-  const blockAt = new Int32Array(X.cols).fill(-1);
-  blocks.forEach(({ first, width }, b) => blockAt.fill(b, first, first + width));
-  const position: number[] = [];
-  const block: number[] = [];
-  const onRare = new Uint8Array(column.length);
-  const offStart = new Int32Array(blocks.length + 1);
-  const offRare: number[] = [];
-  for (let at = numericCount; at < column.length; at++) {
-    const b = blockAt[column[at]];
-    if (b < 0) {
-      position.push(at);
-      block.push(-1);
-      continue;
-    }
-    const { first, width } = blocks[b];
-    if (column[at] !== first) continue;
-    position.push(at);
-    block.push(b);
-    const { on, off } = blockValues(X, blocks[b]);
-    for (let k = 0; k < width; k++) {
-      // A value no row holds (NaN) is never met, whatever it is marked.
-      onRare[at + k] = on[k] !== base[at + k] ? 1 : 0;
-      if (off[k] !== base[at + k]) offRare.push(k);
-    }
-    offStart[b + 1] = offRare.length;
-  }
-  return { position: Int32Array.from(position), block: Int32Array.from(block), levels: blocks.map((b) => b.level), onRare, offStart, offRare: Int32Array.from(offRare) };
-}
-
-/** fillRows for a matrix with one-hot blocks: the same entries, a block's found from the row's level. */
-function fillRowsByLevel(X: Matrix, split: RareColumns, segments: BinarySegments, from: number, to: number, filled: number): number {
-  const { cols, data } = X;
-  const { column, numericCount, rowValues, start, entries, base, delta } = split;
-  const { position, block, levels, onRare, offStart, offRare } = segments;
-  const width = 1 + numericCount;
-  const count = position.length;
-  let p = filled;
-  for (let i = from; i < to; i++) {
-    const o = i * cols;
-    for (let q = 0; q < numericCount; q++) rowValues[i * width + 1 + q] = data[o + column[q]];
-    let s = 0;
-    for (let g = 0; g < count; g++) {
-      const at0 = position[g];
-      const b = block[g];
-      if (b < 0) {
-        if (data[o + column[at0]] === base[at0]) continue;
-        entries[p++] = at0;
-        s += base[at0] * delta[at0];
-        continue;
-      }
-      const k = levels[b][i];
-      // The level's column, if rare when on, goes in ascending order among the off-rare columns.
-      let pending = k >= 0 && onRare[at0 + k] === 1;
-      for (let r = offStart[b]; r < offStart[b + 1]; r++) {
-        const t = offRare[r];
-        if (pending && k < t) {
-          entries[p++] = at0 + k;
-          s += base[at0 + k] * delta[at0 + k];
-          pending = false;
-        }
-        if (t === k) continue;
-        entries[p++] = at0 + t;
-        s += base[at0 + t] * delta[at0 + t];
-      }
-      if (pending) {
-        entries[p++] = at0 + k;
-        s += base[at0 + k] * delta[at0 + k];
-      }
-    }
-    rowValues[i * width] = s;
-    start[i + 1] = p;
-  }
-  return p;
 }
 
 /** Writes rows from..to - 1 of the split, their binary entries from entries[filled]; returns the entries written so far. */
@@ -176,6 +79,32 @@ function fillRows(X: Matrix, split: RareColumns, from: number, to: number, fille
       entries[p++] = at;
       s += base[at] * delta[at];
     }
+    rowValues[i * width] = s;
+    start[i + 1] = p;
+  }
+  return p;
+}
+
+/** fillRows for a matrix with one-hot blocks: the same entries, a block's found from the row's level (levelEntries.ts). */
+function fillRowsByLevel(X: Matrix, split: RareColumns, segments: LevelEntries, from: number, to: number, filled: number): number {
+  const { cols, data } = X;
+  const { column, numericCount, rowValues, start, entries, base, delta } = split;
+  const { segmentIndex, segmentBlock } = segments;
+  const width = 1 + numericCount;
+  const count = segmentIndex.length;
+  let p = filled;
+  for (let i = from; i < to; i++) {
+    const o = i * cols;
+    for (let q = 0; q < numericCount; q++) rowValues[i * width + 1 + q] = data[o + column[q]];
+    const rowStart = p;
+    for (let g = 0; g < count; g++) {
+      // A binary column's position is numericCount + its index among the binary columns.
+      const at = numericCount + segmentIndex[g];
+      if (segmentBlock[g] >= 0) p = blockEntries(segments, segmentBlock[g], i, 0, at, entries, p);
+      else if (data[o + column[at]] !== base[at]) entries[p++] = at;
+    }
+    let s = 0;
+    for (let e = rowStart; e < p; e++) s += base[entries[e]] * delta[entries[e]];
     rowValues[i * width] = s;
     start[i + 1] = p;
   }

@@ -1,6 +1,7 @@
-import { createMatrix, type Matrix, type OneHotBlock } from "./matrix.js";
+import { blockEntries, levelEntries, type LevelEntries } from "./levelEntries.js";
+import { createMatrix, type Matrix } from "./matrix.js";
 import { ROW_BLOCK } from "./rowBlocks.js";
-import { blockValues, twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
+import { twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
 
 /**
  * Per group g, the scatter matrix sum over g's rows of (x - shift_g)(x - shift_g)^T (full and
@@ -37,7 +38,7 @@ export function splitScatters(X: Matrix, group: Uint32Array | null, groups: numb
     if (columns === null) return null;
     const sums = groupSums(columns, groups);
     const row = rowBuffers(columns);
-    const levels = levelEntries(X, X.oneHot, columns, groups);
+    const levels = levelEntries(X, X.oneHot, columns.binary, columns.groupBase, groups);
     for (let from = 0; from < rows; from += ROW_BLOCK) accumulateRowsByLevel(X, group, columns, levels, shift, sums, row, from, Math.min(rows, from + ROW_BLOCK));
     return assemble(p, groups, columns, sums, shifts);
   }
@@ -211,15 +212,14 @@ interface RowBuffers {
 function accumulateRows(X: Matrix, group: Uint32Array | null, columns: Columns, shift: Float64Array, sums: GroupSums, row: RowBuffers, from: number, to: number): void {
   const { cols: p, data } = X;
   const { numeric, binary, groupBase } = columns;
-  const { values, rare } = row;
+  const { rare } = row;
   const nn = numeric.length;
   const nb = binary.length;
   for (let i = from; i < to; i++) {
     const g = group === null ? 0 : group[i];
     const o = i * p;
     const so = g * p;
-    for (let q = 0; q < nn; q++) values[q] = data[o + numeric[q]] - shift[so + numeric[q]];
-    addNumericProducts(sums, values, g, nn);
+    addNumericRow(X, i, numeric, shift, so, sums, row, g);
     let n = 0;
     for (let b = 0; b < nb; b++) {
       const j = binary[b];
@@ -229,105 +229,37 @@ function accumulateRows(X: Matrix, group: Uint32Array | null, columns: Columns, 
   }
 }
 
-/**
- * Per group, which columns of each one-hot block a row has at the group's rarer value, from the
- * row's level: its level's column when "on" is rare there, and every column whose "off" is
- * (at most a few), but for its level's. Binary columns outside the blocks are read as values.
- * The binary columns are cut into segments in their order (a single column, or a block's
- * consecutive ones), so that a row's list comes out ascending, as addRareProducts needs it.
- */
-interface LevelEntries {
-  /** Per segment, the index in `binary` of its (first) column. */
-  readonly segmentIndex: Int32Array;
-  /** Per segment, its block, or -1 for a single column read from the data. */
-  readonly segmentBlock: Int32Array;
-  readonly levels: readonly Int32Array[];
-  readonly widths: Int32Array;
-  /** Per block, groups x width: 1 where a row of the group on that column is at its rarer value. */
-  readonly onRare: readonly Uint8Array[];
-  /** Per block and group g, the columns within the block off-rare in g, ascending: offRare[b][offStart[b][g]..offStart[b][g + 1] - 1]. */
-  readonly offStart: readonly Int32Array[];
-  readonly offRare: readonly Int32Array[];
-}
-
-function levelEntries(X: Matrix, blocks: readonly OneHotBlock[], columns: Columns, groups: number): LevelEntries {
-  const p = X.cols;
-  const { binary, groupBase } = columns;
-  const blockAt = new Int32Array(p).fill(-1);
-  blocks.forEach(({ first, width }, b) => blockAt.fill(b, first, first + width));
-  const segmentIndex: number[] = [];
-  const segmentBlock: number[] = [];
-  binary.forEach((j, b) => {
-    if (blockAt[j] >= 0 && blocks[blockAt[j]].first !== j) return;
-    segmentIndex.push(b);
-    segmentBlock.push(blockAt[j]);
-  });
-  const onRare: Uint8Array[] = [];
-  const offStart: Int32Array[] = [];
-  const offRare: Int32Array[] = [];
-  for (const block of blocks) {
-    const { first, width } = block;
-    const { on, off } = blockValues(X, block);
-    const rareOn = new Uint8Array(groups * width);
-    const starts = new Int32Array(groups + 1);
-    const list: number[] = [];
-    for (let g = 0; g < groups; g++) {
-      for (let k = 0; k < width; k++) {
-        const base = groupBase[g * p + first + k];
-        // A value no row of the block holds (NaN) is never met, whatever it is marked.
-        rareOn[g * width + k] = on[k] !== base ? 1 : 0;
-        if (off[k] !== base) list.push(k);
-      }
-      starts[g + 1] = list.length;
-    }
-    onRare.push(rareOn);
-    offStart.push(starts);
-    offRare.push(Int32Array.from(list));
-  }
-  return { segmentIndex: Int32Array.from(segmentIndex), segmentBlock: Int32Array.from(segmentBlock), levels: blocks.map((b) => b.level), widths: Int32Array.from(blocks, (b) => b.width), onRare, offStart, offRare };
-}
-
-/** accumulateRows for a matrix with one-hot blocks: the same sums, a block's rare columns found from the row's level. */
+/** accumulateRows for a matrix with one-hot blocks: the same sums, a block's rare columns found from the row's level (levelEntries.ts). */
 function accumulateRowsByLevel(X: Matrix, group: Uint32Array | null, columns: Columns, entries: LevelEntries, shift: Float64Array, sums: GroupSums, row: RowBuffers, from: number, to: number): void {
   const { cols: p, data } = X;
   const { numeric, binary, groupBase } = columns;
-  const { segmentIndex, segmentBlock, levels, widths, onRare, offStart, offRare } = entries;
-  const { values, rare } = row;
+  const { segmentIndex, segmentBlock } = entries;
+  const { rare } = row;
   const nn = numeric.length;
   const nb = binary.length;
   const segments = segmentIndex.length;
   for (let i = from; i < to; i++) {
     const g = group === null ? 0 : group[i];
-    const o = i * p;
     const so = g * p;
-    for (let q = 0; q < nn; q++) values[q] = data[o + numeric[q]] - shift[so + numeric[q]];
-    addNumericProducts(sums, values, g, nn);
+    addNumericRow(X, i, numeric, shift, so, sums, row, g);
     let n = 0;
     for (let s = 0; s < segments; s++) {
-      const b0 = segmentIndex[s];
-      const block = segmentBlock[s];
-      if (block < 0) {
-        const j = binary[b0];
-        if (data[o + j] !== groupBase[so + j]) rare[n++] = b0;
-        continue;
-      }
-      const k = levels[block][i];
-      const list = offRare[block];
-      const starts = offStart[block];
-      // The level's column, if rare when on, in ascending order among the off-rare ones.
-      let pending = k >= 0 && onRare[block][g * widths[block] + k] === 1;
-      for (let r = starts[g]; r < starts[g + 1]; r++) {
-        const t = list[r];
-        if (pending && k < t) {
-          rare[n++] = b0 + k;
-          pending = false;
-        }
-        if (t !== k) rare[n++] = b0 + t;
-      }
-      if (pending) rare[n++] = b0 + k;
+      const b = segmentIndex[s];
+      if (segmentBlock[s] >= 0) n = blockEntries(entries, segmentBlock[s], i, g, b, rare, n);
+      else if (data[i * p + binary[b]] !== groupBase[so + binary[b]]) rare[n++] = b;
     }
     addRareProducts(sums, row, n, g, nn, nb);
   }
+}
+
+/** Row i's numeric entries, shifted by its group's shifts (from so), into row.values and its group's sums. */
+function addNumericRow(X: Matrix, i: number, numeric: Int32Array, shift: Float64Array, so: number, sums: GroupSums, row: RowBuffers, g: number): void {
+  const { cols: p, data } = X;
+  const { values } = row;
+  const nn = numeric.length;
+  const o = i * p;
+  for (let q = 0; q < nn; q++) values[q] = data[o + numeric[q]] - shift[so + numeric[q]];
+  addNumericProducts(sums, values, g, nn);
 }
 
 /** One row's numeric entries (values) into its group's sums and products, in row order. */

@@ -1,0 +1,88 @@
+import type { Matrix, OneHotBlock } from "./matrix.js";
+import { blockValues } from "./twoValuedColumns.js";
+
+/**
+ * Where a row of a matrix with one-hot blocks is off its group's base in its binary columns
+ * (the two-valued ones, one-hot or not), without reading the blocks' values: the binary columns,
+ * in their order, cut into segments, each a single column read from the data or a block (its
+ * columns consecutive there) read from the row's level. Of a block, a row of group g is off base
+ * at its level's column when "on" is that column's rarer value in g, and at every column whose
+ * "off" is (at most a few, usually none or one) other than its level's: O(1) a block and row
+ * instead of its width. The split forms (rareColumns.ts, splitScatter.ts) list these per row.
+ */
+export interface LevelEntries {
+  /** Per segment, the index among the binary columns of its (first) column. */
+  readonly segmentIndex: Int32Array;
+  /** Per segment, its block, or -1 for a single column. */
+  readonly segmentBlock: Int32Array;
+  readonly levels: readonly Int32Array[];
+  readonly widths: Int32Array;
+  /** Per block, groups x width: 1 where a row of the group on that column is off the group's base. */
+  readonly onRare: readonly Uint8Array[];
+  /** Per block and group g, the block's columns whose off value is not g's base, ascending: offRare[b][offStart[b][g]..offStart[b][g + 1] - 1]. */
+  readonly offStart: readonly Int32Array[];
+  readonly offRare: readonly Int32Array[];
+}
+
+/**
+ * The segments of X's binary columns (ascending, every block column among them), with each
+ * group's base value per column in groupBase (groups x cols).
+ */
+export function levelEntries(X: Matrix, blocks: readonly OneHotBlock[], binary: Int32Array, groupBase: Float64Array, groups: number): LevelEntries {
+  const p = X.cols;
+  const blockAt = new Int32Array(p).fill(-1);
+  blocks.forEach(({ first, width }, b) => blockAt.fill(b, first, first + width));
+  const segmentIndex: number[] = [];
+  const segmentBlock: number[] = [];
+  binary.forEach((j, b) => {
+    if (blockAt[j] >= 0 && blocks[blockAt[j]].first !== j) return;
+    segmentIndex.push(b);
+    segmentBlock.push(blockAt[j]);
+  });
+  const onRare: Uint8Array[] = [];
+  const offStart: Int32Array[] = [];
+  const offRare: Int32Array[] = [];
+  for (const block of blocks) {
+    const { first, width } = block;
+    const { on, off } = blockValues(X, block);
+    const rareOn = new Uint8Array(groups * width);
+    const starts = new Int32Array(groups + 1);
+    const list: number[] = [];
+    for (let g = 0; g < groups; g++) {
+      for (let k = 0; k < width; k++) {
+        const base = groupBase[g * p + first + k];
+        // A value no row of the block holds (NaN) is never met, whatever it is marked.
+        rareOn[g * width + k] = on[k] !== base ? 1 : 0;
+        if (off[k] !== base) list.push(k);
+      }
+      starts[g + 1] = list.length;
+    }
+    onRare.push(rareOn);
+    offStart.push(starts);
+    offRare.push(Int32Array.from(list));
+  }
+  return { segmentIndex: Int32Array.from(segmentIndex), segmentBlock: Int32Array.from(segmentBlock), levels: blocks.map((b) => b.level), widths: Int32Array.from(blocks, (b) => b.width), onRare, offStart, offRare };
+}
+
+/**
+ * Writes into out from n, ascending, offset + k for each column k of `block` at which row i of
+ * group g is off base; returns the new n.
+ */
+export function blockEntries(entries: LevelEntries, block: number, i: number, g: number, offset: number, out: Int32Array, n: number): number {
+  const k = entries.levels[block][i];
+  const list = entries.offRare[block];
+  const starts = entries.offStart[block];
+  let m = n;
+  // The level's column, if off base when on, in its place among the off-rare ones.
+  let pending = k >= 0 && entries.onRare[block][g * entries.widths[block] + k] === 1;
+  for (let r = starts[g]; r < starts[g + 1]; r++) {
+    const t = list[r];
+    if (pending && k < t) {
+      out[m++] = offset + k;
+      pending = false;
+    }
+    if (t !== k) out[m++] = offset + t;
+  }
+  if (pending) out[m++] = offset + k;
+  return m;
+}
