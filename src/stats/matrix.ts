@@ -30,7 +30,8 @@ export function createMatrix(rows: number, cols: number, data?: Float64Array, on
   if (values.length !== rows * cols) {
     throw new RangeError(`matrix data has ${values.length} values, expected ${rows} x ${cols}`);
   }
-  if (oneHot === undefined) return { rows, cols, data: values };
+  // Without blocks, the plain three-field object every other matrix is: one shape for V8's caches.
+  if (oneHot === undefined || oneHot.length === 0) return { rows, cols, data: values };
   let end = 0;
   for (const { first, width, level } of oneHot) {
     if (first < end || width < 1 || first + width > cols || level.length !== rows) {
