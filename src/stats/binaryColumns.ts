@@ -1,4 +1,6 @@
+import { blockEntries, levelEntries, type LevelEntries } from "./levelEntries.js";
 import type { Matrix } from "./matrix.js";
+import { ROW_BLOCK } from "./rowBlocks.js";
 import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
@@ -41,37 +43,56 @@ export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null
   const start = new Int32Array(rows + 1);
   const index = new Int32Array(entries);
   const value = new Float64Array(entries);
-  fillEntries(X, numeric, binary, base, rare, start, index, value);
-  return { rows, cols, numeric, binary, base, rare, start, index, value };
+  const split = { rows, cols, numeric, binary, base, rare, start, index, value };
+  const levels = X.oneHot !== undefined && X.oneHot.length > 0 ? levelEntries(X, X.oneHot, binary, base, 1) : null;
+  const row = new Int32Array(binary.length);
+  let filled = 0;
+  for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillEntries(X, split, levels, row, from, Math.min(rows, from + ROW_BLOCK), filled);
+  return split;
 }
 
-/** Row by row: the numeric columns' values, then the binary columns found at their rarer value. */
-function fillEntries(
-  X: Matrix,
-  numeric: Int32Array,
-  binary: Int32Array,
-  base: Float64Array,
-  rare: Float64Array,
-  start: Int32Array,
-  index: Int32Array,
-  value: Float64Array,
-): void {
-  const { rows, cols, data } = X;
-  let p = 0;
-  for (let i = 0; i < rows; i++) {
+/**
+ * Rows from..to - 1, their entries from index[filled]: the numeric columns' values, then the
+ * binary columns found at their rarer value (a one-hot block's from the row's level,
+ * levelEntries.ts); returns the entries written so far.
+ */
+function fillEntries(X: Matrix, split: BinaryColumns, levels: LevelEntries | null, row: Int32Array, from: number, to: number, filled: number): number {
+  const { cols, data } = X;
+  const { numeric, binary, base, rare, start, index, value } = split;
+  let p = filled;
+  for (let i = from; i < to; i++) {
     const o = i * cols;
     for (let n = 0; n < numeric.length; n++) {
       const j = numeric[n];
       index[p] = j;
       value[p++] = data[o + j];
     }
-    for (let b = 0; b < binary.length; b++) {
-      const j = binary[b];
-      if (data[o + j] !== base[j]) {
-        index[p] = j;
-        value[p++] = rare[j] - base[j];
-      }
+    const found = levels === null ? binaryOffBase(data, o, binary, base, row) : binaryOffBaseByLevel(data, o, i, binary, base, levels, row);
+    for (let e = 0; e < found; e++) {
+      const j = binary[row[e]];
+      index[p] = j;
+      value[p++] = rare[j] - base[j];
     }
     start[i + 1] = p;
   }
+  return p;
+}
+
+/** The binary columns (by index in `binary`, ascending) of the row at offset o that are off their base, into row; how many. */
+function binaryOffBase(data: Float64Array, o: number, binary: Int32Array, base: Float64Array, row: Int32Array): number {
+  let n = 0;
+  for (let b = 0; b < binary.length; b++) if (data[o + binary[b]] !== base[binary[b]]) row[n++] = b;
+  return n;
+}
+
+/** binaryOffBase for row i of a matrix with one-hot blocks. */
+function binaryOffBaseByLevel(data: Float64Array, o: number, i: number, binary: Int32Array, base: Float64Array, levels: LevelEntries, row: Int32Array): number {
+  const { segmentIndex, segmentBlock } = levels;
+  let n = 0;
+  for (let s = 0; s < segmentIndex.length; s++) {
+    const b = segmentIndex[s];
+    if (segmentBlock[s] >= 0) n = blockEntries(levels, segmentBlock[s], i, 0, b, row, n);
+    else if (data[o + binary[b]] !== base[binary[b]]) row[n++] = b;
+  }
+  return n;
 }

@@ -4,6 +4,7 @@ import type { CategoricalColumn, FeatureColumn, NumericColumn } from "../../src/
 import { fitFeaturePlan } from "../../src/preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../../src/preprocess/standardScaler.js";
 import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
+import { binaryColumns } from "../../src/stats/binaryColumns.js";
 import { rareColumns } from "../../src/stats/rareColumns.js";
 import { splitScatters } from "../../src/stats/splitScatter.js";
 import { createRng, gaussian, type Rng } from "../../src/stats/rng.js";
@@ -90,6 +91,18 @@ test("rareColumns builds from the blocks the same split it builds from the value
         const fromBlocks = rareColumns(X);
         assert.notEqual(fromBlocks, null);
         assert.deepEqual(fromBlocks, rareColumns(withoutBlocks(X)), `seed ${seed}, ${X.rows} rows`);
+      }
+    }
+  }
+});
+
+test("binaryColumns lists from the blocks the same entries it lists from the values", () => {
+  for (const seed of [1, 2, 3]) {
+    for (const { train, test } of prepared(seed, 150, 120)) {
+      for (const X of [train, test]) {
+        const fromBlocks = binaryColumns(X, 1);
+        assert.notEqual(fromBlocks, null);
+        assert.deepEqual(fromBlocks, binaryColumns(withoutBlocks(X), 1), `seed ${seed}, ${X.rows} rows`);
       }
     }
   }
