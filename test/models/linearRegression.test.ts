@@ -5,6 +5,12 @@ import { LinearRegression } from "../../src/models/linearRegression.js";
 import { fitFeaturePlan } from "../../src/preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../../src/preprocess/standardScaler.js";
 import { censusLike } from "../stats/censusLikeColumns.js";
+import type { FeatureColumn } from "../../src/data/featureColumns.js";
+import { centredCrossProduct } from "../../src/models/linearModel.js";
+import { gramMinimumNormLeastSquares } from "../../src/stats/minimumNormLeastSquares.js";
+import { oneHotNullDirections } from "../../src/stats/oneHotNullSpace.js";
+import { createRng, gaussian } from "../../src/stats/rng.js";
+import { groupScatters } from "../../src/stats/scatter.js";
 import { assertPredictions, largestRelativeError, matrix, problem, regressionReference } from "./regressionReference.js";
 
 /**
@@ -130,4 +136,64 @@ test("LinearRegression on an encoded census-like table: the normal equations' we
   const qr = new LinearRegression().fit(createMatrix(X.rows, X.cols, X.data), y);
   assert.equal(known.rank, qr.rank);
   assertPredictions(known.predict(XTest), [...qr.predict(createMatrix(XTest.rows, XTest.cols, XTest.data))], 1e-9, "test rows");
+});
+
+/**
+ * A random encoded table: 1-4 categoricals of 1-6 levels (some a copy of the first, some a
+ * coarser grouping of it, 5% missing cells), 0-3 numeric columns (some one value per level of the
+ * first categorical, some constant), 8-200 rows, the last fifth held out.
+ */
+function randomEncodedTable(seed: number): { X: Matrix; XTest: Matrix; y: Float64Array } | null {
+  const rng = createRng(seed);
+  const n = 8 + Math.floor(rng.next() * 200);
+  const columns: FeatureColumn[] = [];
+  const codesOf: Int32Array[] = [];
+  const categoricals = 1 + Math.floor(rng.next() * 4);
+  for (let c = 0; c < categoricals; c++) {
+    const width = 1 + Math.floor(rng.next() * 6);
+    const kind = rng.next();
+    const codes =
+      kind < 0.2 && c > 0 ? Int32Array.from(codesOf[0]) : kind < 0.35 && c > 0 ? Int32Array.from(codesOf[0], (k) => (k < 0 ? k : k >> 1)) : Int32Array.from({ length: n }, () => (rng.next() < 0.05 ? -1 : Math.floor(rng.next() * width)));
+    codesOf.push(codes);
+    const levels = Math.max(width, ...codes) + 1;
+    columns.push({ kind: "categorical", name: `c${c}`, levels: Array.from({ length: levels }, (_, l) => `l${l}`), codes });
+  }
+  const numeric = Math.floor(rng.next() * 4);
+  for (let q = 0; q < numeric; q++) {
+    const kind = rng.next();
+    const values = kind < 0.2 ? Float64Array.from(codesOf[0], (k) => (k < 0 ? NaN : [3, 7, 1, 9, 2, 5, 4][k])) : kind < 0.3 ? new Float64Array(n).fill(5) : Float64Array.from({ length: n }, () => 10 * gaussian(rng));
+    columns.push({ kind: "numeric", name: `x${q}`, values });
+  }
+  const cut = Math.floor(n * 0.8);
+  const train = Uint32Array.from({ length: cut }, (_, i) => i);
+  const held = Uint32Array.from({ length: n - cut }, (_, i) => cut + i);
+  const plan = fitFeaturePlan(columns, train);
+  const plain = { train: plan.transform(train), test: plan.transform(held) };
+  if (plain.train.rows <= plain.train.cols) return null;
+  const scaler = fitStandardScaler(plain.train);
+  const X = applyStandardScaler(plain.train, scaler);
+  return { X, XTest: applyStandardScaler(plain.test, scaler), y: Float64Array.from({ length: X.rows }, () => 3 * gaussian(rng) + 1) };
+}
+
+test("LinearRegression's two routes agree on random encoded tables (copied and coarser categoricals, columns that are functions of a level, constant columns, missing cells)", () => {
+  let cases = 0;
+  let throughGram = 0;
+  for (let seed = 1; seed <= 80; seed++) {
+    const table = randomEncodedTable(seed);
+    if (table === null) continue;
+    const { X, XTest, y } = table;
+    cases++;
+    const xMean = new Float64Array(X.cols);
+    for (let i = 0; i < X.rows; i++) for (let j = 0; j < X.cols; j++) xMean[j] += X.data[i * X.cols + j] / X.rows;
+    const yMean = y.reduce((a, b) => a + b, 0) / y.length;
+    const gram = gramMinimumNormLeastSquares(groupScatters(X, null, 1, xMean), X.cols, centredCrossProduct(X, xMean, y.map((v) => v - yMean)), X.rows, oneHotNullDirections(X));
+    if (gram !== null) throughGram++;
+    const known = new LinearRegression().fit(X, y);
+    const qr = new LinearRegression().fit(createMatrix(X.rows, X.cols, X.data), y);
+    assert.equal(known.rank, qr.rank, `seed ${seed}`);
+    assertPredictions(known.predict(XTest), [...qr.predict(createMatrix(XTest.rows, XTest.cols, XTest.data))], 1e-9, `seed ${seed}`);
+  }
+  assert.ok(cases >= 60, `${cases} cases`);
+  // Most tables' null space is all known, so most cases compare the normal equations with the QR.
+  assert.ok(throughGram >= cases / 2, `${throughGram} of ${cases} through the normal equations`);
 });
