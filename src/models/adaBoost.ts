@@ -7,6 +7,7 @@ import { pairwiseSum } from "../stats/pairwiseSum.js";
 import { addSammeRContribution, sammeRBoost, sammeRProbabilities } from "./sammeR.js";
 import { trainingClasses } from "./trainingClasses.js";
 import { addLeafValues, checkPredictInput, growTree, type FlatTree } from "./treeGrowth.js";
+import { ensembleSize } from "./ensembleSize.js";
 
 export interface AdaBoostOptions {
   /** Orders the features each stump tries, which decides between equally good splits. */
@@ -37,9 +38,8 @@ export class AdaBoostClassifier implements Estimator {
   private readonly learningRate: number;
 
   constructor(private readonly options: AdaBoostOptions) {
-    this.count = options.nEstimators ?? 50;
+    this.count = ensembleSize(options.nEstimators, 50);
     this.learningRate = options.learningRate ?? 1;
-    if (!Number.isInteger(this.count) || this.count < 1) throw new RangeError(`nEstimators must be a positive integer, got ${this.count}`);
     if (!(this.learningRate > 0 && Number.isFinite(this.learningRate))) throw new RangeError(`learningRate must be a positive number, got ${this.learningRate}`);
   }
 

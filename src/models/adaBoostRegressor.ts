@@ -7,6 +7,7 @@ import { SquaredErrorCriterion } from "./squaredErrorCriterion.js";
 import { addLeafValues, checkPredictInput, checkTrainingTargets, growTree, type FlatTree } from "./treeGrowth.js";
 import { weightedBootstrap } from "./weightedBootstrap.js";
 import { weightedMedian } from "./weightedMedian.js";
+import { ensembleSize } from "./ensembleSize.js";
 
 export interface AdaBoostRegressorOptions {
   /** Draws each round's weighted bootstrap and orders the features its tree tries. */
@@ -41,9 +42,8 @@ export class AdaBoostRegressor implements Regressor {
   private readonly learningRate: number;
 
   constructor(private readonly options: AdaBoostRegressorOptions) {
-    this.count = options.nEstimators ?? 50;
+    this.count = ensembleSize(options.nEstimators, 50);
     this.learningRate = options.learningRate ?? 1;
-    if (!Number.isInteger(this.count) || this.count < 1) throw new RangeError(`nEstimators must be a positive integer, got ${this.count}`);
     if (!(this.learningRate > 0 && Number.isFinite(this.learningRate))) throw new RangeError(`learningRate must be a positive number, got ${this.learningRate}`);
   }
 

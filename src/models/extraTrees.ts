@@ -1,17 +1,11 @@
-import type { Rng } from "../stats/rng.js";
 import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
+import { ensembleSize, type EnsembleOptions } from "./ensembleSize.js";
 import { growExtraForest } from "./extraTreeGrowth.js";
 import { float32Columns } from "./float32Columns.js";
 import { GiniCriterion } from "./giniCriterion.js";
 import { forestAverage } from "./forestAverage.js";
 import { checkPredictInput, checkTrainingLabels, type FlatTree } from "./treeGrowth.js";
-
-export interface ExtraTreesOptions {
-  /** Seeds every tree; the same seed gives the same forest. */
-  readonly rng: Rng;
-  readonly nEstimators?: number;
-}
 
 /**
  * Extremely randomized trees, as scikit-learn 1.2's ExtraTreesClassifier() with its defaults: 100
@@ -24,10 +18,10 @@ export class ExtraTreesClassifier implements Estimator {
   private trees: FlatTree[] = [];
   private cols = 0;
   private nClasses = 0;
+  private readonly count: number;
 
-  constructor(private readonly options: ExtraTreesOptions) {
-    const count = options.nEstimators ?? 100;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`nEstimators must be a positive integer, got ${count}`);
+  constructor(private readonly options: EnsembleOptions) {
+    this.count = ensembleSize(options.nEstimators, 100);
   }
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
@@ -35,7 +29,7 @@ export class ExtraTreesClassifier implements Estimator {
     checkTrainingLabels(rows, y, nClasses);
     const maxFeatures = Math.max(1, Math.floor(Math.sqrt(cols)));
     const criterion = new GiniCriterion(y, nClasses, new Float64Array(rows).fill(1));
-    this.trees = growExtraForest(float32Columns(X), this.options.nEstimators ?? 100, maxFeatures, this.options.rng, criterion);
+    this.trees = growExtraForest(float32Columns(X), this.count, maxFeatures, this.options.rng, criterion);
     this.cols = cols;
     this.nClasses = nClasses;
     return this;

@@ -1,17 +1,11 @@
-import type { Rng } from "../stats/rng.js";
 import type { Matrix } from "../stats/matrix.js";
+import { ensembleSize, type EnsembleOptions } from "./ensembleSize.js";
 import { growExtraForest } from "./extraTreeGrowth.js";
 import { float32Columns } from "./float32Columns.js";
 import type { Regressor } from "./regressor.js";
 import { SquaredErrorCriterion } from "./squaredErrorCriterion.js";
 import { forestAverage } from "./forestAverage.js";
 import { checkPredictInput, checkTrainingTargets, type FlatTree } from "./treeGrowth.js";
-
-export interface ExtraTreesRegressorOptions {
-  /** Seeds every tree; the same seed gives the same forest. */
-  readonly rng: Rng;
-  readonly nEstimators?: number;
-}
 
 /**
  * Extremely randomized regression trees, as scikit-learn 1.2's ExtraTreesRegressor() with its
@@ -23,16 +17,16 @@ export interface ExtraTreesRegressorOptions {
 export class ExtraTreesRegressor implements Regressor {
   private trees: FlatTree[] = [];
   private cols = 0;
+  private readonly count: number;
 
-  constructor(private readonly options: ExtraTreesRegressorOptions) {
-    const count = options.nEstimators ?? 100;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`nEstimators must be a positive integer, got ${count}`);
+  constructor(private readonly options: EnsembleOptions) {
+    this.count = ensembleSize(options.nEstimators, 100);
   }
 
   fit(X: Matrix, y: Float64Array): this {
     checkTrainingTargets(X.rows, y);
     const criterion = new SquaredErrorCriterion(y, new Float64Array(X.rows).fill(1));
-    this.trees = growExtraForest(float32Columns(X), this.options.nEstimators ?? 100, Math.max(1, X.cols), this.options.rng, criterion);
+    this.trees = growExtraForest(float32Columns(X), this.count, Math.max(1, X.cols), this.options.rng, criterion);
     this.cols = X.cols;
     return this;
   }

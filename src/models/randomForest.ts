@@ -1,17 +1,11 @@
-import type { Rng } from "../stats/rng.js";
 import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
+import { ensembleSize, type EnsembleOptions } from "./ensembleSize.js";
 import { binFeatures } from "./featureBins.js";
 import { growForest } from "./forestGrowth.js";
 import { GiniCriterion } from "./giniCriterion.js";
 import { forestAverage } from "./forestAverage.js";
 import { checkPredictInput, checkTrainingLabels, type FlatTree } from "./treeGrowth.js";
-
-export interface RandomForestOptions {
-  /** Seeds every tree; the same seed gives the same forest. */
-  readonly rng: Rng;
-  readonly nEstimators?: number;
-}
 
 /**
  * A random forest, as scikit-learn's RandomForestClassifier() with its defaults: 100 unpruned
@@ -29,18 +23,17 @@ export class RandomForestClassifier implements Estimator {
   private trees: FlatTree[] = [];
   private cols = 0;
   private nClasses = 0;
+  private readonly count: number;
 
-  constructor(private readonly options: RandomForestOptions) {
-    const count = options.nEstimators ?? 100;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`nEstimators must be a positive integer, got ${count}`);
+  constructor(private readonly options: EnsembleOptions) {
+    this.count = ensembleSize(options.nEstimators, 100);
   }
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     const { rows, cols } = X;
     checkTrainingLabels(rows, y, nClasses);
     const maxFeatures = Math.max(1, Math.floor(Math.sqrt(cols)));
-    const count = this.options.nEstimators ?? 100;
-    this.trees = growForest(binFeatures(X), count, maxFeatures, this.options.rng, (weight) => new GiniCriterion(y, nClasses, weight));
+    this.trees = growForest(binFeatures(X), this.count, maxFeatures, this.options.rng, (weight) => new GiniCriterion(y, nClasses, weight));
     this.cols = cols;
     this.nClasses = nClasses;
     return this;

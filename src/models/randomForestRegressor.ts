@@ -1,17 +1,11 @@
-import type { Rng } from "../stats/rng.js";
 import type { Matrix } from "../stats/matrix.js";
+import { ensembleSize, type EnsembleOptions } from "./ensembleSize.js";
 import { binFeatures } from "./featureBins.js";
 import { growForest } from "./forestGrowth.js";
 import type { Regressor } from "./regressor.js";
 import { SquaredErrorCriterion } from "./squaredErrorCriterion.js";
 import { forestAverage } from "./forestAverage.js";
 import { checkPredictInput, checkTrainingTargets, type FlatTree } from "./treeGrowth.js";
-
-export interface RandomForestRegressorOptions {
-  /** Seeds every tree; the same seed gives the same forest. */
-  readonly rng: Rng;
-  readonly nEstimators?: number;
-}
 
 /**
  * A random forest of regression trees, as scikit-learn 1.2's RandomForestRegressor() with its
@@ -23,16 +17,15 @@ export interface RandomForestRegressorOptions {
 export class RandomForestRegressor implements Regressor {
   private trees: FlatTree[] = [];
   private cols = 0;
+  private readonly count: number;
 
-  constructor(private readonly options: RandomForestRegressorOptions) {
-    const count = options.nEstimators ?? 100;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`nEstimators must be a positive integer, got ${count}`);
+  constructor(private readonly options: EnsembleOptions) {
+    this.count = ensembleSize(options.nEstimators, 100);
   }
 
   fit(X: Matrix, y: Float64Array): this {
     checkTrainingTargets(X.rows, y);
-    const count = this.options.nEstimators ?? 100;
-    this.trees = growForest(binFeatures(X), count, Math.max(1, X.cols), this.options.rng, (weight) => new SquaredErrorCriterion(y, weight));
+    this.trees = growForest(binFeatures(X), this.count, Math.max(1, X.cols), this.options.rng, (weight) => new SquaredErrorCriterion(y, weight));
     this.cols = X.cols;
     return this;
   }
