@@ -13,8 +13,9 @@ import { twoValuedColumns } from "./twoValuedColumns.js";
  * binary columns a row lists only the positions at their rarer value, whose entry is
  * delta = rare - base, the same for every row: on one-hot-heavy tables a handful of entries a
  * row instead of dozens. Any two-valued column counts, whatever made it; the columns of X's
- * one-hot blocks are known to be, and their entries come from the rows' levels. Fewer arrays in the loop matter: with a separate index array for the numeric columns
- * and one for base . e_i, V8 ran out of registers and the SGD's epoch took a quarter longer.
+ * one-hot blocks are known to be, and their entries come from the rows' levels. Fewer arrays in
+ * the loop matter: with a separate index array for the numeric columns and one for base . e_i,
+ * V8 ran out of registers and the SGD's epoch took a quarter longer.
  */
 export interface RareColumns {
   /** The column at each position: the numeric columns, then the binary ones, each ascending. */
