@@ -5,7 +5,7 @@ import { columnIndex, type Table } from "../data/table.js";
 import { hashSeed } from "../stats/hashSeed.js";
 import { createRng } from "../stats/rng.js";
 import type { Fold } from "./fold.js";
-import { fitModels } from "./fitModels.js";
+import { fitModel, foldFeatures, type FoldFeatures } from "./fitModels.js";
 import { foldStatistics } from "./foldStatistics.js";
 import type { GridRow, PartitionResult } from "./grid.js";
 import { predefinedFolds } from "./predefinedFolds.js";
@@ -84,8 +84,8 @@ export interface Preparation<Y> {
   readonly work: Outcome<FoldWork<Y>>;
 }
 
-/** The spec's models, in registry order. */
-function chosenModels<Y>(task: Task<Y>, spec: GridSpec): readonly TaskModel<Y>[] {
+/** The spec's models, in registry order: the order of every fold's scores. */
+export function chosenModels<M extends { readonly id: string }>(task: { readonly models: readonly M[] }, spec: Pick<GridSpec, "models">): readonly M[] {
   return task.models.filter((model) => spec.models.includes(model.id));
 }
 
@@ -115,20 +115,28 @@ export function refusedResult(key: PartitionKey, outcome: { readonly reason: str
   return { key, status: outcome.skip ? "skipped" : "failed", reason: outcome.reason, rows: [], notes: [...notes], ...(facts === undefined ? {} : { facts }) };
 }
 
+/** Fold f's encoded rows, which every model scored on the fold shares (a child keeps them between units of one fold). */
+export function workFeatures<Y>(work: FoldWork<Y>, f: number): FoldFeatures {
+  const fold = work.table.folds[f];
+  return foldFeatures(work.table.columns, fold.train, fold.test);
+}
+
 /**
- * Every model on fold f (null for a model skipped because `skip` says so), fitted as fitModels
- * fits them, its output checked and scored on the fold's held-out rows.
+ * Every model on fold f (null for a model skipped because `skip` says so), fitted as fitModel
+ * fits it, its output checked and scored on the fold's held-out rows. `features`, when given,
+ * are fold f's (workFeatures).
  */
-export function scoreFold<Y>(work: FoldWork<Y>, f: number, hooks: ScoreHooks = {}, skip: readonly boolean[] = []): (FoldScore | null)[] {
+export function scoreFold<Y>(work: FoldWork<Y>, f: number, hooks: ScoreHooks = {}, skip: readonly boolean[] = [], features?: FoldFeatures): (FoldScore | null)[] {
   const { task, table, models, seed } = work;
   const fold = table.folds[f];
+  if (models.every((_, m) => skip[m] === true)) return models.map(() => null);
+  const shared = features ?? workFeatures(work, f);
+  const yTrain = task.take(table.y, fold.train);
   const yTest = task.take(table.y, fold.test);
-  const active = models.filter((_, m) => skip[m] !== true);
-  const fitted = fitModels(table.columns, fold.train, fold.test, task.take(table.y, fold.train), active, seed, f, (model) => hooks.onFit?.(model));
-  let next = 0;
   return models.map((model, m): FoldScore | null => {
     if (skip[m] === true) return null;
-    const result = fitted[next++];
+    const result = fitModel(shared, yTrain, model, seed, f);
+    hooks.onFit?.(model.id);
     if ("error" in result) return result;
     // An output that breaks the contract fails the model as a throw would: a metric fed NaNs
     // does not fail, it ranks them by row order.

@@ -10,12 +10,48 @@ import type { TaskModel } from "./task.js";
 /** A model's output for the held-out rows and the seconds its fit and predict took, or why it failed. */
 export type FittedOutput = { readonly output: Float64Array; readonly seconds: number } | { readonly error: string };
 
+/** One fold's encoded training and held-out rows, plain and (made on first use) z-scored. */
+export interface FoldFeatures {
+  readonly plain: { readonly train: Matrix; readonly test: Matrix };
+  scaled(): { readonly train: Matrix; readonly test: Matrix };
+}
+
 /**
- * Every model fitted on `train` rows and run on `test` rows of one fold. The encoding (and, for
- * the models that want it, the z-scoring) is fitted once on the training rows and shared by all
- * models; each model draws from its own seed (seed, model, fold), so leaving one out changes
- * nothing for the others.
+ * The encoding fitted on `train` rows and applied to both sides; the z-scoring, fitted on the
+ * encoded training rows, only once a model asks for it (trees never do).
  */
+export function foldFeatures(columns: readonly FeatureColumn[], train: Uint32Array, test: Uint32Array): FoldFeatures {
+  const plan = fitFeaturePlan(columns, train);
+  const plain = { train: plan.transform(train), test: plan.transform(test) };
+  let scaled: { train: Matrix; test: Matrix } | null = null;
+  return {
+    plain,
+    scaled() {
+      if (scaled === null) {
+        const scaler = fitStandardScaler(plain.train);
+        scaled = { train: applyStandardScaler(plain.train, scaler), test: applyStandardScaler(plain.test, scaler) };
+      }
+      return scaled;
+    },
+  };
+}
+
+/**
+ * One model fitted on a fold's training rows and run on its held-out rows, drawing from its own
+ * seed (seed, model, fold), so that which other models run, and where, changes nothing for it.
+ */
+export function fitModel<Y>(features: FoldFeatures, yTrain: Y, model: TaskModel<Y>, seed: number, fold: number): FittedOutput {
+  const data = model.scaled ? features.scaled() : features.plain;
+  try {
+    const start = performance.now();
+    const output = model.fitPredict(data.train, yTrain, data.test, createRng(hashSeed(seed, "model", model.id, String(fold))));
+    return { output, seconds: (performance.now() - start) / 1000 };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Every model fitted on `train` rows and run on `test` rows of one fold, sharing its encoding. */
 export function fitModels<Y>(
   columns: readonly FeatureColumn[],
   train: Uint32Array,
@@ -26,23 +62,10 @@ export function fitModels<Y>(
   fold: number,
   onFit: (model: string) => void,
 ): FittedOutput[] {
-  const plan = fitFeaturePlan(columns, train);
-  const plain = { train: plan.transform(train), test: plan.transform(test) };
-  let scaled: { train: Matrix; test: Matrix } | null = null;
-  return models.map((model): FittedOutput => {
-    if (model.scaled && scaled === null) {
-      const scaler = fitStandardScaler(plain.train);
-      scaled = { train: applyStandardScaler(plain.train, scaler), test: applyStandardScaler(plain.test, scaler) };
-    }
-    const data = model.scaled ? scaled! : plain;
-    try {
-      const start = performance.now();
-      const output = model.fitPredict(data.train, yTrain, data.test, createRng(hashSeed(seed, "model", model.id, String(fold))));
-      return { output, seconds: (performance.now() - start) / 1000 };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    } finally {
-      onFit(model.id);
-    }
+  const features = foldFeatures(columns, train, test);
+  return models.map((model) => {
+    const fitted = fitModel(features, yTrain, model, seed, fold);
+    onFit(model.id);
+    return fitted;
   });
 }

@@ -16,21 +16,21 @@ export class AbortedError extends Error {
 /** A child's answer to a unit: anything but a progress tick. */
 export type UnitAnswer = Exclude<WorkerMessage, { type: "fit" }>;
 
-/** What a child keeps from the requests it was sent (the rows of a partition, or of all), by name; null when nothing. */
-export interface ChildMemory {
-  held: string | null;
-}
-
 /**
  * The scheduler that owns the units: the child pool only runs them. Answers and deaths go back
- * to it; it says when the run is complete.
+ * to it; it says when the run is complete. M is the source's record of what one child keeps
+ * from the requests it was sent (rows it holds prepared), one per child, which the source reads
+ * and updates.
  */
-export interface UnitSource<U> {
+export interface UnitSource<U, M> {
   /** Units waiting: how many children to start, and whether a child that died is replaced. */
   pending(): number;
-  take(): U | undefined;
-  /** The message for a unit; `memory` is what this child keeps, which the source reads and updates. */
-  request(unit: U, id: number, memory: ChildMemory): WorkRequest;
+  /** A fresh child's memory: it holds nothing yet. */
+  memory(): M;
+  /** The next unit for the child whose memory is `mine`, knowing what the others at work hold. */
+  take(mine: M, others: readonly M[]): U | undefined;
+  /** The message for a unit; `memory` is this child's, which the source updates. */
+  request(unit: U, id: number, memory: M): WorkRequest;
   answered(unit: U, answer: UnitAnswer): void;
   /** The child scoring `unit` died (`how`: its signal or exit code). */
   died(unit: U, how: string): void;
@@ -44,8 +44,9 @@ export interface UnitSource<U> {
  * answer to a unit given up on is dropped. Rejects with AbortedError when the signal fires (every
  * child killed), or with a child's spawn error.
  */
-export function runChildPool<U>(workers: number, source: UnitSource<U>, signal?: AbortSignal): Promise<void> {
-  const children = new Set<ChildProcess>();
+export function runChildPool<U, M>(workers: number, source: UnitSource<U, M>, signal?: AbortSignal): Promise<void> {
+  // Each live child and what it keeps.
+  const children = new Map<ChildProcess, M>();
   let nextId = 0;
   return new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -53,7 +54,7 @@ export function runChildPool<U>(workers: number, source: UnitSource<U>, signal?:
       if (settled) return;
       settled = true;
       signal?.removeEventListener("abort", onAbort);
-      for (const child of children) child.kill("SIGKILL");
+      for (const child of children.keys()) child.kill("SIGKILL");
       children.clear();
       if (error === undefined) resolve();
       else reject(error);
@@ -65,11 +66,12 @@ export function runChildPool<U>(workers: number, source: UnitSource<U>, signal?:
 
     const startChild = (): void => {
       const child = fork(WORKER, [], { serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"] });
-      children.add(child);
+      const memory = source.memory();
+      children.set(child, memory);
       let current: { readonly unit: U; readonly id: number } | null = null;
-      const memory: ChildMemory = { held: null };
       const next = (): void => {
-        const unit = source.take();
+        const others = [...children].filter(([other]) => other !== child).map(([, kept]) => kept);
+        const unit = source.take(memory, others);
         if (unit === undefined) {
           current = null;
           children.delete(child);

@@ -1,5 +1,6 @@
 import { keyId } from "../data/partitionKey.js";
 import { rowsText } from "../data/rowText.js";
+import { chosenModels } from "../evaluate/compareModels.js";
 import type { GlobalSpec } from "../evaluate/globalFolds.js";
 import { globalRows, type GlobalFoldScores } from "../evaluate/globalGrid.js";
 import type { GridRow } from "../evaluate/grid.js";
@@ -30,7 +31,7 @@ export type GlobalBaseline = { readonly ok: true; readonly rows: ReadonlyMap<str
  */
 export async function scoreGlobalBaseline(jobs: readonly PartitionJob[], options: GlobalPoolOptions): Promise<GlobalBaseline> {
   const task = taskInfo(options.spec.task);
-  const models = task.models.filter((model) => options.spec.models.includes(model.id)).map((model) => model.name);
+  const models = chosenModels(task, options.spec).map((model) => model.name);
   const queue: Unit[] = Array.from({ length: options.spec.folds }, (_, fold) => ({ fold, attempt: 1 }));
   const answers: (GlobalFoldScores | undefined)[] = [];
   let folds = -1;
@@ -57,13 +58,14 @@ export async function scoreGlobalBaseline(jobs: readonly PartitionJob[], options
     completeIfAllIn();
   };
 
-  const source: UnitSource<Unit> = {
+  const source: UnitSource<Unit, Holding> = {
     pending: () => queue.length,
+    memory: () => ({ rows: false }),
     take: () => queue.shift(),
     request(unit, id, memory): GlobalRequest {
       // Every partition's rows go to a child once; it keeps them prepared for its next folds.
-      const parts = memory.held === ALL_ROWS ? null : jobs.map((job) => ({ key: job.key, rows: rowsText(job.lines) }));
-      memory.held = ALL_ROWS;
+      const parts = memory.rows ? null : jobs.map((job) => ({ key: job.key, rows: rowsText(job.lines) }));
+      memory.rows = true;
       return { type: "global", id, attempt: unit.attempt, header: options.header, parts, spec: options.spec, fold: unit.fold };
     },
     answered(unit, answer) {
@@ -87,5 +89,7 @@ interface Unit {
   readonly attempt: number;
 }
 
-/** What a child holds once it was sent every partition's rows. */
-const ALL_ROWS = "every partition";
+/** Whether a child was sent every partition's rows (it keeps them prepared). */
+interface Holding {
+  rows: boolean;
+}

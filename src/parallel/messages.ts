@@ -18,9 +18,10 @@ export interface ScoreRequest {
 }
 
 /**
- * Parent -> child: score one fold of a partition that the pool splits across its children. A
- * child keeps the last partition it was sent, prepared (typed, split, folded), so `rows` is sent
- * only to a child that does not hold this partition yet, and is null otherwise.
+ * Parent -> child: score some models on one fold of a partition that the pool splits across its
+ * children. A child keeps the last partition it was sent, prepared (typed, split, folded), and
+ * the encoded rows of the last fold it scored, so `rows` is sent only to a child that does not
+ * hold this partition yet, and is null otherwise.
  */
 export interface FoldRequest {
   readonly type: "fold";
@@ -34,6 +35,8 @@ export interface FoldRequest {
   readonly rows: string | null;
   readonly spec: GridSpec;
   readonly fold: number;
+  /** The models to score, as indices in the spec's model order. */
+  readonly models: readonly number[];
 }
 
 /**
@@ -60,8 +63,9 @@ export type GlobalAnswer =
 
 /**
  * A child's answer for one fold: how many folds the partition has (known only once it is
- * prepared), the notes and facts of its preparation, and every model's score on the fold (none
- * when the fold is past the last one); or why the partition cannot be scored at all, and whether
+ * prepared), the notes and facts of its preparation, and the requested models' scores on the
+ * fold, each model in spec order (null for a model not requested; none when the fold is past the
+ * last one); or why the partition cannot be scored at all, and whether
  * that is for lack of data (skip).
  */
 export type FoldAnswer =

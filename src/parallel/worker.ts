@@ -1,6 +1,7 @@
 import { keyId } from "../data/partitionKey.js";
 import { parseRowsText } from "../data/rowText.js";
-import { prepareFolds, scoreFold, scoreTable, type FoldScore, type PartitionFacts } from "../evaluate/compareModels.js";
+import { prepareFolds, scoreFold, scoreTable, workFeatures, type FoldScore, type PartitionFacts } from "../evaluate/compareModels.js";
+import type { FoldFeatures } from "../evaluate/fitModels.js";
 import { prepareGlobal, scoreGlobalFold } from "../evaluate/globalFolds.js";
 import { withTask } from "../evaluate/tasks.js";
 import type { FoldAnswer, FoldRequest, GlobalAnswer, GlobalRequest, ScoreRequest, WorkerMessage, WorkRequest } from "./messages.js";
@@ -41,8 +42,8 @@ interface HeldPartition {
   readonly notes: readonly string[];
   readonly facts: PartitionFacts;
   readonly folds: number;
-  /** Scores one fold, or null when the partition cannot be scored (refused says why). */
-  readonly score: ((fold: number, onFit: () => void) => (FoldScore | null)[]) | null;
+  /** Scores some models (indices in spec order) on one fold, or null when the partition cannot be scored (refused says why). */
+  readonly score: ((fold: number, models: readonly number[], onFit: () => void) => (FoldScore | null)[]) | null;
   readonly refused: { readonly reason: string; readonly skip: boolean };
 }
 
@@ -56,10 +57,20 @@ function prepare(request: FoldRequest, rows: string): HeldPartition {
     const base = { partition: request.partition, notes, facts };
     if (!work.ok) return { ...base, folds: 0, score: null, refused: { reason: work.reason, skip: work.skip } };
     const prepared = work.value;
+    // The last fold's encoded rows: the pool sends a child one model of a fold at a time, mostly
+    // of the fold it scored last.
+    let kept: { readonly fold: number; readonly features: FoldFeatures } | null = null;
     return {
       ...base,
       folds: prepared.table.folds.length,
-      score: (fold, onFit) => scoreFold(prepared, fold, { onFit }),
+      score: (fold, models, onFit) => {
+        if (kept?.fold !== fold) {
+          kept = null;
+          kept = { fold, features: workFeatures(prepared, fold) };
+        }
+        const skip = prepared.models.map((_, m) => !models.includes(m));
+        return scoreFold(prepared, fold, { onFit }, skip, kept.features);
+      },
       refused: { reason: "", skip: false },
     };
   });
@@ -73,7 +84,7 @@ function scoreOneFold(request: FoldRequest): FoldAnswer {
   if (held === null || held.partition !== request.partition) throw new Error(`partition ${request.partition} was never sent to this child`);
   const { notes, facts, folds, score, refused } = held;
   if (score === null) return { ok: false, ...refused, notes, facts };
-  const scores = request.fold < folds ? score(request.fold, () => send({ type: "fit", id: request.id })) : [];
+  const scores = request.fold < folds ? score(request.fold, request.models, () => send({ type: "fit", id: request.id })) : [];
   return { ok: true, folds, notes, facts, scores };
 }
 

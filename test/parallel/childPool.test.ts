@@ -3,9 +3,10 @@ import { test } from "node:test";
 import { AbortedError, runChildPool, type UnitSource } from "../../src/parallel/childPool.js";
 
 /** A source with no units that is never complete: what a scheduler bug would look like. */
-function starved(): UnitSource<number> {
+function starved(): UnitSource<number, null> {
   return {
     pending: () => 0,
+    memory: () => null,
     take: () => undefined,
     request: () => {
       throw new Error("no unit should be requested");
