@@ -22,9 +22,11 @@ export interface ProjectedRows {
 }
 
 /**
- * A k-d tree over the training rows' projections: each node holds a contiguous run of rows
- * (stored in tree order, so a leaf's rows and projections are adjacent in memory), the box of
- * their projections and the largest slack among them.
+ * A k-d tree over the training rows' projections: each node holds a contiguous run of rows in
+ * tree order (a leaf's projections adjacent in memory), the box of their projections and the
+ * largest slack among them. The rows' values stay in training order: a copy in tree order cost
+ * more (2.8 MB of fresh pages on a credit fold) than the scattered reads of the few rows whose
+ * exact distance is needed, and queries come in leaf order (queriesByLeaf).
  */
 interface ProjectionTree {
   readonly nodes: number;
@@ -40,6 +42,7 @@ interface ProjectionTree {
   readonly slack: Float64Array;
   /** Tree order to training index. */
   readonly index: Int32Array;
+  /** The training rows, in training order (rows x cols). */
   readonly data: Float64Array;
   readonly projection: Float64Array;
   readonly rowSlack: Float64Array;
@@ -63,7 +66,7 @@ export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: nu
   // Each inner node popped pushes at most two children: the stack never holds more than the depth plus one.
   const stackNode = new Int32Array(STACK);
   const stackBound = new Float64Array(stackNode.length);
-  for (let q = 0; q < query.rows; q++) {
+  for (const q of queriesByLeaf(tree, query.projection, query.rows)) {
     bestDistance.fill(Infinity);
     bestIndex.fill(-1);
     box.set(query.projection.subarray(q * TREE_AXES, (q + 1) * TREE_AXES));
@@ -71,6 +74,23 @@ export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: nu
     out.set(bestIndex, q * k);
   }
   return out;
+}
+
+/**
+ * Queries in the tree order of the leaf each falls in (descending to the nearer child's box): a
+ * query's search then reads mostly the rows and boxes the previous one read, still in the cache.
+ * A query's neighbours do not depend on when it is searched.
+ */
+function queriesByLeaf(tree: ProjectionTree, projection: Float64Array, count: number): Int32Array {
+  const { left, right, low, high, start } = tree;
+  const position = new Int32Array(count);
+  for (let q = 0; q < count; q++) {
+    const p = projection.subarray(q * TREE_AXES, (q + 1) * TREE_AXES);
+    let node = 0;
+    while (left[node] >= 0) node = boxBound(low, high, left[node], p) <= boxBound(low, high, right[node], p) ? left[node] : right[node];
+    position[q] = start[node];
+  }
+  return Int32Array.from({ length: count }, (_, q) => q).sort((a, b) => position[a] - position[b] || a - b);
 }
 
 /** One query's search, depth first, the nearer child first (a function of its own, so that V8 optimises it whole). */
@@ -101,8 +121,8 @@ function searchTree(
     const l = left[node];
     if (l >= 0) {
       const r = right[node];
-      const bl = boxBound(low, high, l, p0, p1, p2, p3, p4, p5, p6, p7);
-      const br = boxBound(low, high, r, p0, p1, p2, p3, p4, p5, p6, p7);
+      const bl = boxBound(low, high, l, p);
+      const br = boxBound(low, high, r, p);
       const nearFirst = bl <= br;
       const far = nearFirst ? r : l;
       const farBound = nearFirst ? br : bl;
@@ -140,7 +160,7 @@ function searchTree(
       x = p7 - projection[po + 7];
       bound += x * x;
       if (bound * shrink - rowSlack[t] > limit) continue;
-      const io = t * cols;
+      const io = index[t] * cols;
       const worst = bestDistance[last];
       let d = 0;
       for (let j = 0; j < cols; j++) {
@@ -154,54 +174,68 @@ function searchTree(
   }
 }
 
-/** Squared distance from (p0..p7) to a node's box, summed over the axes in order, as a row's bound is. */
-function boxBound(low: Float64Array, high: Float64Array, node: number, p0: number, p1: number, p2: number, p3: number, p4: number, p5: number, p6: number, p7: number): number {
+/**
+ * Squared distance from the point p to a node's box, summed over the axes in order, as a row's
+ * bound is. Small enough for V8 to inline into the search: a call it does not inline boxes every
+ * double passed or returned on the heap, two bounds a node.
+ */
+function boxBound(low: Float64Array, high: Float64Array, node: number, p: Float64Array): number {
   const o = node * TREE_AXES;
-  return gapSquared(p0, low[o], high[o]) + gapSquared(p1, low[o + 1], high[o + 1]) + gapSquared(p2, low[o + 2], high[o + 2]) + gapSquared(p3, low[o + 3], high[o + 3]) +
-    gapSquared(p4, low[o + 4], high[o + 4]) + gapSquared(p5, low[o + 5], high[o + 5]) + gapSquared(p6, low[o + 6], high[o + 6]) + gapSquared(p7, low[o + 7], high[o + 7]);
+  let bound = 0;
+  for (let a = 0; a < TREE_AXES; a++) {
+    const v = p[a];
+    const lo = low[o + a];
+    const hi = high[o + a];
+    const gap = v < lo ? lo - v : v > hi ? v - hi : 0;
+    bound += gap * gap;
+  }
+  return bound;
 }
 
-function gapSquared(v: number, lo: number, hi: number): number {
-  const gap = v < lo ? lo - v : v > hi ? v - hi : 0;
-  return gap * gap;
-}
-
-/** Splits each node at the median of its widest axis until a node holds at most LEAF_ROWS rows. */
+/**
+ * Splits each node at the median of its widest axis until a node holds at most LEAF_ROWS rows.
+ * Each loop is a function of its own: V8 compiles a function called once per fit loop by loop
+ * (on-stack replacement) and threw the code away at the next loop, fit after fit.
+ */
 function buildTree(rows: ProjectedRows): ProjectionTree {
   const n = rows.rows;
   const capacity = 4 * Math.ceil(n / LEAF_ROWS) + 4;
-  const start = new Int32Array(capacity);
-  const end = new Int32Array(capacity);
-  const left = new Int32Array(capacity).fill(-1);
-  const right = new Int32Array(capacity).fill(-1);
-  const low = new Float64Array(capacity * TREE_AXES);
-  const high = new Float64Array(capacity * TREE_AXES);
-  const slack = new Float64Array(capacity);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const coordinates = rows.projection;
-  const slackOfRow = rows.slack;
+  const nodes = {
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    left: new Int32Array(capacity).fill(-1),
+    right: new Int32Array(capacity).fill(-1),
+    low: new Float64Array(capacity * TREE_AXES),
+    high: new Float64Array(capacity * TREE_AXES),
+    slack: new Float64Array(capacity),
+  };
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const count = splitNodes(nodes, order, rows.projection, rows.slack);
+  return { nodes: count, cols: rows.cols, ...nodes, index: order, data: rows.data, ...inTreeOrder(rows, order) };
+}
+
+/** The tree's arrays, filled node by node. */
+interface NodeArrays {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+  readonly slack: Float64Array;
+}
+
+/** Boxes and splits the nodes, parents before children (nodes are created in order); returns how many there are. */
+function splitNodes(tree: NodeArrays, order: Int32Array, coordinates: Float64Array, slackOfRow: Float64Array): number {
+  const { start, end, left, right, low, high, slack } = tree;
   let nodes = 1;
   start[0] = 0;
-  end[0] = n;
-  // Nodes are created in order, so one pass over them in creation order visits parents before children.
+  end[0] = order.length;
   for (let node = 0; node < nodes; node++) {
     const from = start[node];
     const to = end[node];
     const o = node * TREE_AXES;
-    low.fill(Infinity, o, o + TREE_AXES);
-    high.fill(-Infinity, o, o + TREE_AXES);
-    let most = 0;
-    for (let t = from; t < to; t++) {
-      const i = order[t];
-      for (let a = 0; a < TREE_AXES; a++) {
-        const v = coordinates[i * TREE_AXES + a];
-        if (v < low[o + a]) low[o + a] = v;
-        if (v > high[o + a]) high[o + a] = v;
-      }
-      if (slackOfRow[i] > most) most = slackOfRow[i];
-    }
-    slack[node] = most;
+    slack[node] = boxRows(order, from, to, coordinates, slackOfRow, low, high, o);
     if (to - from <= LEAF_ROWS) continue;
     let axis = 0;
     for (let a = 1; a < TREE_AXES; a++) if (high[o + a] - low[o + a] > high[o + axis] - low[o + axis]) axis = a;
@@ -217,19 +251,37 @@ function buildTree(rows: ProjectedRows): ProjectionTree {
     end[nodes] = to;
     nodes++;
   }
-  const cols = rows.cols;
-  const data = new Float64Array(n * cols);
+  return nodes;
+}
+
+/** The box of rows order[from..to) at low/high[o..o + TREE_AXES); returns their largest slack. */
+function boxRows(order: Int32Array, from: number, to: number, coordinates: Float64Array, slackOfRow: Float64Array, low: Float64Array, high: Float64Array, o: number): number {
+  low.fill(Infinity, o, o + TREE_AXES);
+  high.fill(-Infinity, o, o + TREE_AXES);
+  let most = 0;
+  for (let t = from; t < to; t++) {
+    const i = order[t];
+    for (let a = 0; a < TREE_AXES; a++) {
+      const v = coordinates[i * TREE_AXES + a];
+      if (v < low[o + a]) low[o + a] = v;
+      if (v > high[o + a]) high[o + a] = v;
+    }
+    if (slackOfRow[i] > most) most = slackOfRow[i];
+  }
+  return most;
+}
+
+/** The rows' projections and slacks in tree order, so that a leaf's are adjacent in memory. */
+function inTreeOrder(rows: ProjectedRows, order: Int32Array): { projection: Float64Array; rowSlack: Float64Array } {
+  const { rows: n, projection: fromProjection, slack } = rows;
   const projection = new Float64Array(n * TREE_AXES);
   const rowSlack = new Float64Array(n);
-  const source = rows.data;
-  const fromProjection = rows.projection;
   for (let t = 0; t < n; t++) {
     const i = order[t];
-    for (let j = 0; j < cols; j++) data[t * cols + j] = source[i * cols + j];
     for (let a = 0; a < TREE_AXES; a++) projection[t * TREE_AXES + a] = fromProjection[i * TREE_AXES + a];
-    rowSlack[t] = rows.slack[i];
+    rowSlack[t] = slack[i];
   }
-  return { nodes, cols, start, end, left, right, low, high, slack, index: order, data, projection, rowSlack };
+  return { projection, rowSlack };
 }
 
 /** Reorders order[from..to) so that order[nth] holds the row whose coordinate on `axis` ranks there, smaller ones before it, larger after (Hoare's selection). */
