@@ -28,18 +28,9 @@ export interface ProjectedRows {
  * more (2.8 MB of fresh pages on a credit fold) than the scattered reads of the few rows whose
  * exact distance is needed, and queries come in leaf order (queriesByLeaf).
  */
-interface ProjectionTree {
+interface ProjectionTree extends NodeArrays {
   readonly nodes: number;
   readonly cols: number;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  /** Children of an inner node; -1 for a leaf. */
-  readonly left: Int32Array;
-  readonly right: Int32Array;
-  /** nodes x TREE_AXES. */
-  readonly low: Float64Array;
-  readonly high: Float64Array;
-  readonly slack: Float64Array;
   /** Tree order to training index. */
   readonly index: Int32Array;
   /** The training rows, in training order (rows x cols). */
@@ -214,12 +205,14 @@ function buildTree(rows: ProjectedRows): ProjectionTree {
   return { nodes: count, cols: rows.cols, ...nodes, index: order, data: rows.data, ...inTreeOrder(rows, order) };
 }
 
-/** The tree's arrays, filled node by node. */
+/** The tree's nodes, filled node by node: each node's run of rows in tree order, its children, its box and slack. */
 interface NodeArrays {
   readonly start: Int32Array;
   readonly end: Int32Array;
+  /** Children of an inner node; -1 for a leaf. */
   readonly left: Int32Array;
   readonly right: Int32Array;
+  /** nodes x TREE_AXES. */
   readonly low: Float64Array;
   readonly high: Float64Array;
   readonly slack: Float64Array;
