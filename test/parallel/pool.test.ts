@@ -58,6 +58,25 @@ test("a partition scored model by model and fold by fold across the pool gives t
   }
 });
 
+test("a regression partition scored model by model and fold by fold gives the grid of its whole-partition scoring", async () => {
+  const quantity = (g: string, rows: number): PartitionJob => ({
+    key: [g],
+    lines: Array.from({ length: rows }, (_, i) => {
+      const x = (i * 37) % 101;
+      const z = (i * 53) % 17;
+      const colour = ["red", "green", "blue", "teal"][(i * 7) % 4];
+      return rowText([g, String(x), String(z), colour, String(i % 3), String(2 * x - z + (colour === "red" ? 15 : 0) + ((i * 13) % 29) / 3)]);
+    }),
+  });
+  const regression: GridSpec = { ...spec, task: "regression", models: ["lr", "ridge", "knn", "dt"] };
+  const parts = [quantity("a", 200), quantity("b", 120)];
+  const whole = await scorePartitions(parts, { workers: 1, header, spec: regression });
+  const cut = await scorePartitions(parts, { workers: 2, header, spec: regression, splitRows: 1 });
+  assert.equal(whole[0].status, "ok");
+  assert.equal(whole[0].rows.length, 4);
+  assert.deepEqual(withoutTime(cut), withoutTime(whole));
+});
+
 test("a split partition with fewer folds than --folds (a small class) drops the surplus units and keeps its note", async () => {
   const few = [partition("few", 30, 3)];
   const folded = { ...spec, folds: 20 };
