@@ -65,7 +65,7 @@ function prepare(request: FoldRequest, rows: string): HeldPartition {
       folds: prepared.table.folds.length,
       score: (fold, models, onFit) => {
         if (kept?.fold !== fold) {
-          kept = null;
+          kept = null; // the previous fold's matrices go before the next ones are made: one fold's at a time
           kept = { fold, features: workFeatures(prepared, fold) };
         }
         const skip = prepared.models.map((_, m) => !models.includes(m));
