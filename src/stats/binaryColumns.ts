@@ -1,4 +1,4 @@
-import { blockEntries, levelEntries, type LevelEntries } from "./levelEntries.js";
+import { levelEntries, offBaseEntries, type LevelEntries } from "./levelEntries.js";
 import type { Matrix } from "./matrix.js";
 import { ROW_BLOCK } from "./rowBlocks.js";
 import { twoValuedColumns } from "./twoValuedColumns.js";
@@ -67,7 +67,7 @@ function fillEntries(X: Matrix, split: BinaryColumns, levels: LevelEntries | nul
       index[p] = j;
       value[p++] = data[o + j];
     }
-    const found = levels === null ? binaryOffBase(data, o, binary, base, row) : binaryOffBaseByLevel(data, o, i, binary, base, levels, row);
+    const found = levels === null ? binaryOffBase(data, o, binary, base, row) : offBaseEntries(levels, i, 0, 0, row, 0);
     for (let e = 0; e < found; e++) {
       const j = binary[row[e]];
       index[p] = j;
@@ -82,17 +82,5 @@ function fillEntries(X: Matrix, split: BinaryColumns, levels: LevelEntries | nul
 function binaryOffBase(data: Float64Array, o: number, binary: Int32Array, base: Float64Array, row: Int32Array): number {
   let n = 0;
   for (let b = 0; b < binary.length; b++) if (data[o + binary[b]] !== base[binary[b]]) row[n++] = b;
-  return n;
-}
-
-/** binaryOffBase for row i of a matrix with one-hot blocks. */
-function binaryOffBaseByLevel(data: Float64Array, o: number, i: number, binary: Int32Array, base: Float64Array, levels: LevelEntries, row: Int32Array): number {
-  const { segmentIndex, segmentBlock } = levels;
-  let n = 0;
-  for (let s = 0; s < segmentIndex.length; s++) {
-    const b = segmentIndex[s];
-    if (segmentBlock[s] >= 0) n = blockEntries(levels, segmentBlock[s], i, 0, b, row, n);
-    else if (data[o + binary[b]] !== base[binary[b]]) row[n++] = b;
-  }
   return n;
 }

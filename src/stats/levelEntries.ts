@@ -11,6 +11,11 @@ import { blockValues } from "./twoValuedColumns.js";
  * instead of its width. The split forms (rareColumns.ts, splitScatter.ts) list these per row.
  */
 export interface LevelEntries {
+  /** X's data and width, its binary columns (ascending) and each group's base (groups x cols), as given. */
+  readonly data: Float64Array;
+  readonly cols: number;
+  readonly binary: Int32Array;
+  readonly groupBase: Float64Array;
   /** Per segment, the index among the binary columns of its (first) column. */
   readonly segmentIndex: Int32Array;
   /** Per segment, its block, or -1 for a single column. */
@@ -61,14 +66,32 @@ export function levelEntries(X: Matrix, blocks: readonly OneHotBlock[], binary: 
     offStart.push(starts);
     offRare.push(Int32Array.from(list));
   }
-  return { segmentIndex: Int32Array.from(segmentIndex), segmentBlock: Int32Array.from(segmentBlock), levels: blocks.map((b) => b.level), widths: Int32Array.from(blocks, (b) => b.width), onRare, offStart, offRare };
+  return { data: X.data, cols: p, binary, groupBase, segmentIndex: Int32Array.from(segmentIndex), segmentBlock: Int32Array.from(segmentBlock), levels: blocks.map((b) => b.level), widths: Int32Array.from(blocks, (b) => b.width), onRare, offStart, offRare };
+}
+
+/**
+ * Writes into out from n, ascending, offset + b for each binary column (b its index among them)
+ * at which row i of group g is off its group's base: a block's from the row's level, a single
+ * column's from the data. Returns the new n.
+ */
+export function offBaseEntries(entries: LevelEntries, i: number, g: number, offset: number, out: Int32Array, n: number): number {
+  const { data, cols, binary, groupBase, segmentIndex, segmentBlock } = entries;
+  const o = i * cols;
+  const so = g * cols;
+  let m = n;
+  for (let s = 0; s < segmentIndex.length; s++) {
+    const b = segmentIndex[s];
+    if (segmentBlock[s] >= 0) m = blockEntries(entries, segmentBlock[s], i, g, offset + b, out, m);
+    else if (data[o + binary[b]] !== groupBase[so + binary[b]]) out[m++] = offset + b;
+  }
+  return m;
 }
 
 /**
  * Writes into out from n, ascending, offset + k for each column k of `block` at which row i of
  * group g is off base; returns the new n.
  */
-export function blockEntries(entries: LevelEntries, block: number, i: number, g: number, offset: number, out: Int32Array, n: number): number {
+function blockEntries(entries: LevelEntries, block: number, i: number, g: number, offset: number, out: Int32Array, n: number): number {
   const k = entries.levels[block][i];
   const list = entries.offRare[block];
   const starts = entries.offStart[block];

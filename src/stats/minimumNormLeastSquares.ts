@@ -124,7 +124,7 @@ export function gramMinimumNormLeastSquares(gram: Float64Array, cols: number, at
   let diagonal = 0;
   for (let j = 0; j < cols; j++) diagonal = Math.max(diagonal, gram[j * cols + j]);
   if (known.some((d) => quadraticForm(gram, d, cols) > KNOWN_NULL * diagonal)) return null;
-  const nullDirections = [...known, ...negligibleColumns(gram, cols, cutoff, known)];
+  const nullDirections = [...known, ...negligibleColumns(gram, cols, cutoff * cutoff * diagonal, known)];
   const rank = cols - nullDirections.length;
   if (rank < 1) return null;
   const projector = complementProjector(nullDirections, cols);
@@ -144,13 +144,11 @@ export function gramMinimumNormLeastSquares(gram: Float64Array, cols: number, at
   return { x: multiply(projector, weights, cols), rank, singularValues };
 }
 
-/** e_j for each column whose norm is at most cutoff times the largest column's and that no known direction covers. */
-function negligibleColumns(gram: Float64Array, cols: number, cutoff: number, known: readonly Float64Array[]): Float64Array[] {
-  let largest = 0;
-  for (let j = 0; j < cols; j++) largest = Math.max(largest, gram[j * cols + j]);
+/** e_j for each column whose squared norm (its Gram diagonal) is at most `floor` and that no known direction covers. */
+function negligibleColumns(gram: Float64Array, cols: number, floor: number, known: readonly Float64Array[]): Float64Array[] {
   const out: Float64Array[] = [];
   for (let j = 0; j < cols; j++) {
-    if (gram[j * cols + j] > cutoff * cutoff * largest || known.some((d) => d[j] !== 0)) continue;
+    if (gram[j * cols + j] > floor || known.some((d) => d[j] !== 0)) continue;
     const e = new Float64Array(cols);
     e[j] = 1;
     out.push(e);

@@ -1,4 +1,4 @@
-import { blockEntries, levelEntries, type LevelEntries } from "./levelEntries.js";
+import { levelEntries, offBaseEntries, type LevelEntries } from "./levelEntries.js";
 import type { Matrix } from "./matrix.js";
 import { ROW_BLOCK } from "./rowBlocks.js";
 import { twoValuedColumns } from "./twoValuedColumns.js";
@@ -90,20 +90,14 @@ function fillRows(X: Matrix, split: RareColumns, from: number, to: number, fille
 function fillRowsByLevel(X: Matrix, split: RareColumns, segments: LevelEntries, from: number, to: number, filled: number): number {
   const { cols, data } = X;
   const { column, numericCount, rowValues, start, entries, base, delta } = split;
-  const { segmentIndex, segmentBlock } = segments;
   const width = 1 + numericCount;
-  const count = segmentIndex.length;
   let p = filled;
   for (let i = from; i < to; i++) {
     const o = i * cols;
     for (let q = 0; q < numericCount; q++) rowValues[i * width + 1 + q] = data[o + column[q]];
     const rowStart = p;
-    for (let g = 0; g < count; g++) {
-      // A binary column's position is numericCount + its index among the binary columns.
-      const at = numericCount + segmentIndex[g];
-      if (segmentBlock[g] >= 0) p = blockEntries(segments, segmentBlock[g], i, 0, at, entries, p);
-      else if (data[o + column[at]] !== base[at]) entries[p++] = at;
-    }
+    // A binary column's position is numericCount + its index among the binary columns.
+    p = offBaseEntries(segments, i, 0, numericCount, entries, p);
     let s = 0;
     for (let e = rowStart; e < p; e++) s += base[entries[e]] * delta[entries[e]];
     rowValues[i * width] = s;

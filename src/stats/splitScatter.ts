@@ -1,4 +1,4 @@
-import { blockEntries, levelEntries, type LevelEntries } from "./levelEntries.js";
+import { levelEntries, offBaseEntries, type LevelEntries } from "./levelEntries.js";
 import { createMatrix, type Matrix } from "./matrix.js";
 import { ROW_BLOCK } from "./rowBlocks.js";
 import { twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
@@ -231,23 +231,14 @@ function accumulateRows(X: Matrix, group: Uint32Array | null, columns: Columns, 
 
 /** accumulateRows for a matrix with one-hot blocks: the same sums, a block's rare columns found from the row's level (levelEntries.ts). */
 function accumulateRowsByLevel(X: Matrix, group: Uint32Array | null, columns: Columns, entries: LevelEntries, shift: Float64Array, sums: GroupSums, row: RowBuffers, from: number, to: number): void {
-  const { cols: p, data } = X;
-  const { numeric, binary, groupBase } = columns;
-  const { segmentIndex, segmentBlock } = entries;
+  const { numeric, binary } = columns;
   const { rare } = row;
   const nn = numeric.length;
   const nb = binary.length;
-  const segments = segmentIndex.length;
   for (let i = from; i < to; i++) {
     const g = group === null ? 0 : group[i];
-    const so = g * p;
-    addNumericRow(X, i, numeric, shift, so, sums, row, g);
-    let n = 0;
-    for (let s = 0; s < segments; s++) {
-      const b = segmentIndex[s];
-      if (segmentBlock[s] >= 0) n = blockEntries(entries, segmentBlock[s], i, g, b, rare, n);
-      else if (data[i * p + binary[b]] !== groupBase[so + binary[b]]) rare[n++] = b;
-    }
+    addNumericRow(X, i, numeric, shift, g * X.cols, sums, row, g);
+    const n = offBaseEntries(entries, i, g, 0, rare, 0);
     addRareProducts(sums, row, n, g, nn, nb);
   }
 }
