@@ -17,14 +17,25 @@ export const SMALLEST_SCALE = 10 * Number.EPSILON;
 /** On the rescaled problem, whose objective is about n: far below scikit-learn's gtol=1e-5 there. */
 const GRADIENT_TOLERANCE = 1e-8;
 
-/** The targets' standard deviation, or 1 when they are constant. */
+/**
+ * The targets' standard deviation, or, when that is within the rounding of their size (a
+ * constant target, whose standard deviation computes to 1e-16 of it, not 0), their largest
+ * magnitude (1 for all zeros): dividing by a noise-sized scale would put the intercept at 1e15
+ * or more, far beyond what the line search walks to from 0.
+ */
 function targetScale(y: Float64Array): number {
-  let mean = 0;
-  for (const v of y) mean += v / y.length;
+  let sum = 0;
+  let largest = 0;
+  for (const v of y) {
+    sum += v;
+    largest = Math.max(largest, Math.abs(v));
+  }
+  const mean = sum / y.length;
   let squares = 0;
   for (const v of y) squares += (v - mean) * (v - mean);
   const sd = Math.sqrt(squares / y.length);
-  return sd > 0 && Number.isFinite(sd) ? sd : 1;
+  if (Number.isFinite(sd) && sd > 1e-9 * largest) return sd;
+  return largest > 0 && Number.isFinite(largest) ? largest : 1;
 }
 
 /**
