@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
-import { compareKeys, describeKey, keyId, type PartitionKey } from "./data/partitionKey.js";
+import { compareKeys, keyId } from "./data/partitionKey.js";
 import { inputName } from "./data/readCsv.js";
-import { readPartitions } from "./data/readPartitions.js";
+import { readPartitions, type PartitionedInput, type PartitionRows } from "./data/readPartitions.js";
 import type { Shard } from "./data/shard.js";
 import { InputError } from "./errors.js";
 import type { GridSpec } from "./evaluate/compareModels.js";
@@ -13,7 +13,9 @@ import { scorePartitions, type PartitionJob } from "./parallel/pool.js";
 import { shardAssignment } from "./data/shard.js";
 import { leaderboard, type Leaderboard } from "./report/leaderboard.js";
 import type { RunMetadata } from "./report/runMetadata.js";
+import { PartitionNotes } from "./partitionNotes.js";
 import { resolveOptions } from "./resolveOptions.js";
+import { resumeRun, type RunJournal } from "./resumeRun.js";
 
 /**
  * A run as asked for: the result options before the file is seen (the task may be "auto", the
@@ -55,32 +57,11 @@ export interface RunResult {
   readonly baselineFailed: boolean;
 }
 
-/** Where a run records its finished partitions, so that a killed run can be resumed (--resume). */
-export interface RunJournal {
-  /** For messages. */
-  readonly name: string;
-  /**
-   * Called once the input is read and the options resolved, before any partition is scored: the
-   * results an earlier run of the same job recorded, or null for a new journal. Rejects the
-   * journal of another input or of other options.
-   */
-  begin(metadata: RunMetadata): readonly PartitionResult[] | null;
-  /** Called as each partition finishes, before it is reported. */
-  record(result: PartitionResult): void;
-}
-
 export interface RunContext {
   readonly events?: RunEvents;
   readonly signal?: AbortSignal;
   readonly stdin?: Readable;
   readonly journal?: RunJournal;
-}
-
-function noteScope(where: readonly string[], total: number): string {
-  if (where.length === 1) return where[0];
-  if (where.length === total) return `all ${total} partitions`;
-  const shown = where.slice(0, 3).map((key) => `(${key})`).join(", ");
-  return `${where.length} partitions: ${shown}${where.length > 3 ? ", ..." : ""}`;
 }
 
 /** The partitions shard `shard` scores, out of every partition of the file. */
@@ -92,6 +73,45 @@ function ownPartitions<P extends PartitionJob>(partitions: readonly P[], shard: 
   return partitions.filter((_, i) => assigned[i] === shard.index);
 }
 
+/** The file's partitions, and the rows the run reads beyond them (the global baseline's). */
+async function readInput(options: RunOptions, stdin: Readable | undefined): Promise<{ readonly input: PartitionedInput; readonly everyPartition: readonly PartitionRows[] }> {
+  // The global baseline trains on every partition's rows: a shard then reads them all, and
+  // scores only its own partitions (the same assignment readPartitions makes).
+  if (options.baseline !== "global") {
+    const input = await readPartitions(options, stdin);
+    return { input, everyPartition: input.partitions };
+  }
+  const read = await readPartitions({ ...options, shard: null }, stdin);
+  const input = options.shard === null ? read : { ...read, partitions: ownPartitions(read.partitions, options.shard) };
+  return { input, everyPartition: read.partitions };
+}
+
+/** The options that change the grid's numbers, once the task and the model list are chosen. */
+function resultOptionsOf(options: RunOptions, task: TaskId, models: readonly string[]): ResultOptions {
+  const { target, by, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal } = options;
+  return { task, target, by, models, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal, ...(options.baseline === "global" ? { baseline: "global" as const } : {}) };
+}
+
+/** What each child is told to score: the result options that reach the folds, and the feature columns. */
+function gridSpecOf(result: ResultOptions, features: readonly string[]): GridSpec {
+  const { task, target, models, folds, foldColumn, trainSize, minRows, seed } = result;
+  return { task, target, models, folds, foldColumn, trainSize, minRows, seed, features };
+}
+
+/**
+ * Adds to a partition's result what the parent knows of it: its global baseline rows, and its
+ * row count when a child that died twice could not say it (the parent counted the rows, with a
+ * target, that it sent).
+ */
+function completeResult(todo: readonly PartitionRows[], baseline: GlobalBaseline | null): (result: PartitionResult) => PartitionResult {
+  const sizes = new Map(todo.map((partition) => [keyId(partition.key), partition.lines.length]));
+  return (result) => {
+    const rows = sizes.get(keyId(result.key));
+    const counted = result.facts !== undefined || rows === undefined ? result : { ...result, facts: { [ROWS_COLUMN]: rows } };
+    return baseline === null ? counted : { ...counted, global: baseline.ok ? (baseline.rows.get(keyId(counted.key)) ?? []) : [] };
+  };
+}
+
 /**
  * The whole job, without touching the terminal: read and route the CSV, choose the task, score
  * every partition on a pool of child processes, build the leaderboard. Bad input rejects with an
@@ -99,76 +119,49 @@ function ownPartitions<P extends PartitionJob>(partitions: readonly P[], shard: 
  */
 export async function run(options: RunOptions, context: RunContext = {}): Promise<RunResult> {
   const events = context.events ?? {};
-  // The global baseline trains on every partition's rows: a shard then reads them all, and
-  // scores only its own partitions (the same assignment readPartitions makes).
   const global = options.baseline === "global";
-  const read = await readPartitions(global ? { ...options, shard: null } : options, context.stdin);
-  const input = global && options.shard !== null ? { ...read, partitions: ownPartitions(read.partitions, options.shard) } : read;
-  // Said once every check has passed: a run refused with exit 2 prints its one error line only.
-  const before: string[] = [];
-  if (input.droppedTargets > 0) before.push(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
-  before.push(...input.notes);
+  const { input, everyPartition } = await readInput(options, context.stdin);
   const { task, taskReason, models, sort } = resolveOptions(options, input.target);
   const refusal = task.refuseTarget(input.target, options.target);
   if (refusal !== null) throw new InputError(`${inputName(options.input)}: ${refusal}`);
-  if (taskReason !== null) before.push(`task: ${task.id} (${taskReason}; --task sets it)`);
-
-  const { target, by, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal } = options;
-  const resultOptions: ResultOptions = { task: task.id, target, by, models, folds, foldColumn, trainSize, minRows, seed, ignore, delimiter, encoding, decimal, ...(global ? { baseline: "global" as const } : {}) };
-  const spec: GridSpec = { task: task.id, target, models, folds, foldColumn, trainSize, minRows, seed, features: input.features };
+  const resultOptions = resultOptionsOf(options, task.id, models);
+  const spec = gridSpecOf(resultOptions, input.features);
   const metadata: RunMetadata = { format: "automl-grid", version: 2, fingerprint: input.fingerprint, options: resultOptions, shard: options.shard };
   const total = input.partitions.length;
-  // A journaled partition that failed is scored again: the failure may have been the machine's. A
-  // skipped one is not: the same rows and options skip it again.
-  const journal = context.journal;
-  const recorded = journal?.begin(metadata) ?? null;
-  const finished = new Map((recorded ?? []).filter((result) => result.status !== "failed").map((result) => [keyId(result.key), result]));
-  const resumed = input.partitions.flatMap((partition) => finished.get(keyId(partition.key)) ?? []);
-  const todo = input.partitions.filter((partition) => !finished.has(keyId(partition.key)));
-  if (journal !== undefined && recorded !== null) before.push(`resumed ${resumed.length} of ${total} partitions from ${journal.name}`);
-  for (const note of before) events.note?.(note);
+  const { resumed, todo, note: resumedNote } = resumeRun(input.partitions, metadata, context.journal);
+  // Said once every check has passed: a run refused with exit 2 prints its one error line only.
+  if (input.droppedTargets > 0) events.note?.(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
+  for (const note of input.notes) events.note?.(note);
+  if (taskReason !== null) events.note?.(`task: ${task.id} (${taskReason}; --task sets it)`);
+  if (resumedNote !== null) events.note?.(resumedNote);
   events.partitionsFound?.(total);
+
+  const onFit = (): void => events.fit?.();
   const baseline: GlobalBaseline | null =
     global && todo.length > 0
-      ? await scoreGlobalBaseline([...read.partitions].sort((a, b) => compareKeys(a.key, b.key)), { workers: options.workers, header: input.header, spec: { ...spec, by }, signal: context.signal, onFit: () => events.fit?.() })
+      ? await scoreGlobalBaseline([...everyPartition].sort((a, b) => compareKeys(a.key, b.key)), { workers: options.workers, header: input.header, spec: { ...spec, by: options.by }, signal: context.signal, onFit })
       : null;
   if (baseline !== null) for (const note of baseline.ok ? baseline.notes : [`global baseline: ${baseline.reason}`]) events.note?.(note);
-  const withGlobal = (result: PartitionResult): PartitionResult =>
-    baseline === null ? result : { ...result, global: baseline.ok ? (baseline.rows.get(keyId(result.key)) ?? []) : [] };
-  // A child that died twice said nothing of its partition, but the parent knows how many rows
-  // (with a target: the others were dropped on reading) it sent.
-  const sizes = new Map(todo.map((partition) => [keyId(partition.key), partition.lines.length]));
-  const withRows = (result: PartitionResult): PartitionResult => {
-    const rows = sizes.get(keyId(result.key));
-    return result.facts !== undefined || rows === undefined ? result : { ...result, facts: { [ROWS_COLUMN]: rows } };
-  };
+  const complete = completeResult(todo, baseline);
+  const notes = new PartitionNotes();
+  resumed.forEach((result) => notes.add(result));
   let done = resumed.length;
-  // The same note from many partitions (an identifier column, say) is said once, with where: in
-  // key order, so that neither scheduling nor resuming changes what stderr says.
-  const notes = new Map<string, PartitionKey[]>();
-  const collectNotes = (result: PartitionResult): void => {
-    for (const note of result.notes) notes.set(note, [...(notes.get(note) ?? []), result.key]);
-  };
-  resumed.forEach(collectNotes);
   const scored = await scorePartitions(todo, {
     workers: options.workers,
     header: input.header,
     spec,
     signal: context.signal,
-    onFit: () => events.fit?.(),
+    onFit,
     onDone: (reported) => {
-      const result = withGlobal(withRows(reported));
+      const result = complete(reported);
       done++;
-      journal?.record(result);
-      collectNotes(result);
+      context.journal?.record(result);
+      notes.add(result);
       events.partitionDone?.(result, done, total);
     },
   });
-  const results = [...resumed, ...scored.map((result) => withGlobal(withRows(result)))];
-  for (const [note, keys] of notes) {
-    const where = [...keys].sort(compareKeys).map((key) => describeKey(options.by, key));
-    events.note?.(options.by.length === 0 ? note : `${noteScope(where, total)}: ${note}`);
-  }
+  const results = [...resumed, ...scored.map(complete)];
+  for (const line of notes.lines(options.by, total)) events.note?.(line);
   return {
     task,
     results,

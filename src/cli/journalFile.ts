@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { InputError, UsageError } from "../errors.js";
 import type { PartitionResult } from "../evaluate/grid.js";
-import type { RunJournal } from "../index.js";
+import type { RunJournal } from "../resumeRun.js";
 import { journalManifestLine, journalResultLine, parseJournal, type Journal } from "../report/journal.js";
 import { optionDifference, type RunMetadata } from "../report/runMetadata.js";
 import { writeFileAtomic } from "../report/writeFileAtomic.js";

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { PartitionResult } from "../src/evaluate/grid.js";
+import type { RunMetadata } from "../src/report/runMetadata.js";
+import { resumeRun, type RunJournal } from "../src/resumeRun.js";
+
+const metadata: RunMetadata = {
+  format: "automl-grid",
+  version: 2,
+  fingerprint: "f",
+  options: { task: "classification", target: "y", by: ["g"], models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, minRows: 0, seed: 123, ignore: [], delimiter: "auto", encoding: "utf-8", decimal: "." },
+  shard: null,
+};
+const partitions = [{ key: ["a"] }, { key: ["b"] }, { key: ["c"] }, { key: ["d"] }];
+const result = (key: string, status: PartitionResult["status"]): PartitionResult => ({ key: [key], status, reason: status === "ok" ? "" : "why", rows: [], notes: [] });
+
+function journal(recorded: readonly PartitionResult[] | null): RunJournal & { readonly began: RunMetadata[] } {
+  const began: RunMetadata[] = [];
+  return { name: "run.journal", began, begin: (m) => (began.push(m), recorded), record: () => undefined };
+}
+
+test("partitions the journal holds as ok or skipped are resumed in the input's order; failed ones are scored again", () => {
+  const j = journal([result("c", "ok"), result("a", "skipped"), result("b", "failed"), result("z", "ok")]);
+  const { resumed, todo, note } = resumeRun(partitions, metadata, j);
+  assert.deepEqual(resumed.map((r) => r.key[0]), ["a", "c"]);
+  assert.deepEqual(todo.map((p) => p.key[0]), ["b", "d"]);
+  assert.equal(note, "resumed 2 of 4 partitions from run.journal");
+  assert.deepEqual(j.began, [metadata]);
+});
+
+test("a new journal, or none, scores every partition and says nothing", () => {
+  for (const j of [journal(null), undefined]) {
+    const { resumed, todo, note } = resumeRun(partitions, metadata, j);
+    assert.deepEqual(resumed, []);
+    assert.equal(todo.length, 4);
+    assert.equal(note, null);
+  }
+});
