@@ -1,11 +1,14 @@
 /**
- * Parity with scikit-learn on the real datasets (../shared/datasets: titanic, juice, iris for
- * classification, insurance for regression): both sides score the same predefined 10 folds
- * (--fold-column, --train-size 1) and the table of mean Accuracy and AUC (R2 and MAE) per model
- * goes to stdout as markdown, for BENCHMARKS.md. Exits 1 if a model is outside the issues'
- * tolerances (classification: 0.01 for lr, nb, knn, ridge, lda, qda, hgb, dummy; 0.03 for dt, rf, ada,
- * et, gbc and svm, whose SGD shuffles from another seed: its row is the mean of ten seeds a side;
- * regression: R2 0.01 and MAE 2%, the trees 0.03 and 6%).
+ * Parity with scikit-learn on the real datasets (../shared/datasets): titanic, juice and iris for
+ * binary and multiclass classification, titanic's Pclass and insurance's children for multiclass
+ * targets beside one-hot features, and insurance, juice, titanic and iris for regression. Both
+ * sides score the same predefined 10 folds (--fold-column, --train-size 1) and the table of mean
+ * Accuracy and AUC (R2 and MAE) per model goes to stdout as markdown, for BENCHMARKS.md. Exits 1
+ * if a model is outside the issues' tolerances (classification: 0.01 for lr, nb, knn, ridge, lda,
+ * qda, hgb, dummy; 0.03 for dt, rf, ada, et, gbc and svm, whose SGD shuffles from another seed:
+ * its row is the mean of ten seeds a side; regression: R2 0.01 and MAE 2%, the seeded trees and
+ * boosting 0.03 and 6%, the seeded ones as the mean of 5 to 20 seeds a side beyond insurance's
+ * reference).
  *
  *     npm run build && node dist/bench/parity.js [--datasets ../shared/datasets]
  */
@@ -35,6 +38,9 @@ const CASES: Case[] = [
   // As the issue words it, with the row number Id left in as a numeric feature.
   { name: "juice-with-id", file: "juice.csv", target: "Purchase", ignore: [], oneHot: true },
   { name: "iris", file: "iris.csv", target: "species", ignore: [], oneHot: false },
+  // Multiclass targets beside one-hot features (the iris case has none).
+  { name: "titanic-pclass", file: "titanic.csv", target: "Pclass", ignore: ["PassengerId"], oneHot: true },
+  { name: "insurance-children", file: "insurance.csv", target: "children", ignore: [], oneHot: true },
 ];
 const TOLERANCE: Record<string, number> = {
   "Logistic Regression": 0.01,
@@ -95,7 +101,7 @@ function requirements(): string | null {
 type RegressionRow = { Model: string; R2: number; MAE: number };
 
 /** insurance.csv, --target charges, 10 folds dealt in row order; scikit-learn's side from test/reference/regression_grid_reference.py. */
-function regressionParity(out: string[]): number {
+function insuranceParity(out: string[]): number {
   const text = readFileSync(join(datasets, "insurance.csv"), "utf8").trim().split("\n");
   const path = join(OUT, "insurance-folds.csv");
   writeFileSync(path, [`${text[0].trim()},fold`, ...text.slice(1).map((line, i) => `${line.trim()},${i % 10}`)].join("\n") + "\n");
@@ -116,6 +122,79 @@ function regressionParity(out: string[]): number {
     if (!ok) failed++;
     const d = (x: number, digits = 4): string => (x >= 0 ? "+" : "") + x.toFixed(digits);
     out.push(`| ${row.Model} | ${row.R2.toFixed(4)} | ${ref.R2.toFixed(4)} | ${d(dR2)} | ${row.MAE.toFixed(1)} | ${ref.MAE.toFixed(1)} | ${d(100 * dMae, 2)}% | ${tree ? "0.03 / 6%" : "0.01 / 2%"} | ${ok ? "pass" : "FAIL"} |`);
+  }
+  return failed;
+}
+
+interface RegressionCase {
+  readonly name: string;
+  readonly file: string;
+  readonly target: string;
+  readonly ignore: string[];
+}
+
+/** Every regressor on tables beyond insurance, through bench/sklearn_grid.py (all fourteen models). */
+const REGRESSION_CASES: RegressionCase[] = [
+  { name: "insurance", file: "insurance.csv", target: "charges", ignore: [] },
+  { name: "juice", file: "juice.csv", target: "PriceDiff", ignore: ["Id"] },
+  { name: "titanic", file: "titanic.csv", target: "Fare", ignore: ["PassengerId"] },
+  { name: "iris", file: "iris.csv", target: "petal_width", ignore: [] },
+];
+/**
+ * Regressors whose fit draws from the seed, compared as the mean of this many seeds a side: one
+ * tree or one AdaBoost (its weighted resampling) moves by 0.1 in R2 from seed to seed on
+ * titanic's Fare, so they take 20; the forests and boosting average 100 trees already.
+ */
+const SEEDED_REGRESSORS: Readonly<Record<string, number>> = { dt: 20, ada: 20, rf: 5, et: 5, gbr: 5 };
+/** The models held to 0.03 in R2 and 6% in MAE (issues 9 and 10); the others to 0.01 and 2%. */
+const LOOSE_REGRESSORS = new Set(["Decision Tree Regressor", "Random Forest Regressor", "Extra Trees Regressor", "AdaBoost Regressor", "Gradient Boosting Regressor", "Histogram Gradient Boosting Regressor"]);
+const REGRESSOR_IDS = "lr,lasso,ridge,en,br,huber,knn,dt,rf,et,ada,gbr,hgb,dummy";
+
+function regressionParity(c: RegressionCase, out: string[]): number {
+  const text = readFileSync(join(datasets, c.file), "utf8").trim().split("\n");
+  const path = join(OUT, `${c.name}-${c.target}-folds.csv`);
+  writeFileSync(path, [`${text[0].trim()},fold`, ...text.slice(1).map((line, i) => `${line.trim()},${i % 10}`)].join("\n") + "\n");
+  const common = ["--target", c.target, "--task", "regression", "--fold-column", "fold", "--train-size", "1", ...(c.ignore.length ? ["--ignore", c.ignore.join(",")] : [])];
+  const oursAt = (args: readonly string[]): RegressionRow[] =>
+    (JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...args, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { rows: RegressionRow[] }).rows;
+  const theirsAt = (args: readonly string[]): RegressionRow[] =>
+    JSON.parse(execFileSync("/usr/bin/python3", [join(ROOT, "bench", "sklearn_grid.py"), path, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as RegressionRow[];
+  const ours = oursAt([...common, "--models", REGRESSOR_IDS]);
+  const theirs = theirsAt([...common, "--models", REGRESSOR_IDS]);
+  const most = Math.max(...Object.values(SEEDED_REGRESSORS));
+  for (const [rows, run] of [[ours, oursAt], [theirs, theirsAt]] as const) {
+    const runs = Array.from({ length: most }, (_, k) => {
+      const models = Object.keys(SEEDED_REGRESSORS).filter((id) => k < SEEDED_REGRESSORS[id]);
+      return run([...common, "--models", models.join(","), "--seed", String(k + 1)]);
+    });
+    for (const row of rows) {
+      const same = runs.map((grid) => grid.find((r) => r.Model === row.Model)).filter((r): r is RegressionRow => r !== undefined);
+      if (same.length === 0) continue;
+      row.R2 = same.reduce((sum, r) => sum + r.R2, 0) / same.length;
+      row.MAE = same.reduce((sum, r) => sum + r.MAE, 0) / same.length;
+    }
+  }
+  const ignored = c.ignore.length ? `, --ignore ${c.ignore.join(",")}` : "";
+  out.push(`\n**${c.name}** (--target ${c.target}${ignored}; every regressor; 10 predefined folds; dt and ada the mean of 20 seeds a side, rf, et and gbr of 5)\n`);
+  out.push("| Model | R2 ours | sklearn | diff | MAE ours | sklearn | diff | tolerance | |");
+  out.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+  // A target the features fit exactly (juice's PriceDiff is PriceMM - PriceCH) leaves errors of
+  // rounding or of a solver's stopping point, whose ratio means nothing: when both sides' MAE is
+  // under 1% of the dummy's, MAE counts as equal and R2 decides.
+  const dummyMae = theirs.find((r) => r.Model === "Dummy Regressor")?.MAE ?? Infinity;
+  let failed = 0;
+  for (const row of ours) {
+    const ref = theirs.find((r) => r.Model === row.Model);
+    if (ref === undefined) continue;
+    const loose = LOOSE_REGRESSORS.has(row.Model);
+    const dR2 = row.R2 - ref.R2;
+    const dMae = (row.MAE - ref.MAE) / ref.MAE;
+    const exact = row.MAE < 0.01 * dummyMae && ref.MAE < 0.01 * dummyMae;
+    const ok = Math.abs(dR2) <= (loose ? 0.03 : 0.01) && (exact || Math.abs(dMae) <= (loose ? 0.06 : 0.02));
+    if (!ok) failed++;
+    const d = (x: number, digits = 4): string => (x >= 0 ? "+" : "") + x.toFixed(digits);
+    const verdict = ok ? (exact ? "pass (both MAE under 1% of the dummy's)" : "pass") : "FAIL";
+    out.push(`| ${row.Model} | ${row.R2.toFixed(4)} | ${ref.R2.toFixed(4)} | ${d(dR2)} | ${row.MAE.toFixed(4)} | ${ref.MAE.toFixed(4)} | ${d(100 * dMae, 2)}% | ${loose ? "0.03 / 6%" : "0.01 / 2%"} | ${verdict} |`);
   }
   return failed;
 }
@@ -163,7 +242,8 @@ for (const c of CASES) {
     out.push(`| ${row.Model} | ${f(row.Accuracy)} | ${f(ref.Accuracy)} | ${d(dAcc)} | ${f(row.AUC)} | ${f(ref.AUC)} | ${d(dAuc)} | ${held ? TOLERANCE[row.Model] : "-"} | ${held ? (ok ? "pass" : "FAIL") : "scikit-learn's noise"} |`);
   }
 }
-failures += regressionParity(out);
+failures += insuranceParity(out);
+for (const c of REGRESSION_CASES) failures += regressionParity(c, out);
 console.log(out.join("\n"));
 if (failures > 0) {
   console.error(`${failures} model(s) outside tolerance`);

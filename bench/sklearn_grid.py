@@ -91,7 +91,7 @@ def regression_scores(y_true, y_pred):
 
 
 def score_regression(base, header, rows, options, failed):
-    """score_partition for a numeric target: plain split, shuffled KFold, predictions scored."""
+    """score_partition for a numeric target: plain split, shuffled KFold (or the fold column's folds), predictions scored."""
     t = header.index(options["target"])
     y = np.array([float(row[t]) for row in rows])
     seed = options["seed"]
@@ -99,10 +99,15 @@ def score_regression(base, header, rows, options, failed):
     if options["train_size"] < 1:
         index, _ = train_test_split(index, train_size=options["train_size"], random_state=seed)
         index = np.sort(index)
-    k = min(options["folds"], len(index))
-    if k < 2:
-        return failed("fewer than 2 rows")
-    folds = [(index[a], index[b]) for a, b in KFold(n_splits=k, shuffle=True, random_state=seed).split(index)]
+    if options["fold_column"]:
+        f = header.index(options["fold_column"])
+        values = np.array([rows[i][f] for i in index])
+        folds = [(index[values != v], index[values == v]) for v in sorted(set(values))]
+    else:
+        k = min(options["folds"], len(index))
+        if k < 2:
+            return failed("fewer than 2 rows")
+        folds = [(index[a], index[b]) for a, b in KFold(n_splits=k, shuffle=True, random_state=seed).split(index)]
     return score_folds(base, header, rows, options, failed, folds, y, REGRESSORS, REGRESSION_METRICS, "R2",
                        lambda model, X: model.predict(X), regression_scores)
 

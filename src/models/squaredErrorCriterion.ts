@@ -2,6 +2,16 @@ import { MAX_BINS } from "./featureBins.js";
 import { binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 
 /**
+ * Proxies closer than this share of their size are a tie, kept by the earlier candidate: two
+ * features that cut a node's rows the same way have one improvement, which scikit-learn, adding
+ * the same targets in another order, may find equal or not by a unit in the last place, so
+ * that its random feature order decides (a test row on the other side of one feature's
+ * threshold can then land in either leaf). Ours, whose sums run in bin order, would otherwise
+ * always take the same one. 64 units in the last place: rounding, not a better split.
+ */
+const TIE = 64 * Number.EPSILON;
+
+/**
  * scikit-learn's squared_error (MSE) criterion on weighted sums: a node's impurity is its weighted
  * variance, sum(w y^2) / W - (sum(w y) / W)^2; a split's proxy is S_L^2 / W_L + S_R^2 / W_R (the
  * variance reduction with the terms common to all splits dropped), so each bin needs only its
@@ -94,7 +104,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
     return twoBinRange(high, end - start);
   }
 
-  /** The proxy in scikit-learn's order of operations; the first of equally good thresholds wins. */
+  /** The proxy in scikit-learn's order of operations; the first of equally good thresholds (within TIE) wins. */
   scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void {
     const { binSum, binWeight, nodeWeight, sum } = this;
     let leftSum = 0;
@@ -104,7 +114,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
       if (k > 0) {
         const rightSum = sum - leftSum;
         const proxy = (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / (nodeWeight - leftWeight);
-        if (proxy > best.proxy) {
+        if (proxy - best.proxy > TIE * Math.abs(proxy)) {
           best.proxy = proxy;
           best.feature = feature;
           best.leftBin = occupied[k - 1];

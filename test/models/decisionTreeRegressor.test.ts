@@ -105,3 +105,26 @@ test("DecisionTreeRegressor rejects targets, weights and shapes that do not fit"
   assert.throws(() => tree().fit(X, Float64Array.from([0, 1])).predict(matrix([[Infinity]])), /feature 0 row 0 is Infinity/);
   assert.throws(() => tree().predict(X), /not fitted/);
 });
+
+test("two features that cut the rows the same way are a tie the seed's feature order breaks, as in scikit-learn, whatever the rounding of their sums", () => {
+  // Rows 0 and 1 against row 2, cut by feature 0 or by feature 1; the query (0, 0) is on row 2's
+  // side of one cut and rows 0-1's of the other. scikit-learn 1.2, random_state 0..39, predicts
+  // both leaves for each of these targets (test/reference/tree_ties_reference.py); with
+  // [61.3792, 7.25, 211.5] the two cuts' proxies differ in the last place when summed in bin
+  // order, and ours took only 211.5.
+  const X = matrix([[0, 1], [0, 1], [1, 0]]);
+  const cases: [number[], number[]][] = [
+    [[0.1, 0.2, 0.7], [0.15, 0.7]],
+    [[61.3792, 7.25, 211.5], [34.3146, 211.5]],
+    [[0.3, 0.6, 0.7], [0.45, 0.7]],
+    [[1.1, 2.2, 3.3], [1.65, 3.3]],
+  ];
+  for (const [targets, leaves] of cases) {
+    const seen = new Set<number>();
+    for (let seed = 0; seed < 40; seed++) {
+      const prediction = new DecisionTreeRegressor({ rng: createRng(seed) }).fit(X, Float64Array.from(targets)).predict(matrix([[0, 0]]))[0];
+      seen.add(Math.round(prediction * 1e4) / 1e4);
+    }
+    assert.deepEqual([...seen].sort((a, b) => a - b), leaves, `targets ${targets.join(", ")}`);
+  }
+});
