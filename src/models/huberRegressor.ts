@@ -18,24 +18,23 @@ export const SMALLEST_SCALE = 10 * Number.EPSILON;
 const GRADIENT_TOLERANCE = 1e-8;
 
 /**
- * The targets' standard deviation, or, when that is within the rounding of their size (a
- * constant target, whose standard deviation computes to 1e-16 of it, not 0), their largest
- * magnitude (1 for all zeros): dividing by a noise-sized scale would put the intercept at 1e15
- * or more, far beyond what the line search walks to from 0.
+ * The targets' mean and standard deviation, the problem being solved for (y - mean) / sd. The
+ * standard deviation is 1 when it is within the rounding of the targets' size (a constant
+ * target, whose deviation computes to 1e-16 of it, not 0): dividing by a noise-sized scale would
+ * blow that noise up to the size of the signal.
  */
-function targetScale(y: Float64Array): number {
+function targetScaling(y: Float64Array): { readonly center: number; readonly scale: number } {
   let sum = 0;
   let largest = 0;
   for (const v of y) {
     sum += v;
     largest = Math.max(largest, Math.abs(v));
   }
-  const mean = sum / y.length;
+  const center = sum / y.length;
   let squares = 0;
-  for (const v of y) squares += (v - mean) * (v - mean);
+  for (const v of y) squares += (v - center) * (v - center);
   const sd = Math.sqrt(squares / y.length);
-  if (Number.isFinite(sd) && sd > 1e-9 * largest) return sd;
-  return largest > 0 && Number.isFinite(largest) ? largest : 1;
+  return { center, scale: Number.isFinite(sd) && sd > 1e-9 * largest ? sd : 1 };
 }
 
 /**
@@ -70,13 +69,15 @@ export class HuberRegressor implements Regressor {
   fit(X: Matrix, y: Float64Array): this {
     checkTrainingData(X, y);
     const p = X.cols;
-    // Solved for y / s with alpha s, then scaled back by s: the objective for (s y, alpha) at
-    // (s w, s b, s sigma) is s times the one for (y, alpha s) at (w, b, sigma), so the minimiser
-    // is the same. Our line search only backtracks from a unit first step, and on targets in the
-    // thousands (charges) it would need thousands of such steps to get there from sigma = 1.
-    const s = targetScale(y);
+    // Solved for (y - c) / s with alpha s, then mapped back: the objective for (s y, alpha) at
+    // (s w, s b, s sigma) is s times the one for (y, alpha s) at (w, b, sigma), and moving every
+    // target by c moves only the unpenalised intercept, so the minimiser is the same. Our line
+    // search only backtracks from a unit first step: on targets in the thousands (charges) it
+    // would need thousands of such steps to reach the scale from sigma = 1, and on targets near
+    // 1e9 it never reaches the intercept (scikit-learn's own L-BFGS-B gives up there).
+    const { center: c, scale: s } = targetScaling(y);
     const start = new Float64Array(p + 2);
-    const scaled = Float64Array.from(y, (v) => v / s);
+    const scaled = Float64Array.from(y, (v) => (v - c) / s);
     // One-hot-heavy X: every evaluation on the split form (huberSplit.ts), O(entries) a row.
     const split = binaryColumns(X);
     const objective = split === null ? huberObjective(X, scaled, this.epsilon, this.alpha * s) : splitHuberObjective(split, scaled, this.epsilon, this.alpha * s, SMALLEST_SCALE);
@@ -85,7 +86,7 @@ export class HuberRegressor implements Regressor {
       gradientTolerance: GRADIENT_TOLERANCE,
     });
     const x = result.x;
-    this.fitted = { weights: Float64Array.from(x.subarray(0, p), (v) => v * s), intercept: x[p] * s, scale: Math.exp(x[p + 1]) * s };
+    this.fitted = { weights: Float64Array.from(x.subarray(0, p), (v) => v * s), intercept: x[p] * s + c, scale: Math.exp(x[p + 1]) * s };
     return this;
   }
 
