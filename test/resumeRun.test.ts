@@ -1,16 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { PartitionResult } from "../src/evaluate/grid.js";
-import type { RunMetadata } from "../src/report/runMetadata.js";
 import { resumeRun, type RunJournal } from "../src/resumeRun.js";
+import type { RunMetadata } from "../src/report/runMetadata.js";
+import { metadataFor } from "./report/gridFixtures.js";
 
-const metadata: RunMetadata = {
-  format: "automl-grid",
-  version: 2,
-  fingerprint: "f",
-  options: { task: "classification", target: "y", by: ["g"], models: ["lr"], folds: 10, foldColumn: null, trainSize: 0.7, minRows: 0, seed: 123, ignore: [], delimiter: "auto", encoding: "utf-8", decimal: "." },
-  shard: null,
-};
+const metadata = metadataFor(["g"]);
 const partitions = [{ key: ["a"] }, { key: ["b"] }, { key: ["c"] }, { key: ["d"] }];
 const result = (key: string, status: PartitionResult["status"]): PartitionResult => ({ key: [key], status, reason: status === "ok" ? "" : "why", rows: [], notes: [] });
 
