@@ -18,7 +18,11 @@ export class PartitionNotes {
   private readonly where = new Map<string, PartitionKey[]>();
 
   add(result: PartitionResult): void {
-    for (const note of result.notes) this.where.set(note, [...(this.where.get(note) ?? []), result.key]);
+    for (const note of result.notes) {
+      const keys = this.where.get(note);
+      if (keys === undefined) this.where.set(note, [result.key]);
+      else keys.push(result.key);
+    }
   }
 
   /** One line per note; with no --by columns, the note alone. */

@@ -1,4 +1,4 @@
-import { keyId } from "./data/partitionKey.js";
+import { keyId, type PartitionKey } from "./data/partitionKey.js";
 import type { PartitionResult } from "./evaluate/grid.js";
 import type { RunMetadata } from "./report/runMetadata.js";
 
@@ -30,7 +30,7 @@ export interface Resumption<P> {
  * partition that failed is scored again: the failure may have been the machine's. A skipped one
  * is not: the same rows and options skip it again.
  */
-export function resumeRun<P extends { readonly key: PartitionResult["key"] }>(partitions: readonly P[], metadata: RunMetadata, journal: RunJournal | undefined): Resumption<P> {
+export function resumeRun<P extends { readonly key: PartitionKey }>(partitions: readonly P[], metadata: RunMetadata, journal: RunJournal | undefined): Resumption<P> {
   const recorded = journal?.begin(metadata) ?? null;
   if (journal === undefined || recorded === null) return { resumed: [], todo: partitions, note: null };
   const finished = new Map(recorded.filter((result) => result.status !== "failed").map((result) => [keyId(result.key), result]));
