@@ -85,16 +85,10 @@ interface TrieBuild {
   nodes: number;
 }
 
-/**
- * Node `node`'s rows share its prefix: its own rows (patterns ending there) first, then one child
- * per next position, ascending.
- */
-function expand(build: TrieBuild, node: number): void {
-  const { split, order, scratch, keys, count, present, range } = build;
-  const { start, entries } = split;
-  const lo = range[3 * node];
-  const hi = range[3 * node + 1];
-  const depth = range[3 * node + 2];
+/** Each row's next position (-1 past its pattern's end) into keys, counted; returns how many differ, listed in present. */
+function countKeys(build: TrieBuild, lo: number, hi: number, depth: number): number {
+  const { order, keys, count, present } = build;
+  const { start, entries } = build.split;
   let distinct = 0;
   for (let at = lo; at < hi; at++) {
     const i = order[at];
@@ -103,13 +97,42 @@ function expand(build: TrieBuild, node: number): void {
     keys[at] = key;
     if (count[key + 1]++ === 0) present[distinct++] = key;
   }
-  // Few keys a node: an insertion sort.
+  return distinct;
+}
+
+/** Few keys a node: an insertion sort. */
+function sortKeys(present: Int32Array, distinct: number): void {
   for (let a = 1; a < distinct; a++) {
     const key = present[a];
     let b = a - 1;
     for (; b >= 0 && present[b] > key; b--) present[b + 1] = present[b];
     present[b + 1] = key;
   }
+}
+
+/** Rows order[lo, hi) into scratch at their key's next offset (count holds the offsets, advanced). */
+function scatterByKey(order: Int32Array, scratch: Int32Array, keys: Int32Array, count: Int32Array, lo: number, hi: number): void {
+  for (let at = lo; at < hi; at++) scratch[count[keys[at] + 1]++] = order[at];
+}
+
+function copyRows(from: Int32Array, to: Int32Array, lo: number, hi: number): void {
+  for (let at = lo; at < hi; at++) to[at] = from[at];
+}
+
+/**
+ * Node `node`'s rows share its prefix: its own rows (patterns ending there) first, then one child
+ * per next position, ascending.
+ */
+function expand(build: TrieBuild, node: number): void {
+  const { order, scratch, keys, count, present, range } = build;
+  const lo = range[3 * node];
+  const hi = range[3 * node + 1];
+  const depth = range[3 * node + 2];
+  // Each pass over the node's rows is a function whose loop is its last statement: V8 compiles a
+  // long loop on its own (on-stack replacement) and re-enters that code at later calls, where
+  // code after the loop that had not run when it was compiled would throw it away every time.
+  const distinct = countKeys(build, lo, hi, depth);
+  sortKeys(present, distinct);
   if (distinct > 1) {
     let offset = lo;
     for (let d = 0; d < distinct; d++) {
@@ -117,8 +140,8 @@ function expand(build: TrieBuild, node: number): void {
       count[present[d] + 1] = offset;
       offset += size;
     }
-    for (let at = lo; at < hi; at++) scratch[count[keys[at] + 1]++] = order[at];
-    for (let at = lo; at < hi; at++) order[at] = scratch[at];
+    scatterByKey(order, scratch, keys, count, lo, hi);
+    copyRows(scratch, order, lo, hi);
   } else if (distinct === 1) {
     count[present[0] + 1] = hi;
   }
