@@ -28,7 +28,8 @@ export interface PartitionRows {
 
 /** The target over the whole file: whether every present value is a number, and how many distinct values (counted up to a cap). */
 export interface TargetSummary {
-  readonly numeric: boolean;
+  /** The first present value that is not a number and its row (numbered as every message numbers rows); null when every one is a number. */
+  readonly notNumber: { readonly value: string; readonly row: number } | null;
   /** The first DISTINCT_CAP distinct present values, in order of appearance. */
   readonly values: readonly string[];
 }
@@ -131,7 +132,7 @@ interface PartitionCount {
 function fileSummary(name: string, options: ReadPartitionsOptions) {
   const partitions = new Map<string, PartitionCount>();
   const distinct = new Set<string>();
-  let numeric = true;
+  let notNumber: TargetSummary["notNumber"] = null;
   let droppedTargets = 0;
   return {
     partitions,
@@ -144,7 +145,7 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
       }
       const value = options.decimal === "," ? fromDecimalComma(label) : label;
       if (distinct.size < DISTINCT_CAP) distinct.add(value);
-      if (numeric && !isNumericCell(value)) numeric = false;
+      if (notNumber === null && !isNumericCell(value)) notNumber = { value: label, row: rowNumber };
       if (layout.foldAt >= 0 && isMissing(cells[layout.foldAt])) {
         throw new InputError(`${name}: row ${rowNumber} has no value in fold column ${options.foldColumn}`);
       }
@@ -160,7 +161,7 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
     },
     target(): TargetSummary {
       if (distinct.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
-      return { numeric, values: [...distinct] };
+      return { notNumber, values: [...distinct] };
     },
     droppedTargets: () => droppedTargets,
   };

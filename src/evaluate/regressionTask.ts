@@ -25,8 +25,10 @@ export const regressionTask: Task<Float64Array> = {
 
   baselineModel: "dummy",
 
-  refuseTarget: (target, name) =>
-    target.numeric ? null : `the target ${name} has values that are not numbers; regression needs a numeric target (--task classification?)`,
+  refuseTarget: ({ notNumber }, name) =>
+    notNumber === null
+      ? null
+      : `the target ${name} has a value that is not a number (${JSON.stringify(notNumber.value)} at row ${notNumber.row}); regression needs a numeric target (--task classification?)`,
 
   target(cells, name) {
     const y = new Float64Array(cells.length);

@@ -47,10 +47,10 @@ const MAX_CLASSES = 20;
  * ones, else classification. Returns the task and the reason, said on stderr.
  */
 export function autoTask(target: TargetSummary, name: string): { task: TaskId; reason: string } {
-  if (target.numeric && target.values.length > MAX_CLASSES) {
+  if (target.notNumber === null && target.values.length > MAX_CLASSES) {
     return { task: "regression", reason: `the target ${name} is numeric with more than ${MAX_CLASSES} distinct values` };
   }
   const count = target.values.length;
-  const why = target.numeric ? `${count} distinct value${count === 1 ? "" : "s"}` : "values that are not all numbers";
+  const why = target.notNumber === null ? `${count} distinct value${count === 1 ? "" : "s"}` : "values that are not all numbers";
   return { task: "classification", reason: `the target ${name} has ${why}` };
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { jsonlRows, jsonRows, repoPath, runCli, tempFiles } from "../helpers.js";
@@ -51,7 +52,19 @@ test("the task is recorded in json and jsonl metadata, and --task overrides the 
   assert.ok(jsonlRows<Record<string, unknown>>(forced.stdout).every((row) => typeof row.R2 === "number"));
   const notNumbers = runCli([policies, "--target", "region", "--task", "regression", "--quiet"]);
   assert.equal(notNumbers.status, 2);
-  assert.match(notNumbers.stderr, /the target region has values that are not numbers; regression needs a numeric target/);
+  assert.equal(notNumbers.stderr, `automl-grid: error: ${policies}: the target region has a value that is not a number ("northwest" at row 1); regression needs a numeric target (--task classification?)\n`);
+});
+
+test("a numeric target with one stray value is refused naming the value and its row", () => {
+  const dir = tempFiles();
+  const file = join(dir, "stray.csv");
+  const lines = ["x,y"];
+  for (let i = 0; i < 60; i++) lines.push(`${i},${i === 41 ? "inf" : (i * 1.5).toFixed(1)}`);
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  const result = runCli([file, "--target", "y", "--task", "regression", "--quiet"]);
+  assert.equal(result.status, 2);
+  assert.equal(result.stderr, `automl-grid: error: ${file}: the target y has a value that is not a number ("inf" at row 42); regression needs a numeric target (--task classification?)\n`);
+  assert.equal(result.stdout, "");
 });
 
 test("titanic's Fare, 248 distinct values, is read as a regression target instead of failing on a 1-row class", () => {
