@@ -1,3 +1,4 @@
+import { isNumericCell } from "../data/numberCell.js";
 import { checkDecisionScores } from "./checkDecisionScores.js";
 import { checkProbabilities } from "./checkProbabilities.js";
 import { CLASSIFIERS } from "../models/classifiers.js";
@@ -27,8 +28,27 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 /**
- * Classification as PyCaret's setup(): labels in sorted order (so the positive class of a binary
- * target is the second), stratified split and folds, class scores (probabilities, or decision
+ * The classes of a target's cells, as PyCaret's LabelEncoder finds them in the column pandas
+ * read: numbers when every cell is one (so `1` and `1.0` are one class, and `5` comes before
+ * `10`, making 10 a binary target's positive class), else texts in code-unit order. A numeric
+ * class is shown as its first cell's text.
+ */
+export function classLabels(cells: readonly string[]): { labels: string[]; codes: Uint32Array } {
+  if (cells.every(isNumericCell)) {
+    const firstText = new Map<number, string>();
+    for (const cell of cells) if (!firstText.has(Number(cell))) firstText.set(Number(cell), cell);
+    const values = [...firstText.keys()].sort((a, b) => a - b);
+    const codeOf = new Map(values.map((value, c) => [value, c]));
+    return { labels: values.map((value) => firstText.get(value) as string), codes: Uint32Array.from(cells, (cell) => codeOf.get(Number(cell)) as number) };
+  }
+  const labels = [...new Set(cells)].sort(byCodeUnits);
+  const codeOf = new Map(labels.map((label, c) => [label, c]));
+  return { labels, codes: Uint32Array.from(cells, (cell) => codeOf.get(cell) as number) };
+}
+
+/**
+ * Classification as PyCaret's setup(): labels in sorted order (classLabels; the positive class of
+ * a binary target is the second), stratified split and folds, class scores (probabilities, or decision
  * values for the models without them) scored by the seven classification metrics.
  */
 export const classificationTask: Task<Classes> = {
@@ -50,15 +70,14 @@ export const classificationTask: Task<Classes> = {
     target.values.length < 2 ? `the target ${name} has one class (${target.values[0]}); a classifier needs two` : null,
 
   target(cells, name) {
-    const labels = [...new Set(cells)].sort(byCodeUnits);
+    const { labels, codes } = classLabels(cells);
     if (labels.length === 0) return lacksData("no rows with a target value");
     if (labels.length < 2) return lacksData(`the target ${name} has one class (${labels[0]})`);
     // Not for lack of data: the labels are too many to be classes.
     if (labels.length > MAX_CLASSES_OF_A_LABEL && labels.length > cells.length / 2) {
       return cannot(`the target ${name} has ${labels.length} distinct values in ${cells.length} rows: it looks continuous (try --task regression)`);
     }
-    const codeOf = new Map(labels.map((label, c) => [label, c]));
-    return { ok: true, value: { codes: Uint32Array.from(cells, (cell) => codeOf.get(cell) as number), labels } };
+    return { ok: true, value: { codes, labels } };
   },
 
   take: (y, rows) => ({ codes: Uint32Array.from(rows, (i) => y.codes[i]), labels: y.labels }),
