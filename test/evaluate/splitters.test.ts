@@ -73,3 +73,15 @@ test("predefinedFolds holds out each distinct value once, in sorted order", () =
     [[6], [5], [1, 4], [0, 2], [3]],
   );
 });
+
+test("predefinedFolds reads a column of numbers by value: 1 and 1.0 are one fold, 2 comes before 10", () => {
+  const values = ["1", "10", "1.0", "2", "10.0", "2"];
+  const folds = predefinedFolds(values, all(values.length));
+  assert.deepEqual(
+    folds.map((fold) => [...fold.test]),
+    [[0, 2], [3, 5], [1, 4]],
+  );
+  // One text value among them makes every value text again, as pandas would read the column.
+  const mixed = predefinedFolds([...values, "x"], all(values.length + 1));
+  assert.equal(mixed.length, 6);
+});
