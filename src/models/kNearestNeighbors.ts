@@ -7,8 +7,14 @@ import { nearestNeighbours } from "./nearestNeighbours.js";
  * euclidean search and uniform weights: a row's probabilities are the class shares among its k
  * nearest training rows (nearestNeighbours.ts). In-house because ml-knn gives no probabilities
  * (and ran 29x slower, bench/mljs.ts). Exact distance ties go to the lower training index
- * (scikit-learn leaves their order unspecified).
+ * (scikit-learn leaves their order unspecified). Fewer training rows than k are refused, as
+ * scikit-learn refuses them: a vote over all of them would be another model under this one's name.
  */
+/** Why a fit on fewer rows than k is refused, in scikit-learn's terms. */
+export function tooFewRows(rows: number, k: number): string {
+  return `${rows} training row${rows === 1 ? "" : "s"}, fewer than n_neighbors=${k} (scikit-learn refuses it too)`;
+}
+
 export class KNearestNeighbors implements Estimator {
   private train: Matrix = { rows: 0, cols: 0, data: new Float64Array(0) };
   private labels: Uint32Array = new Uint32Array(0);
@@ -19,6 +25,7 @@ export class KNearestNeighbors implements Estimator {
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
     if (X.rows !== y.length) throw new RangeError(`${X.rows} rows but ${y.length} labels`);
     if (X.rows === 0) throw new RangeError("cannot fit on zero rows");
+    if (X.rows < this.k) throw new RangeError(tooFewRows(X.rows, this.k));
     this.train = X;
     this.labels = y;
     this.nClasses = nClasses;
@@ -26,7 +33,7 @@ export class KNearestNeighbors implements Estimator {
   }
 
   predictProba(X: Matrix): Float64Array {
-    const k = Math.min(this.k, this.train.rows);
+    const k = this.k;
     const nClasses = this.nClasses;
     const neighbours = nearestNeighbours(this.train, X, k);
     const out = new Float64Array(X.rows * nClasses);

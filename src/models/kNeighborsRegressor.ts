@@ -1,5 +1,6 @@
 import { pairwiseSum } from "../stats/pairwiseSum.js";
 import type { Matrix } from "../stats/matrix.js";
+import { tooFewRows } from "./kNearestNeighbors.js";
 import { nearestNeighbours } from "./nearestNeighbours.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
@@ -8,7 +9,7 @@ import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.j
  * uniform weights and euclidean distance: a row's prediction is the mean target of its k nearest
  * training rows, found by the classifier's search (nearestNeighbours.ts, ties to the lower
  * training index) and summed nearest first, as numpy sums them, so the means are scikit-learn's
- * to the bit. With fewer training rows than k it averages them all (scikit-learn raises).
+ * to the bit. Fewer training rows than k are refused, as scikit-learn refuses them.
  */
 export class KNeighborsRegressor implements Regressor {
   private train: Matrix | null = null;
@@ -20,6 +21,7 @@ export class KNeighborsRegressor implements Regressor {
 
   fit(X: Matrix, y: Float64Array): this {
     checkTrainingData(X, y);
+    if (X.rows < this.k) throw new RangeError(tooFewRows(X.rows, this.k));
     this.train = X;
     this.targets = y;
     return this;
@@ -29,7 +31,7 @@ export class KNeighborsRegressor implements Regressor {
     const train = this.train;
     if (train === null) throw new Error("the k-neighbours regressor is not fitted");
     checkQueryData(X, train.cols);
-    const k = Math.min(this.k, train.rows);
+    const k = this.k;
     const neighbours = nearestNeighbours(train, X, k);
     const values = new Float64Array(k);
     const out = new Float64Array(X.rows);

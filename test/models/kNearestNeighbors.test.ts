@@ -81,18 +81,24 @@ test("KNearestNeighbors breaks exact distance ties towards the lower training in
   assert.deepEqual([...new KNearestNeighbors(1).fit(twoAtOne, Uint32Array.from([1, 0]), 2).predictProba(query)], [0, 1]);
 });
 
-test("KNearestNeighbors votes over all training rows when there are fewer than k (scikit-learn raises)", () => {
-  const { c, proba, expected } = fitted("knn-k-exceeds-rows");
+test("KNearestNeighbors refuses fewer training rows than k, as scikit-learn does", () => {
+  const c = estimatorCases["knn-k-exceeds-rows"];
   assert.match(c.sklearnError ?? "", /Expected n_neighbors <= n_samples/);
-  // The reference is scikit-learn with n_neighbors = the 3 training rows.
   assert.equal(c.XTrain.length, 3);
-  expected.forEach((p, i) => assertSameVotes(row(proba, i, c.nClasses), p, c.XTrain.length, `row ${i}`));
+  assert.throws(() => new KNearestNeighbors().fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses), {
+    name: "RangeError",
+    message: "3 training rows, fewer than n_neighbors=5 (scikit-learn refuses it too)",
+  });
+  // With k = the 3 rows it equals the reference, scikit-learn's n_neighbors=3.
+  const three = new KNearestNeighbors(3).fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses).predictProba(matrix(c.XTest));
+  (c.proba.knn ?? []).forEach((p, i) => assertSameVotes(row(three, i, c.nClasses), p, 3, `row ${i}`));
+  assert.equal(c.proba.knn?.length, c.XTest.length);
 });
 
 test("KNearestNeighbors probabilities lie in [0, 1] and every row sums to 1", () => {
   const rng = createRng(13);
-  // Includes k > rows, an absent class, and (via rounding) duplicate rows and ties.
-  for (const [rows, cols, nClasses, k] of [[40, 3, 2, 5], [60, 5, 3, 5], [80, 2, 5, 7], [3, 4, 4, 5], [30, 1, 3, 3]]) {
+  // Includes k = rows, an absent class, and (via rounding) duplicate rows and ties.
+  for (const [rows, cols, nClasses, k] of [[40, 3, 2, 5], [60, 5, 3, 5], [80, 2, 5, 7], [5, 4, 4, 5], [30, 1, 3, 3]]) {
     const X = createMatrix(rows, cols, Float64Array.from({ length: rows * cols }, () => Math.round((rng.next() - 0.5) * 6)));
     const y = Uint32Array.from({ length: rows }, () => {
       const label = rng.int(nClasses);

@@ -22,9 +22,9 @@ test("KNeighborsRegressor averages the k nearest targets, exact ties going to th
   assert.deepEqual([...new KNeighborsRegressor(2).fit(X, y).predict(matrix([[0], [5.4]]))], [15, 45]);
 });
 
-test("KNeighborsRegressor averages every training row when there are fewer than k (scikit-learn raises)", () => {
-  const model = new KNeighborsRegressor().fit(matrix([[0], [1], [2]]), Float64Array.from([1, 2, 6]));
-  assert.deepEqual([...model.predict(matrix([[100]]))], [3]);
+test("KNeighborsRegressor refuses fewer training rows than k, as scikit-learn does, and takes exactly k", () => {
+  assert.throws(() => new KNeighborsRegressor().fit(matrix([[0], [1], [2]]), Float64Array.from([1, 2, 6])), /3 training rows, fewer than n_neighbors=5/);
+  assert.deepEqual([...new KNeighborsRegressor(3).fit(matrix([[0], [1], [2]]), Float64Array.from([1, 2, 6])).predict(matrix([[100]]))], [3]);
 });
 
 test("KNeighborsRegressor refuses a k that is not a positive integer, and predicting before fitting", () => {
