@@ -2,8 +2,10 @@ import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
 import { groupSums } from "../stats/groupSums.js";
 import type { Matrix } from "../stats/matrix.js";
 import { ROW_BLOCK } from "../stats/rowBlocks.js";
+import { dualRidgeWeights } from "../stats/dualRidge.js";
 import { groupScatters } from "../stats/scatter.js";
 import type { DecisionEstimator } from "./estimator.js";
+import { centredCopy } from "./linearModel.js";
 import { linearScores } from "./linearScores.js";
 import { checkQueryColumns, decisionColumns, scoreColumns, trainingClasses } from "./trainingClasses.js";
 
@@ -17,7 +19,8 @@ export interface RidgeClassifierOptions {
  * the classes become targets -1/+1 (LabelBinarizer(neg_label=-1)): one column for two classes
  * (+1 for the second), one per class for more, and each column is a Ridge regression on centred
  * X and targets, the intercept unpenalised. All columns share one Gram matrix X'X + alpha I
- * (groupScatters: by tiles, or on the split form of one-hot columns).
+ * (groupScatters: by tiles, or on the split form of one-hot columns), or, with more columns than
+ * rows, one dual system XX' + alpha I (dualRidge.ts), as scikit-learn then solves it.
  * Its scores are the regressions' outputs (decision_function); it has no probabilities.
  */
 export class RidgeClassifier implements DecisionEstimator {
@@ -38,20 +41,18 @@ export class RidgeClassifier implements DecisionEstimator {
     const yMean = new Float64Array(K);
     for (let from = 0; from < rows; from += ROW_BLOCK) addTargets(local, from, Math.min(rows, from + ROW_BLOCK), yMean);
     for (let k = 0; k < K; k++) yMean[k] /= rows;
+    if (cols > rows) {
+      const weights = dualRidgeWeights(centredCopy(X, xMean), centredTargets(local, yMean), K, this.alpha);
+      this.fitted = { classes, nClasses, weights, intercepts: interceptsOf(weights, xMean, yMean), cols };
+      return this;
+    }
     const gram = groupScatters(X, null, 1, xMean);
     const xty = new Float64Array(K * cols);
     for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProducts(X, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
     const weights = new Float64Array(K * cols);
-    const intercepts = new Float64Array(K);
-    for (let k = 0; k < K; k++) {
-      const w = solveSymmetricPositiveDefinite(gram, cols, xty.subarray(k * cols, (k + 1) * cols));
-      weights.set(w, k * cols);
-      let offset = 0;
-      for (let j = 0; j < cols; j++) offset += xMean[j] * w[j];
-      intercepts[k] = yMean[k] - offset;
-    }
-    this.fitted = { classes, nClasses, weights, intercepts, cols };
+    for (let k = 0; k < K; k++) weights.set(solveSymmetricPositiveDefinite(gram, cols, xty.subarray(k * cols, (k + 1) * cols)), k * cols);
+    this.fitted = { classes, nClasses, weights, intercepts: interceptsOf(weights, xMean, yMean), cols };
     return this;
   }
 
@@ -61,6 +62,25 @@ export class RidgeClassifier implements DecisionEstimator {
     checkQueryColumns(X, cols);
     return decisionColumns(linearScores(X, weights, intercepts), X.rows, classes, nClasses);
   }
+}
+
+/** Each column's intercept, never penalised: mean(y) - mean(X) . w. */
+function interceptsOf(weights: Float64Array, xMean: Float64Array, yMean: Float64Array): Float64Array {
+  const cols = xMean.length;
+  return yMean.map((mean, k) => {
+    let offset = 0;
+    for (let j = 0; j < cols; j++) offset += xMean[j] * weights[k * cols + j];
+    return mean - offset;
+  });
+}
+
+/** The K target columns, centred, one after the other (K x rows). */
+function centredTargets(local: Uint32Array, yMean: Float64Array): Float64Array {
+  const K = yMean.length;
+  const rows = local.length;
+  const out = new Float64Array(K * rows);
+  for (let k = 0; k < K; k++) for (let i = 0; i < rows; i++) out[k * rows + i] = target(local[i], k, K) - yMean[k];
+  return out;
 }
 
 /** The target of class `c` in column k of K: +1 for the column's class, -1 otherwise; binary has one column, for the second class. */
