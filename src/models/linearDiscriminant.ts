@@ -1,5 +1,6 @@
 import { groupSums } from "../stats/groupSums.js";
-import type { Matrix } from "../stats/matrix.js";
+import { denseScatter } from "../stats/gram.js";
+import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { ROW_BLOCK } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
@@ -177,10 +178,51 @@ function addWithinSquares(X: Matrix, local: Uint32Array, means: Float64Array, me
  */
 function withinSvd(X: Matrix, local: Uint32Array, K: number, means: Float64Array, scale: Float64Array): { values: Float64Array; vt: Float64Array } {
   const p = X.cols;
+  if (X.rows < p) return wideWithinSvd(X, local, means, scale);
   const scatters = groupScatters(X, local, K, means);
   const gram = new Float64Array(p * p);
   for (let k = 0; k < K; k++) for (let e = 0; e < p * p; e++) gram[e] += scatters[k * p * p + e];
   for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) gram[j * p + l] *= scale[j] * scale[l];
   const { values, vectors } = symmetricEigen(gram, p);
   return { values: Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0))), vt: vectors };
+}
+
+/**
+ * withinSvd for fewer rows than columns, from the rows x rows Gram matrix W W' of the scaled
+ * within-class rows W instead of the cols x cols W' W: the same nonzero singular values, each
+ * right vector W' u / s from its left one u, for rows^2 cols / 2 + rows^3 flops instead of
+ * cols^2 rows / 2 + cols^3 (a 189 x 800 fold: 0.55-0.62 s to 25-35 ms).
+ */
+function wideWithinSvd(X: Matrix, local: Uint32Array, means: Float64Array, scale: Float64Array): { values: Float64Array; vt: Float64Array } {
+  const { rows: n, cols: p } = X;
+  // W' (p x n): its rows are W's columns, so its scatter is W W'.
+  const wt = scaledWithinColumns(X, local, means, scale);
+  const { values, vectors } = symmetricEigen(denseScatter(createMatrix(p, n, wt)), n);
+  const singular = Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0)));
+  return { values: singular, vt: rightVectors(wt, n, p, vectors, singular) };
+}
+
+/** (x - mean_class) scale, transposed: cols x rows, row-major. */
+function scaledWithinColumns(X: Matrix, local: Uint32Array, means: Float64Array, scale: Float64Array): Float64Array {
+  const { rows, cols, data } = X;
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const mo = local[i] * cols;
+    for (let j = 0; j < cols; j++) out[j * rows + i] = (data[i * cols + j] - means[mo + j]) * scale[j];
+  }
+  return out;
+}
+
+/** Row r of the result is W' u_r / s_r (zeros where s_r is 0), u_r being row r of `left`. */
+function rightVectors(wt: Float64Array, n: number, p: number, left: Float64Array, singular: Float64Array): Float64Array {
+  const vt = new Float64Array(n * p);
+  for (let r = 0; r < n; r++) {
+    if (!(singular[r] > 0)) continue;
+    for (let j = 0; j < p; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += wt[j * n + i] * left[r * n + i];
+      vt[r * p + j] = s / singular[r];
+    }
+  }
+  return vt;
 }

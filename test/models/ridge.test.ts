@@ -41,9 +41,9 @@ interface WideRegressionCase {
   readonly intercept: number;
 }
 
-const wide = JSON.parse(readFileSync(repoPath("test", "reference", "wide_ridge_reference.json"), "utf8")) as { cases: Record<string, WideRegressionCase> };
+const wide = JSON.parse(readFileSync(repoPath("test", "reference", "wide_reference.json"), "utf8")) as { cases: Record<string, WideRegressionCase> };
 
-/** test/reference/wide_ridge_reference.py: more columns than rows, where both sides solve the dual system. */
+/** test/reference/wide_reference.py: more columns than rows, where both sides solve the dual system. */
 for (const name of ["regression-20x60", "regression-9x10"]) {
   test(`Ridge on more columns than rows predicts as scikit-learn's to 1e-9, weights and intercept too (${name})`, () => {
     const c = wide.cases[name];

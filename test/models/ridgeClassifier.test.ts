@@ -50,9 +50,9 @@ interface WideClassificationCase {
   readonly decision: number[][];
 }
 
-const wide = JSON.parse(readFileSync(repoPath("test", "reference", "wide_ridge_reference.json"), "utf8")) as { cases: Record<string, WideClassificationCase> };
+const wide = JSON.parse(readFileSync(repoPath("test", "reference", "wide_reference.json"), "utf8")) as { cases: Record<string, WideClassificationCase> };
 
-/** test/reference/wide_ridge_reference.py: more columns than rows, where both sides solve the dual system. */
+/** test/reference/wide_reference.py: more columns than rows, where both sides solve the dual system. */
 for (const name of ["binary-24x50", "three-class-30x45"]) {
   test(`Ridge classifier on more columns than rows equals scikit-learn's decision values to 1e-9 (${name})`, () => {
     const c = wide.cases[name];

@@ -1,18 +1,21 @@
-"""scikit-learn's Ridge and RidgeClassifier on tables with more columns than rows, where its
-Cholesky solver takes the dual system (X X' + alpha I), for test/models/ridge.test.ts and
-test/models/ridgeClassifier.test.ts.
+"""scikit-learn's Ridge, RidgeClassifier and LinearDiscriminantAnalysis on tables with more
+columns than rows, where its Cholesky solver takes the dual system (X X' + alpha I) and ours
+decomposes the rows x rows Gram matrix, for test/models/ridge.test.ts,
+test/models/ridgeClassifier.test.ts and test/models/linearDiscriminant.test.ts.
 
 Regenerate with Debian's python3-sklearn (scikit-learn 1.2.1, numpy 1.24):
-    /usr/bin/python3 test/reference/wide_ridge_reference.py > test/reference/wide_ridge_reference.json
+    /usr/bin/python3 test/reference/wide_reference.py > test/reference/wide_reference.json
 
 Each case carries its data (numpy RandomState, rounded to 4 decimals), the test rows'
 predictions (Ridge) or decision values (RidgeClassifier, one column for two classes, one per
-class for more), and the weights and intercepts.
+class for more) with the weights and intercepts, and for the classification cases
+LinearDiscriminantAnalysis()'s predict_proba ("ldaProba").
 """
 import json
 
 import numpy as np
 import sklearn
+from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
 from sklearn.linear_model import Ridge, RidgeClassifier
 
 
@@ -34,7 +37,7 @@ def classification(seed, rows, cols, classes):
     y = (np.arange(rows) % classes)[rng.permutation(rows)]
     X[:, 0] += y * 1.5
     model = RidgeClassifier().fit(X, y)
-    return {"XTrain": X.tolist(), "yTrain": y.tolist(), "nClasses": classes, "XTest": T.tolist(), "decision": np.atleast_2d(model.decision_function(T).T).T.tolist(), "coef": np.atleast_2d(model.coef_).tolist(), "intercept": np.atleast_1d(model.intercept_).tolist()}
+    return {"XTrain": X.tolist(), "yTrain": y.tolist(), "nClasses": classes, "XTest": T.tolist(), "decision": np.atleast_2d(model.decision_function(T).T).T.tolist(), "coef": np.atleast_2d(model.coef_).tolist(), "intercept": np.atleast_1d(model.intercept_).tolist(), "ldaProba": LinearDiscriminantAnalysis().fit(X, y).predict_proba(T).tolist()}
 
 
 cases = {
