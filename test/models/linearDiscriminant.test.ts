@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { LinearDiscriminantAnalysis } from "../../src/models/linearDiscriminant.js";
-import { repoPath } from "../helpers.js";
 import { assertProbabilityRows } from "./estimatorReference.js";
 import { assertClose, classificationCases, classificationProblem, matrix } from "./linearReference.js";
+import { WIDE_CLASSIFICATION_CASES, wideReference as wide } from "./wideReference.js";
 
 /**
  * LinearDiscriminantAnalysis against scikit-learn 1.2.1's LinearDiscriminantAnalysis() (solver
@@ -47,19 +46,8 @@ test("LDA refuses as many rows as classes, and a query of another width", () => 
   assert.throws(() => model.predictProba(matrix([[1, 2]])), /fitted on 1 features, got 2/);
   assert.throws(() => new LinearDiscriminantAnalysis().predictProba(matrix([[1]])), /not fitted/);
 });
-
-interface WideCase {
-  readonly XTrain: number[][];
-  readonly yTrain: number[];
-  readonly nClasses: number;
-  readonly XTest: number[][];
-  readonly ldaProba: number[][];
-}
-
-const wide = JSON.parse(readFileSync(repoPath("test", "reference", "wide_reference.json"), "utf8")) as { cases: Record<string, WideCase> };
-
 /** test/reference/wide_reference.py: more columns than rows, where ours decomposes the rows x rows Gram matrix. */
-for (const name of ["binary-24x50", "three-class-30x45"]) {
+for (const name of WIDE_CLASSIFICATION_CASES) {
   test(`LDA on more columns than rows equals scikit-learn's probabilities to 1e-9 (${name})`, () => {
     const c = wide.cases[name];
     const proba = new LinearDiscriminantAnalysis().fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses).predictProba(matrix(c.XTest));

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { Ridge } from "../../src/models/ridge.js";
-import { repoPath } from "../helpers.js";
 import { assertPredictions, matrix, problem, regressionReference } from "./regressionReference.js";
+import { WIDE_REGRESSION_CASES, wideReference as wide } from "./wideReference.js";
 
 /** Ridge against scikit-learn 1.2.1's Ridge() (alpha=1, Cholesky), to the issue's 1e-6 (it agrees to about 1e-13). */
 for (const [name, c] of Object.entries(regressionReference.linear)) {
@@ -31,20 +30,8 @@ test("Ridge shrinks weights more as alpha grows, towards predicting the mean", (
 test("Ridge refuses an alpha that is not a positive number", () => {
   for (const alpha of [0, -1, NaN, Infinity]) assert.throws(() => new Ridge({ alpha }), /alpha must be finite and > 0/);
 });
-
-interface WideRegressionCase {
-  readonly XTrain: number[][];
-  readonly yTrain: number[];
-  readonly XTest: number[][];
-  readonly predictions: number[];
-  readonly coef: number[];
-  readonly intercept: number;
-}
-
-const wide = JSON.parse(readFileSync(repoPath("test", "reference", "wide_reference.json"), "utf8")) as { cases: Record<string, WideRegressionCase> };
-
 /** test/reference/wide_reference.py: more columns than rows, where both sides solve the dual system. */
-for (const name of ["regression-20x60", "regression-9x10"]) {
+for (const name of WIDE_REGRESSION_CASES) {
   test(`Ridge on more columns than rows predicts as scikit-learn's to 1e-9, weights and intercept too (${name})`, () => {
     const c = wide.cases[name];
     const model = new Ridge().fit(matrix(c.XTrain), Float64Array.from(c.yTrain));

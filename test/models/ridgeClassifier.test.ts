@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { ABSENT_CLASS_SCORE } from "../../src/models/estimator.js";
 import { RidgeClassifier } from "../../src/models/ridgeClassifier.js";
-import { repoPath } from "../helpers.js";
 import { assertClose, classificationCases, classificationProblem, matrix } from "./linearReference.js";
+import { WIDE_CLASSIFICATION_CASES, wideReference as wide } from "./wideReference.js";
 
 /**
  * RidgeClassifier against scikit-learn 1.2.1's RidgeClassifier() (alpha=1, Cholesky) on
@@ -40,20 +39,8 @@ test("the ridge classifier refuses a non-positive alpha, mismatched rows and an 
   assert.throws(() => new RidgeClassifier().fit(matrix([[0], [1]]), Uint32Array.from([0, 2]), 2), /label 2 at row 1 is not below nClasses 2/);
   assert.throws(() => new RidgeClassifier().decisionFunction(matrix([[0]])), /not fitted/);
 });
-
-interface WideClassificationCase {
-  readonly XTrain: number[][];
-  readonly yTrain: number[];
-  readonly nClasses: number;
-  readonly XTest: number[][];
-  /** scikit-learn's decision_function: one column for two classes, one per class for more. */
-  readonly decision: number[][];
-}
-
-const wide = JSON.parse(readFileSync(repoPath("test", "reference", "wide_reference.json"), "utf8")) as { cases: Record<string, WideClassificationCase> };
-
 /** test/reference/wide_reference.py: more columns than rows, where both sides solve the dual system. */
-for (const name of ["binary-24x50", "three-class-30x45"]) {
+for (const name of WIDE_CLASSIFICATION_CASES) {
   test(`Ridge classifier on more columns than rows equals scikit-learn's decision values to 1e-9 (${name})`, () => {
     const c = wide.cases[name];
     const scores = new RidgeClassifier().fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses).decisionFunction(matrix(c.XTest));
