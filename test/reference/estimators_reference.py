@@ -30,8 +30,8 @@ squared distance, or all rows within it share one label. The general cases asser
 "knn-ties" case (integer grid, duplicate training rows, so distances are exact integers on both
 sides) keeps a per-row flag, and records "lowerIndexProba": our documented rule (ties go to the
 lower training index), computed here with a stable sort. "knn-k-exceeds-rows" records the error
-scikit-learn raises when n_neighbors > n_samples, and KNeighborsClassifier(n_neighbors=n_samples)'s
-probabilities, which is what ours gives (it uses every training row).
+scikit-learn raises when n_neighbors > n_samples (ours refuses that fit too), and
+KNeighborsClassifier(n_neighbors=n_samples)'s probabilities, which ours gives with k = n_samples.
 """
 import json
 import re
