@@ -1,4 +1,4 @@
-import { isNumericCell } from "../data/numberCell.js";
+import { distinctValues } from "../data/distinctValues.js";
 import { checkDecisionScores } from "./checkDecisionScores.js";
 import { checkProbabilities } from "./checkProbabilities.js";
 import { CLASSIFIERS } from "../models/classifiers.js";
@@ -34,16 +34,8 @@ function byCodeUnits(a: string, b: string): number {
  * class is shown as its first cell's text.
  */
 export function classLabels(cells: readonly string[]): { labels: string[]; codes: Uint32Array } {
-  if (cells.every(isNumericCell)) {
-    const firstText = new Map<number, string>();
-    for (const cell of cells) if (!firstText.has(Number(cell))) firstText.set(Number(cell), cell);
-    const values = [...firstText.keys()].sort((a, b) => a - b);
-    const codeOf = new Map(values.map((value, c) => [value, c]));
-    return { labels: values.map((value) => firstText.get(value) as string), codes: Uint32Array.from(cells, (cell) => codeOf.get(Number(cell)) as number) };
-  }
-  const labels = [...new Set(cells)].sort(byCodeUnits);
-  const codeOf = new Map(labels.map((label, c) => [label, c]));
-  return { labels, codes: Uint32Array.from(cells, (cell) => codeOf.get(cell) as number) };
+  const { values, codes } = distinctValues(cells, byCodeUnits);
+  return { labels: values, codes };
 }
 
 /**

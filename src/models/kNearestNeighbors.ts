@@ -1,6 +1,6 @@
 import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
-import { nearestNeighbours } from "./nearestNeighbours.js";
+import { nearestNeighbours, tooFewRows } from "./nearestNeighbours.js";
 
 /**
  * k-nearest neighbours, as scikit-learn's KNeighborsClassifier(n_neighbors=5) with brute-force
@@ -10,11 +10,6 @@ import { nearestNeighbours } from "./nearestNeighbours.js";
  * (scikit-learn leaves their order unspecified). Fewer training rows than k are refused, as
  * scikit-learn refuses them: a vote over all of them would be another model under this one's name.
  */
-/** Why a fit on fewer rows than k is refused, in scikit-learn's terms. */
-export function tooFewRows(rows: number, k: number): string {
-  return `${rows} training row${rows === 1 ? "" : "s"}, fewer than n_neighbors=${k} (scikit-learn refuses it too)`;
-}
-
 export class KNearestNeighbors implements Estimator {
   private train: Matrix = { rows: 0, cols: 0, data: new Float64Array(0) };
   private labels: Uint32Array = new Uint32Array(0);

@@ -1,7 +1,6 @@
 import { pairwiseSum } from "../stats/pairwiseSum.js";
 import type { Matrix } from "../stats/matrix.js";
-import { tooFewRows } from "./kNearestNeighbors.js";
-import { nearestNeighbours } from "./nearestNeighbours.js";
+import { nearestNeighbours, tooFewRows } from "./nearestNeighbours.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
 /**

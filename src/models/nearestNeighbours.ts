@@ -4,6 +4,11 @@ import { rareColumns } from "../stats/rareColumns.js";
 import { binaryNeighbours } from "./binaryNeighbours.js";
 import { TREE_AXES, treeNeighbours } from "./projectionTree.js";
 
+/** Why the classifier and the regressor refuse to fit on fewer rows than k, in scikit-learn's terms. */
+export function tooFewRows(rows: number, k: number): string {
+  return `${rows} training row${rows === 1 ? "" : "s"}, fewer than n_neighbors=${k} (scikit-learn refuses it too)`;
+}
+
 /**
  * Brute-force euclidean k-nearest-neighbour search, shared by the kNN classifier and regressor:
  * for each query row, the indices of its k nearest training rows (k at most the training rows),

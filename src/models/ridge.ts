@@ -2,7 +2,7 @@ import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
 import type { Matrix } from "../stats/matrix.js";
 import { groupScatters } from "../stats/scatter.js";
 import { dualRidgeWeights } from "../stats/dualRidge.js";
-import { CentredLinearModel, centredCopy, centredCrossProduct } from "./linearModel.js";
+import { CentredLinearModel, centredCrossProduct } from "./linearModel.js";
 
 export interface RidgeOptions {
   /** L2 strength, scikit-learn's alpha. */
@@ -26,7 +26,7 @@ export class Ridge extends CentredLinearModel {
 
   protected solve(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array {
     const { cols } = X;
-    if (cols > X.rows) return dualRidgeWeights(centredCopy(X, xMean), yc, 1, this.alpha);
+    if (cols > X.rows) return dualRidgeWeights(X, xMean, yc, 1, this.alpha);
     const gram = groupScatters(X, null, 1, xMean);
     const xty = centredCrossProduct(X, xMean, yc);
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;

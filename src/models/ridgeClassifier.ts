@@ -5,7 +5,6 @@ import { ROW_BLOCK } from "../stats/rowBlocks.js";
 import { dualRidgeWeights } from "../stats/dualRidge.js";
 import { groupScatters } from "../stats/scatter.js";
 import type { DecisionEstimator } from "./estimator.js";
-import { centredCopy } from "./linearModel.js";
 import { linearScores } from "./linearScores.js";
 import { checkQueryColumns, decisionColumns, scoreColumns, trainingClasses } from "./trainingClasses.js";
 
@@ -42,7 +41,7 @@ export class RidgeClassifier implements DecisionEstimator {
     for (let from = 0; from < rows; from += ROW_BLOCK) addTargets(local, from, Math.min(rows, from + ROW_BLOCK), yMean);
     for (let k = 0; k < K; k++) yMean[k] /= rows;
     if (cols > rows) {
-      const weights = dualRidgeWeights(centredCopy(X, xMean), centredTargets(local, yMean), K, this.alpha);
+      const weights = dualRidgeWeights(X, xMean, centredTargets(local, yMean), K, this.alpha);
       this.fitted = { classes, nClasses, weights, intercepts: interceptsOf(weights, xMean, yMean), cols };
       return this;
     }
