@@ -1,12 +1,11 @@
 import { createRng, type Rng } from "../stats/rng.js";
 import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
-import { binFeatures } from "./featureBins.js";
-import { GiniCriterion } from "./giniCriterion.js";
+import { growStump, stumpColumns } from "./exactStump.js";
 import { pairwiseSum } from "../stats/pairwiseSum.js";
 import { addSammeRContribution, sammeRBoost, sammeRProbabilities } from "./sammeR.js";
 import { trainingClasses } from "./trainingClasses.js";
-import { addLeafValues, checkPredictInput, growTree, type FlatTree } from "./treeGrowth.js";
+import { addLeafValues, checkPredictInput, type FlatTree } from "./treeGrowth.js";
 import { ensembleSize } from "./ensembleSize.js";
 
 export interface AdaBoostOptions {
@@ -25,8 +24,9 @@ export interface AdaBoostOptions {
  *
  * Like scikit-learn, it only knows the classes present in its training rows (its classes_): the
  * SAMME.R formulas run on those K classes, and a class absent from training gets probability 0.
- * The features are binned once and shared by every round (featureBins.ts), so stumps split at
- * scikit-learn's thresholds on features with at most 256 distinct values.
+ * Each feature's rows are sorted once and shared by every round, and every stump is scored at
+ * every boundary between distinct values (exactStump.ts), so stumps split at scikit-learn's
+ * thresholds on any feature.
  */
 export class AdaBoostClassifier implements Estimator {
   private stumps: FlatTree[] = [];
@@ -47,14 +47,14 @@ export class AdaBoostClassifier implements Estimator {
     const { rows, cols } = X;
     const { classes: present, local } = trainingClasses(X, y, nClasses);
     const K = present.length;
-    const bins = binFeatures(X);
+    const columns = stumpColumns(X);
     const weight = new Float64Array(rows).fill(1 / rows);
     const proba = new Float64Array(rows * K);
     const stumps: FlatTree[] = [];
     for (let round = 0; round < this.count; round++) {
       // scikit-learn floors every weight at eps before each round (its issue #20320).
       for (let i = 0; i < rows; i++) if (weight[i] < Number.EPSILON) weight[i] = Number.EPSILON;
-      const stump = growTree(bins, new GiniCriterion(local, K, weight), { maxFeatures: cols, rng: createRng(this.options.rng.uint32()), maxDepth: 1 });
+      const stump = growStump(columns, local, K, weight, createRng(this.options.rng.uint32()));
       stumps.push(stump);
       proba.fill(0);
       addLeafValues(stump, X, proba, 1);

@@ -12,7 +12,7 @@ export interface ClassificationCase {
   readonly target: "y2" | "y3";
   readonly features: readonly string[];
   readonly extraTreesSeedMean: { readonly accuracy: number; readonly auc: number };
-  readonly adaBoost: { readonly accuracy: number; readonly auc: number; readonly proba?: Rows };
+  readonly adaBoost: { readonly accuracy: number; readonly auc: number; readonly proba: Rows };
 }
 
 export interface EnsemblesReference {

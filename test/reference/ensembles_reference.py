@@ -13,11 +13,10 @@ What can be compared exactly, and what only over seeds:
   reproduce: held-out Accuracy and AUC (classification, the four cases of trees_reference.py) and
   R2 (regression, "noisy" below) are averaged over 5 random_states ("seedMean").
 - AdaBoostClassifier draws nothing but the feature order of its stumps, which only breaks exact
-  ties. On the "exact" cases (every feature with at most 256 distinct values, where our bins make
-  scikit-learn's thresholds) the script asserts that five random_states give the same
-  probabilities, and records them ("proba"), so the whole 50-round boosting is compared exactly.
-  On the "quantile" cases (two full-precision features, binned by quantiles on our side) only
-  the scores are compared. "stump": one weighted depth-1 tree, and AdaBoostClassifier with one
+  ties. On every case (the "quantile" ones add two full-precision features, which a stump must
+  split at scikit-learn's exact thresholds, not at bin edges) the script asserts that five
+  random_states give the same probabilities, and records them ("proba"), so the whole 50-round
+  boosting is compared exactly. "stump": one weighted depth-1 tree, and AdaBoostClassifier with one
   estimator, on the y3-exact case.
 - AdaBoostRegressor draws a weighted bootstrap every round (numpy's RandomState.choice). With a
   RandomState whose random_sample returns the systematic draws (k + 0.5) / n, choice's own code
@@ -97,9 +96,8 @@ for target in ("y2", "y3"):
         }
         boosted = [AdaBoostClassifier(random_state=s).fit(X_train, y_train).predict_proba(X_test) for s in SEEDS]
         case["adaBoost"] = {"accuracy": float((boosted[0].argmax(axis=1) == y_test).mean()), "auc": float(auc(y_test, boosted[0]))}
-        if bins == "exact":
-            assert all(np.allclose(p, boosted[0], rtol=1e-12, atol=1e-15) for p in boosted), f"{target}-{bins}: AdaBoost depends on random_state"
-            case["adaBoost"]["proba"] = rows(boosted[0])
+        assert all(np.allclose(p, boosted[0], rtol=1e-12, atol=1e-15) for p in boosted), f"{target}-{bins}: AdaBoost depends on random_state"
+        case["adaBoost"]["proba"] = rows(boosted[0])
         classification[f"{target}-{bins}"] = case
 
 # One weighted stump, and AdaBoost with a single estimator, on y3-exact.
