@@ -39,7 +39,8 @@ export function stumpColumns(X: Matrix): StumpColumns {
  * FEATURE_THRESHOLD) is scored, from each feature's rows in value order (sorted once per fit and
  * shared by every round). Binned features (featureBins.ts) would only offer 256 boundaries a
  * feature, and boosting carries a moved first threshold into every later round's weights:
- * a 5-class table of 479 rows agreed with scikit-learn on 44% of a fold's predictions.
+ * on a generated 5-class partition, one fold's predictions agreed with scikit-learn's on 44% of
+ * its rows.
  *
  * Features are drawn in the order growTree's search draws them from the same generator, and a
  * later split replaces the best only when strictly better, so ties go as they go in growTree.
@@ -62,14 +63,13 @@ export function growStump(features: StumpColumns, y: Uint32Array, K: number, wei
   tree.setSplit(root, best.feature, best.threshold);
   // Each child's class fractions summed over its rows in row order, as growTree's leaves are.
   const values = columns.values.subarray(best.feature * rows, (best.feature + 1) * rows);
-  const left = new Uint32Array(rows);
+  const byChild = new Uint32Array(rows);
   let leftRows = 0;
-  for (let i = 0; i < rows; i++) if (values[i] <= best.threshold) left[leftRows++] = i;
-  let rightRows = leftRows;
-  for (let i = 0; i < rows; i++) if (!(values[i] <= best.threshold)) left[rightRows++] = i;
+  for (let i = 0; i < rows; i++) if (values[i] <= best.threshold) byChild[leftRows++] = i;
+  for (let i = 0, p = leftRows; i < rows; i++) if (!(values[i] <= best.threshold)) byChild[p++] = i;
   for (const [start, end, isLeft] of [[0, leftRows, true], [leftRows, rows, false]] as const) {
     const node = tree.addNode(root, isLeft);
-    criterion.startNode(left, start, end);
+    criterion.startNode(byChild, start, end);
     tree.setLeaf(node, criterion);
   }
   return tree.finish();

@@ -4,7 +4,7 @@ import { AdaBoostClassifier } from "../../src/models/adaBoost.js";
 import { growStump, stumpColumns } from "../../src/models/exactStump.js";
 import { binFeatures } from "../../src/models/featureBins.js";
 import { GiniCriterion } from "../../src/models/giniCriterion.js";
-import { growTree } from "../../src/models/treeGrowth.js";
+import { growTree, type FlatTree } from "../../src/models/treeGrowth.js";
 import { createMatrix } from "../../src/stats/matrix.js";
 import { predictedLabels } from "../../src/stats/predictedLabels.js";
 import { rocAuc } from "../../src/stats/rocAuc.js";
@@ -36,13 +36,9 @@ for (const [name, c] of Object.entries(ensembles.classification)) {
   });
 }
 
-test("a weighted depth-1 tree makes scikit-learn's stump: feature, threshold and both leaves", () => {
+/** A depth-1 tree is scikit-learn's weighted stump of the reference: feature, threshold and both leaves. */
+function assertReferenceStump(tree: FlatTree): void {
   const { stump } = ensembles;
-  const tree = growTree(binFeatures(exactThree.XTrain), new GiniCriterion(exactThree.yTrain, 3, Float64Array.from(stump.weight)), {
-    maxFeatures: exactThree.XTrain.cols,
-    rng: createRng(1),
-    maxDepth: 1,
-  });
   assert.equal(tree.nodeCount, 3);
   assert.equal(tree.feature[0], stump.feature);
   // scikit-learn stores thresholds as doubles from float32 midpoints; ours is the same midpoint.
@@ -50,17 +46,15 @@ test("a weighted depth-1 tree makes scikit-learn's stump: feature, threshold and
   const leaf = (node: number) => [...tree.values.subarray(tree.valueOffset[node], tree.valueOffset[node] + 3)];
   assert.ok(largestDifference(leaf(tree.left[0]), stump.left) < 1e-15);
   assert.ok(largestDifference(leaf(tree.right[0]), stump.right) < 1e-15);
+}
+
+test("a weighted depth-1 tree makes scikit-learn's stump: feature, threshold and both leaves", () => {
+  const weight = Float64Array.from(ensembles.stump.weight);
+  assertReferenceStump(growTree(binFeatures(exactThree.XTrain), new GiniCriterion(exactThree.yTrain, 3, weight), { maxFeatures: exactThree.XTrain.cols, rng: createRng(1), maxDepth: 1 }));
 });
 
-test("growStump makes scikit-learn's weighted stump too, from the sorted columns: feature, threshold and both leaves", () => {
-  const { stump } = ensembles;
-  const tree = growStump(stumpColumns(exactThree.XTrain), exactThree.yTrain, 3, Float64Array.from(stump.weight), createRng(1));
-  assert.equal(tree.nodeCount, 3);
-  assert.equal(tree.feature[0], stump.feature);
-  assert.equal(tree.threshold[0], stump.threshold);
-  const leaf = (node: number) => [...tree.values.subarray(tree.valueOffset[node], tree.valueOffset[node] + 3)];
-  assert.ok(largestDifference(leaf(tree.left[0]), stump.left) < 1e-15);
-  assert.ok(largestDifference(leaf(tree.right[0]), stump.right) < 1e-15);
+test("growStump makes scikit-learn's weighted stump too, from the sorted columns", () => {
+  assertReferenceStump(growStump(stumpColumns(exactThree.XTrain), exactThree.yTrain, 3, Float64Array.from(ensembles.stump.weight), createRng(1)));
 });
 
 test("growStump splits a full-precision feature between its neighbouring values, not at a bin edge, and makes a leaf of a pure or constant node", () => {
