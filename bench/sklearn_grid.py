@@ -269,20 +269,31 @@ def score_folds(base, header, rows, options, failed, folds, y, registry, metrics
         return failed("no usable feature columns")
     scores = {m: [] for m in options["models"]}
     seconds = {m: [] for m in options["models"]}
+    # A model that raises on a fold (QDA on a class of one training row, kNN on fewer rows than
+    # n_neighbors) is left out of the partition's grid, as automl-grid leaves it out.
+    left_out = set()
     for train, test in folds:
         X_train, X_test = encode_fold(columns, train, test)
         scaler = StandardScaler().fit(X_train)
         scaled = (scaler.transform(X_train), scaler.transform(X_test))
         for m in options["models"]:
+            if m in left_out:
+                continue
             _, needs_scaling, create = registry[m]
             a, b = scaled if needs_scaling else (X_train, X_test)
             start = time.perf_counter()
-            output = predict(create(options["seed"]).fit(a, y[train]), b)
+            try:
+                output = predict(create(options["seed"]).fit(a, y[train]), b)
+            except ValueError:
+                left_out.add(m)
+                continue
             seconds[m].append(time.perf_counter() - start)
             fit_seconds[m] = fit_seconds.get(m, 0.0) + seconds[m][-1]
             scores[m].append(score(y[test], output))
     grid = []
     for m in options["models"]:
+        if m in left_out:
+            continue
         values = np.array(scores[m], dtype=float)
         means = [float(np.nanmean(values[:, j])) if np.any(~np.isnan(values[:, j])) else None for j in range(len(metrics))]
         grid.append(dict(base, Model=registry[m][0], **dict(zip(metrics, means)), TT_Sec=float(np.mean(seconds[m])),
