@@ -1,12 +1,9 @@
 import type { Matrix } from "../stats/matrix.js";
 import type { Rng } from "../stats/rng.js";
 import { FEATURE_THRESHOLD } from "./featureBins.js";
-import { GiniCriterion } from "./giniCriterion.js";
+import { GiniCriterion, giniProxy } from "./giniCriterion.js";
 import { sortColumns, type SortedColumns } from "./sortedColumns.js";
-import { TreeBuffer, type FlatTree } from "./treeGrowth.js";
-
-/** scikit-learn's EPSILON for "this node is pure": DBL_EPSILON. */
-const PURE = Number.EPSILON;
+import { PURE, swap, TreeBuffer, type FlatTree } from "./treeGrowth.js";
 
 /** A fit's features as its stumps read them: sorted, with the ranks where a split may fall. */
 export interface StumpColumns {
@@ -145,24 +142,4 @@ function bestSplit(features: StumpColumns, y: Uint32Array, K: number, weight: Fl
     }
   }
   return bestFeature < 0 ? null : { feature: bestFeature, threshold: bestThreshold };
-}
-
-/** scikit-learn's gini proxy_impurity_improvement, in GiniCriterion's order of operations. */
-function giniProxy(leftCounts: Float64Array, total: Float64Array, leftWeight: number, nodeWeight: number): number {
-  const rightWeight = nodeWeight - leftWeight;
-  let leftSquares = 0;
-  let rightSquares = 0;
-  for (let c = 0; c < leftCounts.length; c++) {
-    const l = leftCounts[c];
-    const r = total[c] - l;
-    leftSquares += l * l;
-    rightSquares += r * r;
-  }
-  return -rightWeight * (1 - rightSquares / (rightWeight * rightWeight)) - leftWeight * (1 - leftSquares / (leftWeight * leftWeight));
-}
-
-function swap(values: Uint32Array, a: number, b: number): void {
-  const t = values[a];
-  values[a] = values[b];
-  values[b] = t;
 }

@@ -261,18 +261,25 @@ export class GiniCriterion implements SplitCriterion {
   }
 
   private leftProxy(leftWeight: number): number {
-    const { leftCounts, total, nClasses, nodeWeight } = this;
-    const rightWeight = nodeWeight - leftWeight;
-    let leftSquares = 0;
-    let rightSquares = 0;
-    for (let c = 0; c < nClasses; c++) {
-      const l = leftCounts[c];
-      const r = total[c] - l;
-      leftSquares += l * l;
-      rightSquares += r * r;
-    }
-    const giniLeft = 1 - leftSquares / (leftWeight * leftWeight);
-    const giniRight = 1 - rightSquares / (rightWeight * rightWeight);
-    return -rightWeight * giniRight - leftWeight * giniLeft;
+    return giniProxy(this.leftCounts, this.total, leftWeight, this.nodeWeight);
   }
+}
+
+/**
+ * scikit-learn's gini proxy_impurity_improvement of a split, -(W_R gini_R) - (W_L gini_L), from the
+ * left side's class weights and the node's, in scikit-learn's order of operations.
+ */
+export function giniProxy(leftCounts: Float64Array, total: Float64Array, leftWeight: number, nodeWeight: number): number {
+  const rightWeight = nodeWeight - leftWeight;
+  let leftSquares = 0;
+  let rightSquares = 0;
+  for (let c = 0; c < leftCounts.length; c++) {
+    const l = leftCounts[c];
+    const r = total[c] - l;
+    leftSquares += l * l;
+    rightSquares += r * r;
+  }
+  const giniLeft = 1 - leftSquares / (leftWeight * leftWeight);
+  const giniRight = 1 - rightSquares / (rightWeight * rightWeight);
+  return -rightWeight * giniRight - leftWeight * giniLeft;
 }

@@ -29,7 +29,7 @@ export interface GrowOptions {
 }
 
 /** scikit-learn's EPSILON for "this node is pure": DBL_EPSILON. */
-const PURE = Number.EPSILON;
+export const PURE = Number.EPSILON;
 
 /**
  * Grows one tree with scikit-learn's defaults (best split, min_samples_split 2, min_samples_leaf 1,
@@ -234,7 +234,7 @@ class SplitSearch {
   }
 }
 
-function swap(values: Uint32Array, a: number, b: number): void {
+export function swap(values: Uint32Array, a: number, b: number): void {
   const t = values[a];
   values[a] = values[b];
   values[b] = t;
