@@ -5,9 +5,10 @@ import { isMissing } from "../../src/data/missing.js";
 import { fromDecimalComma, isNumericCell, numberVerdict } from "../../src/data/numberCell.js";
 import { parseRowsText, rowsText, rowText } from "../../src/data/rowText.js";
 
-test("isMissing knows exactly the protocol's missing spellings", () => {
-  for (const cell of ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "#N/A"]) assert.equal(isMissing(cell), true, cell);
-  for (const cell of ["0", "na", "n/a", "none", "-", "?", "NAN", " "]) assert.equal(isMissing(cell), false, cell);
+test("isMissing knows exactly pandas' default NA strings, case and all", () => {
+  const pandas = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"];
+  for (const cell of pandas) assert.equal(isMissing(cell), true, cell);
+  for (const cell of ["0", "na", "none", "-", "?", "NAN", " ", "#N/A N/A ", "n/a/", "<na>", "-1.#INDX"]) assert.equal(isMissing(cell), false, cell);
 });
 
 test("isNumericCell accepts plain finite decimals only", () => {

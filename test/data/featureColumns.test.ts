@@ -42,3 +42,14 @@ test("featureColumns drops identifiers (all present values distinct) and columns
   );
   assert.match(dropped[0].reason, /identifier/);
 });
+
+test("featureColumns reads pandas' other NA spellings (n/a, <NA>, #NA, -nan) as missing, so a numeric column stays numeric", () => {
+  const spreadsheet: Table = {
+    header: ["income"],
+    rows: [["41000"], ["n/a"], ["<NA>"], ["52000.5"], ["#NA"], ["-nan"], ["#N/A N/A"], ["1.#QNAN"]],
+  };
+  const income = featureColumns(spreadsheet, ["income"]).columns[0];
+  assert.equal(income.kind, "numeric");
+  if (income.kind !== "numeric") return;
+  assert.deepEqual([...income.values], [41000, NaN, NaN, 52000.5, NaN, NaN, NaN, NaN]);
+});
