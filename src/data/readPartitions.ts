@@ -30,7 +30,11 @@ export interface PartitionRows {
 export interface TargetSummary {
   /** The first present value that is not a number and its row (numbered as every message numbers rows); null when every one is a number. */
   readonly notNumber: { readonly value: string; readonly row: number } | null;
-  /** The first DISTINCT_CAP distinct present values, in order of appearance. */
+  /**
+   * The first DISTINCT_CAP distinct present values, in order of appearance, each as the text of
+   * its first cell: distinct by value when every one is a number (`1`, `01` and `1.0` are one
+   * value, as pandas reads the column), else by text.
+   */
   readonly values: readonly string[];
 }
 
@@ -131,7 +135,8 @@ interface PartitionCount {
  */
 function fileSummary(name: string, options: ReadPartitionsOptions) {
   const partitions = new Map<string, PartitionCount>();
-  const distinct = new Set<string>();
+  const texts = new Set<string>();
+  const numbers = new Map<number, string>();
   let notNumber: TargetSummary["notNumber"] = null;
   let droppedTargets = 0;
   return {
@@ -144,8 +149,9 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
         return null;
       }
       const value = options.decimal === "," ? fromDecimalComma(label) : label;
-      if (distinct.size < DISTINCT_CAP) distinct.add(value);
+      if (texts.size < DISTINCT_CAP) texts.add(value);
       if (notNumber === null && !isNumericCell(value)) notNumber = { value: label, row: rowNumber };
+      if (notNumber === null && numbers.size < DISTINCT_CAP && !numbers.has(Number(value))) numbers.set(Number(value), value);
       if (layout.foldAt >= 0 && isMissing(cells[layout.foldAt])) {
         throw new InputError(`${name}: row ${rowNumber} has no value in fold column ${options.foldColumn}`);
       }
@@ -160,8 +166,8 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
       return partition;
     },
     target(): TargetSummary {
-      if (distinct.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
-      return { notNumber, values: [...distinct] };
+      if (texts.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
+      return { notNumber, values: notNumber === null ? [...numbers.values()] : [...texts] };
     },
     droppedTargets: () => droppedTargets,
   };

@@ -24,3 +24,31 @@ test("a numeric class target is scored as pandas types it: 5 before 10, 10 the p
   assert.deepEqual(untimedGrid(join(dir, "numbers.csv")), texts);
   assert.deepEqual(untimedGrid(join(dir, "floats.csv")), texts);
 });
+
+/** Rows of x,y with y's class c written as one of several spellings of the same number. */
+function spelledClasses(classes: number, rows: number): string {
+  const spellings = [(c: number) => `${c}`, (c: number) => `${c}.0`, (c: number) => `0${c}`, (c: number) => `${c}e0`];
+  const lines = ["x,y"];
+  for (let i = 0; i < rows; i++) {
+    const c = 1 + (i % classes);
+    lines.push(`${(c + (i % 7) / 10).toFixed(2)},${spellings[i % spellings.length](c)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+test("--task auto counts the target's distinct values as numbers: 9 classes written 3, 3.0, 03 and 3e0 stay 9 classes", () => {
+  const dir = tempFiles({ "spelled.csv": spelledClasses(9, 180) });
+  const result = runCli([join(dir, "spelled.csv"), "--target", "y", "--models", "dummy", "--folds", "3", "--format", "json"]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /task: classification \(the target y has 9 distinct values;/);
+  assert.ok(jsonRows<Record<string, unknown>>(result.stdout).every((row) => typeof row.Accuracy === "number"));
+});
+
+test("a target written only as 1 and 1.0 is one class for the whole file: refused once, exit 2, as a target of 1 alone", () => {
+  const lines = ["x,g,y", ...Array.from({ length: 60 }, (_, i) => `${i / 10},${i % 2 ? "a" : "b"},${i % 3 ? "1" : "1.0"}`)];
+  const dir = tempFiles({ "one.csv": lines.join("\n") + "\n" });
+  const result = runCli([join(dir, "one.csv"), "--target", "y", "--by", "g", "--models", "dummy"]);
+  assert.equal(result.status, 2, result.stderr);
+  assert.equal(result.stdout, "");
+  assert.match(result.stderr.trim(), /^[^\n]*the target y has one class \(1\.0\)[^\n]*$/);
+});
