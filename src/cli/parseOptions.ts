@@ -311,7 +311,7 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
     models: raw.models === undefined || raw.models.trim() === "all" ? null : modelIds("--models", raw.models),
     exclude: modelIds("--exclude", raw.exclude),
     folds: integer("--folds", raw.folds ?? DEFAULTS.folds, 2),
-    foldColumn: raw.foldColumn?.trim() || null,
+    foldColumn: foldColumn(raw.foldColumn),
     trainSize: trainSize(raw.trainSize ?? DEFAULTS.trainSize),
     minRows: integer("--min-rows", raw.minRows ?? DEFAULTS.minRows, 0),
     seed: integer("--seed", raw.seed ?? DEFAULTS.seed, 0, 0xffffffff),
@@ -323,6 +323,13 @@ export function runOptions(input: string, raw: RawOptions): RunOptions {
     ...dialect,
     ...(baseline === undefined ? {} : { baseline }),
   };
+}
+
+/** --fold-column: a name, or none when absent; an empty name is refused, not read as absent. */
+function foldColumn(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.trim() === "") throw new UsageError("--fold-column: expected a column name");
+  return value.trim();
 }
 
 /** --baseline: global, or none (the default, which records nothing). */

@@ -1,6 +1,7 @@
 import type { DecimalMark } from "./dialect.js";
 import { isMissing } from "./missing.js";
 import { numberVerdict, type NumberVerdict } from "./numberCell.js";
+import { shortText } from "./shortText.js";
 
 /**
  * Counts, while the parent streams the rows it keeps, how many present cells of each feature
@@ -27,11 +28,6 @@ interface FirstOffender {
   readonly partition: number;
 }
 
-const SHOWN_CHARS = 40;
-
-function shown(value: string): string {
-  return value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS - 3)}...` : value;
-}
 
 /**
  * `columns` are the feature columns and the target, named `target`: its values are classes
@@ -89,7 +85,7 @@ export function numericTally(header: readonly string[], columns: readonly string
           const named = partitionName(offender.partition);
           where = affected === 1 ? ` in partition ${named}` : ` in ${affected} partitions (first ${named})`;
         }
-        const cell = `"${shown(offender.value)}" at row ${offender.row} ${what}`;
+        const cell = `"${shortText(offender.value)}" at row ${offender.row} ${what}`;
         const said = columns[c] === target ? `target ${target}${where}: ${cell} and is a class of its own` : `column ${columns[c]} is typed categorical${where}: ${cell}`;
         notes.push(`${said} (${numbers[c]} of ${present[c]} values are numbers${hint})`);
       }

@@ -141,7 +141,9 @@ export async function readCsv(
           }
           const cells = results.data.map((cell) => cell.trim());
           if (header === null) {
-            header = cells;
+            // pandas names a column whose header cell is empty (R's write.csv row names, a
+            // trailing delimiter) "Unnamed: <index>": the same name here, so it can be --ignored.
+            header = cells.map((cell, j) => (cell === "" ? `Unnamed: ${j}` : cell));
             handlers.onHeader(header);
             return;
           }

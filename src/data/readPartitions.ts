@@ -10,6 +10,7 @@ import { shardAssignment, type Shard } from "./shard.js";
 import { columnHint, quotedName } from "./suggestColumn.js";
 import { statSync } from "node:fs";
 import type { Readable } from "node:stream";
+import { shortText } from "./shortText.js";
 
 export interface ReadPartitionsOptions extends Dialect {
   readonly input: string;
@@ -65,11 +66,10 @@ function oneColumnHint(options: ReadPartitionsOptions): string {
 function checkHeader(name: string, header: readonly string[], options: ReadPartitionsOptions): readonly string[] {
   const seen = new Set<string>();
   for (const column of header) {
-    if (column === "") throw new InputError(`${name}: the header has an empty column name`);
-    if (seen.has(column)) throw new InputError(`${name}: the header has column ${column} twice`);
+    if (seen.has(column)) throw new InputError(`${name}: the header has column ${shortText(column)} twice`);
     seen.add(column);
   }
-  const oneColumn = header.length === 1 ? ` (its header is one column, "${header[0]}"; ${oneColumnHint(options)})` : "";
+  const oneColumn = header.length === 1 ? ` (its header is one column, "${shortText(header[0])}"; ${oneColumnHint(options)})` : "";
   const need = (column: string, option: string): void => {
     if (seen.has(column)) return;
     // --by and --ignore read their names as CSV records: a suggested name is written that way.
@@ -81,13 +81,16 @@ function checkHeader(name: string, header: readonly string[], options: ReadParti
   for (const column of options.by) need(column, "--by");
   if (options.foldColumn !== null) need(options.foldColumn, "--fold-column");
   for (const column of options.ignore) need(column, "--ignore");
+  if (options.foldColumn !== null && options.by.includes(options.foldColumn)) {
+    throw new UsageError(`--fold-column ${options.foldColumn}: also a --by column; a column is one or the other`);
+  }
   const roles = [...options.by, ...(options.foldColumn !== null ? [options.foldColumn] : [])];
   if (roles.includes(options.target)) throw new UsageError(`--target ${options.target} cannot also be a --by or --fold-column column`);
   const excluded = new Set([options.target, ...roles, ...options.ignore]);
   const features = header.filter((column) => !excluded.has(column));
   if (features.length === 0) {
     // A one-column header is most often a file split on the wrong character: say so.
-    const why = header.length === 1 ? ` (the header is one column, "${header[0]}": ${oneColumnHint(options)})` : "";
+    const why = header.length === 1 ? ` (the header is one column, "${shortText(header[0])}": ${oneColumnHint(options)})` : "";
     throw new UsageError(`${name}: no feature columns left after --target, --by, --fold-column and --ignore${why}`);
   }
   return features;

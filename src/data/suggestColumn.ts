@@ -1,3 +1,4 @@
+import { shortText } from "./shortText.js";
 /**
  * What to tell a user whose column name is not in the header: the names they probably meant, or
  * the names there are. A pure function of the name and the header, tested on its own.
@@ -70,7 +71,7 @@ function either(names: readonly string[]): string {
 export function columnHint(name: string, header: readonly string[], asTyped: (name: string) => string = (n) => n): string {
   const close = closeColumns(name, header);
   if (close.length > 0) return `did you mean ${either(close.map(asTyped))}?`;
-  const shown = header.slice(0, LISTED_COLUMNS).map(quotedName).join(", ");
+  const shown = header.slice(0, LISTED_COLUMNS).map((column) => quotedName(shortText(column))).join(", ");
   const more = header.length > LISTED_COLUMNS ? `, ... and ${header.length - LISTED_COLUMNS} more` : "";
   return `the columns are ${shown}${more}`;
 }

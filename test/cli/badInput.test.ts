@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { repoPath, runCli, tempFiles } from "../helpers.js";
+import { jsonRows, repoPath, runCli, tempFiles } from "../helpers.js";
 
 const dir = tempFiles({
   "empty.csv": "",
@@ -10,6 +10,8 @@ const dir = tempFiles({
   "ragged.csv": "a,b,y\n1,2,0\n3,4,1\n5,6\n",
   "oneclass.csv": "a,b,y\n1,2,0\n3,4,0\n5,6,0\n",
   "dupe.csv": "a,a,y\n1,2,0\n3,4,1\n",
+  "folds.csv": "a,fold,y\n1,0,0\n2,1,1\n3,0,0\n4,1,1\n",
+  "longheader.csv": `${"x".repeat(100_000)}\n1\n`,
 });
 const passengers = repoPath("fixtures", "passengers.csv");
 
@@ -35,6 +37,14 @@ const cases: BadCase[] = [
   { name: "an unknown --ignore column", args: [passengers, "--target", "Survived", "--ignore", "Nope"], message: /--ignore Nope: no such column/ },
   { name: "an unknown option", args: [passengers, "--target", "Survived", "--fodls", "3"], message: /unknown option '--fodls'/ },
   { name: "no --target", args: [passengers], message: /--target <column> is required/ },
+  { name: "an empty --fold-column", args: [join(dir, "folds.csv"), "--target", "y", "--fold-column", " "], message: /^automl-grid: error: --fold-column: expected a column name$/ },
+  {
+    name: "a --fold-column that is also a --by column",
+    args: [join(dir, "folds.csv"), "--target", "y", "--fold-column", "fold", "--by", "fold"],
+    message: /--fold-column fold: also a --by column; a column is one or the other/,
+  },
+  // The one name is the whole line: the message shows its start, not 100,000 characters.
+  { name: "a one-column header of 100,000 characters", args: [join(dir, "longheader.csv"), "--target", "y"], message: /^.{0,400}$/ },
 ];
 
 for (const { name, args, message } of cases) {
@@ -71,4 +81,22 @@ test("an --out that cannot be written is refused before any scoring: exit 2, one
     assert.match(result.stderr, message);
     assert.doesNotMatch(result.stderr, /identifier/, "refused before the data was read");
   }
+});
+
+test("an empty header name is pandas' Unnamed: <index> (R's write.csv row names, a trailing delimiter): scored, and --ignore can name it", () => {
+  const rows = Array.from({ length: 40 }, (_, i) => [`"${i + 1}"`, (i % 9) / 3, i % 3 ? "p" : "q", (i * 7) % 2]);
+  const files = tempFiles({
+    "rnames.csv": ['"","x","c","y"', ...rows.map((r) => r.join(","))].join("\n") + "\n",
+    "trailing.csv": ["x,c,y,", ...rows.map((r) => `${r.slice(1).join(",")},`)].join("\n") + "\n",
+  });
+  const common = ["--target", "y", "--models", "lr,dummy", "--folds", "3", "--quiet", "--format", "json"];
+  const scores = (stdout: string): unknown[] => jsonRows<Record<string, unknown>>(stdout).map((row) => [row.Model, row.Accuracy, row.AUC]);
+  const named = runCli([join(files, "rnames.csv"), ...common, "--ignore", "Unnamed: 0"]);
+  assert.equal(named.status, 0, named.stderr);
+  const trailing = runCli([join(files, "trailing.csv"), ...common]);
+  assert.equal(trailing.status, 0, trailing.stderr);
+  // The trailing column has no values: dropped, and said; the features left are the same.
+  assert.match(trailing.stderr, /Unnamed: 3/);
+  assert.deepEqual(scores(trailing.stdout), scores(named.stdout));
+  assert.equal(scores(named.stdout).length, 2);
 });
