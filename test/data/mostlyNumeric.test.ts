@@ -55,9 +55,9 @@ test("with --by the note names the partition of the first offending cell, and ho
 
 test("each column is tallied on its own, and a long offending value is shortened", () => {
   const long = "y".repeat(100);
-  const notes = notesOf(["a", "b"], [["1", "2"], ["3", long], ["5", "6"], ["n/a", "8"]]);
+  const notes = notesOf(["a", "b"], [["1", "2"], ["3", long], ["5", "6"], ["n.a.", "8"]]);
   assert.equal(notes.length, 2);
-  assert.match(notes[0], /^column a is typed categorical: "n\/a" at row 4 is not a number \(3 of 4/);
+  assert.match(notes[0], /^column a is typed categorical: "n\.a\." at row 4 is not a number \(3 of 4/);
   assert.match(notes[1], /^column b is typed categorical: "y{37}\.\.\." at row 2/);
 });
 
