@@ -102,7 +102,7 @@ export async function checkCommandLine(argv: readonly string[]): Promise<void> {
 /** Refuses, before any work, to write the grid where it would vanish with exit 0. */
 function checkStdoutOpen(out: string | null, io: CliIo): void {
   if (out === null && io.stdoutClosed === true) {
-    throw new UsageError("stdout is closed: the grid would be lost; use --out FILE");
+    throw new UsageError("stdout is closed (or a read-write /dev/null): the grid would be lost; use --out FILE, or > /dev/null to discard it");
   }
 }
 

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, realpathSync, rmSync, statSync, type Stats } from "node:fs";
+import { accessSync, closeSync, constants, openSync, realpathSync, rmSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
-import { writeFileAtomic } from "../report/writeFileAtomic.js";
+import { isStreamFile, writeFileAtomic } from "../report/writeFileAtomic.js";
 
 /** A path with its directory's links resolved, for a file that may not exist yet. */
 function canonicalPath(path: string): string {
@@ -50,6 +50,15 @@ export function checkNotInput(option: string, path: string | null, inputs: reado
  * root, so the directory is probed by creating (and removing) a file in it.
  */
 export function checkWritablePath(option: string, path: string): void {
+  if (isStreamFile(path)) {
+    // Written in place (writeFileAtomic): what matters is whether we may write to it.
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      throw new UsageError(`${option} ${path}: cannot write to it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    return;
+  }
   const directory = dirname(path);
   let kind: "directory" | "other" | "missing";
   try {

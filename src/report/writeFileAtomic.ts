@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -8,6 +8,12 @@ import { basename, dirname, join } from "node:path";
  * synchronous, so a SIGINT handler (which runs on the event loop) cannot land in the middle of it.
  */
 export function writeFileAtomic(path: string, text: string): void {
+  if (isStreamFile(path)) {
+    // A device, a FIFO or /dev/stdout cannot be replaced by a rename (as root, renaming over
+    // /dev/null would put a regular file in its place): it is written in place, in one write.
+    writeFileSync(path, text);
+    return;
+  }
   const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
     writeFileSync(temp, text);
@@ -16,4 +22,14 @@ export function writeFileAtomic(path: string, text: string): void {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Whether path leads (through any links) to something that exists and is neither a regular file
+ * nor a directory: a character device such as /dev/null, a FIFO, a socket, the pipe behind
+ * /dev/stdout. Such a path is written in place, never replaced.
+ */
+export function isStreamFile(path: string): boolean {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
 }

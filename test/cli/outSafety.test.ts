@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { repoPath, runCli, tempFiles, type CliRun } from "../helpers.js";
@@ -65,4 +66,24 @@ test("--resume naming the input file, or the --out file, is refused before any w
   assertRefused(runCli([...args, "--out", out, "--resume", `${dir}/./grid.csv`]), /^automl-grid: error: --resume .*grid\.csv: names the --out file too/);
   assert.deepEqual(readFileSync(input), original);
   assert.ok(!readdirSync(dir).includes("grid.csv"));
+});
+
+test("--out naming a FIFO writes the grid into it and leaves it a FIFO (a device or /dev/stdout is never replaced by a rename)", { timeout: 60_000 }, async () => {
+  const fifo = join(dir, "grid.fifo");
+  execFileSync("mkfifo", [fifo]);
+  const expected = runCli([...args, "--quiet", "--format", "csv"]);
+  assert.equal(expected.status, 0, expected.stderr);
+  // The reader must be there before the writer opens the FIFO, as a pipeline's would be.
+  const reader = spawn("cat", [fifo]);
+  let received = "";
+  reader.stdout.on("data", (chunk: Buffer) => (received += chunk.toString("utf8")));
+  const readerDone = new Promise<void>((resolve) => reader.on("close", () => resolve()));
+  const writer = spawn(process.execPath, [repoPath("bin", "automl-grid.js"), ...args, "--quiet", "--format", "csv", "--out", fifo]);
+  const status = await new Promise<number | null>((resolve) => writer.on("close", (code) => resolve(code)));
+  await readerDone;
+  assert.equal(status, 0);
+  assert.equal(received.replace(/,\d+\.\d{4},(\d+,)/g, ",T,$1"), expected.stdout.replace(/,\d+\.\d{4},(\d+,)/g, ",T,$1"));
+  assert.ok(received.startsWith("Sex,Model,Accuracy"), received.slice(0, 80));
+  assert.ok(lstatSync(fifo).isFIFO(), "still a FIFO");
+  assert.deepEqual(readdirSync(dir).filter((name) => name.includes(".tmp-") || name.includes(".probe-")), []);
 });
