@@ -78,6 +78,17 @@ async function openText(text: AsyncIterator<string>, dialect: Dialect): Promise<
   return { head, delimiter: sniffed ?? candidates[0], sniffed: sniffed !== null };
 }
 
+/**
+ * The line end records are split on. Papa would guess one from the first chunk and take every
+ * other ending for text inside a field, so a CRLF header over LF rows read as one long row. Any
+ * \n ends a line instead (a \r before it is trimmed with the last cell, and a quoted last cell
+ * may be followed by it), so LF, CRLF and a mix of the two read alike; a sample without \n is
+ * an old Mac file, split on \r.
+ */
+function lineEnd(head: string): "\n" | "\r" {
+  return head.includes("\n") || !head.includes("\r") ? "\n" : "\r";
+}
+
 async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
   if (head !== "") yield head;
   for (;;) {
@@ -130,6 +141,7 @@ export async function readCsv(
     Papa.parse<string[]>(stream, {
       header: false,
       delimiter,
+      newline: lineEnd(opening.head),
       skipEmptyLines: "greedy",
       step(results, parser) {
         if (failed) return;

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { test } from "node:test";
+import { gzipSync } from "node:zlib";
 import { DEFAULT_DIALECT, type Dialect } from "../../src/data/dialect.js";
 import { readCsv } from "../../src/data/readCsv.js";
 import { InputError } from "../../src/errors.js";
@@ -89,6 +90,15 @@ test("readCsv reads \\n, \\r\\n and \\r-only line ends alike", async () => {
   }
 });
 
+test("a file mixing CRLF and LF line ends (a CRLF header over LF rows, quoted last cells) reads every row", async () => {
+  const rows = Array.from({ length: 30 }, (_, i) => [String(i), i % 3 ? "x" : "y", String(i % 2)]);
+  const lines = rows.map((row, i) => (i % 4 === 0 ? `${row[0]},"${row[1]}","${row[2]}"` : row.join(",")));
+  const text = "a,b,y\r\n" + lines.map((line, i) => line + (i % 5 === 0 ? "\r\n" : "\n")).join("");
+  for (const size of [1, 7, 4096]) {
+    assert.deepEqual((await readAll("-", chunked(Buffer.from(text), size))).rows, rows, `chunks of ${size}`);
+  }
+});
+
 test("readCsv keeps embedded quotes and line breaks of quoted fields", async () => {
   const text = 'a,b,y\n1,"two\nlines, ""quoted""",0\n2,"cr\r\nlf",1\n';
   const { rows } = await readAll("-", Readable.from([Buffer.from(text)]));
@@ -126,6 +136,24 @@ test("invalid UTF-8 is refused, naming the file and the line of the first bad by
   await assert.rejects(readAll("-", chunked(bytes, 1)), /stdin: line 3 is not valid UTF-8 \(byte 0xE9\)/);
   const truncated = Buffer.concat([Buffer.from("a,y\n1,0\n2,"), Buffer.from("€").subarray(0, 2)]);
   await assert.rejects(readAll("-", chunked(truncated, 3)), /stdin: line 3 is not valid UTF-8 \(byte 0xE2\)/);
+});
+
+test("the bad byte's line is counted as the reader splits lines: CR-only and CRLF files name the same line as LF ones", async () => {
+  for (const end of ["\r", "\r\n", "\n"]) {
+    const bytes = Buffer.from(["town,x,y", "cafe,1,0", "caf\xe9,2,1", ""].join(end), "latin1");
+    for (const size of [1, 2, 4096]) {
+      await assert.rejects(readAll("-", chunked(bytes, size)), /stdin: line 3 is not valid UTF-8 \(byte 0xE9\)/, `${JSON.stringify(end)}, chunks of ${size}`);
+    }
+  }
+});
+
+test("a UTF-16 file without --encoding, or a gzip file, is named for what it is, not given Latin-1 advice", async () => {
+  const text = "a,b,y\n1,2,0\n3,4,1\n";
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+  await assert.rejects(readAll("-", chunked(utf16le, 4096)), /^InputError: stdin: starts with a UTF-16 little-endian byte order mark; give --encoding utf-16le$/);
+  const utf16be = Buffer.from([0xfe, 0xff, ...Buffer.from(text, "utf16le").swap16()]);
+  await assert.rejects(readAll("-", chunked(utf16be, 4096)), /^InputError: stdin: starts with a UTF-16 big-endian byte order mark; give --encoding utf-16be$/);
+  await assert.rejects(readAll("-", chunked(gzipSync(text), 4096)), /^InputError: stdin: is gzip-compressed; decompress it first/);
 });
 
 test("a bad byte far into the file, after the sniffed start, is found on its line across chunks", async () => {
