@@ -1,6 +1,7 @@
 import { isMissing } from "./missing.js";
 import { isNumericCell } from "./numberCell.js";
 import { columnIndex, type Table } from "./table.js";
+import { byCodePoints } from "./codePointOrder.js";
 
 export interface NumericColumn {
   readonly kind: "numeric";
@@ -12,7 +13,7 @@ export interface NumericColumn {
 export interface CategoricalColumn {
   readonly kind: "categorical";
   readonly name: string;
-  /** Distinct present values, sorted by code units; codes index into this. */
+  /** Distinct present values, in code-point order (as NumPy sorts OneHotEncoder's categories); codes index into this. */
   readonly levels: readonly string[];
   /** -1 where the cell is missing. */
   readonly codes: Int32Array;
@@ -71,7 +72,7 @@ export function featureColumns(table: Table, names: readonly string[]): TypedFea
       dropped.push({ name, reason: "is an identifier (every value is distinct)" });
       continue;
     }
-    const levels = [...distinct].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const levels = [...distinct].sort(byCodePoints);
     const codeOf = new Map(levels.map((level, code) => [level, code]));
     const codes = new Int32Array(n);
     for (let i = 0; i < n; i++) {

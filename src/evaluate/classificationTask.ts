@@ -1,3 +1,4 @@
+import { byCodePoints } from "../data/codePointOrder.js";
 import { distinctValues } from "../data/distinctValues.js";
 import { checkDecisionScores } from "./checkDecisionScores.js";
 import { checkProbabilities } from "./checkProbabilities.js";
@@ -23,18 +24,14 @@ function classScores(model: ModelSpec, train: Matrix, y: Classes, test: Matrix, 
   return model.create(rng).fit(train, y.codes, y.labels.length).predictProba(test);
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The classes of a target's cells, as PyCaret's LabelEncoder finds them in the column pandas
  * read: numbers when every cell is one (so `1` and `1.0` are one class, and `5` comes before
- * `10`, making 10 a binary target's positive class), else texts in code-unit order. A numeric
+ * `10`, making 10 a binary target's positive class), else texts in code-point order, as NumPy sorts them. A numeric
  * class is shown as its first cell's text.
  */
 export function classLabels(cells: readonly string[]): { labels: string[]; codes: Uint32Array } {
-  const { values, codes } = distinctValues(cells, byCodeUnits);
+  const { values, codes } = distinctValues(cells, byCodePoints);
   return { labels: values, codes };
 }
 

@@ -53,3 +53,11 @@ test("featureColumns reads pandas' other NA spellings (n/a, <NA>, #NA, -nan) as 
   if (income.kind !== "numeric") return;
   assert.deepEqual([...income.values], [41000, NaN, NaN, 52000.5, NaN, NaN, NaN, NaN]);
 });
+
+test("featureColumns orders levels by code point, as OneHotEncoder's categories: U+FF5A before an emoji", () => {
+  const table: Table = { header: ["c"], rows: [["😀"], ["ｚ"], ["a"], ["😀"]] };
+  const c = featureColumns(table, ["c"]).columns[0];
+  assert.equal(c.kind, "categorical");
+  if (c.kind !== "categorical") return;
+  assert.deepEqual(c.levels, ["a", "ｚ", "😀"]);
+});
