@@ -5,28 +5,35 @@
  * (store 2 before store 10), equal numbers ("5", "05", "5.0") by code units, then text by code
  * units, never by the locale. Comparing a number with text by code units instead would not be
  * transitive (9 < 10 numerically, "10" < "1a" < "9" as text), and sort's result would depend on
- * the order it was handed.
+ * the order it was handed. Keys keep their text with `--decimal ,`, so a number written with a
+ * decimal comma (`9,5`) is a number here too: the order then needs no dialect, and a merge
+ * orders the keys as the run did.
  */
 import { isNumericCell } from "./numberCell.js";
 
 export type PartitionKey = readonly string[];
 
+/** A key value's number, written with a decimal point or a decimal comma; NaN for text. */
+function numberOf(value: string): number {
+  if (isNumericCell(value)) return Number(value);
+  const pointed = value.replace(",", ".");
+  return pointed !== value && isNumericCell(pointed) ? Number(pointed) : NaN;
+}
+
 /** 0 missing, 1 number, 2 text: the first criterion of the order. */
-function valueClass(value: string): number {
+function valueClass(value: string, number: number): number {
   if (value === "") return 0;
-  return isNumericCell(value) ? 1 : 2;
+  return Number.isNaN(number) ? 2 : 1;
 }
 
 function compareValues(a: string, b: string): number {
   if (a === b) return 0;
-  const ca = valueClass(a);
-  const cb = valueClass(b);
+  const x = numberOf(a);
+  const y = numberOf(b);
+  const ca = valueClass(a, x);
+  const cb = valueClass(b, y);
   if (ca !== cb) return ca - cb;
-  if (ca === 1) {
-    const x = Number(a);
-    const y = Number(b);
-    if (x !== y) return x < y ? -1 : 1;
-  }
+  if (ca === 1 && x !== y) return x < y ? -1 : 1;
   return a < b ? -1 : 1;
 }
 

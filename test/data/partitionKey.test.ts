@@ -14,3 +14,13 @@ test("compareKeys sorts numbers numerically, text by code units, and the missing
 test("describeKey names each key column", () => {
   assert.equal(describeKey(["region", "plan"], ["North", "basic"]), "region=North, plan=basic");
 });
+
+test("compareKeys reads a key written with a decimal comma (a --decimal , file keeps its keys' text) as its number", () => {
+  const keys = [["10,5"], ["2"], ["9,5"], ["-0,5"], ["x"], [""], ["9.75"]];
+  assert.deepEqual(
+    [...keys].sort(compareKeys).map((key) => key[0]),
+    ["", "-0,5", "2", "9,5", "9.75", "10,5", "x"],
+  );
+  // One total order whatever the input's order.
+  assert.deepEqual([...keys].reverse().sort(compareKeys), [...keys].sort(compareKeys));
+});
