@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { TASK_IDS, taskInfo } from "../evaluate/tasks.js";
 import { FORMATS } from "../report/formats.js";
 import { DEFAULTS, type RawOptions } from "./parseOptions.js";
@@ -34,6 +34,20 @@ Exit codes:
 /** A repeatable option's values, in order; parseOptions reads each as a CSV record of names. */
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/**
+ * Every option that takes one value refuses a second: commander would keep the last, and
+ * `--target a ... --target b` is more likely a slip than a choice (--by and --ignore repeat).
+ */
+function singleValued(command: Command): void {
+  for (const option of command.options) {
+    if (!option.required || option.parseArg !== undefined) continue;
+    option.argParser((value: string, previous: string | undefined) => {
+      if (previous !== undefined) throw new InvalidArgumentError(`given twice (${previous}, then ${value}); it takes one value`);
+      return value;
+    });
+  }
 }
 
 /** The commander program: argument syntax, help and version only; checking happens in parseOptions. */
@@ -107,5 +121,7 @@ export function buildProgram(version: string, handlers: ProgramHandlers): Comman
       outputError: (text, write) => write(`automl-grid merge: ${text.trim().replace(/\s*\n\s*/g, " ")}\n`),
     })
     .action(async (files: string[], options: RawOptions) => handlers.merge(files, options));
+  singleValued(program);
+  for (const command of program.commands) singleValued(command);
   return program;
 }

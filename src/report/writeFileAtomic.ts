@@ -30,6 +30,11 @@ export function writeFileAtomic(path: string, text: string): void {
  * /dev/stdout. Such a path is written in place, never replaced.
  */
 export function isStreamFile(path: string): boolean {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  return stats !== undefined && !stats.isFile() && !stats.isDirectory();
+  try {
+    const stats = statSync(path);
+    return !stats.isFile() && !stats.isDirectory();
+  } catch {
+    // Missing, or not reachable (ENOTDIR, EACCES): the caller's own checks say what is wrong.
+    return false;
+  }
 }

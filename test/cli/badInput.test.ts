@@ -43,6 +43,8 @@ const cases: BadCase[] = [
     args: [join(dir, "folds.csv"), "--target", "y", "--fold-column", "fold", "--by", "fold"],
     message: /--fold-column fold: also a --by column; a column is one or the other/,
   },
+  { name: "--target given twice", args: [passengers, "--target", "Survived", "--target", "Age"], message: /--target <column>.* given twice \(Survived, then Age\); it takes one value/ },
+  { name: "--folds given twice", args: [passengers, "--target", "Survived", "--folds", "3", "--folds", "5"], message: /--folds <n>.* given twice/ },
   // The one name is the whole line: the message shows its start, not 100,000 characters.
   { name: "a one-column header of 100,000 characters", args: [join(dir, "longheader.csv"), "--target", "y"], message: /^.{0,400}$/ },
 ];
