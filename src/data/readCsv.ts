@@ -89,6 +89,17 @@ function lineEnd(head: string): "\n" | "\r" {
   return head.includes("\n") || !head.includes("\r") ? "\n" : "\r";
 }
 
+/**
+ * Excel writes (and reads) a first line `sep=;` naming the delimiter: it is not the header. The
+ * line is dropped, and its delimiter used unless --delimiter gives one.
+ */
+function withoutExcelSeparator(opening: Opening, dialect: Dialect): Opening {
+  const line = /^sep=([^\r\n])(?:\r\n|\n|\r)/.exec(opening.head);
+  if (line === null) return opening;
+  const delimiter = dialect.delimiter === "auto" ? line[1] : dialect.delimiter;
+  return { head: opening.head.slice(line[0].length), delimiter, sniffed: false };
+}
+
 async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
   if (head !== "") yield head;
   for (;;) {
@@ -122,8 +133,8 @@ export async function readCsv(
     source.destroy();
     throw readError(name, error);
   }
-  const { delimiter, sniffed } = opening;
-  const stream = Readable.from(prepend(opening.head, text));
+  const { head, delimiter, sniffed } = withoutExcelSeparator(opening, dialect);
+  const stream = Readable.from(prepend(head, text));
 
   return new Promise<CsvReadResult>((resolve, reject) => {
     let header: string[] | null = null;

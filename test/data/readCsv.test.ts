@@ -99,6 +99,14 @@ test("a file mixing CRLF and LF line ends (a CRLF header over LF rows, quoted la
   }
 });
 
+test("an Excel sep=; first line names the delimiter and is not the header", async () => {
+  const text = "sep=;\r\nx;c;y\r\n1,5;a;0\r\n2;b;1\r\n";
+  const read = await readAll("-", chunked(Buffer.from(text), 4096));
+  assert.equal(read.delimiter, ";");
+  assert.deepEqual(read.header, ["x", "c", "y"]);
+  assert.deepEqual(read.rows, [["1,5", "a", "0"], ["2", "b", "1"]]);
+});
+
 test("readCsv keeps embedded quotes and line breaks of quoted fields", async () => {
   const text = 'a,b,y\n1,"two\nlines, ""quoted""",0\n2,"cr\r\nlf",1\n';
   const { rows } = await readAll("-", Readable.from([Buffer.from(text)]));
