@@ -44,7 +44,7 @@ test("--baseline global without --by, or with another value, is refused with one
   const none = runCli([join(dir, "flip.csv"), "--target", "y", "--baseline", "global"]);
   assert.equal(none.status, 2);
   assert.match(none.stderr, /^automl-grid: error: --baseline global .* needs --by\n$/);
-  const bad = runCli([...args("flip.csv"), "--baseline", "local"]);
+  const bad = runCli([join(dir, "flip.csv"), "--target", "y", "--by", "g", "--baseline", "local"]);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--baseline local: expected global or none/);
 });
