@@ -26,7 +26,7 @@ export function checkProbabilities(proba: Float64Array, rows: number, nClasses: 
       if (p < -VALUE_TOLERANCE || p > 1 + VALUE_TOLERANCE) return `returned a probability of ${p}, outside [0, 1] (row ${i + 1})`;
       sum += p;
     }
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) return `returned probabilities summing to ${Number(sum.toPrecision(6))}, not 1 (row ${i + 1})`;
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) return `returned probabilities summing to ${sum}, not 1 (row ${i + 1})`;
   }
   return null;
 }

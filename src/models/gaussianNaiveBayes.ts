@@ -64,10 +64,17 @@ export class GaussianNaiveBayes implements Estimator {
         joint[c] = logPrior[c] + logNorm[c] - 0.5 * s;
         if (joint[c] > max) max = joint[c];
       }
+      // Divided by their sum, not exp(joint - logsumexp) as scikit-learn writes it: the two agree
+      // to an ulp on ordinary rows, but where a near-zero variance makes the joint log-likelihoods
+      // huge (1e10 and more), max + log(total) loses log(total) to rounding and scikit-learn's row
+      // sums stray from 1 by 1e-6 or more; the argmax and the ranking are the same either way.
       let total = 0;
-      for (let c = 0; c < nClasses; c++) total += Math.exp(joint[c] - max);
-      const logTotal = max + Math.log(total);
-      for (let c = 0; c < nClasses; c++) out[i * nClasses + c] = Math.exp(joint[c] - logTotal);
+      for (let c = 0; c < nClasses; c++) {
+        const e = Math.exp(joint[c] - max);
+        out[i * nClasses + c] = e;
+        total += e;
+      }
+      for (let c = 0; c < nClasses; c++) out[i * nClasses + c] /= total;
     }
     return out;
   }

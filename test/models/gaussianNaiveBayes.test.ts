@@ -72,3 +72,14 @@ test("GaussianNaiveBayes probabilities lie in [0, 1] and every row sums to 1", (
     assertProbabilityRows(proba, nClasses);
   }
 });
+
+test("rows whose joint log-likelihoods are huge (a feature constant in training, far off in a test row) still sum to 1", () => {
+  // x1 is 0 in every training row, so its variance is only var_smoothing's 1e-9 times x0's: a
+  // test row at x1 = 1000 has joint log-likelihoods near -5e14, where exp(joint - logsumexp) (as
+  // scikit-learn writes it) loses log(total) to rounding and a row summed to about 1.1.
+  const X = matrix([[0, 0], [1, 0], [2, 0], [3, 0], [4, 0], [5, 0]]);
+  const model = new GaussianNaiveBayes().fit(X, Uint32Array.from([0, 0, 0, 1, 1, 1]), 2);
+  const proba = model.predictProba(matrix([[1, 1000], [4.5, 1000]]));
+  for (let i = 0; i < 2; i++) assert.ok(Math.abs(proba[2 * i] + proba[2 * i + 1] - 1) < 1e-12, String([...proba]));
+  assert.ok(proba[0] > proba[1] && proba[3] > proba[2], "each row's nearer class still wins");
+});
