@@ -171,10 +171,10 @@ async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Prom
   const { output, sort, top } = mergeOptions(raw, io.stdoutIsTty);
   checkStdoutOpen(output.out, io);
   checkOutPath(output.out, files);
-  const merged = mergeShards(await readShardFiles(files, io.stdin));
+  const merged = mergeShards(await readShardFiles(files, io.stdin), { sort, top });
   const { options } = merged.metadata;
   const task = taskInfo(options.task);
-  const sortId = chooseSort(task, sort);
+  const sortId = merged.sort;
   const board = leaderboard(merged.results, { task, by: options.by, sort: sortId, top, globalBaseline: options.baseline === "global" });
   const context = { color: output.out === null && io.stdoutColor === true, sort: sortId, source: files.join(", ") };
   const text = renderLeaderboard(board, output.format, output.round, merged.metadata, context);
