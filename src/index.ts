@@ -130,7 +130,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   const total = input.partitions.length;
   const { resumed, todo, note: resumedNote } = resumeRun(input.partitions, metadata, context.journal);
   // Said once every check has passed: a run refused with exit 2 prints its one error line only.
-  if (input.droppedTargets > 0) events.note?.(`dropped ${input.droppedTargets} rows with a missing ${options.target}`);
+  if (input.droppedTargets > 0) events.note?.(`dropped ${input.droppedTargets} row${input.droppedTargets === 1 ? "" : "s"} with a missing ${options.target}`);
   for (const note of input.notes) events.note?.(note);
   if (taskReason !== null) events.note?.(`task: ${task.id} (${taskReason}; --task sets it)`);
   if (resumedNote !== null) events.note?.(resumedNote);

@@ -5,9 +5,12 @@ import { InputError, UsageError } from "./errors.js";
 import { PARTITION_STATUSES, type GridRow, type PartitionResult, type PartitionStatus } from "./evaluate/grid.js";
 import { gridColumns, partitionFactColumns } from "./evaluate/task.js";
 import { isTaskId, taskInfo } from "./evaluate/tasks.js";
-import { METADATA_KEY, optionDifference, type RunMetadata } from "./report/runMetadata.js";
+import { METADATA_KEY, optionDifference, type KeptRows, type RunMetadata } from "./report/runMetadata.js";
 import { BASELINE_ROW_COLUMN, GLOBAL_ROW } from "./report/globalColumns.js";
+import { JOURNAL_KEY } from "./report/journal.js";
+import { readJsonNumber } from "./report/jsonNumber.js";
 import { deviationColumn, keyColumns } from "./report/leaderboard.js";
+import { chooseSort } from "./resolveOptions.js";
 
 /** One shard's jsonl: its metadata line and its row objects. */
 export interface ShardFile {
@@ -16,19 +19,49 @@ export interface ShardFile {
   readonly rows: readonly Record<string, unknown>[];
 }
 
-/** The pieces put back together: the run's metadata (no shard) and every partition's result. */
+/** The pieces put back together: the run's metadata (no shard), every partition's result, and the column to sort by. */
 export interface MergedRun {
   readonly metadata: RunMetadata;
   readonly results: readonly PartitionResult[];
+  /** merge's --sort as a column of the pieces' task (the task's default when not given). */
+  readonly sort: string;
+}
+
+/** What merge's own command line asks of the grid: --sort (null: the task's default) and --top. */
+export interface MergeRequest {
+  readonly sort: string | null;
+  readonly top: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * What a file that is no shard piece but something else of ours is: a json grid (pretty-printed,
+ * so its first line alone is no JSON) or a --resume journal; null for anything else.
+ */
+function wholeRunJson(text: string): string | null {
+  const firstLine = text.slice(0, text.indexOf("\n") + 1 || undefined);
+  try {
+    const first: unknown = JSON.parse(firstLine);
+    return isRecord(first) && JOURNAL_KEY in first ? "a --resume journal" : null;
+  } catch {
+    // Not one JSON value per line: perhaps one JSON document.
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) && isRecord(value[METADATA_KEY]) ? "a json grid (--format json)" : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Parses one shard's jsonl text; anything else is an InputError naming the file and line. */
 export function parseShardFile(name: string, text: string): ShardFile {
   const lines = text.split("\n").filter((line) => line.trim() !== "");
+  const whole = wholeRunJson(text);
+  if (whole !== null) throw new InputError(`${name}: is ${whole}, not a shard's piece; merge reads the jsonl pieces that --shard I/N writes`);
   const parse = (line: string, number: number): Record<string, unknown> => {
     let value: unknown;
     try {
@@ -46,6 +79,7 @@ export function parseShardFile(name: string, text: string): ShardFile {
   if (first.version !== 2) throw new InputError(`${name}: grid format version ${String(first.version)} is not supported: rerun the shards with this version`);
   if (!isRecord(first.shard)) throw new InputError(`${name}: is a whole run's grid, not a shard (write shards with --shard I/N)`);
   if (typeof first.options.task !== "string" || !isTaskId(first.options.task)) throw new InputError(`${name}: unknown task ${String(first.options.task)}`);
+  if (!isKeptRows(first.kept)) throw new InputError(`${name}: does not record the --sort and --top its rows were cut by (an earlier version wrote it): rerun the shards with this version`);
   return { name, metadata: first as unknown as RunMetadata, rows: lines.slice(1).map((line, i) => parse(line, i + 2)) };
 }
 
@@ -83,6 +117,50 @@ export async function readShardFiles(names: readonly string[], stdin: Readable):
   return files;
 }
 
+function isKeptRows(value: unknown): value is KeptRows {
+  return isRecord(value) && typeof value.sort === "string" && (value.top === null || (typeof value.top === "number" && Number.isSafeInteger(value.top) && value.top >= 1));
+}
+
+/** A piece's rows as --top cut them: the best `top` of each partition by `sort`. */
+interface Cut {
+  readonly sort: string;
+  readonly top: number;
+}
+
+/** How a piece was cut: null when it kept every row of every partition (no --top, or one of at least its model count). */
+function cutOf(file: ShardFile): Cut | null {
+  const { kept, options } = file.metadata;
+  return kept === undefined || kept.top === null || kept.top >= options.models.length ? null : { sort: kept.sort, top: kept.top };
+}
+
+function describeCut(cut: Cut | null): string {
+  return cut === null ? "every row of each partition" : `the top ${cut.top} rows of each partition by ${cut.sort} (--top ${cut.top} --sort ${cut.sort})`;
+}
+
+/**
+ * A piece cut with --top holds only its partitions' best rows by its --sort: merge can rebuild a
+ * single run's grid from it only with the same --sort and a --top no larger, and only if every
+ * piece was cut alike. Uncut pieces merge with any --sort and --top.
+ */
+function checkCuts(files: readonly ShardFile[], sort: string, top: number): void {
+  const [first] = files;
+  const cut = cutOf(first);
+  for (const file of files.slice(1)) {
+    const other = cutOf(file);
+    if (JSON.stringify(other) !== JSON.stringify(cut)) {
+      throw new InputError(`${file.name}: kept ${describeCut(other)}, but ${first.name} ${describeCut(cut)}: rerun the shards with one --top and --sort`);
+    }
+  }
+  if (cut === null) return;
+  const asked = top >= Number.MAX_SAFE_INTEGER ? "merge without --top" : `merge --top ${top}`;
+  if (sort !== cut.sort) {
+    throw new InputError(`${first.name}: kept ${describeCut(cut)}; merge --sort ${sort} would rank rows it dropped: merge with --sort ${cut.sort}, or rerun the shards without --top`);
+  }
+  if (top > cut.top) {
+    throw new InputError(`${first.name}: kept ${describeCut(cut)}; ${asked} would need rows it dropped: merge with --top ${cut.top} or less, or rerun the shards without --top`);
+  }
+}
+
 function checkPieces(files: readonly ShardFile[]): void {
   if (files.length === 0) throw new InputError("merge: no shard files given");
   const [first] = files;
@@ -104,7 +182,8 @@ function checkPieces(files: readonly ShardFile[]): void {
   if (missing.length > 0) throw new InputError(`merge: missing shard${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${count}`);
 }
 
-const numberOrNaN = (value: unknown): number => (typeof value === "number" ? value : NaN);
+/** A metric or deviation as a piece writes it (jsonNumber: NaN null, Infinity a string); anything else is undefined, NaN. */
+const numberOrNaN = (value: unknown): number => readJsonNumber(value) ?? NaN;
 
 function status(value: unknown): PartitionStatus {
   return PARTITION_STATUSES.find((known) => known === value) ?? "failed";
@@ -112,14 +191,17 @@ function status(value: unknown): PartitionStatus {
 
 /**
  * Checks that the pieces are the shards of one run (same input fingerprint, same options, every
- * shard 0..N-1 exactly once) and rebuilds the partition results they hold, rows in registry order
- * so that sorting ties break exactly as in a single run: means from the metric columns, fold
- * deviations from a piece's SD_ columns, the partition's Rows and target facts from any of its rows.
+ * shard 0..N-1 exactly once) and hold the rows the request's grid needs (checkCuts), and rebuilds
+ * the partition results they hold, rows in registry order so that sorting ties break exactly as
+ * in a single run: means from the metric columns, fold deviations from a piece's SD_ columns, the
+ * partition's Rows and target facts from any of its rows.
  */
-export function mergeShards(files: readonly ShardFile[]): MergedRun {
+export function mergeShards(files: readonly ShardFile[], request: MergeRequest): MergedRun {
   checkPieces(files);
   const { options } = files[0].metadata;
   const task = taskInfo(options.task);
+  const sort = chooseSort(task, request.sort);
+  checkCuts(files, sort, request.top);
   const columns = gridColumns(task).map((column) => column.id);
   const factColumns = partitionFactColumns(task);
   // The names the shard's leaderboard gave the key columns (`by_Model` for a --by Model).
@@ -165,5 +247,5 @@ export function mergeShards(files: readonly ShardFile[]): MergedRun {
     facts: p.facts,
     ...(options.baseline === "global" ? { global: p.global.sort(byRegistry) } : {}),
   }));
-  return { metadata: { ...files[0].metadata, shard: null }, results };
+  return { metadata: { ...files[0].metadata, shard: null }, results, sort };
 }

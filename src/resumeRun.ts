@@ -36,5 +36,5 @@ export function resumeRun<P extends { readonly key: PartitionKey }>(partitions: 
   const finished = new Map(recorded.filter((result) => result.status !== "failed").map((result) => [keyId(result.key), result]));
   const resumed = partitions.flatMap((partition) => finished.get(keyId(partition.key)) ?? []);
   const todo = partitions.filter((partition) => !finished.has(keyId(partition.key)));
-  return { resumed, todo, note: `resumed ${resumed.length} of ${partitions.length} partitions from ${journal.name}` };
+  return { resumed, todo, note: `resumed ${resumed.length} of ${partitions.length} partition${partitions.length === 1 ? "" : "s"} from ${journal.name}` };
 }

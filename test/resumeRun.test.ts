@@ -31,3 +31,7 @@ test("a new journal, or none, scores every partition and says nothing", () => {
     assert.equal(note, null);
   }
 });
+
+test("the note counts one partition as a partition", () => {
+  assert.equal(resumeRun([{ key: ["a"] }], metadata, journal([result("a", "ok")])).note, "resumed 1 of 1 partition from run.journal");
+});

@@ -8,6 +8,8 @@ import { writeFileAtomic } from "../report/writeFileAtomic.js";
 import { checkWritablePath } from "./output.js";
 
 export interface JournalFile extends RunJournal {
+  /** Writes what a held journal kept back (see openJournal), then closes it; nothing for one written as the run goes. */
+  commit(): void;
   close(): void;
 }
 
@@ -28,8 +30,12 @@ function appendDurably(fd: number, text: string): void {
  * run is checked against this one's in begin(), once the input is read and the options resolved. The file is written from begin() on: a new journal gets its manifest atomically, so it
  * is never there without one; an existing one loses the line a kill cut short. `warn` hears about
  * a journal that can no longer be appended to: the run goes on, only the safety net is gone.
+ *
+ * `hold` keeps every write back until commit(): for a table without --by, whose one partition is
+ * its whole result, so that a table that cannot be scored (exit 2) leaves no journal behind and
+ * an existing one as it was; a kill loses nothing a journal would have kept.
  */
-export function openJournal(path: string, warn: (message: string) => void): JournalFile {
+export function openJournal(path: string, warn: (message: string) => void, hold = false): JournalFile {
   let bytes: Buffer | null = null;
   try {
     bytes = readFileSync(path);
@@ -53,33 +59,45 @@ export function openJournal(path: string, warn: (message: string) => void): Jour
     if (fd !== null) closeSync(fd);
     fd = null;
   };
+  /** A new journal gets its manifest (and `lines`) atomically; an existing one loses a cut line, then gets `lines`. */
+  const start = (metadata: RunMetadata, lines: string): void => {
+    if (journal === null) {
+      writeFileAtomic(path, journalManifestLine(metadata) + lines);
+      fd = openSync(path, "a");
+      fsyncSync(fd);
+      return;
+    }
+    fd = openSync(path, "a");
+    if (bytes !== null && complete < bytes.length) ftruncateSync(fd, complete);
+    if (lines !== "") appendDurably(fd, lines);
+  };
+  // While held: the run's metadata once begin() has checked it, and the result lines recorded since.
+  let held: { metadata: RunMetadata; lines: string[] } | null = null;
   return {
     name: path,
     begin(metadata: RunMetadata): readonly PartitionResult[] | null {
-      if (journal === null) {
+      if (journal !== null) {
+        if (journal.manifest.fingerprint !== metadata.fingerprint) {
+          throw new InputError(`--resume ${path}: the journal was made from another input file (its sha256 differs)`);
+        }
+        const mismatch = optionDifference(journal.manifest, metadata, true);
+        if (mismatch !== null) throw new UsageError(`--resume ${path}: the journal was made with ${mismatch}; use the same options or another journal file`);
+      }
+      if (hold) held = { metadata, lines: [] };
+      else {
         try {
-          writeFileAtomic(path, journalManifestLine(metadata));
-          fd = openSync(path, "a");
-          fsyncSync(fd);
+          start(metadata, "");
         } catch (error) {
           throw new UsageError(`--resume ${path}: cannot write (${errorCode(error)})`);
         }
-        return null;
       }
-      if (journal.manifest.fingerprint !== metadata.fingerprint) {
-        throw new InputError(`--resume ${path}: the journal was made from another input file (its sha256 differs)`);
-      }
-      const mismatch = optionDifference(journal.manifest, metadata, true);
-      if (mismatch !== null) throw new UsageError(`--resume ${path}: the journal was made with ${mismatch}; use the same options or another journal file`);
-      try {
-        fd = openSync(path, "a");
-      } catch (error) {
-        throw new UsageError(`--resume ${path}: cannot write (${errorCode(error)})`);
-      }
-      if (fd !== null && bytes !== null && complete < bytes.length) ftruncateSync(fd, complete);
-      return journal.results;
+      return journal === null ? null : journal.results;
     },
     record(result: PartitionResult): void {
+      if (held !== null) {
+        held.lines.push(journalResultLine(result));
+        return;
+      }
       if (fd === null) return;
       try {
         appendDurably(fd, journalResultLine(result));
@@ -87,6 +105,17 @@ export function openJournal(path: string, warn: (message: string) => void): Jour
         close();
         warn(`--resume ${path}: cannot append to the journal (${errorCode(error)}); the run goes on without it`);
       }
+    },
+    commit(): void {
+      if (held === null) return;
+      const { metadata, lines } = held;
+      held = null;
+      try {
+        start(metadata, lines.join(""));
+      } catch (error) {
+        warn(`--resume ${path}: cannot write the journal (${errorCode(error)}); the grid is written without it`);
+      }
+      close();
     },
     close,
   };

@@ -138,9 +138,10 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
     heartbeatSeconds: heartbeatSeconds(),
   });
   setProgress(progress);
-  const journal = resume === null ? undefined : openJournal(resume, (message) => progress.note?.(message));
   // Without --by (and so without --shard) the run is one table, and its failure is bad input.
   const single = options.by.length === 0;
+  // Its journal is held back until it was scored: exit 2 writes nothing.
+  const journal = resume === null ? undefined : openJournal(resume, (message) => progress.note?.(message), single);
   const held = heldBack(progress);
   let result: RunResult;
   try {
@@ -153,6 +154,7 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
     progress.stop();
     throw new InputError(`${input === "-" ? "stdin" : input}: cannot score the table: ${result.results[0].reason}`);
   }
+  journal?.commit();
   held.release();
   progress.stop();
   const context = { color: output.out === null && io.stdoutColor === true, sort: chooseSort(result.task, options.sort), source: input === "-" ? "stdin" : input };
@@ -169,10 +171,10 @@ async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Prom
   const { output, sort, top } = mergeOptions(raw, io.stdoutIsTty);
   checkStdoutOpen(output.out, io);
   checkOutPath(output.out, files);
-  const merged = mergeShards(await readShardFiles(files, io.stdin));
+  const merged = mergeShards(await readShardFiles(files, io.stdin), { sort, top });
   const { options } = merged.metadata;
   const task = taskInfo(options.task);
-  const sortId = chooseSort(task, sort);
+  const sortId = merged.sort;
   const board = leaderboard(merged.results, { task, by: options.by, sort: sortId, top, globalBaseline: options.baseline === "global" });
   const context = { color: output.out === null && io.stdoutColor === true, sort: sortId, source: files.join(", ") };
   const text = renderLeaderboard(board, output.format, output.round, merged.metadata, context);

@@ -131,8 +131,9 @@ const DECIMAL = /^(?:\d+|\d*\.\d+)$/;
 export function integer(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = INTEGER.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
-    throw new UsageError(`${option} ${value}: expected an integer ${range}`);
+    // Digits past the largest safe integer are a number all the same: say it is too large, and how large it may be.
+    const range = max === Number.MAX_SAFE_INTEGER && !(n > max) ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${option} ${value}: ${n > max ? "too large: " : ""}expected an integer ${range}`);
   }
   return n;
 }

@@ -64,7 +64,7 @@ export const classificationTask: Task<Classes> = {
     if (labels.length < 2) return lacksData(`the target ${name} has one class (${labels[0]})`);
     // Not for lack of data: the labels are too many to be classes.
     if (labels.length > MAX_CLASSES_OF_A_LABEL && labels.length > cells.length / 2) {
-      return cannot(`the target ${name} has ${labels.length} distinct values in ${cells.length} rows: it looks continuous (try --task regression)`);
+      return { ...cannot(`the target ${name} has ${labels.length} distinct values in ${cells.length} rows: it looks continuous (try --task regression)`), facts: classificationTask.describe({ codes, labels }) };
     }
     return { ok: true, value: { codes, labels } };
   },

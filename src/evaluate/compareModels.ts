@@ -100,9 +100,9 @@ export function prepareFolds<Y>(task: Task<Y>, table: Table, key: PartitionKey, 
     usable.rows.map((row) => row[targetAt]),
     spec.target,
   );
-  const facts = { [ROWS_COLUMN]: usable.rows.length, ...(target.ok ? task.describe(target.value) : {}) };
+  const facts = { [ROWS_COLUMN]: usable.rows.length, ...(target.ok ? task.describe(target.value) : "facts" in target ? target.facts : {}) };
   // The user's own floor comes first: a small partition is said to be small, whatever else it lacks.
-  if (usable.rows.length < spec.minRows) return { facts, work: lacksData(`${usable.rows.length} rows, fewer than --min-rows ${spec.minRows}`) };
+  if (usable.rows.length < spec.minRows) return { facts, work: lacksData(`${usable.rows.length} row${usable.rows.length === 1 ? "" : "s"}, fewer than --min-rows ${spec.minRows}`) };
   if (!target.ok) return { facts, work: target };
   const seed = hashSeed(spec.seed, keyId(key));
   const prepared = prepareTable(task, usable, target.value, spec, seed, notes);

@@ -45,7 +45,7 @@ export const regressionTask: Task<Float64Array> = {
 
   folds(_y, rows, k, rng, notes) {
     if (rows.length < k) {
-      if (rows.length < 2) return lacksData(`${rows.length} row to cross-validate; 2 folds need at least 2 rows`);
+      if (rows.length < 2) return lacksData(`${rows.length} row${rows.length === 1 ? "" : "s"} to cross-validate; 2 folds need at least 2 rows`);
       notes.push(`${rows.length} rows to cross-validate: using ${rows.length} folds instead of ${k}`);
       k = rows.length;
     }

@@ -65,6 +65,12 @@ export interface TaskInfo {
  */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string; readonly skip: boolean };
 
+/**
+ * A table's target, or why it cannot be scored, with what is known of it all the same where the
+ * cells could be read (describe's facts: a target with too many classes still has a class balance).
+ */
+export type TargetOutcome<Y> = Outcome<Y> | { readonly ok: false; readonly reason: string; readonly skip: boolean; readonly facts: Record<string, number> };
+
 /** No value for lack of data: the partition is skipped. */
 export function lacksData(reason: string): { readonly ok: false; readonly reason: string; readonly skip: true } {
   return { ok: false, reason, skip: true };
@@ -85,7 +91,7 @@ export interface Task<Y> extends TaskInfo {
   readonly metrics: readonly MetricSpec<Y>[];
   readonly models: readonly TaskModel<Y>[];
   /** A table's target cells (none missing) as this task's target, or why the table cannot be scored. */
-  target(cells: readonly string[], name: string): Outcome<Y>;
+  target(cells: readonly string[], name: string): TargetOutcome<Y>;
   /** The target of the given rows, in their order. */
   take(y: Y, rows: Uint32Array): Y;
   /** The rows kept for cross-validation when trainSize < 1 (sorted), all rows at 1. */

@@ -5,7 +5,7 @@ export interface Bar {
   /** Shown beside the bar (a short name), and the full name, shown on hover. */
   readonly label: string;
   readonly name: string;
-  /** NaN draws no bar. */
+  /** A value that is not finite (NaN, or an error that overflowed to Infinity) draws no bar. */
   readonly value: number;
   readonly text: string;
   readonly best: boolean;
@@ -42,7 +42,7 @@ const num = (value: number): string => String(Math.round(value * 10) / 10);
  * bar coloured as the heatmap colours the same value.
  */
 export function barChart(bars: readonly Bar[], options: BarChartOptions): string {
-  const finite = bars.map((bar) => bar.value).filter((value) => !Number.isNaN(value));
+  const finite = bars.map((bar) => bar.value).filter(Number.isFinite);
   const x = scaleX(Math.min(...finite, 0), Math.max(...finite, 0));
   const width = LABEL + BARS + VALUE;
   const height = bars.length * ROW + 2 * PAD;
@@ -51,7 +51,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): string
     const weight = bar.best ? ' font-weight="700"' : "";
     const label = `<text x="${LABEL - 8}" y="${y + 15}" text-anchor="end"${weight}><title>${escapeHtml(bar.name)}</title>${escapeHtml(bar.label)}</text>`;
     const value = `<text x="${LABEL + BARS + 8}" y="${y + 15}"${weight}>${escapeHtml(bar.text)}</text>`;
-    if (Number.isNaN(bar.value)) return label + value;
+    if (!Number.isFinite(bar.value)) return label + value;
     const t = scalePosition(bar.value, options.low, options.high, options.greaterIsBetter);
     const [from, to] = [x(0), x(bar.value)].sort((a, b) => a - b);
     const rect = `<rect x="${num(from)}" y="${y + 3}" width="${num(Math.max(to - from, 1))}" height="${ROW - 6}" fill="${scaleColor(t)}"/>`;

@@ -21,12 +21,12 @@ export interface Heatmap {
   readonly show: (value: number) => string;
 }
 
-/** The finite values' range, which both the heatmap and the charts colour against. */
+/** The finite values' range, which both the heatmap and the charts colour against (NaN and an infinite error left out). */
 export function valueRange(values: readonly (number | undefined)[]): { low: number; high: number } {
   let low = Infinity;
   let high = -Infinity;
   for (const value of values) {
-    if (value === undefined || Number.isNaN(value)) continue;
+    if (value === undefined || !Number.isFinite(value)) continue;
     low = Math.min(low, value);
     high = Math.max(high, value);
   }
@@ -42,6 +42,8 @@ function cell(value: number | undefined, heatmap: Heatmap, range: { low: number;
     const why = value === undefined ? "not in this grid" : "undefined";
     return `<td class="cell none" title="${escapeHtml(`${label}: ${why}`)}">–</td>`;
   }
+  // An infinite error (MSE that overflowed) has no place on the scale: shown, uncoloured.
+  if (!Number.isFinite(value)) return `<td class="cell none" title="${escapeHtml(`${label}: ${heatmap.column.id} ${value}`)}">${escapeHtml(heatmap.show(value))}</td>`;
   const t = scalePosition(value, range.low, range.high, heatmap.column.greaterIsBetter);
   const classes = best ? "cell best" : "cell";
   const title = escapeHtml(`${label}: ${heatmap.column.id} ${value}`);
@@ -62,7 +64,7 @@ export function heatmapTable(heatmap: Heatmap): string {
   const body = heatmap.rows.map((row) => {
     const keys = row.key.length === 0 ? [`<a href="#${row.anchor}">all rows</a>`] : row.key.map((value, i) => (i === 0 ? `<a href="#${row.anchor}">${keyCell(value)}</a>` : keyCell(value)));
     if (row.status !== null) keys[keys.length - 1] += ` <span class="status">${escapeHtml(row.status)}</span>`;
-    const finite = row.values.filter((value): value is number => value !== undefined && !Number.isNaN(value));
+    const finite = row.values.filter((value): value is number => value !== undefined && Number.isFinite(value));
     const best = finite.length < 2 ? NaN : heatmap.column.greaterIsBetter ? Math.max(...finite) : Math.min(...finite);
     const where = row.key.length === 0 ? "" : `${heatmap.keyColumns.map((name, i) => `${name}=${row.key[i]}`).join(", ")}, `;
     const cells = row.values.map((value, j) => cell(value, heatmap, range, value === best, `${where}${heatmap.models[j]}`));

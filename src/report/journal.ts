@@ -1,6 +1,7 @@
 import { keyId } from "../data/partitionKey.js";
 import { InputError } from "../errors.js";
 import { PARTITION_STATUSES, type GridRow, type PartitionResult, type PartitionStatus } from "../evaluate/grid.js";
+import { jsonLine, jsonNumber, readJsonNumber } from "./jsonNumber.js";
 import type { RunMetadata } from "./runMetadata.js";
 
 /**
@@ -12,16 +13,16 @@ import type { RunMetadata } from "./runMetadata.js";
 export const JOURNAL_KEY = "automl_grid_journal";
 
 export function journalManifestLine(metadata: RunMetadata): string {
-  return JSON.stringify({ [JOURNAL_KEY]: metadata }) + "\n";
+  return jsonLine({ [JOURNAL_KEY]: metadata }) + "\n";
 }
 
-/** JSON has no NaN: an undefined mean or deviation is written as null and read back as NaN. */
-const nanAsNull = (_key: string, value: unknown): unknown => (typeof value === "number" && Number.isNaN(value) ? null : value);
+/** An undefined mean or deviation (NaN) and an infinite one, as jsonNumber writes them, read back alike. */
+const numbersAsJson = (_key: string, value: unknown): unknown => (typeof value === "number" ? jsonNumber(value) : value);
 
 /** The whole result, rows in registry order and notes and facts included. */
 export function journalResultLine(result: PartitionResult): string {
   const { key, status, reason, rows, notes, facts, global } = result;
-  return JSON.stringify({ key, status, reason, rows, notes, ...(facts === undefined ? {} : { facts }), ...(global === undefined ? {} : { global }) }, nanAsNull) + "\n";
+  return jsonLine({ key, status, reason, rows, notes, ...(facts === undefined ? {} : { facts }), ...(global === undefined ? {} : { global }) }, numbersAsJson) + "\n";
 }
 
 export interface Journal {
@@ -42,8 +43,9 @@ function columns(value: unknown): Record<string, number> | undefined {
   if (!isRecord(value)) return undefined;
   const out: Record<string, number> = {};
   for (const [column, v] of Object.entries(value)) {
-    if (v !== null && typeof v !== "number") return undefined;
-    out[column] = v === null ? NaN : v;
+    const number = readJsonNumber(v);
+    if (number === undefined) return undefined;
+    out[column] = number;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { gridColumns, partitionFactColumns, ROWS_COLUMN, type ColumnSpec, type T
 import { BEATS_BASELINE_COLUMN, baselineName, beatsBaseline } from "./beatsBaseline.js";
 import { BASELINE_ROW_COLUMN, GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN, GLOBAL_ROW, globalCells } from "./globalColumns.js";
 import { keyColumnNames } from "./keyColumns.js";
+import type { KeptRows } from "./runMetadata.js";
 
 /** A cell of the output: text, a number (NaN when undefined) or nothing (a failed partition). */
 export type Cell = string | number | null;
@@ -21,6 +22,8 @@ export interface Leaderboard {
    * every row of a partition, so a layout for reading may say them once, with its heading.
    */
   readonly perPartition: readonly boolean[];
+  /** Which of each partition's rows the grid holds (json and jsonl record it for merge). */
+  readonly kept: KeptRows;
 }
 
 /** The decimals a text format gives column j: none for a count, `round` for any other number. */
@@ -167,5 +170,7 @@ export function leaderboard(results: readonly PartitionResult[], options: Leader
     for (const row of kept) rows.push(modelRow(row, null));
     rows.push(...globalTail);
   }
-  return { columns, rows, numeric, counts, perPartition };
+  // The CLI's "no --top" is the largest safe integer: every row, recorded as null.
+  const kept = { sort: sortColumn.id, top: options.top >= Number.MAX_SAFE_INTEGER ? null : options.top };
+  return { columns, rows, numeric, counts, perPartition, kept };
 }

@@ -13,6 +13,17 @@ export interface RunMetadata {
   readonly fingerprint: string;
   readonly options: ResultOptions;
   readonly shard: Shard | null;
+  /**
+   * A grid's rows as --sort and --top cut them (json and jsonl grids record it; a journal, whose
+   * rows are whole, does not): merge refuses a piece cut in a way its own grid cannot be made from.
+   */
+  readonly kept?: KeptRows;
+}
+
+/** The rows a grid kept of each partition: the best `top` by the `sort` column, or all of them (top null). */
+export interface KeptRows {
+  readonly sort: string;
+  readonly top: number | null;
 }
 
 /** The key under which metadata appears: jsonl's first line, json's top-level object. */
@@ -51,6 +62,18 @@ function shown(value: unknown): string {
 }
 
 /**
+ * Options whose value is a set of columns: their order, and a column named twice, change no
+ * result (--ignore Name,PassengerId drops what --ignore PassengerId --ignore Name drops). --by's
+ * order is not among them: it orders the key columns and the partitions.
+ */
+const SET_OPTIONS: ReadonlySet<keyof ResultOptions> = new Set(["ignore"]);
+
+/** An option's value as two runs are compared on it. */
+function comparable(field: keyof ResultOptions, value: unknown): unknown {
+  return SET_OPTIONS.has(field) && Array.isArray(value) ? [...new Set(value.map(String))].sort() : value;
+}
+
+/**
  * The first option that differs between two runs' metadata, as "--seed 7 (this run: --seed
  * 123)" (`nowName` names the second run), the shard too when `withShard`; null when every option that changes a result agrees.
  * Merge and --resume name what differs with it.
@@ -60,7 +83,7 @@ export function optionDifference(before: RunMetadata, now: RunMetadata, withShar
   for (const [field, flag] of Object.entries(OPTION_FLAGS) as [keyof ResultOptions, string][]) {
     const a = before.options[field];
     const b = now.options[field];
-    if (differs(a, b)) return `${flag} ${shown(a)} (${nowName}: ${flag} ${shown(b)})`;
+    if (differs(comparable(field, a), comparable(field, b))) return `${flag} ${shown(a)} (${nowName}: ${flag} ${shown(b)})`;
   }
   if (withShard && differs(before.shard, now.shard)) return `--shard ${shown(before.shard)} (${nowName}: --shard ${shown(now.shard)})`;
   return null;

@@ -4,7 +4,7 @@ import { escapeHtml } from "./escapeHtml.js";
 import { formatCell } from "./formatCell.js";
 import { bestRows, gridShape, type GridBlock, type GridShape, type ScoredColumn } from "./gridBlocks.js";
 import { heatmapTable, valueRange, type HeatmapRow } from "./heatmap.js";
-import type { Cell, Leaderboard } from "./leaderboard.js";
+import { decimalsOf, type Cell, type Leaderboard } from "./leaderboard.js";
 import { REPORT_STYLE } from "./reportStyle.js";
 import { shortModelNames } from "./shortModelName.js";
 import type { RunMetadata } from "./runMetadata.js";
@@ -25,7 +25,8 @@ export interface HtmlOptions {
  */
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
-const number = (cell: Cell, round: number): string => (typeof cell === "number" && Number.isInteger(cell) ? String(cell) : formatCell(cell, round));
+/** Column j's cell as the text formats write it: a count (Rows) whole, any other number to `round` decimals. */
+const number = (board: Leaderboard, cell: Cell, j: number, round: number): string => formatCell(cell, decimalsOf(board, j, round));
 
 function keyText(shape: GridShape, block: GridBlock): string {
   if (shape.keyColumns.length === 0) return "All rows";
@@ -42,6 +43,8 @@ function modelOrder(shape: GridShape, options: HtmlOptions): string[] {
 function definitionList(items: readonly (readonly [string, string])[]): string {
   return `<dl>${items.map(([term, value]) => `<dt>${escapeHtml(term)}</dt><dd>${escapeHtml(value)}</dd>`).join("")}</dl>`;
 }
+
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 const list = (values: readonly string[]): string => (values.length === 0 ? "none" : values.join(", "));
 
@@ -80,7 +83,7 @@ function dataSummary(shape: GridShape, options: HtmlOptions, models: readonly st
   if (shape.keyColumns.length === 0 || shape.partitionColumns.length === 0) return facts;
   // Per-partition facts (row counts, say), when the grid carries them.
   const head = [...shape.keyColumns, "status", ...shape.partitionColumns.map((j) => board.columns[j])];
-  const rows = shape.blocks.map((block) => [...block.key, block.status, ...block.partitionCells.map((cell) => number(cell, options.round))]);
+  const rows = shape.blocks.map((block) => [...block.key, block.status, ...block.partitionCells.map((cell, i) => number(board, cell, shape.partitionColumns[i], options.round))]);
   return facts + table(head, rows, shape.keyColumns.length + 1);
 }
 
@@ -106,7 +109,7 @@ function fullGrid(shape: GridShape, block: GridBlock, board: Leaderboard, round:
       const title = typeof value === "number" ? ` title="${escapeHtml(String(value))}"` : "";
       return `<td class="num${mark}"${title}>${escapeHtml(formatCell(value, round))}</td>`;
     });
-    const others = shape.otherColumns.map((j) => `<td${board.numeric[j] ? ' class="num"' : ""}>${escapeHtml(number(row[j], round))}</td>`);
+    const others = shape.otherColumns.map((j) => `<td${board.numeric[j] ? ' class="num"' : ""}>${escapeHtml(number(board, row[j], j, round))}</td>`);
     return `<tr><th scope="row">${escapeHtml(String(row[shape.modelIndex]))}</th>${scored.join("")}${others.join("")}</tr>`;
   });
   return `<div class="scroll"><table class="grid"><thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
@@ -114,7 +117,7 @@ function fullGrid(shape: GridShape, block: GridBlock, board: Leaderboard, round:
 
 function partitionSection(shape: GridShape, block: GridBlock, index: number, sortColumn: ScoredColumn, range: { low: number; high: number }, board: Leaderboard, round: number): string {
   const heading = keyText(shape, block);
-  const facts = shape.partitionColumns.flatMap((j, i) => (block.partitionCells[i] === null ? [] : [`${board.columns[j]} ${number(block.partitionCells[i], round)}`]));
+  const facts = shape.partitionColumns.flatMap((j, i) => (block.partitionCells[i] === null ? [] : [`${board.columns[j]} ${number(board, block.partitionCells[i], j, round)}`]));
   const parts = [`<h3>${escapeHtml(heading)}</h3>`];
   if (facts.length > 0) parts.push(`<p class="facts-line">${escapeHtml(facts.join(" · "))}</p>`);
   if (block.status !== "ok" || block.reason !== "") {
@@ -161,7 +164,7 @@ export function toHtml(board: Leaderboard, options: HtmlOptions): string {
   const show = (value: number): string => formatCell(value, round);
   const by = metadata.options.by;
   const title = `${metadata.options.target}${by.length > 0 ? ` by ${by.join(", ")}` : ""}`;
-  const lead = `${metadata.options.task} of ${metadata.options.target}, ${by.length > 0 ? `one grid per ${by.join(", ")}: ${shape.blocks.length} partitions` : "one grid"} × ${models.length} models, sorted by ${sortColumn.spec.id}`;
+  const lead = `${metadata.options.task} of ${metadata.options.target}, ${by.length > 0 ? `one grid per ${by.join(", ")}: ${counted(shape.blocks.length, "partition")}` : "one grid"} × ${counted(models.length, "model")}, sorted by ${sortColumn.spec.id}`;
   const heatmap = heatmapTable({ keyColumns: shape.keyColumns, models, column: sortColumn.spec, rows, show });
   const sections = shape.blocks.map((block, i) => partitionSection(shape, block, i, sortColumn, range, board, round));
   return `<!doctype html>

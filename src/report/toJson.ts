@@ -1,21 +1,27 @@
+import { jsonLine, jsonNumber } from "./jsonNumber.js";
 import type { Cell, Leaderboard } from "./leaderboard.js";
 import { metadataRecord, type RunMetadata } from "./runMetadata.js";
 
-/** JSON has no NaN: an undefined metric is null. Full precision, as the issue asks. */
+/** Full precision, as the issue asks; NaN and Infinity as jsonNumber writes them. */
 function jsonCell(cell: Cell): string | number | null {
-  return typeof cell === "number" && !Number.isFinite(cell) ? null : cell;
+  return typeof cell === "number" ? jsonNumber(cell) : cell;
 }
 
 export function rowObjects(board: Leaderboard): Record<string, string | number | null>[] {
   return board.rows.map((row) => Object.fromEntries(board.columns.map((column, j) => [column, jsonCell(row[j])])));
 }
 
+/** The run's metadata with how this grid's rows were cut (merge checks it). */
+function gridMetadata(board: Leaderboard, metadata: RunMetadata): Record<string, RunMetadata> {
+  return metadataRecord({ ...metadata, kept: board.kept });
+}
+
 /** One JSON object: the run's metadata under "automl_grid", and "rows", an array of row objects keyed by column name. */
 export function toJson(board: Leaderboard, metadata: RunMetadata): string {
-  return JSON.stringify({ ...metadataRecord(metadata), rows: rowObjects(board) }, null, 2) + "\n";
+  return JSON.stringify({ ...gridMetadata(board, metadata), rows: rowObjects(board) }, null, 2) + "\n";
 }
 
 /** The run's metadata on the first line, then one row object per line. */
 export function toJsonl(board: Leaderboard, metadata: RunMetadata): string {
-  return [metadataRecord(metadata), ...rowObjects(board)].map((row) => JSON.stringify(row) + "\n").join("");
+  return [gridMetadata(board, metadata), ...rowObjects(board)].map((row) => jsonLine(row) + "\n").join("");
 }

@@ -1,9 +1,11 @@
 import { formatCell } from "./formatCell.js";
 import { formulaSafe } from "./formulaSafe.js";
 import { decimalsOf, type Cell, type Leaderboard } from "./leaderboard.js";
+import { oneLine } from "./oneLine.js";
 
+/** A pipe would end the cell and a line break the row (CommonMark ends a line at a lone CR too). */
 function escape(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return oneLine(text.replace(/\|/g, "\\|"));
 }
 
 /** Markdown tables get pasted into spreadsheets too: text cells are neutralised as in csv. */

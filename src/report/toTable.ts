@@ -4,7 +4,7 @@ import { GLOBAL_BEST_COLUMN, GLOBAL_MODEL_COLUMN } from "./globalColumns.js";
 import { displayWidth } from "./displayWidth.js";
 import { formatCell } from "./formatCell.js";
 import { bestRows, gridShape, type GridBlock, type GridShape } from "./gridBlocks.js";
-import type { Cell, Leaderboard } from "./leaderboard.js";
+import { decimalsOf, type Cell, type Leaderboard } from "./leaderboard.js";
 import { printable } from "./printable.js";
 import { shortModelNames } from "./shortModelName.js";
 
@@ -39,11 +39,6 @@ const BASELINE_MARKS: Readonly<Record<string, { readonly text: string; readonly 
   no: { text: "dummy not beaten", warn: true },
 };
 
-/** A count (rows, say) reads as 314, not 314.0000; other numbers as every text format rounds them. */
-function plainNumber(cell: Cell, round: number): string {
-  return typeof cell === "number" && Number.isInteger(cell) ? String(cell) : formatCell(cell, round);
-}
-
 function columns(shape: GridShape, board: Leaderboard, round: number): Column[] {
   const models = shape.blocks.flatMap((block) => block.rows.map((row) => String(row[shape.modelIndex])));
   const short = shortModelNames(models);
@@ -53,7 +48,7 @@ function columns(shape: GridShape, board: Leaderboard, round: number): Column[] 
     ...shape.otherColumns.map((j) => ({
       title: printable(board.columns[j]),
       right: board.numeric[j],
-      text: (row: readonly Cell[]) => printable(plainNumber(row[j], round)),
+      text: (row: readonly Cell[]) => printable(formatCell(row[j], decimalsOf(board, j, round))),
     })),
   ];
 }
@@ -108,7 +103,7 @@ function heading(shape: GridShape, block: GridBlock, board: Leaderboard, round: 
       return;
     }
     const mark = board.columns[j] === BEATS_BASELINE_COLUMN ? BASELINE_MARKS[String(cell)] : undefined;
-    parts.push(mark ?? { text: `${board.columns[j]} ${plainNumber(cell, round)}`, warn: false });
+    parts.push(mark ?? { text: `${board.columns[j]} ${formatCell(cell, decimalsOf(board, j, round))}`, warn: false });
   });
   const texts = parts.map((part) => ({ text: printable(part.text), warn: part.warn }));
   const plain = texts.map((part) => part.text).join(" · ");

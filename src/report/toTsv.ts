@@ -1,6 +1,7 @@
 import { formatCell } from "./formatCell.js";
 import { formulaSafe } from "./formulaSafe.js";
 import { decimalsOf, type Cell, type Leaderboard } from "./leaderboard.js";
+import { oneLine } from "./oneLine.js";
 
 /**
  * TSV has no quoting (IANA's text/tab-separated-values forbids a tab in a field), so a tab or a
@@ -8,7 +9,7 @@ import { decimalsOf, type Cell, type Leaderboard } from "./leaderboard.js";
  * one line of the same fields for cut, awk and spreadsheets. json and jsonl keep such values.
  */
 function tsvText(text: string): string {
-  return formulaSafe(text).replace(/\r\n|[\t\r\n]/g, " ");
+  return oneLine(formulaSafe(text)).replace(/\t/g, " ");
 }
 
 function tsvCell(cell: Cell, round: number): string {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { repoPath, runCli, tempFiles } from "../helpers.js";
@@ -101,4 +101,82 @@ test("--shard needs --by and I < N", () => {
   const bad = runCli([...run, "--shard", "3/3"]);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--shard 3\/3: expected I\/N with 0 <= I < N/);
+});
+
+/** The three shards of `run` plus `extra`, written as cut-<name>-<i>.jsonl. */
+function cutShards(name: string, extra: string[]): string[] {
+  return [0, 1, 2].map((i) => {
+    const out = join(dir, `cut-${name}-${i}.jsonl`);
+    assert.equal(runCli([...run, ...extra, "--shard", `${i}/3`, "--out", out]).status, 0);
+    return out;
+  });
+}
+
+function assertRefused(result: { status: number | null; stdout: string; stderr: string }, message: RegExp): void {
+  assert.equal(result.status, 2, result.stderr);
+  assert.equal(result.stdout, "");
+  assert.equal(result.stderr.trimEnd().split("\n").length, 1, result.stderr);
+  assert.match(result.stderr, message);
+}
+
+test("shards cut with --top (below their 3 models) merge with their own --sort and a --top no larger, and equal the single run", () => {
+  const pieces = cutShards("top2", ["--top", "2"]);
+  const manifest = JSON.parse(readFileSync(pieces[0], "utf8").split("\n")[0]) as { automl_grid: { kept: unknown } };
+  assert.deepEqual(manifest.automl_grid.kept, { sort: "Accuracy", top: 2 });
+  for (const top of ["2", "1"]) {
+    const merged = runCli(["merge", ...pieces, "--format", "csv", "--top", top]);
+    assert.equal(merged.status, 0, merged.stderr);
+    assert.equal(withoutTime(merged.stdout), withoutTime(runCli([...run, "--format", "csv", "--top", top]).stdout), `--top ${top}`);
+  }
+});
+
+test("merge refuses shards cut with --top when it sorts by another column or keeps more rows, naming the piece and the option (exit 2)", () => {
+  const pieces = cutShards("refused", ["--top", "2"]);
+  const first = /^automl-grid: error: .*cut-refused-0\.jsonl: kept the top 2 rows of each partition by Accuracy \(--top 2 --sort Accuracy\); /;
+  assertRefused(runCli(["merge", ...pieces, "--sort", "AUC", "--top", "2"]), new RegExp(first.source + /merge --sort AUC would rank rows it dropped: merge with --sort Accuracy/.source));
+  assertRefused(runCli(["merge", ...pieces]), new RegExp(first.source + /merge without --top would need rows it dropped: merge with --top 2 or less/.source));
+  assertRefused(runCli(["merge", ...pieces, "--top", "3"]), /merge --top 3 would need rows it dropped/);
+});
+
+test("pieces cut differently do not merge; pieces whose --top keeps every model merge with any --sort", () => {
+  const [zero, one, two] = cutShards("alike", ["--top", "2"]);
+  const other = join(dir, "cut-top1-1.jsonl");
+  runCli([...run, "--top", "1", "--shard", "1/3", "--out", other]);
+  assertRefused(runCli(["merge", zero, other, two, "--top", "1"]), /cut-top1-1\.jsonl: kept the top 1 rows of each partition by Accuracy \(--top 1 --sort Accuracy\), but .*cut-alike-0\.jsonl the top 2 rows/);
+  const uncut = join(dir, "cut-uncut-1.jsonl");
+  runCli([...run, "--top", "3", "--sort", "F1", "--shard", "1/3", "--out", uncut]);
+  assertRefused(runCli(["merge", zero, uncut, two, "--top", "1"]), /cut-uncut-1\.jsonl: kept every row of each partition, but .*cut-alike-0\.jsonl the top 2 rows/);
+  assert.equal(runCli(["merge", zero, one, two, "--top", "2"]).status, 0);
+  // --top 3 keeps all three models: such pieces are whole, whatever their --sort.
+  const whole = cutShards("whole", ["--top", "3", "--sort", "F1"]);
+  const merged = runCli(["merge", ...whole, "--sort", "AUC", "--top", "2", "--format", "csv"]);
+  assert.equal(merged.status, 0, merged.stderr);
+  assert.equal(withoutTime(merged.stdout), withoutTime(runCli([...run, "--sort", "AUC", "--top", "2", "--format", "csv"]).stdout));
+});
+
+test("a piece that does not record how it was cut (written before --top was recorded) is refused, naming it", () => {
+  const old = join(dir, "old-version-1.jsonl");
+  const lines = readFileSync(part(1), "utf8").split("\n");
+  const manifest = JSON.parse(lines[0]) as { automl_grid: Record<string, unknown> };
+  delete manifest.automl_grid.kept;
+  writeFileSync(old, [JSON.stringify(manifest), ...lines.slice(1)].join("\n"));
+  assertRefused(runCli(["merge", part(0), old, part(2)]), /old-version-1\.jsonl: does not record the --sort and --top its rows were cut by .*: rerun the shards with this version/);
+});
+
+test("pieces run with --ignore in another order merge: the same columns were ignored", () => {
+  const pieces = [0, 1, 2].map((i) => join(dir, `ignore-${i}.jsonl`));
+  const orders = [["--ignore", "customer_id,city"], ["--ignore", "city", "--ignore", "customer_id"], ["--ignore", "city,customer_id"]];
+  pieces.forEach((piece, i) => assert.equal(runCli([...run, ...orders[i], "--shard", `${i}/3`, "--out", piece]).status, 0));
+  const merged = runCli(["merge", ...pieces, "--format", "csv"]);
+  assert.equal(merged.status, 0, merged.stderr);
+  assert.equal(withoutTime(merged.stdout), withoutTime(runCli([...run, ...orders[0], "--format", "csv"]).stdout));
+});
+
+test("merge says a json grid or a --resume journal is not a shard's piece, instead of 'line 1 is not JSON'", () => {
+  const grid = join(dir, "grid.json");
+  runCli([...run, "--format", "json", "--out", grid]);
+  assertRefused(runCli(["merge", grid]), /grid\.json: is a json grid \(--format json\), not a shard's piece; merge reads the jsonl pieces that --shard I\/N writes\n$/);
+  const journal = join(dir, "run.journal");
+  runCli([...run, "--resume", journal]);
+  assertRefused(runCli(["merge", journal]), /run\.journal: is a --resume journal, not a shard's piece/);
 });

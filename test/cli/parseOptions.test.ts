@@ -36,11 +36,12 @@ test("integer options refuse hex, exponents, blanks, signs, fractions and Infini
   }
 });
 
-test("integer options keep their ranges", () => {
+test("integer options keep their ranges; a value above the largest is said to be too large, with the range", () => {
   refused({ folds: "1" }, /^--folds 1: expected an integer >= 2$/);
-  refused({ seed: "4294967296" }, /^--seed 4294967296: expected an integer from 0 to 4294967295$/);
+  refused({ seed: "4294967296" }, /^--seed 4294967296: too large: expected an integer from 0 to 4294967295$/);
   refused({ workers: "0" }, /^--workers 0: expected an integer from 1 to 256$/);
-  refused({ top: "99999999999999999999" }, /^--top 99999999999999999999: expected an integer >= 1$/);
+  refused({ top: "99999999999999999999" }, /^--top 99999999999999999999: too large: expected an integer from 1 to 9007199254740991$/);
+  refused({ minRows: "9007199254740992" }, /^--min-rows 9007199254740992: too large: expected an integer from 0 to 9007199254740991$/);
 });
 
 test("--train-size takes a plain decimal above 0 and at most 1: 0.5, .5, 1, 1.0", () => {

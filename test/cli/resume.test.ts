@@ -163,3 +163,37 @@ test("--resume in a directory that does not exist or cannot be written is refuse
 test("--help lists --resume", () => {
   assert.match(runCli(["--help"]).stdout, /--resume <file>/);
 });
+
+test("a table without --by that cannot be scored exits 2 and writes no journal; an existing journal is left byte for byte", () => {
+  const continuous = join(dir, "continuous.csv");
+  writeFileSync(continuous, "x,y\n" + Array.from({ length: 40 }, (_, i) => `${i % 7},v${i}`).join("\n") + "\n");
+  const fresh = join(dir, "never.jsonl");
+  assertRefused(runCli([continuous, "--target", "y", "--task", "classification", "--models", "lr", "--resume", fresh]), /cannot score the table: .*looks continuous/);
+  assert.ok(!existsSync(fresh), "no journal created");
+
+  // A journal whose table failed last time (its child died), its last line cut short by a kill.
+  const single = [sales, "--target", "churned", "--models", "nb", "--folds", "3", "--workers", "1"];
+  const journal = join(dir, "single.jsonl");
+  assert.equal(runCli([...single, "--quiet", "--resume", journal]).status, 0);
+  const [manifest, line] = journalLines(journal);
+  const failed = { ...(JSON.parse(line) as Record<string, unknown>), status: "failed", reason: "the child process died", rows: [] };
+  writeFileSync(journal, `${manifest}\n${JSON.stringify(failed)}\n{"key":[],"sta`);
+  const before = readFileSync(journal);
+  // Its child dies twice again: the table cannot be scored, and the run exits 2.
+  const result = runCli([...single, "--resume", journal], { env: { AUTOML_GRID_TEST_KILL: "[]@2" } });
+  assertRefused(result, /cannot score the table/);
+  assert.deepEqual(readFileSync(journal), before);
+  // Scored at last, the table is recorded after what the journal held, the cut line gone.
+  assert.equal(runCli([...single, "--quiet", "--resume", journal]).status, 0);
+  assert.deepEqual(journalLines(journal).map((text) => (JSON.parse(text) as { status?: string }).status), [undefined, "failed", "ok"]);
+});
+
+test("--ignore given in another order, or as repeated flags, resumes the journal: the same columns are ignored", () => {
+  const journal = join(dir, "ignore.jsonl");
+  assert.equal(runCli([...quick, "--quiet", "--ignore", "customer_id,city", "--resume", journal]).status, 0);
+  const result = runCli([...quick, "--ignore", "city", "--ignore", "customer_id", "--resume", journal, "--format", "csv"]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /resumed 10 of 10 partitions from/);
+  // --by's order orders the grid: it still must match.
+  assertRefused(runCli([sales, "--target", "churned", "--by", "plan,region", "--workers", "1", "--models", "nb,dt", "--folds", "3", "--ignore", "city,customer_id", "--resume", journal]), /the journal was made with --by region,plan \(this run: --by plan,region\)/);
+});

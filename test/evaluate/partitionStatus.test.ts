@@ -50,11 +50,17 @@ test("minRows skips a table with fewer rows than it, rows with a missing target 
   assert.equal(enough.status, "ok", enough.reason);
 });
 
-test("a target that looks continuous fails (the task is wrong, data is not lacking)", () => {
+test("a target that looks continuous fails (the task is wrong, data is not lacking), its class balance known all the same", () => {
   const continuous: Table = { header: ["x", "y"], rows: Array.from({ length: 60 }, (_, i) => [String(i % 5), (i * 1.37).toFixed(2)]) };
   const result = scoreTable(classificationTask, continuous, [], spec);
   assert.equal(result.status, "failed");
-  assert.deepEqual(result.facts, { Rows: 60 });
+  assert.match(result.reason, /looks continuous/);
+  assert.deepEqual(result.facts, { Rows: 60, Minority: 1 / 60 });
+});
+
+test("a skip reason counts one row as a row", () => {
+  const one = scoreTable(classificationTask, labelled(["no"]), ["a"], { ...spec, minRows: 2 });
+  assert.equal(one.reason, "1 row, fewer than --min-rows 2");
 });
 
 test("a table on which every model fails is failed, with its facts", () => {

@@ -72,6 +72,23 @@ test("a NaN mean or deviation is written as null and read back as NaN", () => {
   assert.ok(Number.isNaN(read.rows[0].sd.AUC));
 });
 
+test("an infinite mean or deviation (an error that overflowed) is written as \"Infinity\" and read back infinite, not NaN", () => {
+  const overflowed: PartitionResult = { ...east, rows: [{ ...row("Linear Regression", 0.5), mean: { MSE: Infinity, R2: -Infinity }, sd: { MSE: NaN, R2: Infinity } }] };
+  const line = journalResultLine(overflowed);
+  assert.match(line, /"MSE":"Infinity","R2":"-Infinity"/);
+  const read = parseJournal("j.jsonl", journalText(overflowed)).results[0].rows[0];
+  assert.deepEqual(read.mean, { MSE: Infinity, R2: -Infinity });
+  assert.equal(read.sd.R2, Infinity);
+  assert.ok(Number.isNaN(read.sd.MSE));
+});
+
+test("a key holding U+2028 or U+2029 stays on its journal line, escaped, and reads back whole", () => {
+  const odd: PartitionResult = { ...east, key: ["a\u2028b", "c\u2029d"] };
+  const line = journalResultLine(odd);
+  assert.doesNotMatch(line, /[\u2028\u2029]/);
+  assert.deepEqual(parseJournal("j.jsonl", journalText(odd)).results[0].key, odd.key);
+});
+
 test("a last line cut short by a kill is ignored, whatever it holds", () => {
   const whole = journalText(east);
   const cut = journalResultLine(islandsFailed).slice(0, 30);
@@ -114,4 +131,14 @@ test("optionDifference is null for the same options and otherwise names the firs
   assert.equal(optionDifference(manifest, now({ task: "regression" }), true), "--task classification (this run: --task regression)");
   assert.equal(optionDifference(manifest, now({}, { index: 1, count: 4 }), true), "--shard none (this run: --shard 1/4)");
   assert.equal(optionDifference(manifest, now({}, { index: 1, count: 4 }), false), null);
+});
+
+test("optionDifference compares --ignore as a set (its order changes no result) and --by in order (it orders the grid)", () => {
+  const withOptions = (changed: Partial<ResultOptions>): RunMetadata => ({ ...manifest, options: { ...options, ...changed } });
+  assert.equal(optionDifference(withOptions({ ignore: ["PassengerId", "Name"] }), withOptions({ ignore: ["Name", "PassengerId"] }), true), null);
+  assert.equal(
+    optionDifference(withOptions({ ignore: ["PassengerId", "Name"] }), withOptions({ ignore: ["Name"] }), true),
+    "--ignore PassengerId,Name (this run: --ignore Name)",
+  );
+  assert.equal(optionDifference(withOptions({ by: ["region", "plan"] }), withOptions({ by: ["plan", "region"] }), true), "--by region,plan (this run: --by plan,region)");
 });

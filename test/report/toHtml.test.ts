@@ -116,6 +116,7 @@ test("per-partition columns (a row count) go to the data summary and the partiti
     numeric: columns.map((column) => !["k", "Model", "status", "reason"].includes(column)),
     counts: columns.map((column) => column === "Rows"),
     perPartition: columns.map((column) => column === "Rows"),
+    kept: { sort: "Accuracy", top: null },
     rows: [
       ["a", "Naive Bayes", 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.01, 314, "ok", ""],
       ["a", "Logistic Regression", 0.7, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.01, 314, "ok", ""],
@@ -125,4 +126,34 @@ test("per-partition columns (a row count) go to the data summary and the partiti
   assert.match(text, /<p class="facts-line">Rows 314<\/p>/);
   assert.match(text, /<table class="facts"><thead><tr><th scope="col">k<\/th><th scope="col">status<\/th><th scope="col" class="num">Rows<\/th>/);
   assert.doesNotMatch(text.slice(text.indexOf('<table class="grid">')), /<th scope="col"[^>]*>Rows/);
+});
+
+test("a whole-number SD or Minority reads with --round decimals in the grid, the heading and the data summary; Rows stays whole", () => {
+  const result: PartitionResult = { ...ok(["a"], three(0)), facts: { Rows: 314, Minority: 1 } };
+  const text = html(leaderboard([result], { task: classification, by: ["k"], sort: "Accuracy", top: 5 }), ["k"]);
+  assert.match(text, /<p class="facts-line">Rows 314 · Minority 1\.0000<\/p>/);
+  assert.match(text, /<td>a<\/td><td>ok<\/td><td class="num">314<\/td><td class="num">1\.0000<\/td>/);
+  // three()'s deviations are all 0: the SD column, last of each grid row.
+  assert.equal(count(text, /<td class="num">0\.0000<\/td><\/tr>/), 3);
+  assert.doesNotMatch(text, /<td class="num">0<\/td>/);
+});
+
+test("an infinite error (MSE that overflowed) draws no bar and no heatmap colour, and puts no NaN into the charts' geometry", () => {
+  const rows = [
+    gridRow("Linear Regression", {}),
+    gridRow("Decision Tree Regressor", {}),
+  ].map((row, i) => ({ ...row, mean: { MAE: 1, MSE: i === 0 ? Infinity : 2, RMSE: 1, R2: 0.5, RMSLE: 0.1, MAPE: 0.1, TT_Sec: 0.01 } }));
+  const board = leaderboard([ok(["a"], rows), ok(["b"], rows.map((row) => ({ ...row, mean: { ...row.mean, MSE: 3 } })))], { task: regression, by: ["g"], sort: "MSE", top: 5 });
+  const text = toHtml(board, { round: 4, task: regression, metadata: { ...metadata(["g"], ["lr", "dt"]), options: { ...metadata(["g"], ["lr", "dt"]).options, task: "regression" } }, sort: "MSE", source: "x.csv" });
+  assert.doesNotMatch(text, / (x|y|x1|x2|y1|y2|width|height)="[^"]*NaN/);
+  // Three finite values, three bars; the infinite one has its value written beside no bar.
+  assert.equal(count(text, /<rect /), 3);
+  assert.match(text, /<td class="cell none" title="g=a, Linear Regression: MSE Infinity">Infinity<\/td>/);
+  // The colour range spans the finite values (2 to 3): the best is the darkest, as without the infinite one.
+  assert.match(text, /<span>3\.0000<\/span><span class="ramp"/);
+});
+
+test("the lead counts one partition and one model in the singular", () => {
+  const board = leaderboard([ok(["a"], three(0).slice(0, 1))], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
+  assert.match(html(board, ["k"]), /<p class="lead">classification of y, one grid per k: 1 partition × 1 model, sorted by Accuracy<\/p>/);
 });

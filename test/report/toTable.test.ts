@@ -52,10 +52,11 @@ test("a long reason is wrapped inside the table's width", () => {
   const reason = "every model failed (Naive Bayes: returned NaN probabilities (row 3) in fold 2; Logistic Regression: did not converge in 1000 iterations)";
   const board = leaderboard([failed(["x"], reason), ok(["y"], titanicRows(0))], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
   const lines = table(board, ["k"]).trimEnd().split("\n");
-  const wrapped = lines.filter((line) => /^│ (failed|\S)/.test(line) && !/^│ [A-Z][a-z]+ /.test(line));
+  // The note's lines: from under the failed partition's heading to the next partition's.
+  const wrapped = lines.slice(3, lines.findIndex((line, i) => i > 2 && line.startsWith("├")));
   assert.ok(wrapped.length >= 2, lines.join("\n"));
   assert.ok(lines.every((line) => displayWidth(line) === displayWidth(lines[0])));
-  assert.equal(lines.slice(3, 3 + wrapped.length).map((line) => line.slice(2, -1).trim()).join(" "), `failed: ${reason}`);
+  assert.equal(wrapped.map((line) => line.slice(2, -1).trim()).join(" "), `failed: ${reason}`);
 });
 
 test("the table shows short model names; csv and the other formats keep PyCaret's", () => {
@@ -164,6 +165,7 @@ test("a column the leaderboard marks per partition (a row count) is said once in
     numeric,
     counts: columns.map((column) => column === "Rows" || column === "Folds"),
     perPartition: columns.map((column) => column === "Rows"),
+    kept: { sort: "Accuracy", top: null },
     rows: [
       ["a", "Naive Bayes", ...scores, 314, 10, "ok", ""],
       ["a", "Logistic Regression", ...scores, 314, 9, "ok", ""],
@@ -203,4 +205,16 @@ test("each heading says whether the partition's best model beats the dummy; in c
   assert.ok(coloured.find((line) => line.includes("Sex=male"))!.includes("\x1b[31mdummy not beaten\x1b[39m\x1b[22m"));
   assert.ok(!coloured.find((line) => line.includes("Sex=female"))!.includes("\x1b[31m"));
   assert.ok(widest(plain.join("\n")) <= 100);
+});
+
+test("a whole-number SD, Minority or Global_Best reads with --round decimals (0.0000, 1.0000); only Rows, a count, is whole", () => {
+  const rows = [gridRow("Logistic Regression", { Accuracy: 1 }), gridRow("Naive Bayes", { Accuracy: 0.5 })];
+  const result: PartitionResult = { ...ok(["a"], rows), facts: { Rows: 314, Minority: 1 }, global: [gridRow("Naive Bayes", { Accuracy: 1 })] };
+  const board = leaderboard([result], { task: classification, by: ["k"], sort: "Accuracy", top: 5, globalBaseline: true });
+  const text = table(board, ["k"]);
+  assert.match(text, /├─ k=a · Rows 314 · Minority 1\.0000 · global Naive Bayes 1\.0000 ─/);
+  // gridRow's deviations are all 0: the SD column shows them as numbers of the grid, not counts.
+  assert.match(text.split("\n")[1], /│ +SD │$/);
+  assert.match(text, /^│ Logistic Reg\. +│ +1\.0000 │.*│ +0\.0000 │$/m);
+  assert.doesNotMatch(text, /│ +0 │/);
 });

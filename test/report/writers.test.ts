@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { GridRow, PartitionResult } from "../../src/evaluate/grid.js";
 import { FORMATS, renderLeaderboard } from "../../src/report/formats.js";
+import { taskInfo } from "../../src/evaluate/tasks.js";
 import { leaderboard } from "../../src/report/leaderboard.js";
+import type { RunMetadata } from "../../src/report/runMetadata.js";
 import { jsonlRows, jsonRows } from "../helpers.js";
 import { classification as task, gridRow, metadataFor } from "./gridFixtures.js";
 
@@ -82,4 +84,82 @@ test("the terminal table shows control characters in keys and column names as es
   assert.match(table, /├─ k\\x1b=bell\\x07\\nx ─/);
   // One line per heading and per grid row: an escaped newline does not split either.
   assert.equal(table.trimEnd().split("\n").length, 2 + 2 * (1 + 1) + 1);
+});
+
+test("markdown, tsv, the table and the html report keep each row on one line when a key or reason holds a lone CR, CRLF or LF", () => {
+  const board = leaderboard(
+    [ok(["a\rb"], [row("Naive Bayes", 0.1)]), ok(["c\r\nd"], [row("Naive Bayes", 0.1)]), { key: ["e\nf"], status: "failed", reason: "g\rh", rows: [], notes: [] }],
+    { task, by: ["k\r"], sort: "Accuracy", top: 5 },
+  );
+  for (const format of ["markdown", "tsv", "table"] as const) {
+    const text = renderLeaderboard(board, format, 2, metadataFor(["k\r"]));
+    // CommonMark and csv readers end a line at a lone CR as at LF.
+    assert.doesNotMatch(text, /\r/, format);
+  }
+  const markdown = renderLeaderboard(board, "markdown", 2, metadataFor(["k\r"])).trimEnd().split("\n");
+  assert.equal(markdown.length, 2 + 3);
+  assert.match(markdown[2], /^\| a b \| Naive Bayes \|/);
+  assert.match(markdown[3], /^\| c d \| Naive Bayes \|/);
+  assert.match(markdown[4], /^\| e f \| .* \| failed \| g h \|$/);
+  for (const line of markdown) assert.equal(line.split(" | ").length, 16, line);
+  const html = renderLeaderboard(board, "html", 2, metadataFor(["k\r"]));
+  assert.doesNotMatch(html, /[\r\u2028\u2029]/);
+  assert.match(html, /<h3>k\\r = a\\rb<\/h3>/);
+});
+
+test("jsonl writes a key holding U+2028, U+2029 or NEL escaped, so that str.splitlines sees one line per row; the value reads back whole", () => {
+  const key = "a\u2028b\u2029c\u0085d";
+  const board = leaderboard([ok([key], [row("Naive Bayes", 0.1)])], { task, by: ["k"], sort: "Accuracy", top: 5 });
+  const text = renderLeaderboard(board, "jsonl", 2, metadataFor(["k"]));
+  assert.doesNotMatch(text, /[\u2028\u2029\u0085]/);
+  assert.equal(text.trimEnd().split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/).length, 2);
+  assert.equal(jsonlRows(text)[0].k, key);
+});
+
+const regression = taskInfo("regression");
+
+function regressionRow(model: string, mean: Readonly<Record<string, number>>): GridRow {
+  const full = { MAE: 1, MSE: 1, RMSE: 1, R2: 0.5, RMSLE: 0.1, MAPE: 0.1, TT_Sec: 0.01, ...mean };
+  return { model, mean: full, sd: Object.fromEntries(Object.keys(full).map((column) => [column, 0])) };
+}
+
+function regressionMetadata(by: readonly string[]): RunMetadata {
+  const metadata = metadataFor(by);
+  return { ...metadata, options: { ...metadata.options, task: "regression", models: ["lr", "dummy"] } };
+}
+
+test("a value of 1e21 or more keeps --round in csv, tsv, markdown, the table and the html report; json keeps it whole", () => {
+  const board = leaderboard([ok(["a"], [regressionRow("Linear Regression", { MSE: 1.08089235725024e22, MAE: 3.2e10 })])], { task: regression, by: ["g"], sort: "R2", top: 5 });
+  for (const format of ["csv", "tsv", "markdown", "table", "html"] as const) {
+    const text = renderLeaderboard(board, format, 4, regressionMetadata(["g"]), { sort: "MSE" });
+    assert.match(text, /1\.0809e\+22/, format);
+    assert.doesNotMatch(text, /1\.08089235725024e\+22(?!")/, format);
+  }
+  assert.match(renderLeaderboard(board, "csv", 2, regressionMetadata(["g"])), /,1\.08e\+22,/);
+  assert.equal(jsonRows(renderLeaderboard(board, "json", 2, regressionMetadata(["g"])))[0].MSE, 1.08089235725024e22);
+});
+
+test("an infinite metric is Infinity in every text format and the string \"Infinity\" in json and jsonl; NaN stays null", () => {
+  const board = leaderboard(
+    [ok(["a"], [regressionRow("Linear Regression", { MSE: Infinity, RMSE: Infinity, R2: -Infinity }), regressionRow("Dummy Regressor", { R2: NaN })])],
+    { task: regression, by: ["g"], sort: "MSE", top: 5 },
+  );
+  assert.match(renderLeaderboard(board, "csv", 4, regressionMetadata(["g"])), /^a,Linear Regression,1\.0000,Infinity,Infinity,-Infinity,/m);
+  for (const format of ["tsv", "markdown", "table", "html"] as const) assert.match(renderLeaderboard(board, format, 4, regressionMetadata(["g"])), /-Infinity/, format);
+  for (const rows of [jsonRows(renderLeaderboard(board, "json", 4, regressionMetadata(["g"]))), jsonlRows(renderLeaderboard(board, "jsonl", 4, regressionMetadata(["g"])))]) {
+    const [dummy, linear] = rows;
+    assert.equal(linear.Model, "Linear Regression", "an infinite error sorts last");
+    assert.deepEqual([linear.MSE, linear.RMSE, linear.R2, dummy.R2], ["Infinity", "Infinity", "-Infinity", null]);
+  }
+});
+
+test("json and jsonl record the --sort and --top the rows were cut by (top null: every row)", () => {
+  const results = [ok(["a"], [row("Naive Bayes", 0.1), row("Logistic Regression", 0.2)])];
+  const metadataOf = (top: number, format: "json" | "jsonl"): unknown => {
+    const text = renderLeaderboard(leaderboard(results, { task, by: ["k"], sort: "Kappa", top }), format, 2, metadataFor(["k"]));
+    return (JSON.parse(format === "json" ? text : text.split("\n")[0]) as { automl_grid: RunMetadata }).automl_grid.kept;
+  };
+  assert.deepEqual(metadataOf(1, "json"), { sort: "Kappa", top: 1 });
+  assert.deepEqual(metadataOf(1, "jsonl"), { sort: "Kappa", top: 1 });
+  assert.deepEqual(metadataOf(Number.MAX_SAFE_INTEGER, "jsonl"), { sort: "Kappa", top: null });
 });
