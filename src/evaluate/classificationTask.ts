@@ -38,6 +38,18 @@ export function classLabels(cells: readonly string[]): { labels: string[]; codes
   return { labels: values, codes };
 }
 
+/** The row count of the smallest class present among `rows`. */
+function smallestClass(y: Classes, rows: Uint32Array): number {
+  let smallest = Infinity;
+  for (const count of classCounts(y.codes, rows, y.labels.length)) if (count > 0) smallest = Math.min(smallest, count);
+  return smallest;
+}
+
+/** The task's tooFewToFold, from the smallest class's rows. */
+function tooFewPerClass(smallest: number): string | null {
+  return smallest < 2 ? `a class has ${smallest} row; 2 folds need at least 2 rows per class` : null;
+}
+
 /**
  * Classification as PyCaret's setup(): labels in sorted order (classLabels; the positive class of
  * a binary target is the second), stratified split and folds, class scores (probabilities, or decision
@@ -76,12 +88,13 @@ export const classificationTask: Task<Classes> = {
 
   trainRows: (y, trainSize, rng) => stratifiedTrainSplit(y.codes, y.labels.length, trainSize, rng),
 
+  tooFewToFold: (y, rows) => tooFewPerClass(smallestClass(y, rows)),
+
   folds(y, rows, k, rng, notes) {
-    const counts = classCounts(y.codes, rows, y.labels.length);
-    let smallest = Infinity;
-    for (const count of counts) if (count > 0) smallest = Math.min(smallest, count);
+    const smallest = smallestClass(y, rows);
     if (smallest < k) {
-      if (smallest < 2) return lacksData(`a class has ${smallest} row; 2 folds need at least 2 rows per class`);
+      const tooFew = tooFewPerClass(smallest);
+      if (tooFew !== null) return lacksData(tooFew);
       notes.push(`the smallest class has ${smallest} rows: using ${smallest} folds instead of ${k}`);
       k = smallest;
     }
