@@ -3,6 +3,7 @@ import { checkDecisionScores } from "./checkDecisionScores.js";
 import { checkProbabilities } from "./checkProbabilities.js";
 import { CLASSIFIERS } from "../models/classifiers.js";
 import type { ModelSpec } from "../models/estimator.js";
+import { requireTwoClasses } from "../models/trainingClasses.js";
 import { CLASSIFICATION_METRICS, type Classes } from "./classificationMetrics.js";
 import { classCounts } from "./fold.js";
 import { stratifiedKFold } from "./stratifiedKFold.js";
@@ -19,6 +20,7 @@ const DECISION_SCORES = new Set(CLASSIFIERS.filter((model) => model.scores === "
 
 /** A classifier's scores for the test rows: its probabilities, or its decision values if it has no probabilities. */
 function classScores(model: ModelSpec, train: Matrix, y: Classes, test: Matrix, rng: Rng): Float64Array {
+  if (model.needsTwoClasses) requireTwoClasses(y.codes, y.labels);
   if (model.scores === "decision") return model.create(rng).fit(train, y.codes, y.labels.length).decisionFunction(test);
   return model.create(rng).fit(train, y.codes, y.labels.length).predictProba(test);
 }
