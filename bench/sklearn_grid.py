@@ -101,8 +101,8 @@ def score_regression(base, header, rows, options, failed):
         index = np.sort(index)
     if options["fold_column"]:
         f = header.index(options["fold_column"])
-        values = np.array([rows[i][f] for i in index])
-        folds = [(index[values != v], index[values == v]) for v in sorted(set(values))]
+        _, fold_of = distinct_values([rows[i][f] for i in index], key_order)
+        folds = [(index[fold_of != v], index[fold_of == v]) for v in range(fold_of.max() + 1)]
     else:
         k = min(options["folds"], len(index))
         if k < 2:
