@@ -274,17 +274,17 @@ def score_partition(key, header, rows, options):
     if options["train_size"] < 1:
         index, _ = train_test_split(index, train_size=options["train_size"], stratify=y, random_state=seed)
         index = np.sort(index)
+    counts = np.bincount(y[index], minlength=n_classes)
+    smallest = int(np.min(counts[counts > 0]))
+    # The rule of both fold paths (README "skipped"): a class of one row is too little data.
+    if smallest < 2:
+        return failed("a class has %d row; 2 folds need at least 2 rows per class" % smallest)
     if options["fold_column"]:
         f = header.index(options["fold_column"])
         _, fold_of = distinct_values([rows[i][f] for i in index], key_order)
         folds = [(index[fold_of != v], index[fold_of == v]) for v in range(fold_of.max() + 1)]
     else:
-        k = options["folds"]
-        smallest = np.min(np.bincount(y[index], minlength=n_classes)[np.bincount(y[index], minlength=n_classes) > 0])
-        if smallest < k:
-            if smallest < 2:
-                return failed("a class has %d row; 2 folds need at least 2 rows per class" % smallest)
-            k = int(smallest)
+        k = min(options["folds"], smallest)
         splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
         folds = [(index[a], index[b]) for a, b in splitter.split(index, y[index])]
 
