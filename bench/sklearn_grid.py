@@ -101,8 +101,8 @@ def score_regression(base, header, rows, options, failed):
         index = np.sort(index)
     if options["fold_column"]:
         f = header.index(options["fold_column"])
-        values = np.array([rows[i][f] for i in index])
-        folds = [(index[values != v], index[values == v]) for v in sorted(set(values))]
+        _, fold_of = distinct_values([rows[i][f] for i in index], key_order)
+        folds = [(index[fold_of != v], index[fold_of == v]) for v in range(fold_of.max() + 1)]
     else:
         k = min(options["folds"], len(index))
         if k < 2:
@@ -115,6 +115,35 @@ def score_regression(base, header, rows, options, failed):
 def is_number(cell):
     """A plain decimal number that is finite as a double (src/data/numberCell.ts)."""
     return NUMERIC.match(cell) is not None and math.isfinite(float(cell))
+
+
+def by_code_units(text):
+    """Sort key of text in UTF-16 code units, as JavaScript compares strings."""
+    return text.encode("utf-16-be")
+
+
+def key_order(text):
+    """Sort key of src/data/partitionKey.ts's compareKeys for one value: missing, numbers by value
+    (equal ones by their text), text, each text by code units."""
+    if text == "":
+        return (0, 0.0, b"")
+    if is_number(text):
+        return (1, float(text), by_code_units(text))
+    return (2, 0.0, by_code_units(text))
+
+
+def distinct_values(cells, text_order):
+    """src/data/distinctValues.ts: a column's distinct values, sorted, and each cell's code among
+    them, as pandas reads the column: by value when every cell is a number (1 and 1.0 are one
+    value, 5 comes before 10), else by text in `text_order`; a value shows its first cell's text."""
+    numeric = len(cells) > 0 and all(is_number(c) for c in cells)
+    key = float if numeric else str
+    first = {}
+    for c in cells:
+        first.setdefault(key(c), c)
+    order = sorted(first, key=(lambda v: v) if numeric else (lambda v: text_order(first[v])))
+    code = {v: k for k, v in enumerate(order)}
+    return [first[v] for v in order], np.array([code[key(c)] for c in cells], dtype=int)
 
 
 def type_columns(header, rows, features):
@@ -179,13 +208,20 @@ def encode_fold(columns, train, test):
 
 def class_scores(model, raw, n_classes):
     """Rows x n_classes scores: probabilities, or decision values (binary d as [-d, d], absent
-    classes at the lowest double) for the models without predict_proba, as automl-grid lays them out."""
+    classes at the lowest double) for the models without predict_proba, as automl-grid lays them out.
+    A model fitted on training rows of one class (a predefined fold can leave only one) gives that
+    class probability 1, or score 0 above the absent classes, as automl-grid's layout has it
+    (src/models/trainingClasses.ts): RidgeClassifier then keeps a one-entry classes_ and a
+    meaningless score per row, HistGradientBoostingClassifier two probability columns, the first
+    for its one class."""
     if hasattr(model, "predict_proba"):
         scores = np.zeros((raw.shape[0], n_classes))
-        scores[:, model.classes_] = raw
+        scores[:, model.classes_] = raw[:, :len(model.classes_)]
         return scores
     scores = np.full((raw.shape[0], n_classes), -np.finfo(float).max)
-    if raw.ndim == 1:
+    if len(model.classes_) == 1:
+        scores[:, model.classes_[0]] = 0
+    elif raw.ndim == 1:
         scores[:, model.classes_[0]] = -raw
         scores[:, model.classes_[1]] = raw
     else:
@@ -228,11 +264,9 @@ def score_partition(key, header, rows, options):
     rows = [row for row in rows if row[t] not in MISSING]
     if options["task"] == "regression":
         return score_regression(base, header, rows, options, failed)
-    classes = sorted({row[t] for row in rows})
+    classes, y = distinct_values([row[t] for row in rows], by_code_units)
     if len(classes) < 2:
         return failed("the target %s has one class (%s)" % (options["target"], classes[0] if classes else ""))
-    code = {c: k for k, c in enumerate(classes)}
-    y = np.array([code[row[t]] for row in rows])
     n_classes = len(classes)
     seed = options["seed"]
 
@@ -240,17 +274,17 @@ def score_partition(key, header, rows, options):
     if options["train_size"] < 1:
         index, _ = train_test_split(index, train_size=options["train_size"], stratify=y, random_state=seed)
         index = np.sort(index)
+    counts = np.bincount(y[index], minlength=n_classes)
+    smallest = int(np.min(counts[counts > 0]))
+    # The rule of both fold paths (README "skipped"): a class of one row is too little data.
+    if smallest < 2:
+        return failed("a class has %d row; 2 folds need at least 2 rows per class" % smallest)
     if options["fold_column"]:
         f = header.index(options["fold_column"])
-        values = np.array([rows[i][f] for i in index])
-        folds = [(index[values != v], index[values == v]) for v in sorted(set(values))]
+        _, fold_of = distinct_values([rows[i][f] for i in index], key_order)
+        folds = [(index[fold_of != v], index[fold_of == v]) for v in range(fold_of.max() + 1)]
     else:
-        k = options["folds"]
-        smallest = np.min(np.bincount(y[index], minlength=n_classes)[np.bincount(y[index], minlength=n_classes) > 0])
-        if smallest < k:
-            if smallest < 2:
-                return failed("a class has %d row; 2 folds need at least 2 rows per class" % smallest)
-            k = int(smallest)
+        k = min(options["folds"], smallest)
         splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
         folds = [(index[a], index[b]) for a, b in splitter.split(index, y[index])]
 

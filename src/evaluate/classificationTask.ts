@@ -4,6 +4,7 @@ import { checkDecisionScores } from "./checkDecisionScores.js";
 import { checkProbabilities } from "./checkProbabilities.js";
 import { CLASSIFIERS } from "../models/classifiers.js";
 import type { ModelSpec } from "../models/estimator.js";
+import { requireTwoClasses } from "../models/trainingClasses.js";
 import { CLASSIFICATION_METRICS, type Classes } from "./classificationMetrics.js";
 import { classCounts } from "./fold.js";
 import { stratifiedKFold } from "./stratifiedKFold.js";
@@ -20,6 +21,7 @@ const DECISION_SCORES = new Set(CLASSIFIERS.filter((model) => model.scores === "
 
 /** A classifier's scores for the test rows: its probabilities, or its decision values if it has no probabilities. */
 function classScores(model: ModelSpec, train: Matrix, y: Classes, test: Matrix, rng: Rng): Float64Array {
+  if (model.needsTwoClasses) requireTwoClasses(y.codes, y.labels);
   if (model.scores === "decision") return model.create(rng).fit(train, y.codes, y.labels.length).decisionFunction(test);
   return model.create(rng).fit(train, y.codes, y.labels.length).predictProba(test);
 }
@@ -33,6 +35,18 @@ function classScores(model: ModelSpec, train: Matrix, y: Classes, test: Matrix, 
 export function classLabels(cells: readonly string[]): { labels: string[]; codes: Uint32Array } {
   const { values, codes } = distinctValues(cells, byCodePoints);
   return { labels: values, codes };
+}
+
+/** The row count of the smallest class present among `rows`. */
+function smallestClass(y: Classes, rows: Uint32Array): number {
+  let smallest = Infinity;
+  for (const count of classCounts(y.codes, rows, y.labels.length)) if (count > 0) smallest = Math.min(smallest, count);
+  return smallest;
+}
+
+/** The task's tooFewToFold, from the smallest class's rows. */
+function tooFewPerClass(smallest: number): string | null {
+  return smallest < 2 ? `a class has ${smallest} row; 2 folds need at least 2 rows per class` : null;
 }
 
 /**
@@ -73,12 +87,13 @@ export const classificationTask: Task<Classes> = {
 
   trainRows: (y, trainSize, rng) => stratifiedTrainSplit(y.codes, y.labels.length, trainSize, rng),
 
+  tooFewToFold: (y, rows) => tooFewPerClass(smallestClass(y, rows)),
+
   folds(y, rows, k, rng, notes) {
-    const counts = classCounts(y.codes, rows, y.labels.length);
-    let smallest = Infinity;
-    for (const count of counts) if (count > 0) smallest = Math.min(smallest, count);
+    const smallest = smallestClass(y, rows);
     if (smallest < k) {
-      if (smallest < 2) return lacksData(`a class has ${smallest} row; 2 folds need at least 2 rows per class`);
+      const tooFew = tooFewPerClass(smallest);
+      if (tooFew !== null) return lacksData(tooFew);
       notes.push(`the smallest class has ${smallest} rows: using ${smallest} folds instead of ${k}`);
       k = smallest;
     }

@@ -41,6 +41,9 @@ function prepareTable<Y>(task: Task<Y>, usable: Table, y: Y, spec: GridSpec, see
     );
     // The partition's rows all lie in one fold: too little data to cross-validate, as one row is.
     if (folds.length < 2) return lacksData(`fold column ${spec.foldColumn} has fewer than 2 distinct values`);
+    // A class of one row, as k-fold refuses it: the fold holding it out trains without it.
+    const tooFew = task.tooFewToFold(y, rows);
+    if (tooFew !== null) return lacksData(tooFew);
   } else {
     const made = task.folds(y, rows, spec.folds, createRng(hashSeed(seed, "folds")), notes);
     if (!made.ok) return made;

@@ -5,6 +5,11 @@ import { REGRESSION_METRICS } from "./regressionMetrics.js";
 import { cannot, lacksData, type Task } from "./task.js";
 import { trainSplit } from "./trainSplit.js";
 
+/** The task's tooFewToFold: 2 folds need 2 rows. */
+function tooFewRows(rows: number): string | null {
+  return rows < 2 ? `${rows} row${rows === 1 ? "" : "s"} to cross-validate; 2 folds need at least 2 rows` : null;
+}
+
 /**
  * Regression as PyCaret's setup(): a numeric target, a plain (unstratified) split and shuffled
  * k-fold, one prediction per row scored by the six regression metrics.
@@ -43,9 +48,12 @@ export const regressionTask: Task<Float64Array> = {
 
   trainRows: (y, trainSize, rng) => trainSplit(y.length, trainSize, rng),
 
+  tooFewToFold: (_y, rows) => tooFewRows(rows.length),
+
   folds(_y, rows, k, rng, notes) {
     if (rows.length < k) {
-      if (rows.length < 2) return lacksData(`${rows.length} row${rows.length === 1 ? "" : "s"} to cross-validate; 2 folds need at least 2 rows`);
+      const tooFew = tooFewRows(rows.length);
+      if (tooFew !== null) return lacksData(tooFew);
       notes.push(`${rows.length} rows to cross-validate: using ${rows.length} folds instead of ${k}`);
       k = rows.length;
     }

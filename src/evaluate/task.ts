@@ -96,6 +96,11 @@ export interface Task<Y> extends TaskInfo {
   take(y: Y, rows: Uint32Array): Y;
   /** The rows kept for cross-validation when trainSize < 1 (sorted), all rows at 1. */
   trainRows(y: Y, trainSize: number, rng: Rng): Uint32Array;
+  /**
+   * Why `rows` are too few to cross-validate at all (a class of one row, fewer than 2 rows), or
+   * null: the rule of every way of folding, k-fold (`folds`) and a --fold-column's folds alike.
+   */
+  tooFewToFold(y: Y, rows: Uint32Array): string | null;
   /** k folds over `rows`; a task may use fewer folds (with a note) or say why it cannot fold. */
   folds(y: Y, rows: Uint32Array, k: number, rng: Rng, notes: string[]): Outcome<readonly Fold[]>;
   /** Why model `modelId`'s output for `rows` held-out rows cannot be scored, or null when it can. */

@@ -36,6 +36,13 @@ interface SpecFields {
   readonly name: string;
   /** Whether the protocol z-scores the encoded features before this model sees them. */
   readonly scaled: boolean;
+  /**
+   * Whether the model fails on training rows of one class, as its scikit-learn 1.2 estimator
+   * raises there (LogisticRegression, SGDClassifier, both discriminant analyses,
+   * GradientBoostingClassifier), instead of predicting that class (the trees, naive Bayes, kNN,
+   * the ridge classifier, histogram boosting and the dummy fit it).
+   */
+  readonly needsTwoClasses: boolean;
 }
 
 /**

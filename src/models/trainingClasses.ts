@@ -34,6 +34,17 @@ export function trainingClasses(X: Matrix, y: Uint32Array, nClasses: number): Tr
   return { classes, counts: Float64Array.from(classes, (c) => rows[c]), local };
 }
 
+/**
+ * Refuses training labels of a single class for a model whose registry record says it needs two
+ * (ModelSpec.needsTwoClasses), as its scikit-learn estimator raises there; `labels` name the
+ * classes in the message.
+ */
+export function requireTwoClasses(y: Uint32Array, labels: readonly string[]): void {
+  for (let i = 1; i < y.length; i++) if (y[i] !== y[0]) return;
+  const only = y.length === 0 ? "" : ` (${labels[y[0]] ?? y[0]})`;
+  throw new RangeError(`the training rows hold one class${only}; it needs two, as in scikit-learn`);
+}
+
 /** Checks a query matrix against the fitted feature count. */
 export function checkQueryColumns(X: Matrix, fittedCols: number): void {
   if (fittedCols === 0) throw new Error("the model is not fitted");

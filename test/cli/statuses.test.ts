@@ -10,6 +10,9 @@ type Row = Record<string, string | number | null>;
 // constant, so Gaussian naive Bayes answers NaN on it and, as the only model, fails it.
 const dir = tempFiles({
   "small.csv": ["g,x,y", ...["no", "no", "yes", "yes", "no", "yes", "no", "yes"].map((y, i) => `a,${i},${y}`), "b,1,no", "b,2,no", "b,3,no"].join("\n") + "\n",
+  // Fold column f; y's "b" is one row (in fold 0), so fold 0's training rows lack it.
+  "oneclassrow.csv": "x,y,fold\n1,a,0\n2,a,1\n3,a,2\n4,b,0\n5,a,1\n6,a,2\n7,a,0\n8,a,1\n9,a,2\n10,a,0\n",
+  "oneclassrow-by.csv": ["g,x,y,fold", ...["a", "a", "a", "b", "a", "a", "a", "a", "a", "a"].map((y, i) => `one,${i + 1},${y},${i % 3}`), ...Array.from({ length: 12 }, (_, i) => `two,${i},${i % 2 === 0 ? "a" : "b"},${i % 3}`)].join("\n") + "\n",
   "faulty.csv": ["g,x,y", ...Array.from({ length: 10 }, (_, i) => `fine,${i},${i % 2 === 0 ? "no" : "yes"}`), ...Array.from({ length: 10 }, (_, i) => `const,1,${i % 3 === 0 ? "yes" : "no"}`), "tiny,1,no"].join("\n") + "\n",
 });
 const small = [join(dir, "small.csv"), "--target", "y", "--by", "g", "--models", "nb", "--folds", "2", "--train-size", "1", "--format", "json"];
@@ -61,6 +64,16 @@ test("a single table too small to cross-validate is still bad input: exit 2 and 
   assert.equal(result.status, 2, result.stderr);
   assert.equal(result.stdout, "");
   assert.match(result.stderr, /^automl-grid: error: .*passengers\.csv: cannot score the table: \d+ rows, fewer than --min-rows 100000\n$/);
+});
+
+test("a class of one row under --fold-column is refused as without it: exit 2 for a single table, skipped with --by", () => {
+  const single = runCli([join(dir, "oneclassrow.csv"), "--target", "y", "--fold-column", "fold", "--train-size", "1", "--models", "lr,dummy", "--format", "csv"]);
+  assert.equal(single.status, 2, single.stderr);
+  assert.equal(single.stdout, "");
+  assert.match(single.stderr, /^automl-grid: error: .*oneclassrow\.csv: cannot score the table: a class has 1 row; 2 folds need at least 2 rows per class\n$/);
+  const byGroup = runCli([join(dir, "oneclassrow-by.csv"), "--target", "y", "--by", "g", "--fold-column", "fold", "--train-size", "1", "--models", "lr,dummy", "--format", "json"]);
+  assert.equal(byGroup.status, 0, byGroup.stderr);
+  assert.deepEqual(statuses(byGroup), { one: ["skipped", "a class has 1 row; 2 folds need at least 2 rows per class"], two: ["ok", ""] });
 });
 
 test("a journaled skipped partition is reused and a failed one scored again", () => {

@@ -85,6 +85,20 @@ test("a predefined fold column with one value in the table is too little data: s
   assert.equal(result.reason, "fold column f has fewer than 2 distinct values");
 });
 
+test("a class with a single row is skipped under predefined folds too, as k-fold skips it", () => {
+  // The audit's table: "b" once, in fold 0, among nine "a" rows over three fold values.
+  const labels = ["a", "a", "a", "b", "a", "a", "a", "a", "a", "a"];
+  const table: Table = { header: ["x", "f", "y"], rows: labels.map((label, i) => [String(i + 1), String(i % 3), label]) };
+  const folded = scoreTable(classificationTask, table, ["a"], { ...spec, foldColumn: "f", models: ["dt", "dummy"] });
+  assert.equal(folded.status, "skipped");
+  assert.equal(folded.reason, "a class has 1 row; 2 folds need at least 2 rows per class");
+  assert.deepEqual(folded.facts, { Rows: 10, Minority: 0.1 });
+  assert.equal(scoreTable(classificationTask, table, ["a"], { ...spec, models: ["dt", "dummy"] }).reason, folded.reason);
+  // Counted on the rows cross-validated: two "b" rows fold, whatever folds hold them.
+  const two: Table = { header: table.header, rows: [...table.rows, ["11", "0", "b"]] };
+  assert.equal(scoreTable(classificationTask, two, ["a"], { ...spec, foldColumn: "f", models: ["dt", "dummy"] }).status, "ok");
+});
+
 test("regression: one row is skipped; its facts are the row count alone (a quantity has no class balance)", () => {
   const regression = { ...spec, task: "regression" as const, models: ["lr"] };
   const one = scoreTable(regressionTask, { header: ["x", "y"], rows: [["1", "2.5"]] }, ["a"], regression);

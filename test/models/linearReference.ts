@@ -38,6 +38,17 @@ export interface ClassificationCase {
   readonly svm: readonly SvmRun[];
 }
 
+/** Raw columns of very different scales, for the discriminant analyses only (linear_reference.py's "discriminant"). */
+export interface DiscriminantCase {
+  readonly nClasses: number;
+  readonly XTrain: Rows;
+  readonly yTrain: readonly number[];
+  readonly XTest: Rows;
+  readonly yTest: readonly number[];
+  readonly lda: Rows;
+  readonly qda: Rows;
+}
+
 export interface RegressionCase {
   readonly XTrain: Rows;
   readonly yTrain: readonly number[];
@@ -55,6 +66,7 @@ export interface RegressionCase {
 export const linearReference = JSON.parse(readFileSync(repoPath("test", "reference", "linear_reference.json"), "utf8")) as {
   readonly sklearn: string;
   readonly classification: Readonly<Record<string, ClassificationCase>>;
+  readonly discriminant: Readonly<Record<string, DiscriminantCase>>;
   readonly regression: Readonly<Record<string, RegressionCase>>;
 };
 
@@ -69,7 +81,7 @@ export interface Fitted {
   readonly nClasses: number;
 }
 
-export function classificationProblem(c: ClassificationCase): Fitted {
+export function classificationProblem(c: ClassificationCase | DiscriminantCase): Fitted {
   return { XTrain: matrix(c.XTrain), yTrain: Uint32Array.from(c.yTrain), XTest: matrix(c.XTest), nClasses: c.nClasses };
 }
 
@@ -103,3 +115,5 @@ export function argmaxAccuracy(scores: Float64Array, y: readonly number[], nClas
 }
 
 export const classificationCases = Object.entries(linearReference.classification);
+
+export const discriminantCases = Object.entries(linearReference.discriminant);

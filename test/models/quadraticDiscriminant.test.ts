@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { QuadraticDiscriminantAnalysis } from "../../src/models/quadraticDiscriminant.js";
 import { predictedLabels } from "../../src/stats/predictedLabels.js";
 import { assertProbabilityRows } from "./estimatorReference.js";
-import { assertClose, classificationCases, classificationProblem, matrix } from "./linearReference.js";
+import { assertClose, classificationCases, classificationProblem, discriminantCases, matrix } from "./linearReference.js";
 
 /**
  * QuadraticDiscriminantAnalysis against scikit-learn 1.2.1's QuadraticDiscriminantAnalysis() on
@@ -20,6 +20,33 @@ for (const [name, c] of classificationCases.filter(([, c]) => c.qda !== undefine
     assertClose(proba, c.qda!, 1e-9, name);
   });
 }
+
+/**
+ * Raw columns of very different scales (a price near 1e7 beside a rate near 0.1; a column near
+ * 1e-12 or 1e12 beside columns near 1; 1e-6, 1 and 1e6 together): scikit-learn's answer does not
+ * depend on the scales there (the script asserts it), and a Gram matrix of the raw columns would
+ * lose the small ones' directions (its eigenvalues resolve to eps times the largest, a squared
+ * scale ratio of 1e-16 to 1e-24 here).
+ */
+for (const [name, c] of discriminantCases) {
+  test(`QDA probabilities equal scikit-learn's to 1e-9 on columns of very different scales (${name})`, () => {
+    const p = classificationProblem(c);
+    const proba = new QuadraticDiscriminantAnalysis().fit(p.XTrain, p.yTrain, p.nClasses).predictProba(p.XTest);
+    assertProbabilityRows(proba, p.nClasses);
+    assertClose(proba, c.qda, 1e-9, name);
+  });
+}
+
+test("QDA gives the same probabilities when a column is multiplied by a power of 2", () => {
+  const [name, c] = classificationCases.find(([name]) => name === "three-class")!;
+  const p = classificationProblem(c);
+  const proba = new QuadraticDiscriminantAnalysis().fit(p.XTrain, p.yTrain, p.nClasses).predictProba(p.XTest);
+  for (const factor of [2 ** 40, 2 ** -40]) {
+    const scale = (rows: typeof c.XTrain) => matrix(rows.map((row) => row.map((v, j) => (j === 1 ? v * factor : v))));
+    const again = new QuadraticDiscriminantAnalysis().fit(scale(c.XTrain), p.yTrain, p.nClasses).predictProba(scale(c.XTest));
+    assert.deepEqual([...again], [...proba], `${name} x ${factor}`);
+  }
+});
 
 test("QDA predicts scikit-learn's labels where a 0/1 column is constant within a class", () => {
   const c = classificationCases.find(([name]) => name === "qda-constant-in-class")![1];

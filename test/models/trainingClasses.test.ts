@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spreadProbabilities, trainingClasses } from "../../src/models/trainingClasses.js";
+import { requireTwoClasses, spreadProbabilities, trainingClasses } from "../../src/models/trainingClasses.js";
 import { createMatrix } from "../../src/stats/matrix.js";
 
 test("trainingClasses lists the classes present, ascending, with their counts and each row's index among them", () => {
@@ -19,4 +19,9 @@ test("trainingClasses refuses a label at or above nClasses", () => {
 test("spreadProbabilities puts each present class's column in its place and 0 for the absent ones", () => {
   const out = spreadProbabilities(Float64Array.from([0.2, 0.8, 0.6, 0.4]), Uint32Array.from([1, 3]), 4);
   assert.deepEqual([...out], [0, 0.2, 0, 0.8, 0, 0.6, 0, 0.4]);
+});
+
+test("requireTwoClasses refuses training labels of one class, naming it, and lets two through", () => {
+  assert.throws(() => requireTwoClasses(Uint32Array.from([1, 1, 1]), ["no", "yes"]), /^RangeError: the training rows hold one class \(yes\); it needs two, as in scikit-learn$/);
+  assert.doesNotThrow(() => requireTwoClasses(Uint32Array.from([1, 1, 0]), ["no", "yes"]));
 });

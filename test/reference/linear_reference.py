@@ -265,6 +265,73 @@ X = StandardScaler().fit(X[:240]).transform(X)
 X[:, :2] = X[:, :2].round(5)
 classification["one-hot-scaled"] = classification_case(X[:240], y[:240], X[240:], y[240:], 2)
 
+# Columns of very different scales, raw, as QDA and LDA see them (the protocol scales neither): a
+# price in the millions beside a rate near 0.1, a column near 1e-12 or 1e12 beside columns near 1.
+# Only lda and qda are recorded ("discriminant"), since the protocol z-scores ridge and svm. Every
+# class has full rank; scikit-learn's QDA warns "Variables are collinear" all the same, as its
+# test is an absolute 1e-4 on the singular values of the raw rows, which a column near 1e-12 is
+# below. Its answer is not noise there: the script asserts that QDA and LDA give the same
+# probabilities (to 1e-9) on the columns divided by their standard deviations, which a fit that
+# is exact cannot tell apart (a column's scale cancels out of both models). That holds for one
+# far scale beside 1; LAPACK's SVD of the raw rows resolves only about eps times the largest
+# singular value, so a column near 1e-12 and one near 1e12 in one table move its QDA by 5e-5
+# (two correlated columns near 1e-12 beside one near 1, by 3e-5), and are not cases here.
+discriminant = {}
+
+
+def discriminant_case(X_train, y_train, X_test, y_test, n_classes):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        qda = full_proba(QuadraticDiscriminantAnalysis().fit(X_train, y_train), X_test, n_classes)
+        lda = full_proba(LinearDiscriminantAnalysis().fit(X_train, y_train), X_test, n_classes)
+        std = X_train.std(axis=0)
+        unit_train, unit_test = X_train / std, X_test / std
+        unit_qda = full_proba(QuadraticDiscriminantAnalysis().fit(unit_train, y_train), unit_test, n_classes)
+        unit_lda = full_proba(LinearDiscriminantAnalysis().fit(unit_train, y_train), unit_test, n_classes)
+    assert np.abs(qda - unit_qda).max() < 1e-9, f"QDA moves with the columns' scales: {np.abs(qda - unit_qda).max()}"
+    assert np.abs(lda - unit_lda).max() < 1e-9, f"LDA moves with the columns' scales: {np.abs(lda - unit_lda).max()}"
+    return {"nClasses": n_classes, "XTrain": rows(X_train), "yTrain": [int(v) for v in y_train], "XTest": rows(X_test),
+            "yTest": [int(v) for v in y_test], "lda": rows(lda), "qda": rows(qda)}
+
+
+def significant(X, digits=7):
+    """Rounded to `digits` significant digits, whatever each value's scale, so the JSON stays small."""
+    return np.array([[float(f"{v:.{digits - 1}e}") for v in row] for row in X])
+
+
+# (d1) The audit's case: a price near 1e7 beside a rate near 0.1, two classes, 300 rows.
+rs = np.random.RandomState(11110)
+n = 300
+a, b = rs.normal(0, 1, n), rs.normal(0, 1, n)
+y = (a + b + rs.normal(0, 0.7, n) > 0).astype(int)
+X = significant(np.column_stack([a * 1e7, b * 0.1]))
+discriminant["price-and-rate"] = discriminant_case(X[:240], y[:240], X[240:], y[240:], 2)
+
+# (d2) A column near 1e-12 beside columns near 1, correlated with one of them in class 1, two
+# classes with different covariances.
+rs = np.random.RandomState(12120)
+n = 260
+y = (rs.rand(n) < 0.45).astype(int)
+Z = rs.normal(0, 1, (n, 4))
+Z[y == 1, 1] = 0.6 * Z[y == 1, 0] + 0.8 * Z[y == 1, 1]
+Z = Z * np.where(y[:, None] == 1, [1.5, 0.7, 1.0, 1.3], 1.0) + y[:, None] * [0.8, -0.5, 0.3, 0.0]
+X = significant(Z * [1e-12, 1.0, 1.0, 1.0])
+discriminant["1e-12-beside-1"] = discriminant_case(X[:200], y[:200], X[200:], y[200:], 2)
+
+# (d3) The same rows with that column near 1e12 instead.
+X = significant(Z * [1e12, 1.0, 1.0, 1.0])
+discriminant["1e12-beside-1"] = discriminant_case(X[:200], y[:200], X[200:], y[200:], 2)
+
+# (d4) Three classes, columns near 1e-6, 1 and 1e6 (and one near 1 with a mean of 1e3).
+rs = np.random.RandomState(13130)
+y = np.repeat([0, 1, 2], [80, 70, 60])
+rs.shuffle(y)
+centres = np.array([[0, 0, 0, 0], [1.2, 0.4, -0.6, 0.5], [0.3, 1.6, 0.9, -0.4]])
+spreads = np.array([[1.0, 0.6, 1.4, 1.0], [0.5, 1.2, 0.8, 1.5], [1.3, 0.8, 0.6, 0.7]])
+Z = centres[y] + rs.normal(0, 1, (len(y), 4)) * spreads[y]
+X = significant(np.column_stack([Z[:, 0] * 1e6, Z[:, 1], Z[:, 2] * 1e-6, 1e3 + Z[:, 3]]), 10)
+discriminant["three-class-1e-6-to-1e6"] = discriminant_case(X[:160], y[:160], X[160:], y[160:], 3)
+
 regression = {}
 
 # (1) Mixed scales, z-scored, y in the thousands with a few outliers (where Huber departs from OLS).
@@ -294,7 +361,7 @@ y = (X[:, :3] @ np.array([1.0, -2.0, 0.5]) + rs.normal(0, 0.1, 12)).round(4)
 regression["wide"] = regression_case(X, y, rs.normal(0, 1, (6, 20)).round(4), huber=False)
 
 text = json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__,
-                   "classification": classification, "regression": regression}, indent=1)
+                   "classification": classification, "discriminant": discriminant, "regression": regression}, indent=1)
 # One line per innermost list; json writes floats as repr, which round-trips every double exactly.
 text = re.sub(r"\[\s*((?:[-\w.+]+,\s*)*[-\w.+]+)\s*\]", lambda m: "[" + ", ".join(v.strip() for v in m.group(1).split(",")) + "]", text)
 print(text)
