@@ -6,7 +6,9 @@ import { test } from "node:test";
 import { repoPath, runCli, tempFiles } from "../helpers.js";
 
 const sales = repoPath("fixtures", "sales.csv");
-const run = [sales, "--target", "churned", "--by", "region,plan", "--models", "lr,nb,dt", "--folds", "3", "--quiet"];
+/** The run's options with these models (an option takes one value). */
+const runOf = (models: string): string[] => [sales, "--target", "churned", "--by", "region,plan", "--models", models, "--folds", "3", "--quiet"];
+const run = runOf("lr,nb,dt");
 
 /** CSV text without its TT_Sec column (the one value that depends on the machine's load). */
 function withoutTime(csv: string): string {
@@ -67,12 +69,12 @@ test("every partition lands in exactly one shard; a shard's jsonl starts with it
 test("a shard with no partitions writes a valid empty result, and merge accepts it", () => {
   const n = 12;
   const outs = Array.from({ length: n }, (_, i) => part(i, n));
-  const codes = outs.map((out, i) => runCli([...run, "--models", "nb", "--shard", `${i}/${n}`, "--out", out]).status);
+  const codes = outs.map((out, i) => runCli([...runOf("nb"), "--shard", `${i}/${n}`, "--out", out]).status);
   const empty = outs.filter((out) => readFileSync(out, "utf8").trimEnd().split("\n").length === 1);
   assert.ok(empty.length > 0, "with 10 partitions over 12 shards some shard is empty");
   assert.ok(codes.every((code) => code === 0 || code === 1));
   const merged = runCli(["merge", ...outs, "--format", "csv"]);
-  const single = runCli([...run, "--models", "nb", "--format", "csv"]);
+  const single = runCli([...runOf("nb"), "--format", "csv"]);
   assert.equal(withoutTime(merged.stdout), withoutTime(single.stdout));
 });
 
