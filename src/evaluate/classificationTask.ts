@@ -38,15 +38,20 @@ export function classLabels(cells: readonly string[]): { labels: string[]; codes
 }
 
 /** The row count of the smallest class present among `rows`. */
+/**
+ * The fewest rows any class of the partition has among the cross-validated rows: 0 when the
+ * train split left a class out (a class of one row, held out), which scikit-learn's stratified
+ * train_test_split refuses, and which would cross-validate a one-class target.
+ */
 function smallestClass(y: Classes, rows: Uint32Array): number {
   let smallest = Infinity;
-  for (const count of classCounts(y.codes, rows, y.labels.length)) if (count > 0) smallest = Math.min(smallest, count);
+  for (const count of classCounts(y.codes, rows, y.labels.length)) smallest = Math.min(smallest, count);
   return smallest;
 }
 
 /** The task's tooFewToFold, from the smallest class's rows. */
 function tooFewPerClass(smallest: number): string | null {
-  return smallest < 2 ? `a class has ${smallest} row; 2 folds need at least 2 rows per class` : null;
+  return smallest < 2 ? `a class has ${smallest} row${smallest === 1 ? "" : "s"}; 2 folds need at least 2 rows per class` : null;
 }
 
 /**

@@ -40,6 +40,25 @@ test("a table where a class has a single row is skipped with its class balance k
   assert.deepEqual(result.facts, { Rows: 8, Minority: 1 / 8 });
 });
 
+test("a class the train split leaves out of the cross-validated rows is skipped, never cross-validated as one class", () => {
+  // 9 no and 1 yes at --train-size 0.5: 5 rows kept, the classes' quotas 4.5 and 0.5, the tie
+  // going to the lower class, so the yes is held out whichever the seed.
+  for (const seed of [1, 2, 3, 4, 5]) {
+    const result = scoreTable(classificationTask, labelled([...repeat("no", 9), "yes"]), ["a"], { ...spec, trainSize: 0.5, seed });
+    assert.equal(result.status, "skipped");
+    assert.equal(result.reason, "a class has 0 rows; 2 folds need at least 2 rows per class");
+  }
+});
+
+test("a --train-size that keeps no row is skipped for lack of data, in either task", () => {
+  const tiny = { ...spec, trainSize: 0.1 };
+  const classes = scoreTable(classificationTask, labelled(["no", "yes", "no", "yes"]), ["a"], tiny);
+  assert.deepEqual([classes.status, classes.reason], ["skipped", "a class has 0 rows; 2 folds need at least 2 rows per class"]);
+  const quantities: Table = { header: ["x", "y"], rows: [["1", "2.5"], ["2", "3.5"], ["3", "1.5"], ["4", "0.5"]] };
+  const amounts = scoreTable(regressionTask, quantities, ["a"], { ...tiny, task: "regression", models: ["dummy"] });
+  assert.deepEqual([amounts.status, amounts.reason], ["skipped", "0 rows to cross-validate; 2 folds need at least 2 rows"]);
+});
+
 test("minRows skips a table with fewer rows than it, rows with a missing target not counted", () => {
   const table = labelled([...repeat("no", 6), ...repeat("yes", 3), "", "NA"]);
   const small = scoreTable(classificationTask, table, ["a"], { ...spec, minRows: 10 });
