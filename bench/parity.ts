@@ -210,14 +210,14 @@ const out: string[] = [];
 for (const c of CASES) {
   const path = join(OUT, `${c.name}-folds.csv`);
   writeFileSync(path, withFolds(readFileSync(join(datasets, c.file), "utf8"), c.target));
-  const common = ["--target", c.target, "--fold-column", "fold", "--train-size", "1", "--models", MODELS, ...(c.ignore.length ? ["--ignore", c.ignore.join(",")] : [])];
+  const common = ["--target", c.target, "--fold-column", "fold", "--train-size", "1", ...(c.ignore.length ? ["--ignore", c.ignore.join(",")] : [])];
   // Our json grid is { ...run metadata, rows }.
   const oursAt = (args: readonly string[]): Row[] =>
     (JSON.parse(execFileSync(process.execPath, [join(ROOT, "bin", "automl-grid.js"), path, ...args, "--format", "json", "--quiet"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as { rows: Row[] }).rows;
   const theirsAt = (args: readonly string[]): Row[] =>
     JSON.parse(execFileSync("/usr/bin/python3", [join(ROOT, "bench", "sklearn_grid.py"), path, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Row[];
-  const ours = oursAt(common);
-  const theirs = theirsAt(common);
+  const ours = oursAt([...common, "--models", MODELS]);
+  const theirs = theirsAt([...common, "--models", MODELS]);
   // SGD: one seed's grid moves by a few hundredths from the next on both sides (they shuffle
   // from different seeds), so its row is the mean over SEEDS runs a side.
   for (const [rows, run] of [[ours, oursAt], [theirs, theirsAt]] as const) {

@@ -155,9 +155,18 @@ function gramEigen(X: Matrix, xMean: Float64Array): { values: Float64Array; vect
 
 /**
  * At most as many rows as features: the thin SVD, as scikit-learn. The fit nearly interpolates
- * there and lambda / alpha is tiny, so the singular values need the SVD's accuracy.
+ * there and lambda / alpha is tiny, so the singular values need the SVD's accuracy. Centring
+ * leaves the rows rank n - 1 at most: the last singular value is rounding (about 1e-15), and
+ * w = V diag(1 / (s^2 + lambda / alpha)) V'X'y would blow its rounding-sized projection up by
+ * alpha / lambda (2e12 on a 20 x 30 fold). scikit-learn's form for this shape,
+ * X' U diag(1 / (s^2 + lambda / alpha)) U'y with y centred, gives that direction nothing, and so
+ * does dropping the singular values at rounding level (at most max(n, p) eps times the largest),
+ * as lstsq's cutoff does.
  */
 function wideEigen(X: Matrix): { values: Float64Array; vectors: Float64Array } {
   const { values, vt } = thinSvd(X.data, X.rows, X.cols);
-  return { values: Float64Array.from(values, (s) => s * s), vectors: vt };
+  const cutoff = Math.max(X.rows, X.cols) * Number.EPSILON * (values[0] ?? 0);
+  let kept = 0;
+  while (kept < values.length && values[kept] > cutoff) kept++;
+  return { values: Float64Array.from(values.subarray(0, kept), (s) => s * s), vectors: vt.slice(0, kept * X.cols) };
 }

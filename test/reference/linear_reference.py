@@ -359,6 +359,12 @@ rs = np.random.RandomState(9090)
 X = rs.normal(0, 1, (12, 20)).round(4)
 y = (X[:, :3] @ np.array([1.0, -2.0, 0.5]) + rs.normal(0, 0.1, 12)).round(4)
 regression["wide"] = regression_case(X, y, rs.normal(0, 1, (6, 20)).round(4), huber=False)
+# (4) The same shape with a target far from 0 (a price near 15,000): centring leaves the rows rank
+# n - 1, and the last singular value, rounding, meets a projection of the uncentred target.
+rs = np.random.RandomState(2024)
+X = rs.normal(0, 1, (20, 30)).round(4)
+y = (15000 + 3000 * X[:, 0] + rs.normal(0, 500, 20)).round(2)
+regression["wide-offset"] = regression_case(X, y, rs.normal(0, 1, (8, 30)).round(4), huber=False)
 
 text = json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__,
                    "classification": classification, "discriminant": discriminant, "regression": regression}, indent=1)
