@@ -33,7 +33,7 @@ export const regressionTask: Task<Float64Array> = {
   refuseTarget: ({ notNumber }, name) =>
     notNumber === null
       ? null
-      : `the target ${name} has a value that is not a number (${JSON.stringify(notNumber.value)} at row ${notNumber.row}); regression needs a numeric target (--task classification?)`,
+      : `the target ${name} has a value that is not a number (${JSON.stringify(notNumber.value)} at row ${notNumber.row}); regression needs a numeric target: if ${JSON.stringify(notNumber.value)} marks a missing value, write it empty or NA (rows without a target are dropped); if the target is classes, --task classification`,
 
   target(cells, name) {
     const y = new Float64Array(cells.length);

@@ -52,7 +52,7 @@ test("the task is recorded in json and jsonl metadata, and --task overrides the 
   assert.ok(jsonlRows<Record<string, unknown>>(forced.stdout).every((row) => typeof row.R2 === "number"));
   const notNumbers = runCli([policies, "--target", "region", "--task", "regression", "--quiet"]);
   assert.equal(notNumbers.status, 2);
-  assert.equal(notNumbers.stderr, `automl-grid: error: ${policies}: the target region has a value that is not a number ("northwest" at row 1); regression needs a numeric target (--task classification?)\n`);
+  assert.equal(notNumbers.stderr, `automl-grid: error: ${policies}: the target region has a value that is not a number ("northwest" at row 1); regression needs a numeric target: if "northwest" marks a missing value, write it empty or NA (rows without a target are dropped); if the target is classes, --task classification\n`);
 });
 
 test("a numeric target with one stray value is refused naming the value and its row", () => {
@@ -63,7 +63,7 @@ test("a numeric target with one stray value is refused naming the value and its 
   writeFileSync(file, `${lines.join("\n")}\n`);
   const result = runCli([file, "--target", "y", "--task", "regression", "--quiet"]);
   assert.equal(result.status, 2);
-  assert.equal(result.stderr, `automl-grid: error: ${file}: the target y has a value that is not a number ("inf" at row 42); regression needs a numeric target (--task classification?)\n`);
+  assert.equal(result.stderr, `automl-grid: error: ${file}: the target y has a value that is not a number ("inf" at row 42); regression needs a numeric target: if "inf" marks a missing value, write it empty or NA (rows without a target are dropped); if the target is classes, --task classification\n`);
   assert.equal(result.stdout, "");
 });
 
