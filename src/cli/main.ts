@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { AutomlGridError, InputError, UsageError } from "../errors.js";
 import { run, type RunEvents } from "../index.js";
@@ -99,9 +100,14 @@ export async function checkCommandLine(argv: readonly string[]): Promise<void> {
   await program.parseAsync([...argv], { from: "user" });
 }
 
+/** Whether an --out path is this process's own stdout by another name. */
+function namesStdout(out: string): boolean {
+  return ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].includes(resolve(out));
+}
+
 /** Refuses, before any work, to write the grid where it would vanish with exit 0. */
 function checkStdoutOpen(out: string | null, io: CliIo): void {
-  if (out === null && io.stdoutClosed === true) {
+  if ((out === null || namesStdout(out)) && io.stdoutClosed === true) {
     throw new UsageError("stdout is closed (or a read-write /dev/null): the grid would be lost; use --out FILE, or > /dev/null to discard it");
   }
 }

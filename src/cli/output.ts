@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { accessSync, closeSync, constants, openSync, realpathSync, rmSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
-import { isStreamFile, writeFileAtomic } from "../report/writeFileAtomic.js";
+import { writeFileAtomic, writeTarget } from "../report/writeFileAtomic.js";
 
 /** A path with its directory's links resolved, for a file that may not exist yet. */
 function canonicalPath(path: string): string {
@@ -50,7 +50,8 @@ export function checkNotInput(option: string, path: string | null, inputs: reado
  * root, so the directory is probed by creating (and removing) a file in it.
  */
 export function checkWritablePath(option: string, path: string): void {
-  if (isStreamFile(path)) {
+  const target = writeTarget(path);
+  if (target.inPlace) {
     // Written in place (writeFileAtomic): what matters is whether we may write to it.
     try {
       accessSync(path, constants.W_OK);
@@ -59,7 +60,7 @@ export function checkWritablePath(option: string, path: string): void {
     }
     return;
   }
-  const directory = dirname(path);
+  const directory = dirname(target.file);
   let kind: "directory" | "other" | "missing";
   try {
     kind = statSync(directory).isDirectory() ? "directory" : "other";

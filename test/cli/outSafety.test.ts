@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -86,4 +86,28 @@ test("--out naming a FIFO writes the grid into it and leaves it a FIFO (a device
   assert.ok(received.startsWith("Sex,Model,Accuracy"), received.slice(0, 80));
   assert.ok(lstatSync(fifo).isFIFO(), "still a FIFO");
   assert.deepEqual(readdirSync(dir).filter((name) => name.includes(".tmp-") || name.includes(".probe-")), []);
+});
+
+test("--out through a link writes the file the link leads to and leaves the link a link", () => {
+  mkdirSync(join(dir, "real"));
+  symlinkSync(join("real", "grid.csv"), join(dir, "grid-link.csv"));
+  const result = runCli([...args, "--quiet", "--out", join(dir, "grid-link.csv")]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.ok(lstatSync(join(dir, "grid-link.csv")).isSymbolicLink(), "still a link");
+  assert.match(readFileSync(join(dir, "real", "grid.csv"), "utf8"), /^Sex,Model,Accuracy/);
+});
+
+test("--out /dev/fd/1 with stdout redirected to a file writes the grid there, in place; with stdout closed it is refused", () => {
+  const file = join(dir, "redirected.csv");
+  const command = (redirect: string): CliRun => {
+    const quoted = [process.execPath, repoPath("bin", "automl-grid.js"), ...args, "--quiet", "--format", "csv", "--out", "/dev/fd/1"].map((a) => `'${a}'`).join(" ");
+    const result = spawnSync("sh", ["-c", `${quoted} ${redirect}`], { encoding: "utf8" });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const written = command(`> '${file}'`);
+  assert.equal(written.status, 0, written.stderr);
+  assert.match(readFileSync(file, "utf8"), /^Sex,Model,Accuracy/);
+  const closed = command(">&-");
+  assert.equal(closed.status, 2);
+  assert.match(closed.stderr, /stdout is closed/);
 });
