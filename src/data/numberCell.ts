@@ -49,3 +49,13 @@ export function numberVerdict(cell: string, decimal: DecimalMark): NumberVerdict
   if (NUMERIC_CELL.test(read)) return Number.isFinite(Number(read)) ? "number" : "out of range";
   return COMMA_NUMBER.test(read) ? "other mark" : "text";
 }
+
+/**
+ * A cell's number written with either decimal mark (`9.5` or `9,5`), NaN for anything else:
+ * for what keeps its text whatever the dialect (partition keys), so that it needs no dialect.
+ */
+export function numberWithEitherMark(cell: string): number {
+  if (isNumericCell(cell)) return Number(cell);
+  const pointed = cell.replace(",", ".");
+  return pointed !== cell && isNumericCell(pointed) ? Number(pointed) : NaN;
+}

@@ -9,16 +9,10 @@
  * decimal comma (`9,5`) is a number here too: the order then needs no dialect, and a merge
  * orders the keys as the run did.
  */
-import { isNumericCell } from "./numberCell.js";
+import { numberWithEitherMark } from "./numberCell.js";
 
 export type PartitionKey = readonly string[];
 
-/** A key value's number, written with a decimal point or a decimal comma; NaN for text. */
-function numberOf(value: string): number {
-  if (isNumericCell(value)) return Number(value);
-  const pointed = value.replace(",", ".");
-  return pointed !== value && isNumericCell(pointed) ? Number(pointed) : NaN;
-}
 
 /** 0 missing, 1 number, 2 text: the first criterion of the order. */
 function valueClass(value: string, number: number): number {
@@ -28,8 +22,8 @@ function valueClass(value: string, number: number): number {
 
 function compareValues(a: string, b: string): number {
   if (a === b) return 0;
-  const x = numberOf(a);
-  const y = numberOf(b);
+  const x = numberWithEitherMark(a);
+  const y = numberWithEitherMark(b);
   const ca = valueClass(a, x);
   const cb = valueClass(b, y);
   if (ca !== cb) return ca - cb;

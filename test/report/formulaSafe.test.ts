@@ -15,3 +15,8 @@ test("formulaSafe prefixes a single quote to text that starts like a formula: = 
 test("formulaSafe leaves plain numbers, ordinary text and the empty string alone", () => {
   for (const text of ["-5", "+5", "-0.25", "-1e3", "12", "male", "a=b", "", " =1", "'=1", "é"]) assert.equal(formulaSafe(text), text);
 });
+
+test("formulaSafe leaves a number written with a decimal comma (a --decimal , file's key) alone, but not text around one", () => {
+  for (const text of ["-0,5", "-1,5e3", "+2,25"]) assert.equal(formulaSafe(text), text);
+  for (const text of ["-1,5,5", "-1,5+cmd", "=1,5", "-,"]) assert.equal(formulaSafe(text), `'${text}`);
+});
