@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { TASK_IDS, taskInfo } from "../evaluate/tasks.js";
+import { shortText } from "../data/shortText.js";
 import { FORMATS } from "../report/formats.js";
 import { DEFAULTS, type RawOptions } from "./parseOptions.js";
 
@@ -44,7 +45,7 @@ function singleValued(command: Command): void {
   for (const option of command.options) {
     if (!option.required || option.parseArg !== undefined) continue;
     option.argParser((value: string, previous: string | undefined) => {
-      if (previous !== undefined) throw new InvalidArgumentError(`given twice (${previous}, then ${value}); it takes one value`);
+      if (previous !== undefined) throw new InvalidArgumentError(`given twice (${shortText(previous)}, then ${shortText(value)}); it takes one value`);
       return value;
     });
   }

@@ -10,6 +10,7 @@
  * orders the keys as the run did.
  */
 import { numberWithEitherMark } from "./numberCell.js";
+import { shortText } from "./shortText.js";
 
 export type PartitionKey = readonly string[];
 
@@ -47,5 +48,5 @@ export function keyId(key: PartitionKey): string {
 /** Human-readable form for messages: "Sex=male". */
 export function describeKey(by: readonly string[], key: PartitionKey): string {
   if (by.length === 0) return "the table";
-  return by.map((column, i) => `${column}=${key[i]}`).join(", ");
+  return by.map((column, i) => `${shortText(column)}=${shortText(key[i])}`).join(", ");
 }

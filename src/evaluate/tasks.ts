@@ -2,6 +2,7 @@ import type { TargetSummary } from "../data/readPartitions.js";
 import { classificationTask } from "./classificationTask.js";
 import { regressionTask } from "./regressionTask.js";
 import type { Task, TaskId, TaskInfo } from "./task.js";
+import { shortText } from "../data/shortText.js";
 
 /** A task in the registry, usable without knowing its target type. */
 interface TaskEntry {
@@ -48,9 +49,9 @@ const MAX_CLASSES = 20;
  */
 export function autoTask(target: TargetSummary, name: string): { task: TaskId; reason: string } {
   if (target.notNumber === null && target.values.length > MAX_CLASSES) {
-    return { task: "regression", reason: `the target ${name} is numeric with more than ${MAX_CLASSES} distinct values` };
+    return { task: "regression", reason: `the target ${shortText(name)} is numeric with more than ${MAX_CLASSES} distinct values` };
   }
   const count = target.values.length;
   const why = target.notNumber === null ? `${count} distinct value${count === 1 ? "" : "s"}` : "values that are not all numbers";
-  return { task: "classification", reason: `the target ${name} has ${why}` };
+  return { task: "classification", reason: `the target ${shortText(name)} has ${why}` };
 }

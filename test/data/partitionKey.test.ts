@@ -24,3 +24,9 @@ test("compareKeys reads a key written with a decimal comma (a --decimal , file k
   // One total order whatever the input's order.
   assert.deepEqual([...keys].reverse().sort(compareKeys), [...keys].sort(compareKeys));
 });
+
+test("describeKey cuts a long column name or value, so that a note or a progress line stays one short line", () => {
+  const described = describeKey(["n".repeat(5000)], ["v".repeat(5000)]);
+  assert.ok(described.length < 100, String(described.length));
+  assert.match(described, /^n+\.\.\.=v+\.\.\.$/);
+});
