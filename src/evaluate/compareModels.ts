@@ -29,6 +29,14 @@ interface PreparedTable<Y> {
   readonly columns: readonly FeatureColumn[];
 }
 
+/**
+ * A reason for too few rows to fold, saying so when the --train-size split made them few: the
+ * row's Rows and Minority count the whole partition, the folds only the rows the split keeps.
+ */
+function afterSplit(reason: string, spec: GridSpec, kept: number, all: number): string {
+  return kept < all ? `${reason} (the --train-size ${spec.trainSize} split keeps ${kept} of ${all} rows)` : reason;
+}
+
 /** The protocol's split, folds and column types for a table whose target was read. */
 function prepareTable<Y>(task: Task<Y>, usable: Table, y: Y, spec: GridSpec, seed: number, notes: string[]): Outcome<PreparedTable<Y>> {
   const rows = task.trainRows(y, spec.trainSize, createRng(hashSeed(seed, "split")));
@@ -43,10 +51,10 @@ function prepareTable<Y>(task: Task<Y>, usable: Table, y: Y, spec: GridSpec, see
     if (folds.length < 2) return lacksData(`fold column ${spec.foldColumn} has fewer than 2 distinct values`);
     // A class of one row, as k-fold refuses it: the fold holding it out trains without it.
     const tooFew = task.tooFewToFold(y, rows);
-    if (tooFew !== null) return lacksData(tooFew);
+    if (tooFew !== null) return lacksData(afterSplit(tooFew, spec, rows.length, usable.rows.length));
   } else {
     const made = task.folds(y, rows, spec.folds, createRng(hashSeed(seed, "folds")), notes);
-    if (!made.ok) return made;
+    if (!made.ok) return made.skip ? lacksData(afterSplit(made.reason, spec, rows.length, usable.rows.length)) : made;
     folds = made.value;
   }
   const typed = featureColumns(usable, spec.features);

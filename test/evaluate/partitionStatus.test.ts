@@ -46,17 +46,17 @@ test("a class the train split leaves out of the cross-validated rows is skipped,
   for (const seed of [1, 2, 3, 4, 5]) {
     const result = scoreTable(classificationTask, labelled([...repeat("no", 9), "yes"]), ["a"], { ...spec, trainSize: 0.5, seed });
     assert.equal(result.status, "skipped");
-    assert.equal(result.reason, "a class has 0 rows; 2 folds need at least 2 rows per class");
+    assert.equal(result.reason, "a class has 0 rows; 2 folds need at least 2 rows per class (the --train-size 0.5 split keeps 5 of 10 rows)");
   }
 });
 
-test("a --train-size that keeps no row is skipped for lack of data, in either task", () => {
+test("a --train-size that keeps no row is skipped for lack of data, in either task, the reason naming the split", () => {
   const tiny = { ...spec, trainSize: 0.1 };
   const classes = scoreTable(classificationTask, labelled(["no", "yes", "no", "yes"]), ["a"], tiny);
-  assert.deepEqual([classes.status, classes.reason], ["skipped", "a class has 0 rows; 2 folds need at least 2 rows per class"]);
+  assert.deepEqual([classes.status, classes.reason], ["skipped", "a class has 0 rows; 2 folds need at least 2 rows per class (the --train-size 0.1 split keeps 0 of 4 rows)"]);
   const quantities: Table = { header: ["x", "y"], rows: [["1", "2.5"], ["2", "3.5"], ["3", "1.5"], ["4", "0.5"]] };
   const amounts = scoreTable(regressionTask, quantities, ["a"], { ...tiny, task: "regression", models: ["dummy"] });
-  assert.deepEqual([amounts.status, amounts.reason], ["skipped", "0 rows to cross-validate; 2 folds need at least 2 rows"]);
+  assert.deepEqual([amounts.status, amounts.reason], ["skipped", "0 rows to cross-validate; 2 folds need at least 2 rows (the --train-size 0.1 split keeps 0 of 4 rows)"]);
 });
 
 test("minRows skips a table with fewer rows than it, rows with a missing target not counted", () => {
