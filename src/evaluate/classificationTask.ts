@@ -1,5 +1,7 @@
 import { byCodePoints } from "../data/codePointOrder.js";
 import { distinctValues } from "../data/distinctValues.js";
+import { isNumericCell } from "../data/numberCell.js";
+import { shortText } from "../data/shortText.js";
 import { checkDecisionScores } from "./checkDecisionScores.js";
 import { checkProbabilities } from "./checkProbabilities.js";
 import { CLASSIFIERS } from "../models/classifiers.js";
@@ -24,6 +26,15 @@ function classScores(model: ModelSpec, train: Matrix, y: Classes, test: Matrix, 
   if (model.needsTwoClasses) requireTwoClasses(y.codes, y.labels);
   if (model.scores === "decision") return model.create(rng).fit(train, y.codes, y.labels.length).decisionFunction(test);
   return model.create(rng).fit(train, y.codes, y.labels.length).predictProba(test);
+}
+
+/**
+ * What to do with a target that looks continuous: --task regression, which needs every value a
+ * number, so a stray word (PyCaret's "?" marker) must first be written as a missing value.
+ */
+function continuousHint(cells: readonly string[]): string {
+  const word = cells.find((cell) => !isNumericCell(cell));
+  return word === undefined ? "try --task regression" : `try --task regression, with ${JSON.stringify(shortText(word))} written empty or NA`;
 }
 
 /**
@@ -83,7 +94,7 @@ export const classificationTask: Task<Classes> = {
     if (labels.length < 2) return lacksData(`the target ${name} has one class (${labels[0]})`);
     // Not for lack of data: the labels are too many to be classes.
     if (labels.length > MAX_CLASSES_OF_A_LABEL && labels.length > cells.length / 2) {
-      return { ...cannot(`the target ${name} has ${labels.length} distinct values in ${cells.length} rows: it looks continuous (try --task regression)`), facts: classificationTask.describe({ codes, labels }) };
+      return { ...cannot(`the target ${name} has ${labels.length} distinct values in ${cells.length} rows: it looks continuous (${continuousHint(cells)})`), facts: classificationTask.describe({ codes, labels }) };
     }
     return { ok: true, value: { codes, labels } };
   },

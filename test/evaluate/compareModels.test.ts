@@ -71,6 +71,13 @@ test("a continuous target is refused with a reason that says so", () => {
   assert.equal(result.reason, "the target price has 60 distinct values in 60 rows: it looks continuous (try --task regression)");
 });
 
+test("a continuous target holding a word (PyCaret's ? marker) is told to mark it missing before --task regression", () => {
+  const rows = Array.from({ length: 60 }, (_, i) => [String(i % 5), i === 7 ? "?" : (i * 1.37).toFixed(2)]);
+  const result = scoreTable(classificationTask, { header: ["x", "price"], rows }, [], { ...spec, target: "price", features: ["x"] });
+  assert.equal(result.status, "failed");
+  assert.equal(result.reason, 'the target price has 60 distinct values in 60 rows: it looks continuous (try --task regression, with "?" written empty or NA)');
+});
+
 test("each grid row carries the fold mean and the fold standard deviation of every column", () => {
   const result = scoreTable(classificationTask, table, ["a"], spec);
   for (const row of result.rows) {
