@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { LinearDiscriminantAnalysis } from "../../src/models/linearDiscriminant.js";
 import { assertProbabilityRows } from "./estimatorReference.js";
-import { assertClose, classificationCases, classificationProblem, discriminantCases, matrix } from "./linearReference.js";
+import { assertClose, assertReferenceProbabilities, classificationCases, classificationProblem, discriminantCases, matrix } from "./linearReference.js";
 import { WIDE_CLASSIFICATION_CASES, wideReference as wide } from "./wideReference.js";
 
 /**
@@ -13,10 +13,7 @@ import { WIDE_CLASSIFICATION_CASES, wideReference as wide } from "./wideReferenc
  */
 for (const [name, c] of classificationCases) {
   test(`LDA probabilities equal scikit-learn's to 1e-9 (${name})`, () => {
-    const p = classificationProblem(c);
-    const proba = new LinearDiscriminantAnalysis().fit(p.XTrain, p.yTrain, p.nClasses).predictProba(p.XTest);
-    assertProbabilityRows(proba, p.nClasses);
-    assertClose(proba, c.lda, 1e-9, name);
+    assertReferenceProbabilities(new LinearDiscriminantAnalysis(), c, c.lda, 1e-9, name);
   });
 }
 
@@ -27,10 +24,7 @@ for (const [name, c] of classificationCases) {
  */
 for (const [name, c] of discriminantCases) {
   test(`LDA probabilities equal scikit-learn's to 1e-9 on columns of very different scales (${name})`, () => {
-    const p = classificationProblem(c);
-    const proba = new LinearDiscriminantAnalysis().fit(p.XTrain, p.yTrain, p.nClasses).predictProba(p.XTest);
-    assertProbabilityRows(proba, p.nClasses);
-    assertClose(proba, c.lda, 1e-9, name);
+    assertReferenceProbabilities(new LinearDiscriminantAnalysis(), c, c.lda, 1e-9, name);
   });
 }
 

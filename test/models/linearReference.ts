@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import type { Estimator } from "../../src/models/estimator.js";
 import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
+import { assertProbabilityRows } from "./estimatorReference.js";
 import { repoPath } from "../helpers.js";
 
 /**
@@ -39,15 +41,7 @@ export interface ClassificationCase {
 }
 
 /** Raw columns of very different scales, for the discriminant analyses only (linear_reference.py's "discriminant"). */
-export interface DiscriminantCase {
-  readonly nClasses: number;
-  readonly XTrain: Rows;
-  readonly yTrain: readonly number[];
-  readonly XTest: Rows;
-  readonly yTest: readonly number[];
-  readonly lda: Rows;
-  readonly qda: Rows;
-}
+export type DiscriminantCase = Pick<ClassificationCase, "nClasses" | "XTrain" | "yTrain" | "XTest" | "yTest" | "lda"> & { readonly qda: Rows };
 
 export interface RegressionCase {
   readonly XTrain: Rows;
@@ -101,6 +95,17 @@ export function largestGap(actual: Float64Array, expected: Rows): { gap: number;
 export function assertClose(actual: Float64Array, expected: Rows, tolerance: number, where: string): void {
   const { gap, at } = largestGap(actual, expected);
   assert.ok(gap <= tolerance, `${where}: ${gap} at ${at} > ${tolerance}`);
+}
+
+/**
+ * A discriminant analysis fitted on a case's training rows gives scikit-learn's probabilities on
+ * its test rows, every row a distribution.
+ */
+export function assertReferenceProbabilities(estimator: Estimator, c: ClassificationCase | DiscriminantCase, expected: Rows, tolerance: number, name: string): void {
+  const p = classificationProblem(c);
+  const proba = estimator.fit(p.XTrain, p.yTrain, p.nClasses).predictProba(p.XTest);
+  assertProbabilityRows(proba, p.nClasses);
+  assertClose(proba, expected, tolerance, name);
 }
 
 /** The accuracy of row-argmax labels (first maximum wins) against y. */

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { QuadraticDiscriminantAnalysis } from "../../src/models/quadraticDiscriminant.js";
 import { predictedLabels } from "../../src/stats/predictedLabels.js";
 import { assertProbabilityRows } from "./estimatorReference.js";
-import { assertClose, classificationCases, classificationProblem, discriminantCases, matrix } from "./linearReference.js";
+import { assertClose, assertReferenceProbabilities, classificationCases, classificationProblem, discriminantCases, matrix } from "./linearReference.js";
 
 /**
  * QuadraticDiscriminantAnalysis against scikit-learn 1.2.1's QuadraticDiscriminantAnalysis() on
@@ -30,10 +30,7 @@ for (const [name, c] of classificationCases.filter(([, c]) => c.qda !== undefine
  */
 for (const [name, c] of discriminantCases) {
   test(`QDA probabilities equal scikit-learn's to 1e-9 on columns of very different scales (${name})`, () => {
-    const p = classificationProblem(c);
-    const proba = new QuadraticDiscriminantAnalysis().fit(p.XTrain, p.yTrain, p.nClasses).predictProba(p.XTest);
-    assertProbabilityRows(proba, p.nClasses);
-    assertClose(proba, c.qda, 1e-9, name);
+    assertReferenceProbabilities(new QuadraticDiscriminantAnalysis(), c, c.qda, 1e-9, name);
   });
 }
 
