@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readCsv } from "../src/data/readCsv.js";
+import type { Table } from "../src/data/table.js";
 
 /** The repository root, from a compiled test under dist/test/. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -54,4 +56,12 @@ export function jsonlRows<Row = Record<string, unknown>>(text: string): Row[] {
     .split("\n")
     .slice(1)
     .map((line) => JSON.parse(line) as Row);
+}
+
+/** A CSV read whole into a table, as the run reads it (one dialect, trimmed cells). */
+export async function readTable(path: string): Promise<Table> {
+  let header: readonly string[] = [];
+  const rows: string[][] = [];
+  await readCsv(path, { onHeader: (names) => (header = names), onRow: (cells) => rows.push(cells) });
+  return { header, rows };
 }

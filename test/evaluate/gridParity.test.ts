@@ -2,11 +2,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { featureColumns } from "../../src/data/featureColumns.js";
-import { readCsv } from "../../src/data/readCsv.js";
 import { classificationTask } from "../../src/evaluate/classificationTask.js";
 import { scoreTable, type GridSpec } from "../../src/evaluate/compareModels.js";
 import type { GridRow } from "../../src/evaluate/grid.js";
-import { repoPath } from "../helpers.js";
+import { readTable, repoPath } from "../helpers.js";
 
 /**
  * Our grid against scikit-learn's on the same predefined folds (test/reference/grid.json, made by
@@ -46,9 +45,7 @@ const TOLERANCE: Record<string, number> = {
 };
 
 async function ours(file: string, target: string, ignore: string[]): Promise<readonly GridRow[]> {
-  let header: readonly string[] = [];
-  const rows: string[][] = [];
-  await readCsv(repoPath("fixtures", "parity", file), { onHeader: (names) => (header = names), onRow: (cells) => rows.push(cells) });
+  const { header, rows } = await readTable(repoPath("fixtures", "parity", file));
   const table = { header, rows };
   const excluded = new Set([target, "fold", ...ignore]);
   const spec: GridSpec = {

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { readCsv } from "../../src/data/readCsv.js";
 import { classificationTask } from "../../src/evaluate/classificationTask.js";
 import { scoreTable, type GridSpec } from "../../src/evaluate/compareModels.js";
 import type { GridRow } from "../../src/evaluate/grid.js";
 import { regressionTask } from "../../src/evaluate/regressionTask.js";
 import type { Task } from "../../src/evaluate/task.js";
-import { repoPath } from "../helpers.js";
+import { readTable, repoPath } from "../helpers.js";
 
 /**
  * Issue 10's models in our grid against scikit-learn's on the same predefined folds
@@ -33,9 +32,7 @@ const reference = JSON.parse(readFileSync(repoPath("test", "reference", "linear_
 const LABEL_METRICS = ["Accuracy", "AUC", "Recall", "Prec", "F1", "Kappa", "MCC"];
 
 async function grid<Y>(task: Task<Y>, file: string, target: string, ignore: readonly string[], models: readonly string[], seed: number): Promise<readonly GridRow[]> {
-  let header: readonly string[] = [];
-  const rows: string[][] = [];
-  await readCsv(repoPath(...file.split("/")), { onHeader: (names) => (header = names), onRow: (cells) => rows.push(cells) });
+  const { header, rows } = await readTable(repoPath(...file.split("/")));
   const excluded = new Set([target, "fold", ...ignore]);
   const spec: GridSpec = {
     task: task.id,

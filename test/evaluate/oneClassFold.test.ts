@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { readCsv } from "../../src/data/readCsv.js";
 import { classificationTask } from "../../src/evaluate/classificationTask.js";
 import { scoreTable, type GridSpec } from "../../src/evaluate/compareModels.js";
 import { CLASSIFIERS } from "../../src/models/classifiers.js";
-import { repoPath } from "../helpers.js";
+import { readTable, repoPath } from "../helpers.js";
 
 /**
  * A predefined fold whose training rows hold one class, against scikit-learn 1.2
@@ -29,9 +28,7 @@ test("needsTwoClasses marks exactly the classifiers whose scikit-learn estimator
 });
 
 test("a fold whose training rows hold one class leaves out the models scikit-learn's grid leaves out, and scores the rest as it does", async () => {
-  let header: readonly string[] = [];
-  const rows: string[][] = [];
-  await readCsv(repoPath("test", "reference", "one_class_folds.csv"), { onHeader: (names) => (header = names), onRow: (cells) => rows.push(cells) });
+  const { header, rows } = await readTable(repoPath("test", "reference", "one_class_folds.csv"));
   const spec: GridSpec = {
     task: "classification",
     target: "y",

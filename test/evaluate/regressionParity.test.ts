@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { readCsv } from "../../src/data/readCsv.js";
 import { scoreTable, type GridSpec } from "../../src/evaluate/compareModels.js";
 import type { GridRow } from "../../src/evaluate/grid.js";
 import { regressionTask } from "../../src/evaluate/regressionTask.js";
-import { repoPath } from "../helpers.js";
+import { readTable, repoPath } from "../helpers.js";
 
 /**
  * Our regression grid against scikit-learn's on the same predefined folds
@@ -33,9 +32,7 @@ const TREES = new Set(["Decision Tree Regressor", "Random Forest Regressor"]);
 const EXACT = new Set(["Lasso Regression", "Ridge Regression", "Elastic Net", "K Neighbors Regressor", "Dummy Regressor"]);
 
 async function grid(models: readonly string[], seed: number): Promise<readonly GridRow[]> {
-  let header: readonly string[] = [];
-  const rows: string[][] = [];
-  await readCsv(repoPath("fixtures", "parity", "policies-folds.csv"), { onHeader: (names) => (header = names), onRow: (cells) => rows.push(cells) });
+  const { header, rows } = await readTable(repoPath("fixtures", "parity", "policies-folds.csv"));
   const spec: GridSpec = {
     task: "regression",
     target: "charges",
