@@ -1,5 +1,6 @@
+import { denseScatter } from "../stats/gram.js";
 import { groupSums } from "../stats/groupSums.js";
-import type { Matrix } from "../stats/matrix.js";
+import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { powerOfTwoNear } from "../stats/powerOfTwo.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
@@ -50,26 +51,20 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
     const K = classes.length;
     if (K < 2) throw new RangeError(`the number of classes has to be greater than one; got ${K} class`);
     // Per class: its mean, and the eigen-decomposition of its centred rows' Gram matrix (its
-    // scatter, groupScatters), whose eigenvalues are the squared singular values scikit-learn
-    // takes from an SVD of those rows.
+    // scatter), whose eigenvalues are the squared singular values scikit-learn takes from an SVD
+    // of those rows.
     const means = groupSums(X, local, K);
     for (let k = 0; k < K; k++) {
       if (counts[k] === 1) throw new RangeError(`class ${classes[k]} has only 1 training row; its covariance is ill defined`);
       for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
     }
-    const grams = groupScatters(X, local, K, means);
-    const scales = unitSpreadScales(grams, means, counts, p);
-    for (let k = 0; k < K; k++) {
-      for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) grams[(k * p + j) * p + l] *= scales[j] * scales[l];
-    }
-    const decompositions = Array.from(classes, (_, k) => {
-      return symmetricEigen(grams.subarray(k * p * p, (k + 1) * p * p), p);
-    });
+    const decompositions = counts.some((count) => count < p) ? rowSpaceDecompositions(X, local, means, counts) : columnSpaceDecompositions(X, local, means, counts);
+    const { scales } = decompositions;
     // The largest standard deviation along any direction of any class: the scale of the floor.
     let largest = 0;
-    decompositions.forEach(({ values }, k) => (largest = Math.max(largest, Math.sqrt(Math.max(values[0], 0) / (counts[k] - 1)))));
+    decompositions.classes.forEach(({ values }, k) => (largest = Math.max(largest, Math.sqrt(Math.max(values[0], 0) / (counts[k] - 1)))));
     const floor = VARIANCE_FLOOR * largest * largest;
-    const perClass = decompositions.map(({ values, vectors }, k): ClassGaussian => {
+    const perClass = decompositions.classes.map(({ values, vectors }, k): ClassGaussian => {
       const count = counts[k];
       const cutoff = Math.max(count, p) * Number.EPSILON * values[0];
       const variances: number[] = [];
@@ -134,12 +129,90 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
   }
 }
 
+/** Each class's squared singular values (largest first) and right singular vectors (rows, p wide) of its centred rows in the scaled columns. */
+interface ClassDecompositions {
+  readonly scales: Float64Array;
+  readonly classes: readonly { readonly values: Float64Array; readonly vectors: Float64Array }[];
+}
+
+/** Every class from its cols x cols scatter (groupScatters), for classes of at least as many rows as columns. */
+function columnSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64Array, counts: Float64Array): ClassDecompositions {
+  const p = X.cols;
+  const K = counts.length;
+  const grams = groupScatters(X, local, K, means);
+  const diagonals = new Float64Array(K * p);
+  for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) diagonals[k * p + j] = grams[(k * p + j) * p + j];
+  const scales = unitSpreadScales(diagonals, means, counts, p);
+  for (let k = 0; k < K; k++) {
+    for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) grams[(k * p + j) * p + l] *= scales[j] * scales[l];
+  }
+  const classes = Array.from(counts, (_, k) => symmetricEigen(grams.subarray(k * p * p, (k + 1) * p * p), p));
+  return { scales, classes };
+}
+
+/**
+ * The same decompositions when some class has fewer rows than columns (a wide table: hundreds of
+ * one-hot columns beside a few hundred rows), where a cols x cols scatter per class would cost
+ * cols^3 (111 s a fold for 3,453 columns) and its null space is thrown away anyway: such a class
+ * is decomposed from its rows x rows Gram matrix C C' (C its centred rows in the scaled columns),
+ * whose nonzero eigenvalues are C'C's, each right vector C' u / s from its left one u. A class
+ * of at least as many rows as columns still takes its cols x cols scatter.
+ */
+function rowSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64Array, counts: Float64Array): ClassDecompositions {
+  const { rows: n, cols: p, data } = X;
+  const K = counts.length;
+  const members = Array.from(counts, (count) => new Uint32Array(count));
+  const filled = new Uint32Array(K);
+  for (let i = 0; i < n; i++) members[local[i]][filled[local[i]]++] = i;
+  const diagonals = new Float64Array(K * p);
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    const m = local[i] * p;
+    for (let j = 0; j < p; j++) {
+      const d = data[o + j] - means[m + j];
+      diagonals[m + j] += d * d;
+    }
+  }
+  const scales = unitSpreadScales(diagonals, means, counts, p);
+  const classes = members.map((rows, k) => {
+    const count = rows.length;
+    const wide = count < p;
+    // The class's centred rows in the scaled columns: C (count x p), or C' (p x count) when wide.
+    const centred = new Float64Array(p * count);
+    for (let r = 0; r < count; r++) {
+      const o = rows[r] * p;
+      for (let j = 0; j < p; j++) centred[wide ? j * count + r : r * p + j] = (data[o + j] - means[k * p + j]) * scales[j];
+    }
+    if (!wide) return symmetricEigen(denseScatter(createMatrix(count, p, centred)), p);
+    const { values, vectors: left } = symmetricEigen(denseScatter(createMatrix(p, count, centred)), count);
+    return { values, vectors: rightVectors(centred, count, p, left, values) };
+  });
+  return { scales, classes };
+}
+
+/** Row r: C' u_r / s_r for left vector u_r (row r of `left`) and s_r = sqrt(values[r]); zeros where that is 0. */
+function rightVectors(ct: Float64Array, count: number, p: number, left: Float64Array, values: Float64Array): Float64Array {
+  const out = new Float64Array(count * p);
+  for (let r = 0; r < count; r++) {
+    const s = Math.sqrt(Math.max(values[r], 0));
+    if (!(s > 0)) continue;
+    const u = r * count;
+    for (let j = 0; j < p; j++) {
+      const c = j * count;
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum += ct[c + i] * left[u + i];
+      out[r * p + j] = sum / s;
+    }
+  }
+  return out;
+}
+
 /**
  * Per column, the power of 2 nearest 1 / its standard deviation over the training rows (1 for a
- * constant column), from what the fit has anyway: the classes' scatters about their means
- * (diagonals) and the means, by the law of total variance, instead of another pass over the rows.
+ * constant column), from what the fit has anyway: the classes' sums of squares about their means
+ * (their scatters' diagonals) and the means, by the law of total variance, instead of another pass over the rows.
  */
-function unitSpreadScales(grams: Float64Array, means: Float64Array, counts: Float64Array, p: number): Float64Array {
+function unitSpreadScales(diagonals: Float64Array, means: Float64Array, counts: Float64Array, p: number): Float64Array {
   const K = counts.length;
   let n = 0;
   for (const count of counts) n += count;
@@ -151,7 +224,7 @@ function unitSpreadScales(grams: Float64Array, means: Float64Array, counts: Floa
     let squares = 0;
     for (let k = 0; k < K; k++) {
       const d = means[k * p + j] - mean;
-      squares += grams[k * p * p + j * p + j] + counts[k] * d * d;
+      squares += diagonals[k * p + j] + counts[k] * d * d;
     }
     scales[j] = powerOfTwoNear(1 / Math.sqrt(squares / n));
   }

@@ -4,6 +4,7 @@ import { QuadraticDiscriminantAnalysis } from "../../src/models/quadraticDiscrim
 import { predictedLabels } from "../../src/stats/predictedLabels.js";
 import { assertProbabilityRows } from "./estimatorReference.js";
 import { assertClose, assertReferenceProbabilities, classificationCases, classificationProblem, discriminantCases, matrix } from "./linearReference.js";
+import { WIDE_QDA_CASES, wideReference as wide } from "./wideReference.js";
 
 /**
  * QuadraticDiscriminantAnalysis against scikit-learn 1.2.1's QuadraticDiscriminantAnalysis() on
@@ -91,3 +92,17 @@ test("QDA with fewer rows in a class than features still predicts finite probabi
   const proba = new QuadraticDiscriminantAnalysis().fit(X, Uint32Array.from([0, 0, 1, 1, 1]), 2).predictProba(matrix([[0.5, 0.5, 2], [5.5, 5, 1]]));
   assertProbabilityRows(proba, 2);
 });
+
+/**
+ * test/reference/wide_reference.py: classes of fewer rows than columns, which QDA decomposes from
+ * their rows x rows Gram matrices (a cols x cols scatter per class cost cols^3: minutes a fold on
+ * thousands of one-hot columns). The reference is the documented model through numpy's SVD.
+ */
+for (const name of WIDE_QDA_CASES) {
+  test(`QDA on classes of fewer rows than columns equals the documented model to 1e-9 (${name})`, () => {
+    const c = wide.cases[name];
+    const proba = new QuadraticDiscriminantAnalysis().fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses).predictProba(matrix(c.XTest));
+    assertProbabilityRows(proba, c.nClasses);
+    assertClose(proba, c.qdaProba, 1e-9, name);
+  });
+}

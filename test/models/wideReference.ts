@@ -22,10 +22,20 @@ export interface WideClassificationCase {
   readonly ldaProba: number[][];
 }
 
+/** A QDA case: classes of fewer rows than columns, and the documented model's probabilities (numpy's SVD, not scikit-learn). */
+export interface WideQdaCase {
+  readonly XTrain: number[][];
+  readonly yTrain: number[];
+  readonly nClasses: number;
+  readonly XTest: number[][];
+  readonly qdaProba: number[][];
+}
+
 /** Tables with more columns than rows, scikit-learn 1.2's answers on them. */
 export const wideReference = JSON.parse(readFileSync(repoPath("test", "reference", "wide_reference.json"), "utf8")) as {
-  cases: Record<string, WideRegressionCase> & Record<string, WideClassificationCase>;
+  cases: Record<string, WideRegressionCase> & Record<string, WideClassificationCase> & Record<string, WideQdaCase>;
 };
 
 export const WIDE_REGRESSION_CASES = ["regression-20x60", "regression-9x10"] as const;
 export const WIDE_CLASSIFICATION_CASES = ["binary-24x50", "three-class-30x45"] as const;
+export const WIDE_QDA_CASES = ["qda-binary-24x50", "qda-three-class-36x30", "qda-mixed-48x20"] as const;

@@ -10,6 +10,16 @@ Each case carries its data (numpy RandomState, rounded to 4 decimals), the test 
 predictions (Ridge) or decision values (RidgeClassifier, one column for two classes, one per
 class for more) with the weights and intercepts, and for the classification cases
 LinearDiscriminantAnalysis()'s predict_proba ("ldaProba").
+
+"qdaProba" is not scikit-learn's: with fewer rows in a class than columns every class covariance
+is singular, and QuadraticDiscriminantAnalysis() then divides by its near-zero singular values
+(rounding noise; README, "The models"). It is the model automl-grid documents instead
+(src/models/quadraticDiscriminant.ts), computed here with numpy's SVD, independently of our
+route through the rows x rows Gram matrix: columns scaled by the power of 2 nearest 1 / their
+standard deviation; per class, the thin SVD of its centred scaled rows, directions whose squared
+singular value is at most max(rows, cols) eps times the largest dropped; variances s^2 / (n_c - 1);
+score -(distance + log det) / 2 + log prior; softmax. The mixed case has one class of more rows
+than columns (full rank, so no direction gets the variance floor) beside a narrow one.
 """
 import json
 
@@ -40,10 +50,39 @@ def classification(seed, rows, cols, classes):
     return {"XTrain": X.tolist(), "yTrain": y.tolist(), "nClasses": classes, "XTest": T.tolist(), "decision": np.atleast_2d(model.decision_function(T).T).T.tolist(), "coef": np.atleast_2d(model.coef_).tolist(), "intercept": np.atleast_1d(model.intercept_).tolist(), "ldaProba": LinearDiscriminantAnalysis().fit(X, y).predict_proba(T).tolist()}
 
 
+def documented_qda(X, y, T):
+    std = X.std(axis=0)
+    scale = np.where(std > 0, np.exp2(np.round(np.log2(1 / np.where(std > 0, std, 1)))), 1.0)
+    scores = []
+    for k in np.unique(y):
+        A = X[y == k]
+        count = len(A)
+        mean = A.mean(axis=0)
+        _, s, vt = np.linalg.svd((A - mean) * scale, full_matrices=False)
+        keep = s**2 > max(count, X.shape[1]) * np.finfo(float).eps * s[0]**2
+        variances = s[keep]**2 / (count - 1)
+        along = ((T - mean) * scale) @ vt[keep].T
+        scores.append(-0.5 * (np.sum(along**2 / variances, axis=1) + np.sum(np.log(variances))) + np.log(count / len(y)))
+    scores = np.array(scores).T
+    scores -= scores.max(axis=1, keepdims=True)
+    e = np.exp(scores)
+    return (e / e.sum(axis=1, keepdims=True)).tolist()
+
+
+def wide_classes(seed, counts, cols):
+    X, T, rng = data(seed, sum(counts), cols, 7)
+    y = np.repeat(np.arange(len(counts)), counts)[rng.permutation(sum(counts))]
+    X[:, 0] += y * 1.5
+    return {"XTrain": X.tolist(), "yTrain": y.tolist(), "nClasses": len(counts), "XTest": T.tolist(), "qdaProba": documented_qda(X, y, T)}
+
+
 cases = {
     "regression-20x60": regression(3, 20, 60),
     "regression-9x10": regression(4, 9, 10),
     "binary-24x50": classification(5, 24, 50, 2),
     "three-class-30x45": classification(6, 30, 45, 3),
+    "qda-binary-24x50": wide_classes(7, [12, 12], 50),
+    "qda-three-class-36x30": wide_classes(8, [10, 14, 12], 30),
+    "qda-mixed-48x20": wide_classes(9, [40, 8], 20),
 }
 print(json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases}))
