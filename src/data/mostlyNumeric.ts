@@ -1,6 +1,6 @@
 import type { DecimalMark } from "./dialect.js";
 import { isMissing } from "./missing.js";
-import { numberVerdict, type NumberVerdict } from "./numberCell.js";
+import { looksLikeThousands, numberVerdict, type NumberVerdict } from "./numberCell.js";
 import { shortText } from "./shortText.js";
 
 /**
@@ -14,8 +14,9 @@ export interface NumericTally {
   add(cells: readonly string[], row: number, partition: number): void;
   /**
    * One note per column that looks numeric in more than half of its present cells (numbers,
-   * numbers with the other decimal mark, numbers out of a double's range) but is not a number in
-   * all of them: the first offending cell, its row, and the counts. `partitionName` names a
+   * numbers with the other decimal mark or with thousands separators, numbers out of a double's
+   * range) but is not a number in all of them: the first offending cell, its row, and the counts;
+   * and, with --decimal ,, one per column whose decimal commas could all be thousands separators. `partitionName` names a
    * partition for files read with --by; null without.
    */
   notes(partitionName: ((partition: number) => string) | null): string[];
@@ -38,6 +39,12 @@ export function numericTally(header: readonly string[], columns: readonly string
   const present = new Float64Array(columns.length);
   const numbers = new Float64Array(columns.length);
   const otherMark = new Float64Array(columns.length);
+  const grouped = new Float64Array(columns.length);
+  // With --decimal ,: numbers whose comma could be a thousands separator (`36,840`), the first
+  // of them, and the numbers written without a comma.
+  const lookalikes = new Float64Array(columns.length);
+  const firstLookalike: ({ readonly value: string; readonly row: number } | null)[] = columns.map(() => null);
+  const withComma = new Float64Array(columns.length);
   const textCells = new Float64Array(columns.length);
   const first: (FirstOffender | null)[] = columns.map(() => null);
   // Per column, which partitions hold a cell that is not a number: there the column is categorical.
@@ -52,10 +59,18 @@ export function numericTally(header: readonly string[], columns: readonly string
         const verdict = numberVerdict(cell, decimal);
         if (verdict === "number") {
           numbers[c]++;
+          if (decimal === "," && cell.includes(",")) {
+            withComma[c]++;
+            if (looksLikeThousands(cell)) {
+              lookalikes[c]++;
+              firstLookalike[c] ??= { value: cell, row };
+            }
+          }
           continue;
         }
         if (verdict === "text") textCells[c]++;
         else if (verdict === "other mark") otherMark[c]++;
+        else if (verdict === "grouped") grouped[c]++;
         if (first[c] === null) first[c] = { value: cell, row, verdict, partition };
         let flags = offendingPartitions[c];
         if (partition >= flags.length) {
@@ -70,6 +85,15 @@ export function numericTally(header: readonly string[], columns: readonly string
       const notes: string[] = [];
       for (let c = 0; c < columns.length; c++) {
         const offender = first[c];
+        const lookalike = firstLookalike[c];
+        // Every comma of the column before exactly three digits, and some numbers without one:
+        // as likely thousands separators (840 beside 36,840) as decimal commas, and read as the latter.
+        if (lookalike !== null && lookalikes[c] === withComma[c] && withComma[c] < numbers[c]) {
+          const whole = numbers[c] - withComma[c];
+          notes.push(
+            `column ${columns[c]}: every decimal comma has three digits after it ("${shortText(lookalike.value)}" at row ${lookalike.row}, read as ${Number(lookalike.value.replace(",", "."))}) and ${whole} ${whole === 1 ? "number has" : "numbers have"} none: if the commas separate thousands, remove them and read the file without --decimal ,`,
+          );
+        }
         if (offender === null || textCells[c] >= present[c] / 2) continue;
         const what =
           offender.verdict === "out of range"
@@ -78,7 +102,15 @@ export function numericTally(header: readonly string[], columns: readonly string
               ? "is not a number with --decimal ,"
               : "is not a number";
         const marks = otherMark[c] === 1 ? "1 has" : `${otherMark[c]} have`;
-        const hint = otherMark[c] === 0 ? "" : decimal === "." ? `; ${marks} a decimal comma: try --decimal ,` : `; ${marks} a decimal point`;
+        const separators = grouped[c] === 1 ? "1 has thousands separators" : `${grouped[c]} have thousands separators`;
+        const hint =
+          otherMark[c] > 0
+            ? decimal === "."
+              ? `; ${marks} a decimal comma: try --decimal ,`
+              : `; ${marks} a decimal point`
+            : grouped[c] > 0
+              ? `; ${separators}, which are not read: remove them`
+              : "";
         let where = "";
         if (partitionName !== null) {
           const affected = offendingPartitions[c].reduce((sum, flag) => sum + flag, 0);

@@ -34,9 +34,27 @@ export function fromDecimalComma(cell: string): string {
 
 /**
  * Why a present cell is or is not a number, for the mostly-numeric notes: "other mark" is a
- * number written with the decimal mark the file was not read with.
+ * number written with the decimal mark the file was not read with; "grouped" one written with
+ * thousands separators (`36,840`, `1,234,567.5`; `36.840` with --decimal ,), which are not read.
  */
-export type NumberVerdict = "number" | "out of range" | "other mark" | "text";
+export type NumberVerdict = "number" | "out of range" | "other mark" | "grouped" | "text";
+
+/** Thousands separators in each dialect: groups of three digits after the first one to three. */
+const GROUPED_NUMBER: Readonly<Record<DecimalMark, RegExp>> = {
+  ".": /^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/,
+  ",": /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d*)?$/,
+};
+
+/**
+ * A decimal-comma number that a thousands separator could have written: one comma with exactly
+ * three digits after it and one to three before, the first not a 0 (`36,840`, not `0,125`).
+ */
+const THOUSANDS_LOOKALIKE = /^[+-]?[1-9]\d{0,2},\d{3}$/;
+
+/** Whether a cell read as a number with --decimal , could be a whole number with a thousands separator. */
+export function looksLikeThousands(cell: string): boolean {
+  return THOUSANDS_LOOKALIKE.test(cell);
+}
 
 /** No exponent and fewer digits than a double's range: finite without asking Number(). */
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
@@ -47,6 +65,7 @@ export function numberVerdict(cell: string, decimal: DecimalMark): NumberVerdict
   // The common case first, at a regex test's cost: the parent asks this of every cell it keeps.
   if (read.length < PLAIN_DIGITS && PLAIN_NUMBER.test(read)) return "number";
   if (NUMERIC_CELL.test(read)) return Number.isFinite(Number(read)) ? "number" : "out of range";
+  if (GROUPED_NUMBER[decimal].test(cell)) return "grouped";
   return COMMA_NUMBER.test(read) ? "other mark" : "text";
 }
 

@@ -66,3 +66,24 @@ test("the target's note says that a stray value is a class of its own", () => {
   [["1", "0"], ["2", "1"], ["3", "?"], ["4", "1"]].forEach((cells, i) => tally.add(cells, i + 1, 0));
   assert.deepEqual(tally.notes(null), ['target y: "?" at row 3 is not a number and is a class of its own (3 of 4 values are numbers)']);
 });
+
+test("numbers with thousands separators are noted as such, not as decimal commas (--decimal , would misread them)", () => {
+  const rows = [["840"], ["36,840"], ["1,200"], ["12,345,678"], ["7"]];
+  assert.deepEqual(notesOf(["a"], rows), [
+    'column a is typed categorical: "36,840" at row 2 is not a number (2 of 5 values are numbers; 3 have thousands separators, which are not read: remove them)',
+  ]);
+  // One cell that can only be a decimal comma decides it: then the hint is --decimal ,.
+  assert.match(notesOf(["a"], [...rows, ["5,1"]])[0], /1 has a decimal comma: try --decimal ,\)$/);
+  // A leading 0 is no thousands group.
+  assert.match(notesOf(["a"], [["0,125"], ["3"]])[0], /1 has a decimal comma: try --decimal ,\)$/);
+});
+
+test("with --decimal , a column whose every comma has three digits after it, beside numbers without one, is noted", () => {
+  assert.deepEqual(notesOf(["a"], [["840"], ["36,840"], ["1,200"]], ","), [
+    'column a: every decimal comma has three digits after it ("36,840" at row 2, read as 36.84) and 1 number has none: if the commas separate thousands, remove them and read the file without --decimal ,',
+  ]);
+  // Decimals of another length, a leading 0, or every number holding a comma: nothing to say.
+  assert.deepEqual(notesOf(["a"], [["840"], ["36,84"], ["1,200"]], ","), []);
+  assert.deepEqual(notesOf(["a"], [["840"], ["0,840"]], ","), []);
+  assert.deepEqual(notesOf(["a"], [["36,840"], ["1,200"]], ","), []);
+});
