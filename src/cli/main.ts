@@ -1,9 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { AutomlGridError, InputError, UsageError } from "../errors.js";
-import { run, type RunEvents } from "../index.js";
+import { run } from "../index.js";
 import { mergeShards, readShardFiles } from "../merge.js";
 import { leaderboard } from "../report/leaderboard.js";
 import { AbortedError } from "../parallel/pool.js";
@@ -16,6 +17,7 @@ import type { RunOptions, RunResult } from "../index.js";
 import { integer, outputOptions, resumePath, runOptions, sortColumn, type OutputOptions, type RawOptions } from "./parseOptions.js";
 import { openJournal } from "./journalFile.js";
 import { checkNotInput, checkOutPath, sameFile, writeOutput } from "./output.js";
+import { heldBack } from "./heldProgress.js";
 import { createProgress, type Progress } from "./progress.js";
 import { buildProgram } from "./program.js";
 
@@ -112,26 +114,6 @@ function checkStdoutOpen(out: string | null, io: CliIo): void {
   }
 }
 
-/**
- * A single table's progress, held back until its result is known: a table that cannot be scored
- * ends the run with exit 2 and one error line, which a "table done (failed: ...)" line or a note
- * printed before it would make two. Released, in order, when the table was scored.
- */
-function heldBack(progress: Progress): { events: RunEvents; release(): void } {
-  const held: (() => void)[] = [];
-  return {
-    events: {
-      partitionsFound: (total) => progress.partitionsFound?.(total),
-      fit: () => progress.fit?.(),
-      note: (message) => void held.push(() => progress.note?.(message)),
-      partitionDone: (result, done, total) => void held.push(() => progress.partitionDone?.(result, done, total)),
-    },
-    release: () => {
-      for (const show of held.splice(0)) show();
-    },
-  };
-}
-
 async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p: Progress) => void): Promise<number> {
   const { options, output, resume } = scoreOptions(input, raw, io.stdoutIsTty);
   checkStdoutOpen(output.out, io);
@@ -149,9 +131,14 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   // Its journal is held back until it was scored: exit 2 writes nothing.
   const journal = resume === null ? undefined : openJournal(resume, (message) => progress.note?.(message), single);
   const held = heldBack(progress);
+  const events = single ? held.events : progress;
+  const cores = availableParallelism();
+  if (options.workers > cores) {
+    events.note?.(`--workers ${options.workers} is more than the ${cores} cores here: the children take turns on them, each holding its own rows (more memory, no sooner done), and TT_Sec counts the turns`);
+  }
   let result: RunResult;
   try {
-    result = await run(options, { events: single ? held.events : progress, signal: io.signal, stdin: io.stdin, journal });
+    result = await run(options, { events, signal: io.signal, stdin: io.stdin, journal });
   } finally {
     journal?.close();
   }

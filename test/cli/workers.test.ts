@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { jsonRows, runCli, tempFiles } from "../helpers.js";
@@ -31,4 +32,17 @@ test("one table gives the same grid on 1, 2 and 3 workers (TT_Sec aside)", () =>
   assert.equal(one.length, 6);
   assert.deepEqual(grid("2"), one);
   assert.deepEqual(grid("3"), one);
+});
+
+test("--workers above the machine's cores is said on stderr, and the grid is the same", () => {
+  const csv = join(tempFiles({ "visits.csv": table().split("\n").slice(0, 301).join("\n") + "\n" }), "visits.csv");
+  const args = [csv, "--target", "bought", "--models", "nb,dummy", "--folds", "3", "--format", "json"];
+  const many = String(availableParallelism() + 1);
+  const over = runCli([...args, "--workers", many]);
+  assert.equal(over.status, 0, over.stderr);
+  assert.match(over.stderr, new RegExp(`--workers ${many} is more than the ${availableParallelism()} cores here`));
+  const within = runCli([...args, "--workers", "1"]);
+  assert.doesNotMatch(within.stderr, /cores here/);
+  const rows = (stdout: string) => jsonRows<Record<string, unknown>>(stdout).map((row) => ({ ...row, TT_Sec: 0 }));
+  assert.deepEqual(rows(over.stdout), rows(within.stdout));
 });
