@@ -1,6 +1,7 @@
 import { groupSums } from "../stats/groupSums.js";
 import { denseScatter } from "../stats/gram.js";
 import { createMatrix, type Matrix } from "../stats/matrix.js";
+import { rightSingularVectors } from "../stats/rightSingularVectors.js";
 import { ROW_BLOCK } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
@@ -199,7 +200,7 @@ function wideWithinSvd(X: Matrix, local: Uint32Array, means: Float64Array, scale
   const wt = scaledWithinColumns(X, local, means, scale);
   const { values, vectors } = symmetricEigen(denseScatter(createMatrix(p, n, wt)), n);
   const singular = Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0)));
-  return { values: singular, vt: rightVectors(wt, n, p, vectors, singular) };
+  return { values: singular, vt: rightSingularVectors(wt, n, p, vectors, singular) };
 }
 
 /** (x - mean_class) scale, transposed: cols x rows, row-major. */
@@ -211,18 +212,4 @@ function scaledWithinColumns(X: Matrix, local: Uint32Array, means: Float64Array,
     for (let j = 0; j < cols; j++) out[j * rows + i] = (data[i * cols + j] - means[mo + j]) * scale[j];
   }
   return out;
-}
-
-/** Row r of the result is W' u_r / s_r (zeros where s_r is 0), u_r being row r of `left`. */
-function rightVectors(wt: Float64Array, n: number, p: number, left: Float64Array, singular: Float64Array): Float64Array {
-  const vt = new Float64Array(n * p);
-  for (let r = 0; r < n; r++) {
-    if (!(singular[r] > 0)) continue;
-    for (let j = 0; j < p; j++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += wt[j * n + i] * left[r * n + i];
-      vt[r * p + j] = s / singular[r];
-    }
-  }
-  return vt;
 }

@@ -2,6 +2,7 @@ import { denseScatter } from "../stats/gram.js";
 import { groupSums } from "../stats/groupSums.js";
 import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { powerOfTwoNear } from "../stats/powerOfTwo.js";
+import { rightSingularVectors } from "../stats/rightSingularVectors.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import type { Estimator } from "./estimator.js";
@@ -185,26 +186,9 @@ function rowSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64Arr
     }
     if (!wide) return symmetricEigen(denseScatter(createMatrix(count, p, centred)), p);
     const { values, vectors: left } = symmetricEigen(denseScatter(createMatrix(p, count, centred)), count);
-    return { values, vectors: rightVectors(centred, count, p, left, values) };
+    return { values, vectors: rightSingularVectors(centred, count, p, left, Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0)))) };
   });
   return { scales, classes };
-}
-
-/** Row r: C' u_r / s_r for left vector u_r (row r of `left`) and s_r = sqrt(values[r]); zeros where that is 0. */
-function rightVectors(ct: Float64Array, count: number, p: number, left: Float64Array, values: Float64Array): Float64Array {
-  const out = new Float64Array(count * p);
-  for (let r = 0; r < count; r++) {
-    const s = Math.sqrt(Math.max(values[r], 0));
-    if (!(s > 0)) continue;
-    const u = r * count;
-    for (let j = 0; j < p; j++) {
-      const c = j * count;
-      let sum = 0;
-      for (let i = 0; i < count; i++) sum += ct[c + i] * left[u + i];
-      out[r * p + j] = sum / s;
-    }
-  }
-  return out;
 }
 
 /**
