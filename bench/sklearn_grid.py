@@ -332,7 +332,8 @@ def score_folds(base, header, rows, options, failed, folds, y, registry, metrics
         means = [float(np.nanmean(values[:, j])) if np.any(~np.isnan(values[:, j])) else None for j in range(len(metrics))]
         grid.append(dict(base, Model=registry[m][0], **dict(zip(metrics, means)), TT_Sec=float(np.mean(seconds[m])),
                          status="ok", reason=""))
-    grid.sort(key=lambda r: -r[sort])
+    # A metric undefined on every fold (R2 on partitions of 2 rows) is None, listed last.
+    grid.sort(key=lambda r: (r[sort] is None, -(r[sort] or 0.0)))
     return grid, fit_seconds
 
 

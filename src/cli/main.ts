@@ -18,7 +18,7 @@ import { integer, outputOptions, resumePath, runOptions, sortColumn, type Output
 import { openJournal } from "./journalFile.js";
 import { checkNotInput, checkOutPath, sameFile, writeOutput } from "./output.js";
 import { heldBack } from "./heldProgress.js";
-import { createProgress, type Progress } from "./progress.js";
+import { createProgress, HEARTBEAT_SECONDS, type Progress } from "./progress.js";
 import { buildProgram } from "./program.js";
 
 /** What the CLI may touch; tests and the bin file pass the real process's streams. */
@@ -130,8 +130,8 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   const single = options.by.length === 0;
   // Its journal is held back until it was scored: exit 2 writes nothing.
   const journal = resume === null ? undefined : openJournal(resume, (message) => progress.note?.(message), single);
-  const held = heldBack(progress);
-  const events = single ? held.events : progress;
+  const held = single ? heldBack(progress, heartbeatSeconds() ?? HEARTBEAT_SECONDS) : null;
+  const events = held?.events ?? progress;
   const cores = availableParallelism();
   if (options.workers > cores) {
     events.note?.(`--workers ${options.workers} is more than the ${cores} cores here: the children take turns on them, each holding its own rows (more memory, no sooner done), and TT_Sec counts the turns`);
@@ -144,11 +144,12 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   }
   // Skipped or failed, a single table has no grid to show: it is bad input.
   if (single && result.results[0].status !== "ok") {
+    held?.discard();
     progress.stop();
     throw new InputError(`${input === "-" ? "stdin" : input}: cannot score the table: ${result.results[0].reason}`);
   }
   journal?.commit();
-  held.release();
+  held?.release();
   progress.stop();
   const context = { color: output.out === null && io.stdoutColor === true, sort: chooseSort(result.task, options.sort), source: input === "-" ? "stdin" : input };
   const text = renderLeaderboard(result.board, output.format, output.round, result.metadata, context);

@@ -34,7 +34,8 @@ export interface TypedFeatures {
 /**
  * The protocol's column types (README, "The protocol"), for one table: a column is numeric when every present value is a number,
  * else categorical. A column with no values, or a categorical whose present values are all
- * distinct (an identifier such as a passenger's name), carries no signal and is dropped.
+ * distinct (an identifier such as a passenger's name, or a mostly missing column whose few
+ * values differ), carries no signal and is dropped.
  */
 export function featureColumns(table: Table, names: readonly string[]): TypedFeatures {
   const columns: FeatureColumn[] = [];
@@ -69,7 +70,9 @@ export function featureColumns(table: Table, names: readonly string[]): TypedFea
       if (!isMissing(cell)) distinct.add(cell);
     }
     if (present >= 2 && distinct.size === present) {
-      dropped.push({ name, reason: "is an identifier (every value is distinct)" });
+      // Mostly missing, a column's few values are often all distinct too (Ames' PoolQC in a
+      // neighbourhood): dropped by the same rule, but it is no identifier, and the note says so.
+      dropped.push({ name, reason: 2 * present > n ? "is an identifier (every value is distinct)" : "has every value distinct, in under half the rows (too sparse to learn from)" });
       continue;
     }
     const levels = [...distinct].sort(byCodePoints);

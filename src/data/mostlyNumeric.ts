@@ -22,6 +22,9 @@ export interface NumericTally {
   notes(partitionName: ((partition: number) => string) | null): string[];
 }
 
+/** Cells that often stand for a missing number in exports (PyCaret's hepatitis and automobile write `?`). */
+const MISSING_MARKER = /^([?*.-]+|n\.a\.|missing|unknown|none|nil)$/i;
+
 interface FirstOffender {
   readonly value: string;
   readonly row: number;
@@ -110,7 +113,9 @@ export function numericTally(header: readonly string[], columns: readonly string
               : `; ${marks} a decimal point`
             : grouped[c] > 0
               ? `; ${separators}, which are not read: remove them`
-              : "";
+              : MISSING_MARKER.test(offender.value.trim())
+                ? `; if "${offender.value.trim()}" means missing, make it an empty cell or NA`
+                : "";
         let where = "";
         if (partitionName !== null) {
           const affected = offendingPartitions[c].reduce((sum, flag) => sum + flag, 0);

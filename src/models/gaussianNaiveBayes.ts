@@ -64,21 +64,29 @@ export class GaussianNaiveBayes implements Estimator {
         joint[c] = logPrior[c] + logNorm[c] - 0.5 * s;
         if (joint[c] > max) max = joint[c];
       }
-      // Divided by their sum, not exp(joint - logsumexp) as scikit-learn writes it: the two agree
-      // to an ulp on ordinary rows, but where a near-zero variance makes the joint log-likelihoods
-      // huge (1e10 and more), max + log(total) loses log(total) to rounding and scikit-learn's row
-      // sums stray from 1 by 1e-6 or more; the argmax and the ranking are the same either way.
+      // scikit-learn's exp(joint - logsumexp(joint)), with its logsumexp's order (log of the sum
+      // of exp(joint - max), then + max): a row where one class takes all but a rounding error is
+      // then exactly 1, as in scikit-learn, where dividing by the sum gives 1 - 2^-52 and changes
+      // which rows tie in AUC. Where a near-zero variance makes the joint log-likelihoods huge
+      // (1e10 and more), max + log(total) loses log(total) to rounding and the row's sum strays
+      // from 1 by 1e-6 or more (scikit-learn's too); such a row is divided by its sum instead.
       let total = 0;
+      for (let c = 0; c < nClasses; c++) total += Math.exp(joint[c] - max);
+      const norm = Math.log(total) + max;
+      let sum = 0;
       for (let c = 0; c < nClasses; c++) {
-        const e = Math.exp(joint[c] - max);
-        out[i * nClasses + c] = e;
-        total += e;
+        const p = Math.exp(joint[c] - norm);
+        out[i * nClasses + c] = p;
+        sum += p;
       }
-      for (let c = 0; c < nClasses; c++) out[i * nClasses + c] /= total;
+      if (Math.abs(sum - 1) > STRAYED_SUM) for (let c = 0; c < nClasses; c++) out[i * nClasses + c] /= sum;
     }
     return out;
   }
 }
+
+/** Far above the few ulps an ordinary row's sum is off by, far below the output check's 1e-6. */
+const STRAYED_SUM = 1e-12;
 
 /** Each class's mean per feature (zero for a class without rows); one function per pass, so V8 optimises each loop on its own. */
 function classMeans(X: Matrix, y: Uint32Array, counts: Float64Array): Float64Array {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
 import { test } from "node:test";
 import { heldBack } from "../../src/cli/heldProgress.js";
 import type { Progress } from "../../src/cli/progress.js";
@@ -19,24 +20,37 @@ function recorder(): { progress: Progress; lines: string[] } {
 
 const ok: PartitionResult = { key: [], status: "ok", reason: "", rows: [], notes: [] };
 
-test("a single table's notes wait for its first fitted model, its done line for its release", () => {
+test("a single table's notes and done line wait for its release, then come in their order", () => {
   const { progress, lines } = recorder();
-  const held = heldBack(progress);
+  const held = heldBack(progress, 60);
   held.events.note?.("task: classification");
-  assert.deepEqual(lines, []);
   held.events.fit?.();
-  assert.deepEqual(lines, ["note task: classification", "fit"]);
-  held.events.note?.("column name is an identifier");
   held.events.partitionDone?.(ok, 1, 1);
-  assert.deepEqual(lines, ["note task: classification", "fit", "note column name is an identifier"]);
+  held.events.note?.("column Name is an identifier");
+  assert.deepEqual(lines, ["fit"]);
   held.release();
-  assert.deepEqual(lines, ["note task: classification", "fit", "note column name is an identifier", "done ok"]);
+  assert.deepEqual(lines, ["fit", "note task: classification", "done ok", "note column Name is an identifier"]);
 });
 
-test("a table refused before any fit shows nothing until released (exit 2 prints its one line instead)", () => {
+test("a long run's held lines go out after the heartbeat's interval, and later ones pass straight through", async () => {
   const { progress, lines } = recorder();
-  const held = heldBack(progress);
+  const held = heldBack(progress, 0.05);
+  held.events.note?.("task: classification");
+  assert.deepEqual(lines, []);
+  await sleep(200);
+  assert.deepEqual(lines, ["note task: classification"]);
+  held.events.note?.("column Name is an identifier");
+  assert.deepEqual(lines, ["note task: classification", "note column Name is an identifier"]);
+  held.release();
+  assert.equal(lines.length, 2);
+});
+
+test("a refused table's held lines are never shown, even after the interval", async () => {
+  const { progress, lines } = recorder();
+  const held = heldBack(progress, 0.05);
   held.events.note?.("task: classification");
   held.events.partitionDone?.({ ...ok, status: "skipped" }, 1, 1);
+  held.discard();
+  await sleep(200);
   assert.deepEqual(lines, []);
 });

@@ -43,6 +43,16 @@ test("featureColumns drops identifiers (all present values distinct) and columns
   assert.match(dropped[0].reason, /identifier/);
 });
 
+test("a mostly missing column whose few values are all distinct is dropped too, but not called an identifier", () => {
+  const sparse: Table = { header: ["pool"], rows: [["Gd"], [""], ["Ex"], ["NA"], [""]] };
+  const { columns, dropped } = featureColumns(sparse, ["pool"]);
+  assert.deepEqual(columns, []);
+  assert.equal(dropped[0].reason, "has every value distinct, in under half the rows (too sparse to learn from)");
+  // Present in more than half the rows, all distinct: an identifier.
+  const ids: Table = { header: ["id"], rows: [["a"], ["b"], [""], ["c"]] };
+  assert.equal(featureColumns(ids, ["id"]).dropped[0].reason, "is an identifier (every value is distinct)");
+});
+
 test("featureColumns reads pandas' other NA spellings (n/a, <NA>, #NA, -nan) as missing, so a numeric column stays numeric", () => {
   const spreadsheet: Table = {
     header: ["income"],

@@ -64,7 +64,7 @@ test("each column is tallied on its own, and a long offending value is shortened
 test("the target's note says that a stray value is a class of its own", () => {
   const tally = numericTally(["x", "y"], ["x", "y"], ".", "y");
   [["1", "0"], ["2", "1"], ["3", "?"], ["4", "1"]].forEach((cells, i) => tally.add(cells, i + 1, 0));
-  assert.deepEqual(tally.notes(null), ['target y: "?" at row 3 is not a number and is a class of its own (3 of 4 values are numbers)']);
+  assert.deepEqual(tally.notes(null), ['target y: "?" at row 3 is not a number and is a class of its own (3 of 4 values are numbers; if "?" means missing, make it an empty cell or NA)']);
 });
 
 test("numbers with thousands separators are noted as such, not as decimal commas (--decimal , would misread them)", () => {
@@ -86,4 +86,12 @@ test("with --decimal , a column whose every comma has three digits after it, bes
   assert.deepEqual(notesOf(["a"], [["840"], ["36,84"], ["1,200"]], ","), []);
   assert.deepEqual(notesOf(["a"], [["840"], ["0,840"]], ","), []);
   assert.deepEqual(notesOf(["a"], [["36,840"], ["1,200"]], ","), []);
+});
+
+test("a marker that usually means missing gets the hint to write it as missing", () => {
+  assert.deepEqual(notesOf(["BILIRUBIN"], [["1.2"], ["?"], ["0.8"]]), [
+    'column BILIRUBIN is typed categorical: "?" at row 2 is not a number (2 of 3 values are numbers; if "?" means missing, make it an empty cell or NA)',
+  ]);
+  assert.match(notesOf(["x"], [["1"], ["n.a."], ["2"]])[0], /if "n\.a\." means missing/);
+  assert.doesNotMatch(notesOf(["x"], [["1"], ["oops"], ["2"]])[0], /means missing/);
 });
