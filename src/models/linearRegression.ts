@@ -33,5 +33,18 @@ export class LinearRegression extends CentredLinearModel {
 
 function fromNormalEquations(X: Matrix, xMean: Float64Array, yc: Float64Array): LeastSquaresSolution | null {
   const gram = groupScatters(X, null, 1, xMean);
-  return gramMinimumNormLeastSquares(gram, X.cols, centredCrossProduct(X, xMean, yc), X.rows, oneHotNullDirections(X));
+  const cutoff = Math.max(X.rows, X.cols) * Number.EPSILON;
+  return gramMinimumNormLeastSquares(gram, X.cols, centredCrossProduct(X, xMean, yc), X.rows, oneHotNullDirections(X), cutoff, (d) => centredSquaredImage(X, xMean, d));
+}
+
+/** |(X - 1 xMean') d|^2, each row centred before its product (a large mean would cancel away the small image). */
+function centredSquaredImage(X: Matrix, xMean: Float64Array, d: Float64Array): number {
+  const { rows, cols, data } = X;
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let j = 0; j < cols; j++) s += (data[i * cols + j] - xMean[j]) * d[j];
+    total += s * s;
+  }
+  return total;
 }

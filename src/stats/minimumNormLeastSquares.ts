@@ -103,6 +103,12 @@ function triangleLeastSquares(w: Float64Array, m: number, cols: number, c: Float
  * it the weights along that direction carry a relative error of about eps / 1e-8, 2e-8.
  */
 const GRAM_RESOLVED = 1e-8;
+/**
+ * An eigenvalue left after the known null space is projected out may be null too at most this
+ * share of the largest (rounding leaves 1e-16 to 1e-15 on a house-price fold of 918 rows), if A
+ * is null along it; between this and GRAM_RESOLVED the problem goes to the QR route.
+ */
+const UNTOLD_NULL = 1e-13;
 /** d'Gd of a known null direction d, relative to G's largest diagonal entry, at most (rounding leaves about 1e-15). */
 const KNOWN_NULL = 1e-10;
 
@@ -114,10 +120,20 @@ const KNOWN_NULL = 1e-10;
  * must be known: `known`, orthonormal directions along which A is singular by construction
  * (oneHotNullDirections), and the columns whose norm is within the cutoff (constant columns,
  * centred), which the QR route's rank test drops too. Those are projected out; the eigenvalues
- * left must all be clearly away from zero (GRAM_RESOLVED), and then the rank and the minimum-norm
+ * left must be clearly away from zero (GRAM_RESOLVED) or at its rounding (UNTOLD_NULL: an exact
+ * collinearity among numeric columns, dropped with them once `squaredImage` confirms A is null
+ * along it to the cutoff), and then the rank and the minimum-norm
  * solution are the QR route's, to about 1e-8. Null otherwise: the caller takes the QR route.
  */
-export function gramMinimumNormLeastSquares(gram: Float64Array, cols: number, atb: Float64Array, rows: number, known: readonly Float64Array[], cutoff = Math.max(rows, cols) * Number.EPSILON): LeastSquaresSolution | null {
+export function gramMinimumNormLeastSquares(
+  gram: Float64Array,
+  cols: number,
+  atb: Float64Array,
+  rows: number,
+  known: readonly Float64Array[],
+  cutoff = Math.max(rows, cols) * Number.EPSILON,
+  squaredImage?: (d: Float64Array) => number,
+): LeastSquaresSolution | null {
   if (gram.length !== cols * cols) throw new RangeError(`Gram matrix has ${gram.length} values, expected ${cols} x ${cols}`);
   if (atb.length !== cols) throw new RangeError(`${atb.length} right-hand values for ${cols} columns`);
   // A known direction must be null to the Gram matrix's rounding, or what it was told is wrong.
@@ -130,18 +146,31 @@ export function gramMinimumNormLeastSquares(gram: Float64Array, cols: number, at
   const projector = complementProjector(nullDirections, cols);
   const { values, vectors } = symmetricEigen(sandwich(projector, gram, cols), cols);
   const largest = values[0];
-  if (!(largest > 0) || values[rank - 1] < GRAM_RESOLVED * largest) return null;
+  if (!(largest > 0)) return null;
+  // Eigenvalues at the rounding level beyond the known null space are an exact collinearity
+  // nobody told (a numeric column that is the sum of others, as Ames' GrLivArea of its floors'
+  // areas): their directions are null too, when a clear gap parts them from the rest.
+  // The Gram matrix cannot tell them from a true singular value of 1e-8 of the largest (a column
+  // repeating another within noise), which lstsq's cutoff keeps: each is checked on A itself
+  // (squaredImage: |A d|^2), null within the cutoff, or the problem goes to the QR route.
+  let kept = 0;
+  while (kept < rank && values[kept] >= GRAM_RESOLVED * largest) kept++;
+  if (kept === 0) return null;
+  for (let j = kept; j < rank; j++) {
+    if (squaredImage === undefined || Math.abs(values[j]) > UNTOLD_NULL * largest) return null;
+    if (squaredImage(vectors.subarray(j * cols, (j + 1) * cols)) > cutoff * cutoff * largest) return null;
+  }
   for (let j = rank; j < cols; j++) if (Math.abs(values[j]) > GRAM_RESOLVED * largest) return null;
   const b = multiply(projector, atb, cols);
   const weights = new Float64Array(cols);
-  for (let j = 0; j < rank; j++) {
+  for (let j = 0; j < kept; j++) {
     const coefficient = dot(vectors, j * cols, b, 0, cols) / values[j];
     for (let k = 0; k < cols; k++) weights[k] += coefficient * vectors[j * cols + k];
   }
   const singularValues = new Float64Array(cols);
-  for (let j = 0; j < rank; j++) singularValues[j] = Math.sqrt(values[j]);
-  // Projected once more, so that no rounding leaves a component along the null space.
-  return { x: multiply(projector, weights, cols), rank, singularValues };
+  for (let j = 0; j < kept; j++) singularValues[j] = Math.sqrt(values[j]);
+  // Projected once more, so that no rounding leaves a component along the known null space.
+  return { x: multiply(projector, weights, cols), rank: kept, singularValues };
 }
 
 /** e_j for each column whose squared norm (its Gram diagonal) is at most `floor` and that no known direction covers. */

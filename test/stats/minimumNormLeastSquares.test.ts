@@ -114,3 +114,38 @@ test("gramMinimumNormLeastSquares declines a dependency it was not told of, and 
     assert.equal(gramMinimumNormLeastSquares(gram, 3, atb, rows, []), null, `noise ${noise}`);
   }
 });
+
+test("gramMinimumNormLeastSquares drops an exact numeric dependency it was not told of once A is null along it, and still declines a near one", () => {
+  const rng = createRng(7);
+  const rows = 80;
+  const cols = 4;
+  for (const noise of [0, 1e-7]) {
+    // Column 3 is the sum of columns 0 and 1 (exactly, or within noise), as a total area of its parts.
+    const a = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < 3; j++) a[i * cols + j] = rng.next() * 2 - 1;
+      a[i * cols + 3] = a[i * cols] + a[i * cols + 1] + noise * (rng.next() - 0.5);
+    }
+    const b = Float64Array.from({ length: rows }, () => rng.next());
+    const { gram, atb } = normalEquations(a, rows, cols, b);
+    const image = (d: Float64Array): number => {
+      let total = 0;
+      for (let i = 0; i < rows; i++) {
+        let s = 0;
+        for (let j = 0; j < cols; j++) s += a[i * cols + j] * d[j];
+        total += s * s;
+      }
+      return total;
+    };
+    const fromGram = gramMinimumNormLeastSquares(gram, cols, atb, rows, [], Math.max(rows, cols) * Number.EPSILON, image);
+    if (noise !== 0) {
+      assert.equal(fromGram, null, "a singular value of about 1e-8 of the largest is lstsq's to keep: the QR route's");
+      continue;
+    }
+    if (fromGram === null) return assert.fail("the Gram route declined an exact dependency that A confirms");
+    const fromQr = minimumNormLeastSquares(a, rows, cols, b);
+    assert.equal(fromQr.rank, 3);
+    assert.equal(fromGram.rank, 3);
+    close(fromGram.x, [...fromQr.x], 1e-10);
+  }
+});
