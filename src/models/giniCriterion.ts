@@ -8,12 +8,12 @@ import { binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./
  */
 export class GiniCriterion implements SplitCriterion {
   readonly leafWidth: number;
-  readonly binWeight = new Float64Array(MAX_BINS);
+  binWeight = new Float64Array(MAX_BINS);
   nodeWeight = 0;
   /** The node's weighted class counts. */
   private readonly total: Float64Array;
   /** Weighted class counts per bin, [bin * nClasses + c]. */
-  private readonly hist: Float64Array;
+  private hist: Float64Array;
   private readonly leftCounts: Float64Array;
   /** Left weight of the split set up by twoValuedSplit, whose class weights are in leftCounts. */
   private pendingLeftWeight = 0;
@@ -87,6 +87,29 @@ export class GiniCriterion implements SplitCriterion {
     return binRange(low, high);
   }
 
+  reserveBins(bins: number): void {
+    if (bins <= this.binWeight.length) return;
+    this.binWeight = new Float64Array(bins);
+    this.hist = new Float64Array(bins * this.nClasses);
+  }
+
+  rankHistogram(ranks: Uint32Array, base: number, order: Uint32Array, start: number, end: number, touched: Uint32Array): number {
+    const { hist, binWeight, y, weight, nClasses } = this;
+    let count = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const b = ranks[base + i];
+      const w = weight[i];
+      // Every row in a node has a positive weight, so an empty bin is one not met before; the
+      // store is unconditional and only the count is moved, without a branch to mispredict.
+      touched[count] = b;
+      count += +(binWeight[b] === 0);
+      hist[b * nClasses + y[i]] += w;
+      binWeight[b] += w;
+    }
+    return count;
+  }
+
   twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
     const { hist, binWeight, y, weight, total } = this;
     if (this.nClasses !== 2) return this.histogram(codes, base, order, start, end);
@@ -139,7 +162,7 @@ export class GiniCriterion implements SplitCriterion {
    * The gini proxy computed in scikit-learn's order of operations, so that exact ties stay ties
    * and the first (lowest) of equally good thresholds wins, as there.
    */
-  scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void {
+  scan(feature: number, occupied: Uint32Array, count: number, best: SplitChoice): void {
     const { hist, binWeight, leftCounts, nClasses } = this;
     for (let c = 0; c < nClasses; c++) leftCounts[c] = 0;
     let leftWeight = 0;

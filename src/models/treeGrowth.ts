@@ -58,7 +58,8 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
   for (let i = 0, p = 0; i < n; i++) if (weight[i] > 0) order[p++] = i;
 
   const tree = new TreeBuffer(criterion.leafWidth, Math.min(2 * size - 1, 1023));
-  const search = new SplitSearch(bins, criterion, Math.min(maxFeatures, nFeatures), rng);
+  criterion.reserveBins(bins.widest);
+  const search = new SplitSearch(bins, criterion, Math.min(maxFeatures, nFeatures), rng, size);
   const scratch = new Uint32Array(size);
 
   // Six numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
@@ -81,7 +82,8 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
     }
     const { feature, leftBin, rightBin } = search.choice;
     tree.setSplit(node, feature, splitThreshold(bins, feature, leftBin, rightBin));
-    const middle = partitionRows(order, scratch, start, end, bins.codes, feature * n, leftBin);
+    const column = bins.rankColumn[feature];
+    const middle = column < 0 ? partitionRows(order, scratch, start, end, bins.codes, feature * n, leftBin) : partitionRows(order, scratch, start, end, bins.ranks, column * n, leftBin);
     // Pushed right first so the left subtree is grown first.
     stack.push(middle, end, node, 0, search.childConstants, depth + 1, start, middle, node, 1, search.childConstants, depth + 1);
   }
@@ -107,10 +109,11 @@ export function addLeafValues(tree: FlatTree, X: Matrix, out: Float64Array, scal
 }
 
 /**
- * Stable in-place partition of order[start, end): rows whose code is at most leftBin first.
- * Stable so that rows stay in ascending order, which keeps the histogram passes cache-friendly.
+ * Stable in-place partition of order[start, end): rows whose code (byte code or rank) is at most
+ * leftBin first. Stable so that rows stay in ascending order, which keeps the histogram passes
+ * cache-friendly.
  */
-function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number, leftBin: number): number {
+function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array | Uint32Array, base: number, leftBin: number): number {
   let write = start;
   let spill = 0;
   // Branch-free: each row is written to both sides and only the side it belongs to advances.
@@ -146,24 +149,28 @@ class SplitSearch {
    * prefix is intact when their turn comes.
    */
   private readonly features: Uint32Array;
-  /** The bins a node's rows occupy, ascending, and a 256-bit set used to list them. */
-  private readonly occupied = new Uint8Array(MAX_BINS);
+  /** The bins a node's rows occupy in a byte-coded feature, ascending, and a 256-bit set used to list them. */
+  private readonly occupied = new Uint32Array(MAX_BINS);
   private readonly occupiedSet = new Int32Array(MAX_BINS / 32);
+  /** The bins a node's rows occupy in a rank-coded feature: one per row at most. */
+  private readonly occupiedRanks: Uint32Array;
 
   constructor(
     private readonly bins: FeatureBins,
     private readonly criterion: SplitCriterion,
     private readonly maxFeatures: number,
     private readonly rng: Rng,
+    rows: number,
   ) {
     this.features = Uint32Array.from({ length: bins.cols }, (_, j) => j);
+    this.occupiedRanks = new Uint32Array(bins.ranks.length > 0 ? rows : 0);
   }
 
   /** Whether any split exists; if so its feature and bins are in `choice`. */
   best(order: Uint32Array, start: number, end: number, knownConstants: number): boolean {
     const { features, maxFeatures, rng, criterion, choice } = this;
     const nFeatures = features.length;
-    const { codes, rows, binCount } = this.bins;
+    const { codes, rows, binCount, ranks, rankColumn } = this.bins;
     choice.reset();
     let drawnKnown = 0;
     let foundConstants = 0;
@@ -183,19 +190,35 @@ class SplitSearch {
       }
       const position = knownConstants + foundConstants + pick - knownLeft;
       const feature = features[position];
-      const range = binCount[feature] === 2 ? criterion.twoBinHistogram(codes, feature * rows, order, start, end) : criterion.histogram(codes, feature * rows, order, start, end);
-      const lowBin = range & 0xff;
-      const highBin = range >>> 8;
-      if (lowBin === highBin) {
-        criterion.clearBin(lowBin);
+      const column = rankColumn[feature];
+      let constantBin = -1;
+      if (column < 0) {
+        const range = binCount[feature] === 2 ? criterion.twoBinHistogram(codes, feature * rows, order, start, end) : criterion.histogram(codes, feature * rows, order, start, end);
+        const lowBin = range & 0xff;
+        const highBin = range >>> 8;
+        if (lowBin === highBin) {
+          constantBin = lowBin;
+        } else {
+          const count = this.listOccupied(feature, order, start, end, lowBin, highBin);
+          criterion.scan(feature, this.occupied, count, choice);
+        }
+      } else {
+        const count = criterion.rankHistogram(ranks, column * rows, order, start, end, this.occupiedRanks);
+        if (count === 1) {
+          constantBin = this.occupiedRanks[0];
+        } else {
+          this.sortRanks(count);
+          criterion.scan(feature, this.occupiedRanks, count, choice);
+        }
+      }
+      if (constantBin >= 0) {
+        criterion.clearBin(constantBin);
         swap(features, position, knownConstants + foundConstants);
         foundConstants++;
         continue;
       }
       evaluated++;
       swap(features, position, nFeatures - evaluated);
-      const count = this.listOccupied(feature, order, start, end, lowBin, highBin);
-      criterion.scan(feature, this.occupied, count, choice);
     }
     this.childConstants = knownConstants + foundConstants;
     return choice.feature >= 0;
@@ -232,7 +255,46 @@ class SplitSearch {
     }
     return count;
   }
+
+  /**
+   * Puts the `count` ranks rankHistogram listed (in the order first met) in ascending order, in
+   * O(count log count) for a node whose rows are few for the ranks they span, where walking the
+   * span would cost O(distinct values) at every deep node.
+   */
+  private sortRanks(count: number): void {
+    const ranks = this.occupiedRanks;
+    let low = ranks[0];
+    let high = ranks[0];
+    for (let k = 1; k < count; k++) {
+      const r = ranks[k];
+      if (r < low) low = r;
+      if (r > high) high = r;
+    }
+    if (high - low < RANK_WALK * count) {
+      const { binWeight } = this.criterion;
+      let listed = 0;
+      for (let b = low; b <= high; b++) if (binWeight[b] !== 0) ranks[listed++] = b;
+      return;
+    }
+    if (count > 16) {
+      ranks.subarray(0, count).sort();
+      return;
+    }
+    for (let k = 1; k < count; k++) {
+      const r = ranks[k];
+      let at = k;
+      for (; at > 0 && ranks[at - 1] > r; at--) ranks[at] = ranks[at - 1];
+      ranks[at] = r;
+    }
+  }
 }
+
+/**
+ * A node's span of ranks is walked bin by bin when it is at most this many times the number of
+ * bins it occupies, and the occupied ranks sorted otherwise: near the root the span is about the
+ * occupied count, deep down a few rows span thousands of ranks.
+ */
+const RANK_WALK = 8;
 
 export function swap(values: Uint32Array, a: number, b: number): void {
   const t = values[a];
