@@ -152,8 +152,9 @@ class SplitSearch {
   /** The bins a node's rows occupy in a byte-coded feature, ascending, and a 256-bit set used to list them. */
   private readonly occupied = new Uint32Array(MAX_BINS);
   private readonly occupiedSet = new Int32Array(MAX_BINS / 32);
-  /** The bins a node's rows occupy in a rank-coded feature: one per row at most. */
+  /** The bins a node's rows occupy in a rank-coded feature (one per row at most), and a bit set to list them. */
   private readonly occupiedRanks: Uint32Array;
+  private readonly rankSet: Int32Array;
 
   constructor(
     private readonly bins: FeatureBins,
@@ -163,7 +164,9 @@ class SplitSearch {
     rows: number,
   ) {
     this.features = Uint32Array.from({ length: bins.cols }, (_, j) => j);
-    this.occupiedRanks = new Uint32Array(bins.ranks.length > 0 ? rows : 0);
+    const wide = bins.ranks.length > 0;
+    this.occupiedRanks = new Uint32Array(wide ? rows : 0);
+    this.rankSet = new Int32Array(wide ? Math.ceil(bins.widest / 32) : 0);
   }
 
   /** Whether any split exists; if so its feature and bins are in `choice`. */
@@ -244,57 +247,66 @@ class SplitSearch {
       const b = codes[base + order[p]];
       set[b >>> 5] |= 1 << (b & 31);
     }
-    for (let word = lowBin >>> 5; word <= highBin >>> 5; word++) {
-      let bits = set[word];
-      set[word] = 0;
-      while (bits !== 0) {
-        const lowest = bits & -bits;
-        occupied[count++] = (word << 5) | (31 - Math.clz32(lowest));
-        bits ^= lowest;
-      }
-    }
-    return count;
+    return readBitSet(set, lowBin, highBin, occupied);
   }
 
   /**
-   * Puts the `count` ranks rankHistogram listed (in the order first met) in ascending order, in
-   * O(count log count) for a node whose rows are few for the ranks they span, where walking the
-   * span would cost O(distinct values) at every deep node.
+   * Puts the `count` ranks rankHistogram listed (in the order first met) in ascending order
+   * without walking the ranks the node's rows span, which deep down are thousands for a few
+   * rows: a few ranks by insertion, more through a bit set of the span (a word per 32 ranks),
+   * or a sort when even the bit set would be long for the ranks it holds.
    */
   private sortRanks(count: number): void {
     const ranks = this.occupiedRanks;
+    if (count <= 16) {
+      for (let k = 1; k < count; k++) {
+        const r = ranks[k];
+        let at = k;
+        for (; at > 0 && ranks[at - 1] > r; at--) ranks[at] = ranks[at - 1];
+        ranks[at] = r;
+      }
+      return;
+    }
     let low = ranks[0];
     let high = ranks[0];
     for (let k = 1; k < count; k++) {
       const r = ranks[k];
-      if (r < low) low = r;
-      if (r > high) high = r;
+      low = Math.min(low, r);
+      high = Math.max(high, r);
     }
-    if (high - low < RANK_WALK * count) {
-      const { binWeight } = this.criterion;
-      let listed = 0;
-      for (let b = low; b <= high; b++) if (binWeight[b] !== 0) ranks[listed++] = b;
-      return;
-    }
-    if (count > 16) {
+    if (high - low > RANK_SET_SPAN * count) {
       ranks.subarray(0, count).sort();
       return;
     }
-    for (let k = 1; k < count; k++) {
-      const r = ranks[k];
-      let at = k;
-      for (; at > 0 && ranks[at - 1] > r; at--) ranks[at] = ranks[at - 1];
-      ranks[at] = r;
-    }
+    const set = this.rankSet;
+    for (let k = 0; k < count; k++) set[ranks[k] >>> 5] |= 1 << (ranks[k] & 31);
+    readBitSet(set, low, high, ranks);
   }
 }
 
 /**
- * A node's span of ranks is walked bin by bin when it is at most this many times the number of
- * bins it occupies, and the occupied ranks sorted otherwise: near the root the span is about the
- * occupied count, deep down a few rows span thousands of ranks.
+ * Reads the bits set in set's words from the one holding bit `low` to the one holding `high`
+ * into `out`, ascending, zeroing the words; returns how many.
  */
-const RANK_WALK = 8;
+function readBitSet(set: Int32Array, low: number, high: number, out: Uint32Array): number {
+  let count = 0;
+  for (let word = low >>> 5; word <= high >>> 5; word++) {
+    let bits = set[word];
+    set[word] = 0;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      out[count++] = (word << 5) | (31 - Math.clz32(lowest));
+      bits ^= lowest;
+    }
+  }
+  return count;
+}
+
+/**
+ * Occupied ranks are read back from a bit set while their span is at most this many times their
+ * count (eight words of the set a rank), and sorted beyond.
+ */
+const RANK_SET_SPAN = 256;
 
 export function swap(values: Uint32Array, a: number, b: number): void {
   const t = values[a];
