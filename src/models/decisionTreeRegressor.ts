@@ -16,8 +16,8 @@ export interface DecisionTreeRegressorOptions {
  * A regression tree, as scikit-learn's DecisionTreeRegressor() with its defaults: squared_error
  * criterion, best split, no depth limit, min_samples_split 2, min_samples_leaf 1; a prediction is
  * the mean target of the row's leaf. Grown by the classification tree's code (treeGrowth.ts) with
- * the squared-error criterion, on the same histogram bins, so on features with at most 256
- * distinct values it makes scikit-learn's splits at scikit-learn's thresholds.
+ * the squared-error criterion, on the same histograms over each feature's distinct values, so it
+ * makes scikit-learn's splits at scikit-learn's thresholds.
  */
 export class DecisionTreeRegressor implements Regressor {
   private fitted: FlatTree | null = null;

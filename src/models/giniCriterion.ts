@@ -8,12 +8,12 @@ import { binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./
  */
 export class GiniCriterion implements SplitCriterion {
   readonly leafWidth: number;
-  readonly binWeight = new Float64Array(MAX_BINS);
+  binWeight = new Float64Array(MAX_BINS);
   nodeWeight = 0;
   /** The node's weighted class counts. */
   private readonly total: Float64Array;
   /** Weighted class counts per bin, [bin * nClasses + c]. */
-  private readonly hist: Float64Array;
+  private hist: Float64Array;
   private readonly leftCounts: Float64Array;
   /** Left weight of the split set up by twoValuedSplit, whose class weights are in leftCounts. */
   private pendingLeftWeight = 0;
@@ -87,6 +87,29 @@ export class GiniCriterion implements SplitCriterion {
     return binRange(low, high);
   }
 
+  reserveBins(bins: number): void {
+    if (bins <= this.binWeight.length) return;
+    this.binWeight = new Float64Array(bins);
+    this.hist = new Float64Array(bins * this.nClasses);
+  }
+
+  rankHistogram(ranks: Uint32Array, base: number, order: Uint32Array, start: number, end: number, touched: Uint32Array): number {
+    const { hist, binWeight, y, weight, nClasses } = this;
+    let count = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const b = ranks[base + i];
+      const w = weight[i];
+      // Every row in a node has a positive weight, so an empty bin is one not met before; the
+      // store is unconditional and only the count is moved, without a branch to mispredict.
+      touched[count] = b;
+      count += +(binWeight[b] === 0);
+      hist[b * nClasses + y[i]] += w;
+      binWeight[b] += w;
+    }
+    return count;
+  }
+
   twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
     const { hist, binWeight, y, weight, total } = this;
     if (this.nClasses !== 2) return this.histogram(codes, base, order, start, end);
@@ -139,7 +162,11 @@ export class GiniCriterion implements SplitCriterion {
    * The gini proxy computed in scikit-learn's order of operations, so that exact ties stay ties
    * and the first (lowest) of equally good thresholds wins, as there.
    */
-  scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void {
+  scan(feature: number, occupied: Uint32Array, count: number, best: SplitChoice): void {
+    if (this.nClasses === 2) {
+      this.scanTwoClasses(feature, occupied, count, best);
+      return;
+    }
     const { hist, binWeight, leftCounts, nClasses } = this;
     for (let c = 0; c < nClasses; c++) leftCounts[c] = 0;
     let leftWeight = 0;
@@ -159,6 +186,43 @@ export class GiniCriterion implements SplitCriterion {
         leftCounts[c] += hist[offset + c];
         hist[offset + c] = 0;
       }
+      leftWeight += binWeight[b];
+      binWeight[b] = 0;
+    }
+  }
+
+  /**
+   * scan for two classes, with giniProxy's arithmetic written out on registers (the same
+   * operations in the same order, so the same numbers): a feature of thousands of values has as
+   * many boundaries, and the loops over a two-entry array cost more than the proxy.
+   */
+  private scanTwoClasses(feature: number, occupied: Uint32Array, count: number, best: SplitChoice): void {
+    const { hist, binWeight, nodeWeight } = this;
+    const total0 = this.total[0];
+    const total1 = this.total[1];
+    let left0 = 0;
+    let left1 = 0;
+    let leftWeight = 0;
+    for (let k = 0; k < count; k++) {
+      const b = occupied[k];
+      if (k > 0) {
+        const rightWeight = nodeWeight - leftWeight;
+        const right0 = total0 - left0;
+        const right1 = total1 - left1;
+        const giniLeft = 1 - (left0 * left0 + left1 * left1) / (leftWeight * leftWeight);
+        const giniRight = 1 - (right0 * right0 + right1 * right1) / (rightWeight * rightWeight);
+        const proxy = -rightWeight * giniRight - leftWeight * giniLeft;
+        if (proxy > best.proxy) {
+          best.proxy = proxy;
+          best.feature = feature;
+          best.leftBin = occupied[k - 1];
+          best.rightBin = b;
+        }
+      }
+      left0 += hist[2 * b];
+      left1 += hist[2 * b + 1];
+      hist[2 * b] = 0;
+      hist[2 * b + 1] = 0;
       leftWeight += binWeight[b];
       binWeight[b] = 0;
     }

@@ -39,11 +39,22 @@ export interface SplitCriterion {
    */
   twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number;
   /**
+   * Makes room for the statistics of `bins` bins (the widest feature's, whose ranks run up to its
+   * distinct count), keeping them zero; called once before a tree is grown.
+   */
+  reserveBins(bins: number): void;
+  /**
+   * histogram for a feature coded by ranks (featureBins.ts: more than 256 values; ranks[base + row]
+   * is a row's bin): adds the node's rows into the same per-bin statistics, writes each bin it
+   * touches once into `touched` (in the order first met, not sorted) and returns how many.
+   */
+  rankHistogram(ranks: Uint32Array, base: number, order: Uint32Array, start: number, end: number, touched: Uint32Array): number;
+  /**
    * Scores every boundary between consecutive occupied bins (occupied[0, count), ascending), left
    * to right, and records in `best` each one strictly better than best.proxy. Leaves the bins it
    * read at zero, so the histogram is clean for the next feature.
    */
-  scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void;
+  scan(feature: number, occupied: Uint32Array, count: number, best: SplitChoice): void;
   /** Zeroes one bin (a constant feature's only bin, never scanned). */
   clearBin(bin: number): void;
   /** Writes the node set up by startNode as a leaf: leafWidth values at out[offset..]. */

@@ -20,11 +20,11 @@ const TIE = 64 * Number.EPSILON;
  */
 export class SquaredErrorCriterion implements SplitCriterion {
   readonly leafWidth = 1;
-  readonly binWeight = new Float64Array(MAX_BINS);
+  binWeight = new Float64Array(MAX_BINS);
   nodeWeight = 0;
   private sum = 0;
   /** Sum of w y per bin. */
-  private readonly binSum = new Float64Array(MAX_BINS);
+  private binSum = new Float64Array(MAX_BINS);
   /** Left sum and weight of the split set up by twoValuedSplit. */
   private pendingLeftSum = 0;
   private pendingLeftWeight = 0;
@@ -77,6 +77,28 @@ export class SquaredErrorCriterion implements SplitCriterion {
     return binRange(low, high);
   }
 
+  reserveBins(bins: number): void {
+    if (bins <= this.binWeight.length) return;
+    this.binWeight = new Float64Array(bins);
+    this.binSum = new Float64Array(bins);
+  }
+
+  rankHistogram(ranks: Uint32Array, base: number, order: Uint32Array, start: number, end: number, touched: Uint32Array): number {
+    const { binSum, binWeight, y, weight } = this;
+    let count = 0;
+    for (let p = start; p < end; p++) {
+      const i = order[p];
+      const b = ranks[base + i];
+      const w = weight[i];
+      // As GiniCriterion's: an empty bin is one not met before, counted without a branch.
+      touched[count] = b;
+      count += +(binWeight[b] === 0);
+      binSum[b] += w * y[i];
+      binWeight[b] += w;
+    }
+    return count;
+  }
+
   twoBinHistogram(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number {
     const { binSum, binWeight, y, weight } = this;
     // Each sum takes its rows' terms in row order and 0 for the others, which changes no sum.
@@ -105,7 +127,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
   }
 
   /** The proxy in scikit-learn's order of operations; the first of equally good thresholds (within TIE) wins. */
-  scan(feature: number, occupied: Uint8Array, count: number, best: SplitChoice): void {
+  scan(feature: number, occupied: Uint32Array, count: number, best: SplitChoice): void {
     const { binSum, binWeight, nodeWeight, sum } = this;
     let leftSum = 0;
     let leftWeight = 0;

@@ -58,7 +58,8 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
   for (let i = 0, p = 0; i < n; i++) if (weight[i] > 0) order[p++] = i;
 
   const tree = new TreeBuffer(criterion.leafWidth, Math.min(2 * size - 1, 1023));
-  const search = new SplitSearch(bins, criterion, Math.min(maxFeatures, nFeatures), rng);
+  criterion.reserveBins(bins.widest);
+  const search = new SplitSearch(bins, criterion, Math.min(maxFeatures, nFeatures), rng, size);
   const scratch = new Uint32Array(size);
 
   // Six numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
@@ -81,7 +82,8 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
     }
     const { feature, leftBin, rightBin } = search.choice;
     tree.setSplit(node, feature, splitThreshold(bins, feature, leftBin, rightBin));
-    const middle = partitionRows(order, scratch, start, end, bins.codes, feature * n, leftBin);
+    const column = bins.rankColumn[feature];
+    const middle = column < 0 ? partitionRows(order, scratch, start, end, bins.codes, feature * n, leftBin) : partitionRows(order, scratch, start, end, bins.ranks, column * n, leftBin);
     // Pushed right first so the left subtree is grown first.
     stack.push(middle, end, node, 0, search.childConstants, depth + 1, start, middle, node, 1, search.childConstants, depth + 1);
   }
@@ -107,10 +109,11 @@ export function addLeafValues(tree: FlatTree, X: Matrix, out: Float64Array, scal
 }
 
 /**
- * Stable in-place partition of order[start, end): rows whose code is at most leftBin first.
- * Stable so that rows stay in ascending order, which keeps the histogram passes cache-friendly.
+ * Stable in-place partition of order[start, end): rows whose code (byte code or rank) is at most
+ * leftBin first. Stable so that rows stay in ascending order, which keeps the histogram passes
+ * cache-friendly.
  */
-function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number, leftBin: number): number {
+function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array | Uint32Array, base: number, leftBin: number): number {
   let write = start;
   let spill = 0;
   // Branch-free: each row is written to both sides and only the side it belongs to advances.
@@ -146,24 +149,31 @@ class SplitSearch {
    * prefix is intact when their turn comes.
    */
   private readonly features: Uint32Array;
-  /** The bins a node's rows occupy, ascending, and a 256-bit set used to list them. */
-  private readonly occupied = new Uint8Array(MAX_BINS);
+  /** The bins a node's rows occupy in a byte-coded feature, ascending, and a 256-bit set used to list them. */
+  private readonly occupied = new Uint32Array(MAX_BINS);
   private readonly occupiedSet = new Int32Array(MAX_BINS / 32);
+  /** The bins a node's rows occupy in a rank-coded feature (one per row at most), and a bit set to list them. */
+  private readonly occupiedRanks: Uint32Array;
+  private readonly rankSet: Int32Array;
 
   constructor(
     private readonly bins: FeatureBins,
     private readonly criterion: SplitCriterion,
     private readonly maxFeatures: number,
     private readonly rng: Rng,
+    rows: number,
   ) {
     this.features = Uint32Array.from({ length: bins.cols }, (_, j) => j);
+    const wide = bins.ranks.length > 0;
+    this.occupiedRanks = new Uint32Array(wide ? rows : 0);
+    this.rankSet = new Int32Array(wide ? Math.ceil(bins.widest / 32) : 0);
   }
 
   /** Whether any split exists; if so its feature and bins are in `choice`. */
   best(order: Uint32Array, start: number, end: number, knownConstants: number): boolean {
     const { features, maxFeatures, rng, criterion, choice } = this;
     const nFeatures = features.length;
-    const { codes, rows, binCount } = this.bins;
+    const { codes, rows, binCount, ranks, rankColumn } = this.bins;
     choice.reset();
     let drawnKnown = 0;
     let foundConstants = 0;
@@ -183,19 +193,35 @@ class SplitSearch {
       }
       const position = knownConstants + foundConstants + pick - knownLeft;
       const feature = features[position];
-      const range = binCount[feature] === 2 ? criterion.twoBinHistogram(codes, feature * rows, order, start, end) : criterion.histogram(codes, feature * rows, order, start, end);
-      const lowBin = range & 0xff;
-      const highBin = range >>> 8;
-      if (lowBin === highBin) {
-        criterion.clearBin(lowBin);
+      const column = rankColumn[feature];
+      let constantBin = -1;
+      if (column < 0) {
+        const range = binCount[feature] === 2 ? criterion.twoBinHistogram(codes, feature * rows, order, start, end) : criterion.histogram(codes, feature * rows, order, start, end);
+        const lowBin = range & 0xff;
+        const highBin = range >>> 8;
+        if (lowBin === highBin) {
+          constantBin = lowBin;
+        } else {
+          const count = this.listOccupied(feature, order, start, end, lowBin, highBin);
+          criterion.scan(feature, this.occupied, count, choice);
+        }
+      } else {
+        const count = criterion.rankHistogram(ranks, column * rows, order, start, end, this.occupiedRanks);
+        if (count === 1) {
+          constantBin = this.occupiedRanks[0];
+        } else {
+          this.sortRanks(count);
+          criterion.scan(feature, this.occupiedRanks, count, choice);
+        }
+      }
+      if (constantBin >= 0) {
+        criterion.clearBin(constantBin);
         swap(features, position, knownConstants + foundConstants);
         foundConstants++;
         continue;
       }
       evaluated++;
       swap(features, position, nFeatures - evaluated);
-      const count = this.listOccupied(feature, order, start, end, lowBin, highBin);
-      criterion.scan(feature, this.occupied, count, choice);
     }
     this.childConstants = knownConstants + foundConstants;
     return choice.feature >= 0;
@@ -221,18 +247,66 @@ class SplitSearch {
       const b = codes[base + order[p]];
       set[b >>> 5] |= 1 << (b & 31);
     }
-    for (let word = lowBin >>> 5; word <= highBin >>> 5; word++) {
-      let bits = set[word];
-      set[word] = 0;
-      while (bits !== 0) {
-        const lowest = bits & -bits;
-        occupied[count++] = (word << 5) | (31 - Math.clz32(lowest));
-        bits ^= lowest;
+    return readBitSet(set, lowBin, highBin, occupied);
+  }
+
+  /**
+   * Puts the `count` ranks rankHistogram listed (in the order first met) in ascending order
+   * without walking the ranks the node's rows span, which deep down are thousands for a few
+   * rows: a few ranks by insertion, more through a bit set of the span (a word per 32 ranks),
+   * or a sort when even the bit set would be long for the ranks it holds.
+   */
+  private sortRanks(count: number): void {
+    const ranks = this.occupiedRanks;
+    if (count <= 16) {
+      for (let k = 1; k < count; k++) {
+        const r = ranks[k];
+        let at = k;
+        for (; at > 0 && ranks[at - 1] > r; at--) ranks[at] = ranks[at - 1];
+        ranks[at] = r;
       }
+      return;
     }
-    return count;
+    let low = ranks[0];
+    let high = ranks[0];
+    for (let k = 1; k < count; k++) {
+      const r = ranks[k];
+      low = Math.min(low, r);
+      high = Math.max(high, r);
+    }
+    if (high - low > RANK_SET_SPAN * count) {
+      ranks.subarray(0, count).sort();
+      return;
+    }
+    const set = this.rankSet;
+    for (let k = 0; k < count; k++) set[ranks[k] >>> 5] |= 1 << (ranks[k] & 31);
+    readBitSet(set, low, high, ranks);
   }
 }
+
+/**
+ * Reads the bits set in set's words from the one holding bit `low` to the one holding `high`
+ * into `out`, ascending, zeroing the words; returns how many.
+ */
+function readBitSet(set: Int32Array, low: number, high: number, out: Uint32Array): number {
+  let count = 0;
+  for (let word = low >>> 5; word <= high >>> 5; word++) {
+    let bits = set[word];
+    set[word] = 0;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      out[count++] = (word << 5) | (31 - Math.clz32(lowest));
+      bits ^= lowest;
+    }
+  }
+  return count;
+}
+
+/**
+ * Occupied ranks are read back from a bit set while their span is at most this many times their
+ * count (eight words of the set a rank), and sorted beyond.
+ */
+const RANK_SET_SPAN = 256;
 
 export function swap(values: Uint32Array, a: number, b: number): void {
   const t = values[a];

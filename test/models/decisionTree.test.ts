@@ -96,12 +96,25 @@ test("DecisionTreeClassifier rejects labels, weights and shapes that do not fit"
   assert.throws(() => tree().predictProba(X), /not fitted/);
 });
 
-test("DecisionTreeClassifier on one feature equals scikit-learn's tree, probabilities exactly", () => {
-  const { feature, target, nodeCount, proba } = reference.oneFeature;
-  const split = referenceSplit([feature], target);
-  const model = tree().fit(split.XTrain, split.yTrain, split.nClasses);
-  assert.equal(model.tree.nodeCount, nodeCount);
-  assert.deepEqual([...model.predictProba(split.XTest)], proba.flat());
+for (const [name, oneFeature] of [["at most 256 values", reference.oneFeature], ["more than 256 values", reference.oneWideFeature]] as const) {
+  test(`DecisionTreeClassifier on one feature of ${name} equals scikit-learn's tree, probabilities exactly`, () => {
+    const { feature, target, nodeCount, proba } = oneFeature;
+    const split = referenceSplit([feature], target);
+    const model = tree().fit(split.XTrain, split.yTrain, split.nClasses);
+    assert.equal(model.tree.nodeCount, nodeCount);
+    assert.deepEqual([...model.predictProba(split.XTest)], proba.flat());
+  });
+}
+
+test("DecisionTreeClassifier separates two neighbouring values of a feature of more than 256 values, at their midpoint, as scikit-learn", () => {
+  // x = 0..599 with the class changing between 300 and 301: scikit-learn 1.2.1's tree is one split
+  // at 300.5. Quantile bins held 300, 301 and 302 in one bin, so the leaves could not be pure.
+  const X = createMatrix(600, 1, Float64Array.from({ length: 600 }, (_, i) => i));
+  const y = Uint32Array.from({ length: 600 }, (_, i) => +(i > 300));
+  const model = tree().fit(X, y, 2);
+  assert.equal(model.tree.nodeCount, 3);
+  assert.equal(model.tree.threshold[0], 300.5);
+  assert.deepEqual([...model.predictProba(matrix([[300], [301]]))], [1, 0, 0, 1]);
 });
 
 for (const [name, reference_] of Object.entries(reference.cases)) {

@@ -14,13 +14,15 @@ import { matrix, problem, regressionReference } from "./regressionReference.js";
 const tree = (seed = 1) => new DecisionTreeRegressor({ rng: createRng(seed) });
 const { trees } = regressionReference;
 
-test("DecisionTreeRegressor on one feature equals scikit-learn's tree: node count and predictions bit for bit", () => {
-  const c = trees["one-feature"];
-  const p = problem(c);
-  const model = tree().fit(p.XTrain, p.yTrain);
-  assert.equal(model.tree.nodeCount, c.nodeCount);
-  assert.deepEqual([...model.predict(p.XTest)], c.predictions);
-});
+for (const name of ["one-feature", "wide-feature"] as const) {
+  test(`DecisionTreeRegressor on one feature equals scikit-learn's tree: node count and predictions bit for bit (${name})`, () => {
+    const c = trees[name];
+    const p = problem(c);
+    const model = tree().fit(p.XTrain, p.yTrain);
+    assert.equal(model.tree.nodeCount, c.nodeCount);
+    assert.deepEqual([...model.predict(p.XTest)], c.predictions);
+  });
+}
 
 test("DecisionTreeRegressor equals scikit-learn's tree where ties cannot bite, to the last bit of a leaf mean", () => {
   const c = trees.levels;

@@ -39,25 +39,44 @@ test("binFeatures codes a constant column as one bin", () => {
   assert.deepEqual([...bins.codes], [0, 0, 0]);
 });
 
-test("binFeatures makes at most 256 monotone, non-empty, roughly equal bins from many values", () => {
+test("binFeatures codes a feature of more than 256 distinct values by its rank among them: one bin per value, in value order", () => {
   const rng = createRng(4);
-  const values = Array.from({ length: 5000 }, () => rng.next() * 100);
-  // A heavy value, as a zero-inflated column has: it must stay one bin and not starve the others.
+  const values = Array.from({ length: 5000 }, () => Math.round(rng.next() * 1e5) / 100);
+  // A heavy value, as a zero-inflated column has, and a run closer than FEATURE_THRESHOLD.
   for (let i = 0; i < 1500; i++) values[i] = 0;
+  values[1500] = 500;
+  values[1501] = 500 + 5e-8;
   const bins = binFeatures(column(values));
-  const count = bins.binCount[0];
-  assert.ok(count <= MAX_BINS && count > 200, `${count} bins`);
-  const sizes = new Uint32Array(count);
-  for (const code of bins.codes) sizes[code]++;
-  assert.ok(sizes.every((size) => size > 0));
-  assert.equal(sizes[0], 1500);
-  assert.ok(Math.max(...sizes.subarray(1)) <= (2 * 3500) / (count - 1), `largest bin ${Math.max(...sizes.subarray(1))}`);
-  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
-  for (let k = 1; k < order.length; k++) assert.ok(bins.codes[order[k - 1]] <= bins.codes[order[k]]);
-  for (let b = 0; b < count; b++) {
-    assert.ok(bins.low[b] <= bins.high[b]);
-    if (b > 0) assert.ok(bins.high[b - 1] < bins.low[b]);
+  const distinct = [...new Set(values.map(Math.fround))].sort((a, b) => a - b).filter((v, k, all) => k === 0 || v > all[k - 1] + 1e-7);
+  assert.ok(distinct.length > MAX_BINS);
+  assert.equal(bins.binCount[0], distinct.length);
+  assert.equal(bins.widest, distinct.length);
+  assert.equal(bins.rankColumn[0], 0);
+  assert.deepEqual([...bins.low.subarray(0, distinct.length)], distinct);
+  const run = distinct.indexOf(500);
+  assert.equal(bins.high[run], Math.fround(500 + 5e-8));
+  for (let i = 0; i < values.length; i++) {
+    const rank = bins.ranks[i];
+    assert.ok(bins.low[rank] <= Math.fround(values[i]) && Math.fround(values[i]) <= bins.high[rank], `row ${i}`);
   }
+  assert.equal(bins.ranks[1500], bins.ranks[1501]);
+});
+
+test("binFeatures keeps narrow features in byte codes and lays every feature's bins out one after another", () => {
+  const rows = 300;
+  const data = new Float64Array(rows * 3);
+  for (let i = 0; i < rows; i++) data.set([i % 3, 1000 - i / 4, i % 2], i * 3);
+  const bins = binFeatures(createMatrix(rows, 3, data));
+  assert.deepEqual([...bins.binCount], [3, rows, 2]);
+  assert.deepEqual([...bins.rankColumn], [-1, 0, -1]);
+  assert.deepEqual([...bins.binStart], [0, 3, 3 + rows, 5 + rows]);
+  assert.equal(bins.ranks.length, rows);
+  // Feature 1 falls as the row index grows: row i has rank rows - 1 - i.
+  assert.deepEqual([...bins.ranks.subarray(0, 3)], [rows - 1, rows - 2, rows - 3]);
+  assert.deepEqual([...bins.codes.subarray(0, 4)], [0, 1, 2, 0]);
+  assert.deepEqual([...bins.codes.subarray(2 * rows, 2 * rows + 3)], [0, 1, 0]);
+  assert.equal(splitThreshold(bins, 1, 0, 1), 925.375);
+  assert.equal(splitThreshold(bins, 2, 0, 1), 0.5);
 });
 
 test("binFeatures codes each feature of a matrix on its own, column-major", () => {
@@ -68,7 +87,6 @@ test("binFeatures codes each feature of a matrix on its own, column-major", () =
 test("binFeatures rejects values that are not finite float32", () => {
   assert.throws(() => binFeatures(column([1, NaN])), /feature 0 row 1/);
   assert.throws(() => binFeatures(column([1e39])), RangeError);
-  assert.throws(() => binFeatures(column([1]), 300), RangeError);
 });
 
 test("binFeatures bins columns of one or two distinct values (no sort) as valueGroups would: -0 and 0 one value, close values one bin", () => {

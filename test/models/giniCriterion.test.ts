@@ -24,7 +24,7 @@ test("GiniCriterion's best thresholdProxy over the boundaries equals scan's best
   const bins = Uint8Array.from([0, 1, 2, 3, 4]);
   criterion.histogram(bins, 0, order, 0, 5);
   const scanned = new SplitChoice();
-  criterion.scan(0, bins, 5, scanned);
+  criterion.scan(0, Uint32Array.from(bins), 5, scanned);
   const proxies = [0.5, 1.5, 2.5, 3.5].map((threshold) => criterion.thresholdProxy(values, order, 0, 5, threshold));
   assert.equal(Math.max(...proxies), scanned.proxy);
   assert.equal(proxies.indexOf(scanned.proxy), scanned.leftBin);
@@ -67,8 +67,8 @@ test("GiniCriterion's twoBinHistogram fills the same bins, bit for bit, as histo
     assert.deepEqual([...a.binWeight.subarray(0, 2)], [...b.binWeight.subarray(0, 2)]);
     const scanA = new SplitChoice();
     const scanB = new SplitChoice();
-    a.scan(0, Uint8Array.of(0, 1), 2, scanA);
-    b.scan(0, Uint8Array.of(0, 1), 2, scanB);
+    a.scan(0, Uint32Array.of(0, 1), 2, scanA);
+    b.scan(0, Uint32Array.of(0, 1), 2, scanB);
     assert.equal(scanA.proxy, scanB.proxy);
   }
   // Rows all in one bin: that bin alone is reported, as histogram does.

@@ -56,7 +56,7 @@ export interface ForestCase {
 
 export const regressionReference = JSON.parse(readFileSync(repoPath("test", "reference", "regression_reference.json"), "utf8")) as {
   readonly linear: Readonly<Record<string, LinearCase>>;
-  readonly trees: { readonly "one-feature": TreeCase; readonly levels: TreeCase; readonly forest: ForestCase };
+  readonly trees: { readonly "one-feature": TreeCase; readonly "wide-feature": TreeCase; readonly levels: TreeCase; readonly forest: ForestCase };
 };
 
 export function matrix(rows: Rows): Matrix {

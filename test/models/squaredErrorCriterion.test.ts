@@ -24,14 +24,14 @@ test("SquaredErrorCriterion scores boundaries by S_L^2 / W_L + S_R^2 / W_R and k
   const codes = Uint8Array.from([0, 1, 2, 3, 4]);
   assert.equal(criterion.histogram(codes, 0, order, 0, 5), 0 | (4 << 8));
   const best = new SplitChoice();
-  criterion.scan(7, Uint8Array.from([0, 1, 2, 3, 4]), 5, best);
+  criterion.scan(7, Uint32Array.from([0, 1, 2, 3, 4]), 5, best);
   assert.deepEqual({ feature: best.feature, leftBin: best.leftBin, rightBin: best.rightBin }, { feature: 7, leftBin: 2, rightBin: 3 });
   assert.equal(best.proxy, (6 * 6) / 3 + (22 * 22) / 2);
   // The scan left the histogram empty: scanning again finds nothing better than itself.
   for (const w of criterion.binWeight) assert.equal(w, 0);
   const again = new SplitChoice();
   criterion.histogram(codes, 0, order, 0, 5);
-  criterion.scan(7, Uint8Array.from([0, 1, 2, 3, 4]), 5, again);
+  criterion.scan(7, Uint32Array.from([0, 1, 2, 3, 4]), 5, again);
   assert.equal(again.proxy, best.proxy);
 });
 
@@ -63,8 +63,8 @@ test("SquaredErrorCriterion's twoValuedSplit and twoBinHistogram give thresholdP
     assert.equal(criterion.twoBinHistogram(codes, 0, rows, 2, 27), other.histogram(codes, 0, rows, 2, 27));
     const a = new SplitChoice();
     const b = new SplitChoice();
-    criterion.scan(0, Uint8Array.of(0, 1), 2, a);
-    other.scan(0, Uint8Array.of(0, 1), 2, b);
+    criterion.scan(0, Uint32Array.of(0, 1), 2, a);
+    other.scan(0, Uint32Array.of(0, 1), 2, b);
     assert.equal(a.proxy, b.proxy);
   }
 });

@@ -26,7 +26,16 @@ export interface ReferenceCase {
 export interface TreesReference {
   readonly sklearn: string;
   readonly cases: Readonly<Record<string, ReferenceCase>>;
-  readonly oneFeature: { readonly feature: string; readonly target: "y2" | "y3"; readonly nodeCount: number; readonly proba: readonly (readonly number[])[] };
+  readonly oneFeature: OneFeatureCase;
+  /** As oneFeature, on a feature of more than 256 distinct values. */
+  readonly oneWideFeature: OneFeatureCase;
+}
+
+export interface OneFeatureCase {
+  readonly feature: string;
+  readonly target: "y2" | "y3";
+  readonly nodeCount: number;
+  readonly proba: readonly (readonly number[])[];
 }
 
 export interface Split {

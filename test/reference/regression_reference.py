@@ -256,7 +256,7 @@ trees["levels"] = {
 }
 
 # A noisy problem for the forest: six features, two of them continuous (more than 256 distinct
-# values, so ours bins them by quantiles), R2 well below 1.
+# values, so ours codes them by rank), R2 well below 1.
 rs = np.random.RandomState(913)
 n = 400
 X = np.column_stack([
@@ -278,6 +278,19 @@ trees["forest"] = {
     "forestR2": forest_r2, "forestR2Mean": float(np.mean(forest_r2)),
     "treeR2": tree_r2, "treeR2Mean": float(np.mean(tree_r2)),
     "topSplits": tops[0],
+}
+
+# One feature of more than 256 distinct values (ours codes it by rank) with duplicates among
+# them, continuous targets: as "one-feature", the whole tree must match.
+rs = np.random.RandomState(914)
+x = rs.normal(0, 1, 500).round(3)
+y = (np.sin(2 * x) * 3 + rs.normal(0, 0.5, 500)).round(6)
+X_train, X_test = x[:400, None], x[400:, None]
+assert 256 < len(np.unique(X_train)) < 400
+trees["wide-feature"] = {
+    "XTrain": rows(X_train), "yTrain": values(y[:400]), "XTest": rows(X_test),
+    "nodeCount": int(DecisionTreeRegressor(random_state=0).fit(X_train, y[:400]).tree_.node_count),
+    "predictions": values(seed_independent_predictions(X_train, y[:400], X_test, "wide-feature")),
 }
 
 text = json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "scipy": scipy.__version__, "linear": linear, "trees": trees}, indent=1)

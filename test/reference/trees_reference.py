@@ -28,8 +28,9 @@ FOREST_SEEDS = range(5)
 TOP_DEPTH = 3
 
 rng = np.random.default_rng(20240601)
-# x0..x7 have at most 256 distinct training values each, so our bins are exact on them;
-# c0 and c1 are full-precision and take the quantile-bin path.
+# x0..x7 have at most 256 distinct training values each (byte codes in featureBins.ts); c0 and c1
+# are full-precision and coded by rank (the "quantile" cases keep the name of the bins they once
+# took).
 x = np.column_stack([
     np.round(rng.normal(size=ROWS), 2),
     np.round(rng.uniform(0, 25, size=ROWS), 1),
@@ -123,7 +124,19 @@ one_feature = {
     "proba": [[float(p) for p in row] for row in one.predict_proba(X1_test)],
 }
 
-reference = {"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases, "oneFeature": one_feature}
+# The same on one feature of more than 256 distinct values (c0), which ours codes by rank: every
+# threshold between neighbouring values is a candidate, so the tree must match here too.
+Xw_train, Xw_test = c[is_train][:, [0]], c[~is_train][:, [0]]
+assert len(np.unique(Xw_train)) > 256
+wide = DecisionTreeClassifier(random_state=0).fit(Xw_train, y2[is_train])
+one_wide_feature = {
+    "feature": "c0",
+    "target": "y2",
+    "nodeCount": int(wide.tree_.node_count),
+    "proba": [[float(p) for p in row] for row in wide.predict_proba(Xw_test)],
+}
+
+reference = {"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases, "oneFeature": one_feature, "oneWideFeature": one_wide_feature}
 with open(os.path.join(HERE, "trees_reference.json"), "w") as out:
     json.dump(reference, out, indent=1, default=float)
     out.write("\n")
