@@ -1,4 +1,4 @@
-import { centredMinimumNormLeastSquares, gramMinimumNormLeastSquares, type LeastSquaresSolution } from "../stats/minimumNormLeastSquares.js";
+import { centredMinimumNormLeastSquares, gramMinimumNormLeastSquares, rowGramMinimumNormLeastSquares, type LeastSquaresSolution } from "../stats/minimumNormLeastSquares.js";
 import type { Matrix } from "../stats/matrix.js";
 import { oneHotNullDirections } from "../stats/oneHotNullSpace.js";
 import { groupScatters } from "../stats/scatter.js";
@@ -25,7 +25,7 @@ export class LinearRegression extends CentredLinearModel {
   }
 
   protected solve(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array {
-    const solution = (X.rows > X.cols ? fromNormalEquations(X, xMean, yc) : null) ?? centredMinimumNormLeastSquares(X, xMean, yc);
+    const solution = (X.rows > X.cols ? fromNormalEquations(X, xMean, yc) : fromRowGram(X, xMean, yc)) ?? centredMinimumNormLeastSquares(X, xMean, yc);
     this.lastRank = solution.rank;
     return solution.x;
   }
@@ -35,6 +35,14 @@ function fromNormalEquations(X: Matrix, xMean: Float64Array, yc: Float64Array): 
   const gram = groupScatters(X, null, 1, xMean);
   const cutoff = Math.max(X.rows, X.cols) * Number.EPSILON;
   return gramMinimumNormLeastSquares(gram, X.cols, centredCrossProduct(X, xMean, yc), X.rows, oneHotNullDirections(X), cutoff, (d) => centredSquaredImage(X, xMean, d));
+}
+
+/** The wide case (rows <= cols) from the rows x rows Gram matrix of the centred rows. */
+function fromRowGram(X: Matrix, xMean: Float64Array, yc: Float64Array): LeastSquaresSolution | null {
+  const { rows, cols, data } = X;
+  const wt = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) wt[j * rows + i] = data[i * cols + j] - xMean[j];
+  return rowGramMinimumNormLeastSquares(wt, rows, cols, yc);
 }
 
 /** |(X - 1 xMean') d|^2, each row centred before its product (a large mean would cancel away the small image). */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { gramMinimumNormLeastSquares, minimumNormLeastSquares } from "../../src/stats/minimumNormLeastSquares.js";
+import { gramMinimumNormLeastSquares, minimumNormLeastSquares, rowGramMinimumNormLeastSquares } from "../../src/stats/minimumNormLeastSquares.js";
 import { createRng } from "../../src/stats/rng.js";
 
 const close = (actual: Float64Array, expected: readonly number[], tolerance = 1e-12) =>
@@ -147,5 +147,34 @@ test("gramMinimumNormLeastSquares drops an exact numeric dependency it was not t
     assert.equal(fromQr.rank, 3);
     assert.equal(fromGram.rank, 3);
     close(fromGram.x, [...fromQr.x], 1e-10);
+  }
+});
+
+test("rowGramMinimumNormLeastSquares gives the Jacobi route's answer on a wide matrix, and declines rows repeating others within noise", () => {
+  const rng = createRng(8);
+  const rows = 12;
+  const cols = 30;
+  for (const noise of [null, 0, 1e-7]) {
+    // Centred columns (so the all-ones vector is null to A'); row 11 repeats row 10 when noise is a number.
+    const a = Float64Array.from({ length: rows * cols }, () => rng.next() * 2 - 1);
+    if (noise !== null) for (let j = 0; j < cols; j++) a[11 * cols + j] = a[10 * cols + j] + noise * (rng.next() - 0.5);
+    for (let j = 0; j < cols; j++) {
+      let mean = 0;
+      for (let i = 0; i < rows; i++) mean += a[i * cols + j] / rows;
+      for (let i = 0; i < rows; i++) a[i * cols + j] -= mean;
+    }
+    const b = Float64Array.from({ length: rows }, () => rng.next());
+    const wt = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) wt[j * rows + i] = a[i * cols + j];
+    const fromGram = rowGramMinimumNormLeastSquares(wt, rows, cols, b);
+    if (noise === 1e-7) {
+      assert.equal(fromGram, null, "a singular value of about 1e-8 of the largest is lstsq's to keep: the Jacobi route's");
+      continue;
+    }
+    if (fromGram === null) return assert.fail(`the row Gram route declined a resolved problem (noise ${noise})`);
+    const fromJacobi = minimumNormLeastSquares(a, rows, cols, b);
+    assert.equal(fromGram.rank, fromJacobi.rank);
+    assert.equal(fromGram.rank, noise === null ? rows - 1 : rows - 2);
+    close(fromGram.x, [...fromJacobi.x], 1e-10);
   }
 });
