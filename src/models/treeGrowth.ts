@@ -83,7 +83,7 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
     const { feature, leftBin, rightBin } = search.choice;
     tree.setSplit(node, feature, splitThreshold(bins, feature, leftBin, rightBin));
     const column = bins.rankColumn[feature];
-    const middle = column < 0 ? partitionRows(order, scratch, start, end, bins.codes, feature * n, leftBin) : partitionRows(order, scratch, start, end, bins.ranks, column * n, leftBin);
+    const middle = column < 0 ? partitionRows(order, scratch, start, end, bins.codes, feature * n, leftBin) : partitionRanks(order, scratch, start, end, bins.ranks, column * n, leftBin);
     // Pushed right first so the left subtree is grown first.
     stack.push(middle, end, node, 0, search.childConstants, depth + 1, start, middle, node, 1, search.childConstants, depth + 1);
   }
@@ -109,11 +109,10 @@ export function addLeafValues(tree: FlatTree, X: Matrix, out: Float64Array, scal
 }
 
 /**
- * Stable in-place partition of order[start, end): rows whose code (byte code or rank) is at most
- * leftBin first. Stable so that rows stay in ascending order, which keeps the histogram passes
- * cache-friendly.
+ * Stable in-place partition of order[start, end): rows whose byte code is at most leftBin first.
+ * Stable so that rows stay in ascending order, which keeps the histogram passes cache-friendly.
  */
-function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array | Uint32Array, base: number, leftBin: number): number {
+function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, end: number, codes: Uint8Array, base: number, leftBin: number): number {
   let write = start;
   let spill = 0;
   // Branch-free: each row is written to both sides and only the side it belongs to advances.
@@ -126,6 +125,26 @@ function partitionRows(order: Uint32Array, scratch: Uint32Array, start: number, 
     spill += 1 - left;
   }
   // A loop, not order.set(scratch.subarray(...)): a view per node costs an allocation.
+  for (let k = 0; k < spill; k++) order[write + k] = scratch[k];
+  return write;
+}
+
+/**
+ * partitionRows on rank codes. A copy rather than one function over Uint8Array | Uint32Array:
+ * reading two kinds of typed array at one site makes V8's element access polymorphic, and the
+ * byte-coded features, the common case, paid for it at every node.
+ */
+function partitionRanks(order: Uint32Array, scratch: Uint32Array, start: number, end: number, ranks: Uint32Array, base: number, leftBin: number): number {
+  let write = start;
+  let spill = 0;
+  for (let p = start; p < end; p++) {
+    const i = order[p];
+    const left = +(ranks[base + i] <= leftBin);
+    order[write] = i;
+    scratch[spill] = i;
+    write += left;
+    spill += 1 - left;
+  }
   for (let k = 0; k < spill; k++) order[write + k] = scratch[k];
   return write;
 }
