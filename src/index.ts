@@ -133,6 +133,8 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   if (input.droppedTargets > 0) events.note?.(`dropped ${input.droppedTargets} row${input.droppedTargets === 1 ? "" : "s"} with a missing ${options.target}`);
   for (const note of input.notes) events.note?.(note);
   if (taskReason !== null) events.note?.(`task: ${task.id} (${taskReason}; --task sets it)`);
+  const warning = task.warnTarget(input.target, options.target);
+  if (warning !== null) events.note?.(warning);
   if (resumedNote !== null) events.note?.(resumedNote);
   events.partitionsFound?.(total);
 

@@ -88,6 +88,8 @@ export const classificationTask: Task<Classes> = {
   refuseTarget: (target, name) =>
     target.values.length < 2 ? `the target ${name} has one class (${target.values[0]}); a classifier needs two` : null,
 
+  warnTarget: () => null,
+
   target(cells, name) {
     const { labels, codes } = classLabels(cells);
     if (labels.length === 0) return lacksData("no rows with a target value");

@@ -14,6 +14,9 @@ function tooFewRows(rows: number): string | null {
  * Regression as PyCaret's setup(): a numeric target, a plain (unstratified) split and shuffled
  * k-fold, one prediction per row scored by the six regression metrics.
  */
+/** A square below this loses its precision to underflow (double's smallest normal number, 2^-1022). */
+const TINY_SQUARE = 2 ** -1022;
+
 export const regressionTask: Task<Float64Array> = {
   id: "regression",
   metrics: REGRESSION_METRICS,
@@ -34,6 +37,17 @@ export const regressionTask: Task<Float64Array> = {
     notNumber === null
       ? null
       : `the target ${name} has a value that is not a number (${JSON.stringify(notNumber.value)} at row ${notNumber.row}); regression needs a numeric target: if ${JSON.stringify(notNumber.value)} marks a missing value, write it empty or NA (rows without a target are dropped); if the target is classes, --task classification`,
+
+  warnTarget: ({ values }, name) => {
+    // Targets so close to 0 that a squared error underflows (about 1e-154 and below): every MSE
+    // comes out 0 and every R2 1 (0 / 0 read as a perfect fit, as scikit-learn reads it), for
+    // every model alike.
+    let largest = 0;
+    for (const value of values) largest = Math.max(largest, Math.abs(Number(value)));
+    return largest > 0 && largest * largest < TINY_SQUARE
+      ? `the target ${name} has no value larger than ${largest.toPrecision(3)} in size: squared errors underflow to 0, so MSE, RMSE and R2 cannot tell the models apart; scale the target (multiply it by a large power of 10)`
+      : null;
+  },
 
   target(cells, name) {
     const y = new Float64Array(cells.length);

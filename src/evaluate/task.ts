@@ -56,6 +56,8 @@ export interface TaskInfo {
   readonly baselineModel: string;
   /** Why this task cannot score the file's target at all (a classifier needs two classes), or null. */
   refuseTarget(target: TargetSummary, name: string): string | null;
+  /** What the user should hear about a target this task can score but whose grid would mislead, or null. */
+  warnTarget(target: TargetSummary, name: string): string | null;
 }
 
 /**

@@ -98,3 +98,15 @@ test("a regression partition with fewer than 2 rows is reported with its reason 
   assert.match(String(b[0].reason), /1 row to cross-validate; 2 folds need at least 2 rows/);
   assert.equal(rows.filter((row) => row.g === "a" && row.status === "ok").length, 2);
 });
+
+test("a target so small that squared errors underflow is said on stderr (every R2 would read 1), a usual one is not", () => {
+  const lines = ["x,y"];
+  for (let i = 0; i < 60; i++) lines.push(`${i % 7},${((i * 37) % 50) + 1}e-300`);
+  const dir = tempFiles({ "tiny.csv": lines.join("\n") + "\n" });
+  const tiny = runCli([join(dir, "tiny.csv"), "--target", "y", "--models", "lr,dummy", "--folds", "3", "--format", "csv"]);
+  assert.equal(tiny.status, 0, tiny.stderr);
+  assert.match(tiny.stderr, /the target y has no value larger than 5\.00e-299 in size: squared errors underflow to 0, so MSE, RMSE and R2 cannot tell the models apart/);
+  const usual = runCli([...base.slice(0, 5), "--models", "dummy", "--folds", "3"]);
+  assert.equal(usual.status, 0, usual.stderr);
+  assert.doesNotMatch(usual.stderr, /underflow/);
+});
