@@ -197,12 +197,15 @@ export function rowGramMinimumNormLeastSquares(wt: Float64Array, rows: number, c
     transposedTimes(wt, rows, cols, vectors, j, image);
     if (dot(image, 0, image, 0, cols) > cutoff * cutoff * largest) return null;
   }
-  const x = new Float64Array(cols);
+  // x = A' z with z = sum of (u . b) / l u over the kept pairs: one product with A' in all,
+  // not one per eigenvector.
+  const z = new Float64Array(rows);
   for (let j = 0; j < kept; j++) {
     const coefficient = dot(vectors, j * rows, b, 0, rows) / values[j];
-    transposedTimes(wt, rows, cols, vectors, j, image);
-    for (let k = 0; k < cols; k++) x[k] += coefficient * image[k];
+    for (let i = 0; i < rows; i++) z[i] += coefficient * vectors[j * rows + i];
   }
+  const x = new Float64Array(cols);
+  for (let k = 0; k < cols; k++) x[k] = dot(wt, k * rows, z, 0, rows);
   const singularValues = new Float64Array(cols);
   for (let j = 0; j < kept; j++) singularValues[j] = Math.sqrt(values[j]);
   return { x, rank: kept, singularValues };
