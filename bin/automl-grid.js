@@ -16,11 +16,13 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
 }
 
 // A reader that stops early (`automl-grid ... | head`) closes the pipe: stop as a Unix tool that
-// SIGPIPE killed would (exit 141), without a stack trace.
+// SIGPIPE killed would (exit 141), without a stack trace. Any other failed write to stdout is
+// bad output, as a failed --out is: one line, exit 2.
 process.stdout.on("error", (error) => {
-  if (error.code !== "EPIPE") throw error;
-  controller.abort("SIGPIPE");
-  process.exit(141);
+  controller.abort(error.code === "EPIPE" ? "SIGPIPE" : "stdout");
+  if (error.code === "EPIPE") process.exit(141);
+  process.stderr.write(`automl-grid: error: stdout: cannot write (${error.code ?? error.message})\n`);
+  process.exit(2);
 });
 
 const code = await main(process.argv.slice(2), {

@@ -90,13 +90,22 @@ export function checkOutPath(out: string | null, inputs: readonly string[]): voi
 /** The grid to stdout, or to --out whole or not at all; a failed write is one line, exit 2. */
 export function writeOutput(out: string | null, text: string, stdout: NodeJS.WritableStream): void {
   if (out === null) {
-    stdout.write(text);
+    try {
+      stdout.write(text);
+    } catch (error) {
+      // A file or device behind stdout is written synchronously, so a full disk throws here;
+      // a pipe's errors arrive later, as the stream's "error" event (bin/automl-grid.js).
+      throw new UsageError(`stdout: cannot write (${errorCode(error)})`);
+    }
     return;
   }
   try {
     writeFileAtomic(out, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(`--out ${out}: cannot write (${code})`);
+    throw new UsageError(`--out ${out}: cannot write (${errorCode(error)})`);
   }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }

@@ -107,6 +107,22 @@ test("stdout closed from the start (>&-) exits 2 with one line before any work; 
   assert.match(readFileSync(out, "utf8"), /^Model,Accuracy/);
 });
 
+test("a write to stdout that fails (a full disk, a read-only descriptor) is one line and exit 2, as a failed --out is", () => {
+  // The run's own notes come first (the write fails only once the grid exists): the error is its last line.
+  const failedWrite = (result: CliRun, code: string): void => {
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(result.stderr.split("\n").at(-2), `automl-grid: error: stdout: cannot write (${code})`);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  };
+  const args = [passengers, "--target", "Survived", "--models", "nb", "--folds", "3", "--quiet"];
+  failedWrite(runWithStdout(">/dev/full", args), "ENOSPC");
+  failedWrite(runWithStdout(`1<${passengers}`, args), "EBADF");
+  const piece = join(dir, "full-piece.jsonl");
+  const shard = runCli([sales, "--target", "churned", "--by", "region", "--models", "nb", "--folds", "2", "--quiet", "--shard", "0/1", "--out", piece]);
+  assert.equal(shard.status, 0, shard.stderr);
+  assertOneLine(runWithStdout(">/dev/full", ["merge", piece, "--format", "csv"]), /^automl-grid: error: stdout: cannot write \(ENOSPC\)$/);
+});
+
 test("--by may repeat, and a quoted name holds a comma: the grid is keyed by that column", () => {
   const once = runCli([sales, "--target", "churned", "--by", "region,plan", "--models", "nb", "--folds", "2", "--quiet", "--format", "json"]);
   const repeated = runCli([sales, "--target", "churned", "--by", "region", "--by", "plan", "--models", "nb", "--folds", "2", "--quiet", "--format", "json"]);
