@@ -80,7 +80,16 @@ export function parseShardFile(name: string, text: string): ShardFile {
   if (!isRecord(first.shard)) throw new InputError(`${name}: is a whole run's grid, not a shard (write shards with --shard I/N)`);
   if (typeof first.options.task !== "string" || !isTaskId(first.options.task)) throw new InputError(`${name}: unknown task ${String(first.options.task)}`);
   if (!isKeptRows(first.kept)) throw new InputError(`${name}: does not record the --sort and --top its rows were cut by (an earlier version wrote it): rerun the shards with this version`);
-  return { name, metadata: first as unknown as RunMetadata, rows: lines.slice(1).map((line, i) => parse(line, i + 2)) };
+  const { rowCount } = first;
+  if (typeof rowCount !== "number" || !Number.isSafeInteger(rowCount) || rowCount < 0) {
+    throw new InputError(`${name}: does not record how many rows it holds (an earlier version wrote it): rerun the shards with this version`);
+  }
+  const rows = lines.slice(1).map((line, i) => parse(line, i + 2));
+  if (rows.length < rowCount) {
+    throw new InputError(`${name}: holds ${rows.length} of the ${rowCount} rows its first line announces: the piece is incomplete (cut short in a copy?)`);
+  }
+  if (rows.length > rowCount) throw new InputError(`${name}: holds ${rows.length} rows where its first line announces ${rowCount}: rows were added to the piece`);
+  return { name, metadata: first as unknown as RunMetadata, rows };
 }
 
 /** Reads and parses one shard file; a missing or unreadable file is an InputError naming it. */

@@ -18,6 +18,11 @@ export interface RunMetadata {
    * rows are whole, does not): merge refuses a piece cut in a way its own grid cannot be made from.
    */
   readonly kept?: KeptRows;
+  /**
+   * How many row objects the grid holds (json and jsonl record it): a piece cut short at a line
+   * boundary in a copy still parses, and merge would otherwise take it for a whole one.
+   */
+  readonly rowCount?: number;
 }
 
 /** The rows a grid kept of each partition: the best `top` by the `sort` column, or all of them (top null). */

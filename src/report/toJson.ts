@@ -11,9 +11,9 @@ export function rowObjects(board: Leaderboard): Record<string, string | number |
   return board.rows.map((row) => Object.fromEntries(board.columns.map((column, j) => [column, jsonCell(row[j])])));
 }
 
-/** The run's metadata with how this grid's rows were cut (merge checks it). */
+/** The run's metadata with how this grid's rows were cut and how many there are (merge checks both). */
 function gridMetadata(board: Leaderboard, metadata: RunMetadata): Record<string, RunMetadata> {
-  return metadataRecord({ ...metadata, kept: board.kept });
+  return metadataRecord({ ...metadata, kept: board.kept, rowCount: board.rows.length });
 }
 
 /** One JSON object: the run's metadata under "automl_grid", and "rows", an array of row objects keyed by column name. */

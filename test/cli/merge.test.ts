@@ -165,6 +165,24 @@ test("a piece that does not record how it was cut (written before --top was reco
   assertRefused(runCli(["merge", part(0), old, part(2)]), /old-version-1\.jsonl: does not record the --sort and --top its rows were cut by .*: rerun the shards with this version/);
 });
 
+test("a piece cut short at a line boundary (a copy that stopped, a pipe that closed) is refused, naming it, not merged as a smaller grid", () => {
+  const lines = readFileSync(part(1), "utf8").split("\n").filter((line) => line !== "");
+  assert.ok(lines.length >= 3, "the piece holds rows to cut");
+  const announced = (JSON.parse(lines[0]) as { automl_grid: { rowCount: number } }).automl_grid.rowCount;
+  assert.equal(announced, lines.length - 1);
+  const cut = join(dir, "cut-short-1.jsonl");
+  writeFileSync(cut, lines.slice(0, 2).join("\n") + "\n");
+  assertRefused(runCli(["merge", part(0), cut, part(2)]), new RegExp(`cut-short-1\\.jsonl: holds 1 of the ${announced} rows its first line announces: the piece is incomplete`));
+  const onlyMetadata = runCli(["merge", part(0), "-", part(2)], { input: lines[0] + "\n" });
+  assertRefused(onlyMetadata, new RegExp(`stdin: holds 0 of the ${announced} rows`));
+
+  const old = join(dir, "no-count-1.jsonl");
+  const manifest = JSON.parse(lines[0]) as { automl_grid: Record<string, unknown> };
+  delete manifest.automl_grid.rowCount;
+  writeFileSync(old, [JSON.stringify(manifest), ...lines.slice(1)].join("\n"));
+  assertRefused(runCli(["merge", part(0), old, part(2)]), /no-count-1\.jsonl: does not record how many rows it holds .*: rerun the shards with this version/);
+});
+
 test("pieces run with --ignore in another order merge: the same columns were ignored", () => {
   const pieces = [0, 1, 2].map((i) => join(dir, `ignore-${i}.jsonl`));
   const orders = [["--ignore", "customer_id,city"], ["--ignore", "city", "--ignore", "customer_id"], ["--ignore", "city,customer_id"]];

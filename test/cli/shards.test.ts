@@ -89,10 +89,13 @@ test("merge - reads one piece from stdin, named stdin in messages, and equals th
 });
 
 test("merge refuses pieces that hold the same partition (as pieces of versions that assigned partitions otherwise would)", () => {
-  const [manifest, ...rows] = readFileSync(part(1), "utf8").trimEnd().split("\n");
+  const [first, ...rows] = readFileSync(part(1), "utf8").trimEnd().split("\n");
   const stolen = jsonlRows<{ job: string }>(readFileSync(part(0), "utf8"))[0];
   const forged = join(dir, "forged.jsonl");
-  writeFileSync(forged, [manifest, ...rows, JSON.stringify(stolen)].join("\n") + "\n");
+  // The forger updates the row count too: the check under test is the partition's.
+  const manifest = JSON.parse(first) as { automl_grid: { rowCount: number } };
+  manifest.automl_grid.rowCount += 1;
+  writeFileSync(forged, [JSON.stringify(manifest), ...rows, JSON.stringify(stolen)].join("\n") + "\n");
   const result = runCli(["merge", part(0), forged, part(2), part(3)]);
   assert.equal(result.status, 2);
   assert.equal(result.stderr, `automl-grid: error: ${forged}: partition job=${stolen.job} is also in ${part(0)}; rerun the shards with one version of automl-grid\n`);
