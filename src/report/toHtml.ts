@@ -26,7 +26,10 @@ export interface HtmlOptions {
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** Column j's cell as the text formats write it: a count (Rows) whole, any other number to `round` decimals. */
-const number = (board: Leaderboard, cell: Cell, j: number, round: number): string => formatCell(cell, decimalsOf(board, j, round));
+/** An undefined value (NaN: RMSLE over negative values, AUC of one class) shows as the heatmap shows it, a dash. */
+const shown = (cell: Cell, round: number): string => (typeof cell === "number" && Number.isNaN(cell) ? "–" : formatCell(cell, round));
+
+const number = (board: Leaderboard, cell: Cell, j: number, round: number): string => shown(cell, decimalsOf(board, j, round));
 
 function keyText(shape: GridShape, block: GridBlock): string {
   if (shape.keyColumns.length === 0) return "All rows";
@@ -106,8 +109,8 @@ function fullGrid(shape: GridShape, block: GridBlock, board: Leaderboard, round:
     const scored = shape.scored.map((column, k) => {
       const value = row[column.index];
       const mark = best[k].has(i) ? (column.metric ? " best" : " fastest") : "";
-      const title = typeof value === "number" ? ` title="${escapeHtml(String(value))}"` : "";
-      return `<td class="num${mark}"${title}>${escapeHtml(formatCell(value, round))}</td>`;
+      const title = typeof value === "number" ? ` title="${escapeHtml(Number.isNaN(value) ? "undefined" : String(value))}"` : "";
+      return `<td class="num${mark}"${title}>${escapeHtml(shown(value, round))}</td>`;
     });
     const others = shape.otherColumns.map((j) => `<td${board.numeric[j] ? ' class="num"' : ""}>${escapeHtml(number(board, row[j], j, round))}</td>`);
     return `<tr><th scope="row">${escapeHtml(String(row[shape.modelIndex]))}</th>${scored.join("")}${others.join("")}</tr>`;
@@ -132,7 +135,7 @@ function partitionSection(shape: GridShape, block: GridBlock, index: number, sor
     const bars = block.rows.map((row, i) => {
       const value = row[sortColumn.index];
       const name = String(row[shape.modelIndex]);
-      return { label: short.get(name) ?? name, name, value: typeof value === "number" ? value : NaN, text: formatCell(value, round), best: best.has(i) };
+      return { label: short.get(name) ?? name, name, value: typeof value === "number" ? value : NaN, text: shown(value, round), best: best.has(i) };
     });
     const chart = barChart(bars, { title: `${sortColumn.spec.id} by model, ${heading}`, greaterIsBetter: sortColumn.spec.greaterIsBetter, ...range });
     parts.push(`<div class="partition-body"><figure>${chart}<figcaption>${escapeHtml(sortColumn.spec.id)}, ${sortColumn.spec.greaterIsBetter ? "higher" : "lower"} is better</figcaption></figure>${fullGrid(shape, block, board, round)}</div>`);

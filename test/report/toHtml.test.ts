@@ -157,3 +157,13 @@ test("the lead counts one partition and one model in the singular", () => {
   const board = leaderboard([ok(["a"], three(0).slice(0, 1))], { task: classification, by: ["k"], sort: "Accuracy", top: 5 });
   assert.match(html(board, ["k"]), /<p class="lead">classification of y, one grid per k: 1 partition × 1 model, sorted by Accuracy<\/p>/);
 });
+
+test("an undefined value (NaN) shows as a dash everywhere in the page, grid, chart and heatmap alike, never as the text NaN", () => {
+  const board = leaderboard([ok(["a"], three(0)), ok(["b"], three(0.05))], { task: classification, by: ["k"], sort: "AUC", top: 5 });
+  const text = html(board, ["k"], "AUC");
+  assert.doesNotMatch(text.replace(/<style>[\s\S]*?<\/style>/, ""), /NaN/);
+  // The decision tree's AUC in each partition's grid, its bar's label, and the heatmap cell.
+  assert.equal(count(text, /<td class="num" title="undefined">–<\/td>/), 2);
+  assert.ok(count(text, />–<\/text>/) >= 2);
+  assert.ok(count(text, /<td class="cell none" title="[^"]*undefined">–<\/td>/) >= 2);
+});
