@@ -24,6 +24,13 @@ interface Column {
   readonly title: string;
   readonly right: boolean;
   readonly text: (row: readonly Cell[]) => string;
+  /** A score in exponent form: narrower for a huge value (MAPE where a true value is 0 nears 1e15). */
+  readonly compact?: (row: readonly Cell[]) => string;
+}
+
+/** A finite number of `round` decimals in exponent form; anything else as formatCell writes it. */
+function exponentCell(cell: Cell, round: number): string {
+  return typeof cell === "number" && Number.isFinite(cell) ? cell.toExponential(round) : formatCell(cell, round);
 }
 
 /** SGR sequences; each closes only what it opened, so a highlighted cell does not unbold a heading. */
@@ -44,7 +51,12 @@ function columns(shape: GridShape, board: Leaderboard, round: number): Column[] 
   const short = shortModelNames(models);
   return [
     { title: "Model", right: false, text: (row) => printable(short.get(String(row[shape.modelIndex])) ?? "") },
-    ...shape.scored.map((column) => ({ title: column.spec.id, right: true, text: (row: readonly Cell[]) => formatCell(row[column.index], round) })),
+    ...shape.scored.map((column) => ({
+      title: column.spec.id,
+      right: true,
+      text: (row: readonly Cell[]) => formatCell(row[column.index], round),
+      compact: (row: readonly Cell[]) => exponentCell(row[column.index], round),
+    })),
     ...shape.otherColumns.map((j) => ({
       title: printable(board.columns[j]),
       right: board.numeric[j],
@@ -128,13 +140,26 @@ export function toTable(board: Leaderboard, options: TableOptions): string {
   const shape = gridShape(board, options.task, options.by);
   const cols = columns(shape, board, round);
   // A loop, not Math.max(...cells): a grid of many partitions has more rows than a call takes arguments.
-  const widths = cols.map((column) => shape.blocks.reduce((w, block) => block.rows.reduce((v, row) => Math.max(v, displayWidth(column.text(row))), w), displayWidth(column.title)));
+  const widthOf = (text: (row: readonly Cell[]) => string, title: string): number =>
+    shape.blocks.reduce((w, block) => block.rows.reduce((v, row) => Math.max(v, displayWidth(text(row))), w), displayWidth(title));
+  const widths = cols.map((column) => widthOf(column.text, column.title));
+  const tooWide = (): boolean => widths.reduce((sum, w) => sum + w + 3, 1) > TABLE_WIDTH;
   // Columns beyond the scores (SD) are shown where they fit: the scores always are, and a table
   // wider than the terminal wraps every row. csv and json always have them.
   const firstOptional = 1 + shape.scored.length;
-  while (cols.length > firstOptional && widths.reduce((sum, w) => sum + w + 3, 1) > TABLE_WIDTH) {
+  while (cols.length > firstOptional && tooWide()) {
     cols.pop();
     widths.pop();
+  }
+  // Still too wide: a score column that huge values widen is shown in exponent form, the
+  // widest first, until the table fits (csv and json keep the digits).
+  while (tooWide()) {
+    const narrower = cols.map((column) => (column.compact === undefined ? Infinity : widthOf(column.compact, column.title)));
+    const j = widths.reduce((best, w, k) => (narrower[k] < w && (best < 0 || w > widths[best]) ? k : best), -1);
+    const compact = j < 0 ? undefined : cols[j].compact;
+    if (compact === undefined) break;
+    cols[j] = { ...cols[j], text: compact };
+    widths[j] = narrower[j];
   }
   const inner = widths.reduce((sum, w) => sum + w + 3, -1) - 2;
   const line = (cells: readonly string[]): string => `│ ${cells.join(" │ ")} │`;

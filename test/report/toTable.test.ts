@@ -191,6 +191,18 @@ test("columns beyond the scores (SD) are left out of the table when it would pas
   assert.match(renderLeaderboard(board, "csv", 4, metadataFor(["region"])).split("\n")[0], /,SD,/);
 });
 
+test("a score column that huge values widen past 100 columns (MAPE near 1e15 where a true value is 0) is shown in exponent form; others keep theirs, csv its digits", () => {
+  const huge = ["Linear Regression", "Decision Tree Regressor", "Dummy Regressor"].map((model, i) =>
+    gridRow(model, { MAE: 14.1234 + i, MSE: 612345.5 * (1 + i), RMSE: 782.5, R2: 0.31 - i / 10, RMSLE: NaN, MAPE: 1763177964672996.75 * (1 + i), TT_Sec: 0.0202 }),
+  );
+  const board = leaderboard([ok(["male"], huge)], { task: regression, by: ["Sex"], sort: "R2", top: 5 });
+  const text = toTable(board, { round: 4, task: regression, by: ["Sex"], color: false });
+  assert.ok(widest(text) <= 100, text);
+  assert.match(text, /│ 1\.7632e\+15 │/);
+  assert.match(text, /│ +14\.1234 │ +612345\.5000 │ +782\.5000 │/);
+  assert.match(renderLeaderboard(board, "csv", 4, metadataFor(["Sex"])), /,1763177964672996\.7500,/);
+});
+
 test("each heading says whether the partition's best model beats the dummy; in colour a dummy not beaten is red, without colour plain", () => {
   const withDummy = (accuracy: number): GridRow[] => [...titanicRows(0), gridRow("Dummy Classifier", { Accuracy: accuracy })];
   const board = leaderboard([ok(["female"], withDummy(0.6)), ok(["male"], withDummy(0.9)), ok(["other"], titanicRows(0))], { task: classification, by: ["Sex"], sort: "Accuracy", top: 3 });
