@@ -32,7 +32,7 @@ export const CLASSIFIERS: readonly ModelSpec[] = [
   { id: "ridge", name: "Ridge Classifier", scaled: true, scores: "decision", needsTwoClasses: false, create: () => new RidgeClassifier() },
   { id: "qda", name: "Quadratic Discriminant Analysis", scaled: false, needsTwoClasses: true, create: () => new QuadraticDiscriminantAnalysis() },
   { id: "lda", name: "Linear Discriminant Analysis", scaled: false, needsTwoClasses: true, create: () => new LinearDiscriminantAnalysis() },
-  { id: "gbc", name: "Gradient Boosting Classifier", scaled: false, needsTwoClasses: true, create: () => new GradientBoostingClassifier() },
+  { id: "gbc", name: "Gradient Boosting Classifier", scaled: false, needsTwoClasses: true, create: (rng) => new GradientBoostingClassifier({ rng }) },
   { id: "hgb", name: "Histogram Gradient Boosting Classifier", scaled: false, needsTwoClasses: false, create: () => new HistGradientBoostingClassifier() },
   { id: "dummy", name: "Dummy Classifier", scaled: false, needsTwoClasses: false, create: () => new DummyClassifier() },
 ];

@@ -1,5 +1,6 @@
 import { BoostedTreeBuilder, type BoostedTree } from "./boostedTree.js";
 import { FEATURE_THRESHOLD } from "./featureBins.js";
+import { shuffleInPlace, type Rng } from "../stats/rng.js";
 import type { SortedColumns } from "./sortedColumns.js";
 
 /** scikit-learn's EPSILON for "this node is pure": DBL_EPSILON. */
@@ -15,10 +16,11 @@ const PURE = Number.EPSILON;
  * candidate thresholds as scikit-learn's (between neighbouring values more than 1e-7 apart, at
  * their midpoint), so the splits and thresholds are scikit-learn's exactly.
  *
- * One difference: among equally good splits scikit-learn keeps the first in a random feature
- * order drawn from random_state; here the lowest feature index wins. Such ties (two features that
- * cut a node's rows the same way, as a binary category's two one-hot columns do) make the same
- * partition of the training rows, so they rarely change a prediction.
+ * Among equally good splits scikit-learn keeps the first in a random feature order drawn per
+ * node from random_state, and so does this grower, from its own seeded generator (the lower
+ * threshold within a feature). Exact ties are common where nodes are small (two rows, one
+ * outlier cut off, one-hot columns): breaking them always towards the lowest column index made
+ * the grid depend on the order of the columns and sit at one end of scikit-learn's spread.
  *
  * Each depth is grown in one pass per feature over the presorted rows, every node of the depth at
  * once, so a tree costs depth x features x rows steps instead of scikit-learn's sort per node.
@@ -41,10 +43,14 @@ export class FriedmanTreeGrower {
   private readonly bestThreshold: Float64Array;
   /** Each feature's shape (columnShapes). */
   private readonly shapes: ColumnShapes;
+  /** Per slot, each feature's place in the node's random order: rankOf[s * cols + f]; the lower wins a tie. */
+  private readonly rankOf: Int32Array;
+  private readonly featureOrder: Uint32Array;
 
   constructor(
     private readonly columns: SortedColumns,
     private readonly maxDepth: number,
+    private readonly rng: Rng,
   ) {
     if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 20) throw new RangeError(`maxDepth must be an integer in 1..20, got ${maxDepth}`);
     this.leafOfRow = new Int32Array(columns.rows);
@@ -62,6 +68,19 @@ export class FriedmanTreeGrower {
     this.bestFeature = new Int32Array(this.maxNodes);
     this.bestThreshold = perSlot();
     this.shapes = columnShapes(columns);
+    this.rankOf = new Int32Array(this.maxNodes * columns.cols);
+    this.featureOrder = Uint32Array.from({ length: columns.cols }, (_, f) => f);
+  }
+
+  /** A fresh random feature order for each open node of the depth (bestFeature -2), as ranks. */
+  private drawFeatureOrders(m: number): void {
+    const { rankOf, featureOrder: order, rng, bestFeature } = this;
+    const cols = order.length;
+    for (let s = 0; s < m; s++) {
+      if (bestFeature[s] !== -2) continue;
+      shuffleInPlace(order, rng);
+      for (let k = 0; k < cols; k++) rankOf[s * cols + order[k]] = k;
+    }
   }
 
   /** Grows a tree on `target` (one value per row); leaves hold the mean target of their rows. */
@@ -137,13 +156,15 @@ export class FriedmanTreeGrower {
   }
 
   /**
-   * The best split of every open frontier node, features in index order, each in one pass over
-   * its presorted rows. bestFeature is -2 for an open node before the search and stays negative
-   * when every feature is constant on it. Returns whether any node found a split.
+   * The best split of every open frontier node, each feature in one pass over its presorted
+   * rows; an equal proxy goes to the feature earlier in the node's random order. bestFeature is
+   * -2 for an open node before the search and stays negative when every feature is constant on
+   * it. Returns whether any node found a split.
    */
   private findSplits(target: Float64Array, m: number): boolean {
     const { rows, cols, order, sorted } = this.columns;
-    const { slotOfRow, count, sum, leftCount, leftSum, lastValue, bestProxy, bestFeature, bestThreshold } = this;
+    const { slotOfRow, count, sum, leftCount, leftSum, lastValue, bestProxy, bestFeature, bestThreshold, rankOf } = this;
+    this.drawFeatureOrders(m);
     bestProxy.fill(-Infinity, 0, m);
     const { kind } = this.shapes;
     for (let f = 0; f < cols; f++) {
@@ -166,7 +187,7 @@ export class FriedmanTreeGrower {
           const sL = leftSum[s];
           const diff = wR * sL - wL * (sum[s] - sL);
           const proxy = (diff * diff) / (wL * wR);
-          if (proxy > bestProxy[s]) {
+          if (proxy > bestProxy[s] || (proxy === bestProxy[s] && rankOf[s * cols + f] < rankOf[s * cols + bestFeature[s]])) {
             bestProxy[s] = proxy;
             bestFeature[s] = f;
             const a = lastValue[s];
@@ -194,8 +215,9 @@ export class FriedmanTreeGrower {
    * last bit and so, between two features of equal proxy, pick the other one.
    */
   private twoValuedSplits(target: Float64Array, m: number, f: number): void {
-    const { slotOfRow, count, sum, leftCount, leftSum, bestProxy, bestFeature, bestThreshold } = this;
+    const { slotOfRow, count, sum, leftCount, leftSum, bestProxy, bestFeature, bestThreshold, rankOf } = this;
     const { kind, low, high, rareStart, rareRows } = this.shapes;
+    const cols = this.columns.cols;
     const lo = low[f];
     const hi = high[f];
     if (!(hi > lo + FEATURE_THRESHOLD)) return;
@@ -219,7 +241,7 @@ export class FriedmanTreeGrower {
       const sL = rareIsLow ? leftSum[s] : sum[s] - leftSum[s];
       const diff = wR * sL - wL * (sum[s] - sL);
       const proxy = (diff * diff) / (wL * wR);
-      if (proxy > bestProxy[s]) {
+      if (proxy > bestProxy[s] || (proxy === bestProxy[s] && rankOf[s * cols + f] < rankOf[s * cols + bestFeature[s]])) {
         bestProxy[s] = proxy;
         bestFeature[s] = f;
         bestThreshold[s] = threshold;

@@ -50,7 +50,7 @@ export class GradientBoostingClassifier implements Estimator {
       this.forest = packForest([]);
       return this;
     }
-    const grower = new FriedmanTreeGrower(sortColumns(X), this.settings.maxDepth);
+    const grower = new FriedmanTreeGrower(sortColumns(X), this.settings.maxDepth, this.settings.rng);
     this.forest = packForest(K === 2 ? this.fitBinary(grower, local) : this.fitMulticlass(grower, local, K));
     return this;
   }

@@ -27,7 +27,7 @@ export class GradientBoostingRegressor implements Regressor {
   fit(X: Matrix, y: Float64Array): this {
     checkTrainingTargets(X.rows, y);
     const n = y.length;
-    const grower = new FriedmanTreeGrower(sortColumns(X), this.settings.maxDepth);
+    const grower = new FriedmanTreeGrower(sortColumns(X), this.settings.maxDepth, this.settings.rng);
     // DummyRegressor(strategy="mean"): np.average, numpy's pairwise sum.
     this.initial = numpyMean(y);
     this.cols = X.cols;

@@ -37,7 +37,7 @@ export const REGRESSORS: readonly RegressorSpec[] = [
   { id: "rf", name: "Random Forest Regressor", scaled: false, create: (rng) => new RandomForestRegressor({ rng }) },
   { id: "et", name: "Extra Trees Regressor", scaled: false, create: (rng) => new ExtraTreesRegressor({ rng }) },
   { id: "ada", name: "AdaBoost Regressor", scaled: false, create: (rng) => new AdaBoostRegressor({ rng }) },
-  { id: "gbr", name: "Gradient Boosting Regressor", scaled: false, create: () => new GradientBoostingRegressor() },
+  { id: "gbr", name: "Gradient Boosting Regressor", scaled: false, create: (rng) => new GradientBoostingRegressor({ rng }) },
   { id: "hgb", name: "Histogram Gradient Boosting Regressor", scaled: false, create: () => new HistGradientBoostingRegressor() },
   { id: "dummy", name: "Dummy Regressor", scaled: false, create: () => new DummyRegressor() },
 ];

@@ -5,8 +5,8 @@ import { sortColumns } from "../../src/models/sortedColumns.js";
 import { createMatrix } from "../../src/stats/matrix.js";
 import { createRng } from "../../src/stats/rng.js";
 
-const grower = (rows: number[][], maxDepth: number): FriedmanTreeGrower =>
-  new FriedmanTreeGrower(sortColumns(createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()))), maxDepth);
+const grower = (rows: number[][], maxDepth: number, seed = 1): FriedmanTreeGrower =>
+  new FriedmanTreeGrower(sortColumns(createMatrix(rows.length, rows[0].length, Float64Array.from(rows.flat()))), maxDepth, createRng(seed));
 const splits = (tree: { feature: Int32Array; threshold: Float64Array }): [number, number][] =>
   Array.from(tree.feature).flatMap((f, node) => (f >= 0 ? [[f, tree.threshold[node]] as [number, number]] : []));
 
@@ -34,12 +34,21 @@ test("FriedmanTreeGrower never separates values within 1e-7 of each other, as sc
   assert.deepEqual(splits(tree).map(([f, t]) => [f, Math.fround(t)]), [[0, Math.fround(5e-8 / 2 + 0.5)]]);
 });
 
-test("FriedmanTreeGrower makes a leaf of a node whose features are all constant, and takes the lowest feature among tied ones", () => {
+test("FriedmanTreeGrower makes a leaf of a node whose features are all constant, and breaks ties by a seeded random feature order per node", () => {
   const constant = grower([[1, 2], [1, 2], [1, 2]], 3);
   assert.deepEqual(splits(constant.grow(Float64Array.from([1, 2, 3]))), []);
-  // Columns 0 and 1 cut the rows alike; scikit-learn would take either (by random_state).
-  const tied = grower([[1, 5], [2, 6], [3, 7], [4, 8]], 1);
-  assert.deepEqual(splits(tied.grow(Float64Array.from([0, 0, 1, 1]))), [[0, 2.5]]);
+  // Columns 0, 1 and 2 cut the rows alike; scikit-learn takes the first in a random order drawn
+  // per node, so over seeds each wins sometimes, and one seed always makes the same choice.
+  const tiedRows = [[1, 5, 9], [2, 6, 8], [3, 7, 7], [4, 8, 6]];
+  const y = Float64Array.from([0, 0, 1, 1]);
+  const chosen = Array.from({ length: 30 }, (_, seed) => splits(grower(tiedRows, 1, seed).grow(y)));
+  const expected: Record<number, [number, number]> = { 0: [0, 2.5], 1: [1, 6.5], 2: [2, 7.5] };
+  for (const choice of chosen) assert.deepEqual(choice, [expected[choice[0][0]]]);
+  assert.deepEqual(new Set(chosen.map((choice) => choice[0][0])), new Set([0, 1, 2]));
+  assert.deepEqual(splits(grower(tiedRows, 1, 5).grow(y)), chosen[5]);
+  // Each node draws its own order: the trees of one grower do not all take the same column.
+  const g = grower(tiedRows, 1, 3);
+  assert.equal(new Set(Array.from({ length: 20 }, () => splits(g.grow(y))[0][0])).size, 3);
 });
 
 test("FriedmanTreeGrower sends rows left by their float32 value, as scikit-learn's float32 X", () => {
@@ -104,7 +113,7 @@ test("FriedmanTreeGrower grows the plain search's trees on tables of two-valued 
       rng.next() < 0.1 ? 1e-8 : 0, // two values closer than 1e-7: never split
     ]);
     const y = Float64Array.from(X, (row) => 2 * row[0] - row[1] + 0.5 * row[2] * row[4] + rng.next());
-    const g = new FriedmanTreeGrower(sortColumns(createMatrix(rows, 6, Float64Array.from(X.flat()))), 3);
+    const g = new FriedmanTreeGrower(sortColumns(createMatrix(rows, 6, Float64Array.from(X.flat()))), 3, createRng(trial));
     const tree = g.grow(y);
     const expected = plainTreeMeans(X, y, 3);
     Array.from(g.leafOfRow).forEach((leaf, i) => assert.ok(Math.abs(tree.value[leaf] - expected[i]) <= 1e-12, `trial ${trial} row ${i}: ${tree.value[leaf]} vs ${expected[i]}`));
