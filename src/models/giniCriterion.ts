@@ -1,5 +1,5 @@
 import { MAX_BINS } from "./featureBins.js";
-import { binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
+import { BIN_MASK, binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 
 /**
  * scikit-learn's Gini criterion on weighted class counts: a node's impurity is 1 - sum p_c^2, a
@@ -171,13 +171,14 @@ export class GiniCriterion implements SplitCriterion {
     for (let c = 0; c < nClasses; c++) leftCounts[c] = 0;
     let leftWeight = 0;
     for (let k = 0; k < count; k++) {
-      const b = occupied[k];
-      if (k > 0) {
+      const entry = occupied[k];
+      const b = entry & BIN_MASK;
+      if (k > 0 && entry === b) {
         const proxy = this.leftProxy(leftWeight);
         if (proxy > best.proxy) {
           best.proxy = proxy;
           best.feature = feature;
-          best.leftBin = occupied[k - 1];
+          best.leftBin = occupied[k - 1] & BIN_MASK;
           best.rightBin = b;
         }
       }
@@ -204,8 +205,9 @@ export class GiniCriterion implements SplitCriterion {
     let left1 = 0;
     let leftWeight = 0;
     for (let k = 0; k < count; k++) {
-      const b = occupied[k];
-      if (k > 0) {
+      const entry = occupied[k];
+      const b = entry & BIN_MASK;
+      if (k > 0 && entry === b) {
         const rightWeight = nodeWeight - leftWeight;
         const right0 = total0 - left0;
         const right1 = total1 - left1;
@@ -215,7 +217,7 @@ export class GiniCriterion implements SplitCriterion {
         if (proxy > best.proxy) {
           best.proxy = proxy;
           best.feature = feature;
-          best.leftBin = occupied[k - 1];
+          best.leftBin = occupied[k - 1] & BIN_MASK;
           best.rightBin = b;
         }
       }

@@ -51,8 +51,10 @@ export interface SplitCriterion {
   rankHistogram(ranks: Uint32Array, base: number, order: Uint32Array, start: number, end: number, touched: Uint32Array): number;
   /**
    * Scores every boundary between consecutive occupied bins (occupied[0, count), ascending), left
-   * to right, and records in `best` each one strictly better than best.proxy. Leaves the bins it
-   * read at zero, so the histogram is clean for the next feature.
+   * to right, and records in `best` each one strictly better than best.proxy; a bin marked
+   * NO_CUT (too close to the one before it to be split from it) is added to the left side
+   * without scoring the boundary before it. Leaves the bins it read at zero, so the histogram is
+   * clean for the next feature.
    */
   scan(feature: number, occupied: Uint32Array, count: number, best: SplitChoice): void;
   /** Zeroes one bin (a constant feature's only bin, never scanned). */
@@ -84,6 +86,15 @@ export interface ThresholdCriterion extends SplitCriterion {
   /** thresholdProxy of the split set up by the last twoValuedSplit, bit for bit. */
   twoValuedProxy(): number;
 }
+
+/**
+ * Set on an occupied bin whose value lies within FEATURE_THRESHOLD of the previous occupied bin's
+ * (featureBins.ts's near features): the boundary between them is no candidate.
+ */
+export const NO_CUT = 0x80000000;
+
+/** The bin an occupied entry names, without its NO_CUT mark. */
+export const BIN_MASK = 0x7fffffff;
 
 /** The best split found so far at a node: the split sends bins <= leftBin left, >= rightBin right. */
 export class SplitChoice {

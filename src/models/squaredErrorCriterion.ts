@@ -1,5 +1,5 @@
 import { MAX_BINS } from "./featureBins.js";
-import { binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
+import { BIN_MASK, binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 
 /**
  * Proxies closer than this share of their size are a tie, kept by the earlier candidate: two
@@ -132,14 +132,15 @@ export class SquaredErrorCriterion implements SplitCriterion {
     let leftSum = 0;
     let leftWeight = 0;
     for (let k = 0; k < count; k++) {
-      const b = occupied[k];
-      if (k > 0) {
+      const entry = occupied[k];
+      const b = entry & BIN_MASK;
+      if (k > 0 && entry === b) {
         const rightSum = sum - leftSum;
         const proxy = (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / (nodeWeight - leftWeight);
         if (proxy - best.proxy > TIE * Math.abs(proxy)) {
           best.proxy = proxy;
           best.feature = feature;
-          best.leftBin = occupied[k - 1];
+          best.leftBin = occupied[k - 1] & BIN_MASK;
           best.rightBin = b;
         }
       }

@@ -1,7 +1,7 @@
 import type { Rng } from "../stats/rng.js";
 import type { Matrix } from "../stats/matrix.js";
-import { MAX_BINS, splitThreshold, type FeatureBins } from "./featureBins.js";
-import { SplitChoice, type SplitCriterion } from "./splitCriterion.js";
+import { FEATURE_THRESHOLD, MAX_BINS, splitThreshold, type FeatureBins } from "./featureBins.js";
+import { NO_CUT, SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 import { grownFloat64, grownInt32 } from "./grownArrays.js";
 
 /**
@@ -192,7 +192,7 @@ class SplitSearch {
   best(order: Uint32Array, start: number, end: number, knownConstants: number): boolean {
     const { features, maxFeatures, rng, criterion, choice } = this;
     const nFeatures = features.length;
-    const { codes, rows, binCount, ranks, rankColumn } = this.bins;
+    const { codes, rows, binCount, ranks, rankColumn, near } = this.bins;
     choice.reset();
     let drawnKnown = 0;
     let foundConstants = 0;
@@ -222,7 +222,8 @@ class SplitSearch {
           constantBin = lowBin;
         } else {
           const count = this.listOccupied(feature, order, start, end, lowBin, highBin);
-          criterion.scan(feature, this.occupied, count, choice);
+          if (near[feature] === 1 && this.markNear(feature, this.occupied, count)) constantBin = lowBin;
+          else criterion.scan(feature, this.occupied, count, choice);
         }
       } else {
         const count = criterion.rankHistogram(ranks, column * rows, order, start, end, this.occupiedRanks);
@@ -230,7 +231,8 @@ class SplitSearch {
           constantBin = this.occupiedRanks[0];
         } else {
           this.sortRanks(count);
-          criterion.scan(feature, this.occupiedRanks, count, choice);
+          if (near[feature] === 1 && this.markNear(feature, this.occupiedRanks, count)) constantBin = this.occupiedRanks[0];
+          else criterion.scan(feature, this.occupiedRanks, count, choice);
         }
       }
       if (constantBin >= 0) {
@@ -244,6 +246,23 @@ class SplitSearch {
     }
     this.childConstants = knownConstants + foundConstants;
     return choice.feature >= 0;
+  }
+
+  /**
+   * scikit-learn's rule between the neighbouring values a node holds of a near feature (one value
+   * a bin): true when they all lie within FEATURE_THRESHOLD of the smallest (the feature is
+   * constant in the node; every listed bin is cleared), else each bin within it of the bin before
+   * is marked NO_CUT for the scan.
+   */
+  private markNear(feature: number, list: Uint32Array, count: number): boolean {
+    const { low, high, binStart } = this.bins;
+    const base = binStart[feature];
+    if (low[base + list[count - 1]] <= high[base + list[0]] + FEATURE_THRESHOLD) {
+      for (let k = 0; k < count; k++) this.criterion.clearBin(list[k]);
+      return true;
+    }
+    for (let k = count - 1; k > 0; k--) if (low[base + list[k]] <= high[base + list[k - 1]] + FEATURE_THRESHOLD) list[k] = list[k] | NO_CUT;
+    return false;
   }
 
   /**

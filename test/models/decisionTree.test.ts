@@ -156,3 +156,15 @@ for (const [name, reference_] of Object.entries(reference.cases)) {
     assert.ok(agreementSum / n >= reference_.treeSelfAgreement - 0.03, `agreement ${agreementSum / n} vs ${reference_.treeSelfAgreement}`);
   });
 }
+
+test("DecisionTreeClassifier applies FEATURE_THRESHOLD between the values each node holds: a feature whose every neighbour is within 1e-7 splits once another feature has thinned its rows out", () => {
+  // c steps by 6e-8 (no cut at the root: every neighbour too close); v = i % 2 splits first, and
+  // each child's c steps by 1.2e-7, where scikit-learn cuts c at i = 100.
+  const rows = Array.from({ length: 200 }, (_, i) => [i * 6e-8, i % 2]);
+  const y = Uint32Array.from({ length: 200 }, (_, i) => +(i >= 100));
+  const proba = tree().fit(matrix(rows), y, 2).predictProba(matrix(rows));
+  assert.equal(accuracy(y, predictedLabels(proba, 2)), 1);
+  // Without v, no node can cut c: one leaf, the class shares.
+  const alone = tree().fit(matrix(rows.map(([c]) => [c])), y, 2).predictProba(matrix([[0], [1.2e-5]]));
+  assert.deepEqual([...alone], [0.5, 0.5, 0.5, 0.5]);
+});

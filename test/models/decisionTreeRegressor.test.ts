@@ -130,3 +130,10 @@ test("two features that cut the rows the same way are a tie the seed's feature o
     assert.deepEqual([...seen].sort((a, b) => a - b), leaves, `targets ${targets.join(", ")}`);
   }
 });
+
+test("DecisionTreeRegressor applies FEATURE_THRESHOLD between the values each node holds, as the classifier does", () => {
+  const rows = Array.from({ length: 200 }, (_, i) => [i * 6e-8, i % 2]);
+  const y = Float64Array.from({ length: 200 }, (_, i) => (i >= 100 ? 5 : -5));
+  const predictions = tree().fit(matrix(rows), y).predict(matrix(rows));
+  assert.deepEqual([...predictions], [...y]);
+});

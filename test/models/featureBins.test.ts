@@ -33,6 +33,19 @@ test("binFeatures keeps values closer than scikit-learn's FEATURE_THRESHOLD in o
   assert.deepEqual([...bins.codes], [0, 0, 1]);
 });
 
+test("binFeatures: a run of values each within FEATURE_THRESHOLD of the next but wider than it is near, one value a bin; a run within it stays one bin", () => {
+  // 0, 6e-8, 1.2e-7: neighbours too close to split, the ends not, in a node without the middle.
+  const chain = [0, 6e-8, 1.2e-7, 1].map(Math.fround);
+  const bins = binFeatures(column([chain[3], chain[0], chain[2], chain[1]]));
+  assert.equal(bins.near[0], 1);
+  assert.equal(bins.binCount[0], 4);
+  assert.deepEqual([...bins.low.subarray(0, 4)], chain);
+  assert.deepEqual([...bins.codes], [3, 0, 2, 1]);
+  const tight = binFeatures(column([0, 3e-8, 6e-8, 1]));
+  assert.equal(tight.near[0], 0);
+  assert.equal(tight.binCount[0], 2);
+});
+
 test("binFeatures codes a constant column as one bin", () => {
   const bins = binFeatures(column([3, 3, 3]));
   assert.equal(bins.binCount[0], 1);
