@@ -3,9 +3,11 @@ import { foldsFromAssignment, type Fold } from "./fold.js";
 
 /**
  * Stratified k-fold over `rows` (indices into y), as scikit-learn's StratifiedKFold(shuffle=True):
- * fold sizes per class come from dealing the class-sorted labels round-robin over the folds, so
- * every fold's class mix is as even as integers allow; which rows of a class land in which fold
- * is then shuffled with rng. Every row is in exactly one test fold.
+ * fold sizes per class come from dealing the labels round-robin over the folds, sorted by each
+ * class's first appearance in `rows` (scikit-learn 1.2 encodes classes in that order before it
+ * deals, so the class dealt first takes its remainder rows in the first folds), so every fold's
+ * class mix is as even as integers allow; which rows of a class land in which fold is then
+ * shuffled with rng. Every row is in exactly one test fold.
  */
 export function stratifiedKFold(
   y: Uint32Array,
@@ -17,11 +19,12 @@ export function stratifiedKFold(
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`folds must be an integer >= 2, got ${k}`);
   if (rows.length < k) throw new RangeError(`cannot make ${k} folds from ${rows.length} rows`);
   const perClass = new Uint32Array(nClasses);
-  for (const i of rows) perClass[y[i]]++;
-  // allocation[f * nClasses + c]: rows of class c in fold f, from dealing sorted labels.
+  const appearance: number[] = [];
+  for (const i of rows) if (perClass[y[i]]++ === 0) appearance.push(y[i]);
+  // allocation[f * nClasses + c]: rows of class c in fold f, from dealing the labels in order of appearance.
   const allocation = new Uint32Array(k * nClasses);
   let position = 0;
-  for (let c = 0; c < nClasses; c++) {
+  for (const c of appearance) {
     for (let m = 0; m < perClass[c]; m++, position++) allocation[(position % k) * nClasses + c]++;
   }
   const assignment = new Uint32Array(rows.length);

@@ -45,6 +45,23 @@ test("stratifiedKFold gives the same folds for the same seed and different ones 
   assert.notDeepEqual(a, c);
 });
 
+test("stratifiedKFold deals classes in order of first appearance, as scikit-learn 1.2 does, not in label order", () => {
+  // Labels a=0, b=1, c=2, d=3 appearing as b (3 rows), d (7), a (7), c (6). scikit-learn's
+  // per-fold test counts: StratifiedKFold(2).split(X, list("bbb" + "d" * 7 + "a" * 7 + "c" * 6))
+  // gives {a: 4, b: 2, c: 3, d: 3} and {a: 3, b: 1, c: 3, d: 4}.
+  const y = Uint32Array.from([...Array(3).fill(1), ...Array(7).fill(3), ...Array(7).fill(0), ...Array(6).fill(2)]);
+  const folds = stratifiedKFold(y, all(y.length), 4, 2, createRng(1));
+  const counts = folds.map((fold) => {
+    const perClass = [0, 0, 0, 0];
+    for (const i of fold.test) perClass[y[i]]++;
+    return perClass;
+  });
+  assert.deepEqual(counts, [
+    [4, 2, 3, 3],
+    [3, 1, 3, 4],
+  ]);
+});
+
 test("stratifiedKFold refuses fewer than 2 folds and more folds than rows", () => {
   const y = labels([3, 3]);
   assert.throws(() => stratifiedKFold(y, all(6), 2, 1, createRng(1)), /folds must be an integer >= 2/);
