@@ -264,7 +264,8 @@ def score_partition(key, header, rows, options):
     rows = [row for row in rows if row[t] not in MISSING]
     if options["task"] == "regression":
         return score_regression(base, header, rows, options, failed)
-    classes, y = distinct_values([row[t] for row in rows], by_code_units)
+    # Classes in code-point order (Python's own), as LabelEncoder and automl-grid's byCodePoints order them.
+    classes, y = distinct_values([row[t] for row in rows], str)
     if len(classes) < 2:
         return failed("the target %s has one class (%s)" % (options["target"], classes[0] if classes else ""))
     n_classes = len(classes)
