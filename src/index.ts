@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { compareKeys, keyId } from "./data/partitionKey.js";
+import { compareKeys, describeKey, keyId } from "./data/partitionKey.js";
 import { inputName } from "./data/readCsv.js";
 import { readPartitions, type PartitionedInput, type PartitionRows } from "./data/readPartitions.js";
 import type { Shard } from "./data/shard.js";
@@ -131,6 +131,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   const { resumed, todo, note: resumedNote } = resumeRun(input.partitions, metadata, context.journal);
   // Said once every check has passed: a run refused with exit 2 prints its one error line only.
   if (input.droppedTargets > 0) events.note?.(`dropped ${input.droppedTargets} row${input.droppedTargets === 1 ? "" : "s"} with a missing ${options.target}`);
+  for (const key of input.targetless) events.note?.(`partition ${describeKey(options.by, key)} has no row with a ${options.target}: it is not in the grid`);
   for (const note of input.notes) events.note?.(note);
   if (taskReason !== null) events.note?.(`task: ${task.id} (${taskReason}; --task sets it)`);
   const warning = task.warnTarget(input.target, options.target);

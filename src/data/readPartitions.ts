@@ -3,7 +3,7 @@ import { describeDelimiter, type Dialect } from "./dialect.js";
 import { isMissing } from "./missing.js";
 import { numericTally } from "./mostlyNumeric.js";
 import { fromDecimalComma, isNumericCell } from "./numberCell.js";
-import { describeKey, keyId, type PartitionKey } from "./partitionKey.js";
+import { compareKeys, describeKey, keyId, type PartitionKey } from "./partitionKey.js";
 import { inputName, readCsv, type CsvReadResult } from "./readCsv.js";
 import { rowText } from "./rowText.js";
 import { shardAssignment, type Shard } from "./shard.js";
@@ -50,6 +50,8 @@ export interface PartitionedInput {
   readonly target: TargetSummary;
   /** Rows dropped because their target was missing. */
   readonly droppedTargets: number;
+  /** Partitions (in key order) whose every row's target is missing: no grid can be made, and the run says so. */
+  readonly targetless: readonly PartitionKey[];
   readonly dataRows: number;
   readonly fingerprint: string;
   /** What the reading found worth saying once on stderr (columns a stray cell makes categorical). */
@@ -142,6 +144,7 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
   const numbers = new Map<number, string>();
   let notNumber: TargetSummary["notNumber"] = null;
   let droppedTargets = 0;
+  const droppedKeys = new Map<string, PartitionKey>();
   return {
     partitions,
     /** Counts one row; its partition, or null for a row whose target is missing. */
@@ -149,6 +152,10 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
       const label = cells[layout.targetAt];
       if (isMissing(label)) {
         droppedTargets++;
+        if (options.by.length > 0) {
+          const key = keyOf(cells, layout);
+          droppedKeys.set(keyId(key), key);
+        }
         return null;
       }
       const value = options.decimal === "," ? fromDecimalComma(label) : label;
@@ -173,6 +180,7 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
       return { notNumber, values: notNumber === null ? [...numbers.values()] : [...texts] };
     },
     droppedTargets: () => droppedTargets,
+    targetless: (): PartitionKey[] => [...droppedKeys].flatMap(([id, key]) => (partitions.has(id) ? [] : [key])).sort(compareKeys),
   };
 }
 
@@ -285,6 +293,7 @@ export async function readPartitions(options: ReadPartitionsOptions, stdin?: Rea
     partitions,
     target,
     droppedTargets: summary.droppedTargets(),
+    targetless: summary.targetless(),
     dataRows: read.dataRows,
     fingerprint: read.fingerprint,
     notes,

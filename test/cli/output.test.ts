@@ -110,6 +110,19 @@ test("rows with a missing target are dropped and counted on stderr", () => {
   assert.match(result.stderr, /dropped 2 rows with a missing y/);
 });
 
+test("a --by partition whose every row lacks the target is named on stderr, not dropped without a word", () => {
+  const rows = ["a,g,y"];
+  for (let i = 0; i < 40; i++) rows.push(`${i},${i % 2 ? "odd" : "even"},${i % 4 < 2 ? "x" : "z"}`);
+  for (let i = 0; i < 5; i++) rows.push(`${i},blank,NA`);
+  rows.push("9,even,");
+  const dir = tempFiles({ "blank.csv": rows.join("\n") + "\n" });
+  const result = runCli([join(dir, "blank.csv"), "--target", "y", "--by", "g", "--models", "nb", "--folds", "2", "--quiet", "--format", "csv"]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /dropped 6 rows with a missing y\n.*partition g=blank has no row with a y: it is not in the grid\n/);
+  assert.doesNotMatch(result.stderr, /partition g=even has no row/);
+  assert.deepEqual([...new Set(result.stdout.trim().split("\n").slice(1).map((line) => line.split(",")[0]))], ["even", "odd"]);
+});
+
 test("--help shows every option and an example; --version prints the version", () => {
   const help = runCli(["--help"]);
   assert.equal(help.status, 0);
