@@ -45,6 +45,8 @@ export interface RunEvents {
 
 export interface RunResult {
   readonly task: TaskInfo;
+  /** Why --task auto chose the task (null when --task named it). */
+  readonly taskReason: string | null;
   readonly results: readonly PartitionResult[];
   readonly board: Leaderboard;
   /** What json and jsonl record of the run (and what merge checks). */
@@ -167,6 +169,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   for (const line of notes.lines(options.by, total)) events.note?.(line);
   return {
     task,
+    taskReason,
     results,
     // A shard's piece carries every column's fold deviation: merge may sort by another column.
     board: leaderboard(results, { task, by: options.by, sort, top: options.top, everyDeviation: options.shard !== null, globalBaseline: global }),

@@ -146,7 +146,12 @@ async function score(input: string, raw: RawOptions, io: CliIo, setProgress: (p:
   if (single && result.results[0].status !== "ok") {
     held?.discard();
     progress.stop();
-    throw new InputError(`${input === "-" ? "stdin" : input}: cannot score the table: ${result.results[0].reason}`);
+    // Its notes, the task's among them, are not shown: when --task auto read the target as
+    // classes too few to cross-validate, the one line says why it read classes.
+    const refused = result.results[0];
+    const classes = refused.status === "skipped" && result.task.id === "classification" && result.taskReason !== null;
+    const chosen = classes ? ` (task classification: ${result.taskReason}; --task sets it)` : "";
+    throw new InputError(`${input === "-" ? "stdin" : input}: cannot score the table: ${refused.reason}${chosen}`);
   }
   journal?.commit();
   held?.release();

@@ -3,8 +3,10 @@ import { shuffleInPlace, type Rng } from "../stats/rng.js";
 /**
  * The rows kept for cross-validation when --train-size < 1, stratified as scikit-learn's
  * train_test_split(stratify=y, train_size=f): the train size is floor(f * n), shared among
- * classes in proportion (largest remainders first, ties to the lower class), each class's rows
- * drawn by a seeded shuffle. Returned sorted, so downstream order never depends on the draw.
+ * classes in proportion (scikit-learn's _approximate_mode: largest remainders first, computed
+ * as count / n * nTrain in its order of operations; among classes of equal remainder, those that
+ * get a spare row are drawn at random, as scikit-learn draws them), each class's rows drawn by a
+ * seeded shuffle. Returned sorted, so downstream order never depends on the draw.
  */
 export function stratifiedTrainSplit(
   y: Uint32Array,
@@ -17,15 +19,17 @@ export function stratifiedTrainSplit(
   const nTrain = Math.floor(trainSize * n);
   const byClass: number[][] = Array.from({ length: nClasses }, () => []);
   for (let i = 0; i < n; i++) byClass[y[i]].push(i);
-  const quotas = byClass.map((rows) => Math.floor((rows.length * nTrain) / n));
+  const continuous = byClass.map((rows) => (rows.length / n) * nTrain);
+  const quotas = continuous.map(Math.floor);
   let left = nTrain - quotas.reduce((a, b) => a + b, 0);
-  const order = byClass
-    .map((rows, c) => ({ c, remainder: (rows.length * nTrain) / n - quotas[c] }))
-    .sort((a, b) => b.remainder - a.remainder || a.c - b.c);
-  for (const { c } of order) {
-    if (left === 0) break;
-    if (quotas[c] < byClass[c].length) {
-      quotas[c]++;
+  const remainders = [...new Set(continuous.map((value, c) => value - quotas[c]))].sort((a, b) => b - a);
+  for (const remainder of remainders) {
+    if (left <= 0) break;
+    const tied = Uint32Array.from(continuous.flatMap((value, c) => (value - quotas[c] === remainder ? [c] : [])));
+    // Only a tie that leaves some classes without a spare row needs the draw.
+    if (tied.length > left) shuffleInPlace(tied, rng);
+    for (let t = 0; t < tied.length && left > 0; t++) {
+      quotas[tied[t]]++;
       left--;
     }
   }

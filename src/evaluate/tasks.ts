@@ -52,6 +52,8 @@ export function autoTask(target: TargetSummary, name: string): { task: TaskId; r
     return { task: "regression", reason: `the target ${shortText(name)} is numeric with more than ${MAX_CLASSES} distinct values` };
   }
   const count = target.values.length;
-  const why = target.notNumber === null ? `${count} distinct value${count === 1 ? "" : "s"}` : "values that are not all numbers";
+  // Of more than 20 values, a text one decided it: the reason names it (a stray "n/k" among numbers).
+  const { notNumber } = target;
+  const why = notNumber !== null && count > MAX_CLASSES ? `a value that is not a number ("${shortText(notNumber.value)}" at row ${notNumber.row})` : `${count} distinct value${count === 1 ? "" : "s"}`;
   return { task: "classification", reason: `the target ${shortText(name)} has ${why}` };
 }

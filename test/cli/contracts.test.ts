@@ -37,6 +37,8 @@ function runWithStdout(redirect: string, args: readonly string[]): CliRun {
 const constantRows = Array.from({ length: 40 }, (_, i) => `1,red,${(i * 37) % 11 < 5 ? "yes" : "no"}`);
 const dir = tempFiles({
   "constant.csv": ["x,colour,y", ...constantRows].join("\n") + "\n",
+  // 21 numbers four times over (not "looks continuous"), then one text cell.
+  "mostly-numbers.csv": ["x,y", ...Array.from({ length: 84 }, (_, i) => `${i},${(i % 21) * 1.5}`), "84,n/k"].join("\n") + "\n",
   "reversed.csv": ["x,colour,y", ...[...constantRows].reverse()].join("\n") + "\n",
   // One "yes": two folds cannot be made. A missing target and an identifier column make notes
   // that a run prints on stderr; none of them may come before the one error line.
@@ -58,7 +60,12 @@ test("an estimator's NaN probabilities leave it out with its reason, so a grid n
 
 test("an unscorable single table exits 2 with one line on stderr, its progress and notes held back", () => {
   const result = runCli([join(dir, "unscorable.csv"), "--target", "y", "--train-size", "1"]);
-  assertOneLine(result, /^automl-grid: error: .*unscorable\.csv: cannot score the table: a class has 1 row; 2 folds need at least 2 rows per class$/);
+  assertOneLine(result, /^automl-grid: error: .*unscorable\.csv: cannot score the table: a class has 1 row; 2 folds need at least 2 rows per class \(task classification: the target y has 2 distinct values; --task sets it\)$/);
+});
+
+test("a numeric target that one text cell makes classes, refused for classes too small, says which cell made them", () => {
+  const result = runCli([join(dir, "mostly-numbers.csv"), "--target", "y", "--train-size", "1", "--models", "nb"]);
+  assertOneLine(result, /cannot score the table: a class has 1 row; .* \(task classification: the target y has a value that is not a number \("n\/k" at row 85\); --task sets it\)$/);
 });
 
 test("a single table on which every model fails exits 2 with one line that says why each failed", () => {

@@ -63,14 +63,14 @@ test("a single table too small to cross-validate is still bad input: exit 2 and 
   const result = runCli([repoPath("fixtures", "passengers.csv"), "--target", "Survived", "--min-rows", "100000"]);
   assert.equal(result.status, 2, result.stderr);
   assert.equal(result.stdout, "");
-  assert.match(result.stderr, /^automl-grid: error: .*passengers\.csv: cannot score the table: \d+ rows, fewer than --min-rows 100000\n$/);
+  assert.match(result.stderr, /^automl-grid: error: .*passengers\.csv: cannot score the table: \d+ rows, fewer than --min-rows 100000 \(task classification: the target Survived has 2 distinct values; --task sets it\)\n$/);
 });
 
 test("a class of one row under --fold-column is refused as without it: exit 2 for a single table, skipped with --by", () => {
   const single = runCli([join(dir, "oneclassrow.csv"), "--target", "y", "--fold-column", "fold", "--train-size", "1", "--models", "lr,dummy", "--format", "csv"]);
   assert.equal(single.status, 2, single.stderr);
   assert.equal(single.stdout, "");
-  assert.match(single.stderr, /^automl-grid: error: .*oneclassrow\.csv: cannot score the table: a class has 1 row; 2 folds need at least 2 rows per class\n$/);
+  assert.match(single.stderr, /^automl-grid: error: .*oneclassrow\.csv: cannot score the table: a class has 1 row; 2 folds need at least 2 rows per class \(task classification: the target y has 2 distinct values; --task sets it\)\n$/);
   const byGroup = runCli([join(dir, "oneclassrow-by.csv"), "--target", "y", "--by", "g", "--fold-column", "fold", "--train-size", "1", "--models", "lr,dummy", "--format", "json"]);
   assert.equal(byGroup.status, 0, byGroup.stderr);
   assert.deepEqual(statuses(byGroup), { one: ["skipped", "a class has 1 row; 2 folds need at least 2 rows per class"], two: ["ok", ""] });
