@@ -41,7 +41,10 @@ import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
  * ON_SUBSPACE of that standard deviation, where it adds nothing to the distance, instead of a
  * rounding error divided by a rounding error. Classes that lack a direction still win every row
  * on their subspace, lose every row off it, and never return NaN; and, the columns being scaled,
- * none of this depends on the units of the other columns.
+ * none of this depends on the units of the other columns. A class of fewer rows than features
+ * lacks every direction its rows do not span; scikit-learn's thin SVD lists one of them (the
+ * rows' centring, at rounding noise), enough to make the class lose every row off its span, and
+ * here all of them take the floor, as one residual term.
  */
 export class QuadraticDiscriminantAnalysis implements Estimator {
   private fitted: { classes: Uint32Array; nClasses: number; cols: number; perClass: readonly ClassGaussian[]; onSubspace: number } | null = null;
@@ -71,26 +74,37 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
       const variances: number[] = [];
       const singular: number[] = [];
       const directions: number[] = [];
+      const basis: number[] = [];
       values.forEach((eigenvalue, j) => {
         const zero = eigenvalue <= cutoff;
-        // A class with fewer rows than features: scikit-learn's thin SVD has only count directions,
-        // and the missing ones are not penalised; we leave out every direction without variance.
+        // A class with fewer rows than features has no listed direction outside its rows' span
+        // (the rows x rows route): the residual term below carries all of them.
         if (zero && count < p) return;
         variances.push(zero ? floor : eigenvalue / (count - 1));
         singular.push(zero ? 1 : 0);
         // A direction of the scaled columns, read on the raw ones: offset . (v * scales) is
         // (offset * scales) . v, bit for bit (the scales are powers of 2).
         for (let l = 0; l < p; l++) directions.push(vectors[j * p + l] * scales[l]);
+        if (count < p) for (let l = 0; l < p; l++) basis.push(vectors[j * p + l]);
       });
       // The log det of the scaled covariance: the raw one's less 2 sum log scales, a constant
       // that every class shares and softmax cancels.
-      let logDeterminant = 0;
+      // Fewer rows than features: the directions its rows do not span (p less those kept) lack
+      // variance as a one-hot class's collinear direction does, and take the same floor, as one
+      // residual term. scikit-learn's thin SVD lists count of them, one a rounding-noise direction
+      // (its rows' centring), which makes the class impossible for every row off its rows' span.
+      const residualDimensions = count < p ? p - variances.length : 0;
+      let logDeterminant = residualDimensions * Math.log(floor);
       for (const v of variances) logDeterminant += Math.log(v);
       return {
         mean: means.slice(k * p, (k + 1) * p),
         variances: Float64Array.from(variances),
         singular: Uint8Array.from(singular),
         directions: Float64Array.from(directions),
+        residualDimensions,
+        basis: Float64Array.from(basis),
+        scales,
+        floor,
         constant: -0.5 * logDeterminant + Math.log(count / n),
       };
     });
@@ -108,10 +122,12 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
     const scores = new Float64Array(K);
     const offset = new Float64Array(p);
     const along = new Float64Array(p);
+    const residual = new Float64Array(p);
     for (let i = 0; i < rows; i++) {
       let max = -Infinity;
       for (let k = 0; k < K; k++) {
-        const { mean, variances, singular, directions, constant } = perClass[k];
+        const gaussian = perClass[k];
+        const { mean, variances, singular, directions, constant } = gaussian;
         for (let j = 0; j < p; j++) offset[j] = data[i * p + j] - mean[j];
         let distance = 0;
         projectOffset(offset, directions, variances.length, p, along);
@@ -119,6 +135,7 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
           if (singular[d] === 1 && Math.abs(along[d]) <= onSubspace) continue;
           distance += (along[d] * along[d]) / variances[d];
         }
+        if (gaussian.residualDimensions > 0) distance += residualDistance(gaussian, offset, along, onSubspace, residual);
         scores[k] = -0.5 * distance + constant;
         max = Math.max(max, scores[k]);
       }
@@ -247,6 +264,26 @@ function projectOffset(offset: Float64Array, directions: Float64Array, count: nu
   }
 }
 
+/**
+ * The offset's squared length outside the class's listed directions, in the scaled columns, over
+ * the floor variance; 0 for a row on the class's span (within onSubspace), as a listed direction
+ * without variance counts it. The part outside is the offset less its projections, formed as a
+ * vector (not |offset|^2 less the projections' squares, which would cancel to noise on the span).
+ */
+function residualDistance(gaussian: ClassGaussian, offset: Float64Array, along: Float64Array, onSubspace: number, residual: Float64Array): number {
+  const { basis, variances, scales, floor } = gaussian;
+  const p = offset.length;
+  for (let j = 0; j < p; j++) residual[j] = offset[j] * scales[j];
+  for (let d = 0; d < variances.length; d++) {
+    const a = along[d];
+    const o = d * p;
+    for (let j = 0; j < p; j++) residual[j] -= a * basis[o + j];
+  }
+  let squares = 0;
+  for (let j = 0; j < p; j++) squares += residual[j] * residual[j];
+  return squares <= onSubspace * onSubspace ? 0 : squares / floor;
+}
+
 /** One class's Gaussian: its mean, variances along its directions (rows of `directions`), and the score's constant. */
 interface ClassGaussian {
   readonly mean: Float64Array;
@@ -254,6 +291,13 @@ interface ClassGaussian {
   /** 1 where the direction had no variance and carries the floor. */
   readonly singular: Uint8Array;
   readonly directions: Float64Array;
+  /** Directions outside those listed, each with the floor variance (a class of fewer rows than features); 0 when every direction is listed. */
+  readonly residualDimensions: number;
+  /** The listed directions in the scaled columns (unit vectors), for the residual; empty when residualDimensions is 0. */
+  readonly basis: Float64Array;
+  /** The columns' scales (unitSpreadScales), to read the residual in the scaled columns. */
+  readonly scales: Float64Array;
+  readonly floor: number;
   /** -log det / 2 + log prior. */
   readonly constant: number;
 }

@@ -106,3 +106,16 @@ for (const name of WIDE_QDA_CASES) {
     assertClose(proba, c.qdaProba, 1e-9, name);
   });
 }
+
+test("QDA with one class of fewer rows than features among full-rank classes gives scikit-learn's probabilities: the narrow class impossible off its rows' span", () => {
+  const c = wide.cases["qda-narrow-class"];
+  const expected = c.sklearnQdaProba;
+  assert.ok(expected !== undefined);
+  const proba = new QuadraticDiscriminantAnalysis().fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses).predictProba(matrix(c.XTest));
+  assertClose(proba, expected, 1e-9, "qda-narrow-class");
+  for (let i = 0; i < c.XTest.length; i++) assert.equal(proba[i * c.nClasses + 2], 0);
+  // A row of the narrow class's own span (one of its training rows) is that class's.
+  const own = c.XTrain[c.yTrain.indexOf(2)];
+  const onSpan = new QuadraticDiscriminantAnalysis().fit(matrix(c.XTrain), Uint32Array.from(c.yTrain), c.nClasses).predictProba(matrix([own]));
+  assert.ok(onSpan[2] > 0.99, String(onSpan[2]));
+});

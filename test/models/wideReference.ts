@@ -29,6 +29,8 @@ export interface WideQdaCase {
   readonly nClasses: number;
   readonly XTest: number[][];
   readonly qdaProba: number[][];
+  /** scikit-learn's own predict_proba, where it is not rounding noise (one narrow class among full-rank ones). */
+  readonly sklearnQdaProba?: number[][];
 }
 
 /** Tables with more columns than rows, scikit-learn 1.2's answers on them. */
@@ -38,4 +40,4 @@ export const wideReference = JSON.parse(readFileSync(repoPath("test", "reference
 
 export const WIDE_REGRESSION_CASES = ["regression-20x60", "regression-9x10"] as const;
 export const WIDE_CLASSIFICATION_CASES = ["binary-24x50", "three-class-30x45"] as const;
-export const WIDE_QDA_CASES = ["qda-binary-24x50", "qda-three-class-36x30", "qda-mixed-48x20"] as const;
+export const WIDE_QDA_CASES = ["qda-binary-24x50", "qda-three-class-36x30", "qda-mixed-48x20", "qda-narrow-class"] as const;

@@ -17,15 +17,20 @@ is singular, and QuadraticDiscriminantAnalysis() then divides by its near-zero s
 (src/models/quadraticDiscriminant.ts), computed here with numpy's SVD, independently of our
 route through the rows x rows Gram matrix: columns scaled by the power of 2 nearest 1 / their
 standard deviation; per class, the thin SVD of its centred scaled rows, directions whose squared
-singular value is at most max(rows, cols) eps times the largest dropped; variances s^2 / (n_c - 1);
-score -(distance + log det) / 2 + log prior; softmax. The mixed case has one class of more rows
-than columns (full rank, so no direction gets the variance floor) beside a narrow one.
+singular value is at most max(rows, cols) eps times the largest left out; variances s^2 / (n_c - 1);
+every direction outside those kept (cols less their number) with the floor variance eps^2 times
+the largest variance of any class, its part of a row's offset counted unless within 1e-8 of that
+largest standard deviation; score -(distance + log det) / 2 + log prior; softmax. The mixed case
+has one class of more rows than columns (full rank) beside a narrow one; where one class is
+narrow among full-rank ones scikit-learn's answer is not noise (the narrow class scores about
+-1e30 off its rows' span, whatever the noise), so "qda-narrow-class" also carries scikit-learn's
+own predict_proba ("sklearnQdaProba").
 """
 import json
 
 import numpy as np
 import sklearn
-from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+from sklearn.discriminant_analysis import LinearDiscriminantAnalysis, QuadraticDiscriminantAnalysis
 from sklearn.linear_model import Ridge, RidgeClassifier
 
 
@@ -53,27 +58,48 @@ def classification(seed, rows, cols, classes):
 def documented_qda(X, y, T):
     std = X.std(axis=0)
     scale = np.where(std > 0, np.exp2(np.round(np.log2(1 / np.where(std > 0, std, 1)))), 1.0)
-    scores = []
+    p = X.shape[1]
+    eps = np.finfo(float).eps
+    fits = []
     for k in np.unique(y):
         A = X[y == k]
         count = len(A)
         mean = A.mean(axis=0)
         _, s, vt = np.linalg.svd((A - mean) * scale, full_matrices=False)
-        keep = s**2 > max(count, X.shape[1]) * np.finfo(float).eps * s[0]**2
+        fits.append((count, mean, s, vt))
+    largest = max(np.sqrt(s[0]**2 / (count - 1)) for count, _, s, _ in fits)
+    floor = eps * eps * largest * largest
+    scores = []
+    for count, mean, s, vt in fits:
+        keep = s**2 > max(count, p) * eps * s[0]**2
         variances = s[keep]**2 / (count - 1)
-        along = ((T - mean) * scale) @ vt[keep].T
-        scores.append(-0.5 * (np.sum(along**2 / variances, axis=1) + np.sum(np.log(variances))) + np.log(count / len(y)))
+        offset = (T - mean) * scale
+        along = offset @ vt[keep].T
+        distance = np.sum(along**2 / variances, axis=1)
+        log_det = np.sum(np.log(variances))
+        if count < p:
+            residual = np.sum((offset - along @ vt[keep])**2, axis=1)
+            distance += np.where(residual <= (1e-8 * largest)**2, 0.0, residual / floor)
+            log_det += (p - keep.sum()) * np.log(floor)
+        scores.append(-0.5 * (distance + log_det) + np.log(count / len(y)))
     scores = np.array(scores).T
     scores -= scores.max(axis=1, keepdims=True)
     e = np.exp(scores)
     return (e / e.sum(axis=1, keepdims=True)).tolist()
 
 
-def wide_classes(seed, counts, cols):
+def wide_classes(seed, counts, cols, with_sklearn=False):
     X, T, rng = data(seed, sum(counts), cols, 7)
     y = np.repeat(np.arange(len(counts)), counts)[rng.permutation(sum(counts))]
     X[:, 0] += y * 1.5
-    return {"XTrain": X.tolist(), "yTrain": y.tolist(), "nClasses": len(counts), "XTest": T.tolist(), "qdaProba": documented_qda(X, y, T)}
+    case = {"XTrain": X.tolist(), "yTrain": y.tolist(), "nClasses": len(counts), "XTest": T.tolist(), "qdaProba": documented_qda(X, y, T)}
+    if with_sklearn:
+        # Its thin SVD's noise direction gives the narrow class about -1e30: "Variables are collinear".
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            case["sklearnQdaProba"] = QuadraticDiscriminantAnalysis().fit(X, y).predict_proba(T).tolist()
+    return case
 
 
 cases = {
@@ -84,5 +110,6 @@ cases = {
     "qda-binary-24x50": wide_classes(7, [12, 12], 50),
     "qda-three-class-36x30": wide_classes(8, [10, 14, 12], 30),
     "qda-mixed-48x20": wide_classes(9, [40, 8], 20),
+    "qda-narrow-class": wide_classes(10, [30, 28, 5], 6, with_sklearn=True),
 }
 print(json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases}))
