@@ -12,7 +12,9 @@ export function baselineName(task: TaskInfo): string | null {
 /**
  * Whether the best of the other models is strictly better than the baseline's row on `column`
  * (by its direction), as the sort ranks them: a NaN never beats anything, and a finite value
- * beats a NaN baseline, since the sort puts NaN last. null when the baseline has no row (it was
+ * beats a NaN baseline, since the sort puts NaN last. Better means by more than the rounding of a
+ * mean over folds (TIE): fold scores of 0.5, 0.8, 0.8 and of 0.5, 0.9, 0.7 average to 0.7 both,
+ * summed to 0.7000000000000001 and 0.6999999999999998. null when the baseline has no row (it was
  * not run, or it failed): there is nothing to compare with. "no" when no other model has a row.
  */
 export function beatsBaseline(rows: readonly GridRow[], column: ColumnSpec, baseline: string | null): "yes" | "no" | null {
@@ -24,7 +26,11 @@ export function beatsBaseline(rows: readonly GridRow[], column: ColumnSpec, base
     const value = row.mean[column.id];
     if (Number.isNaN(value)) return false;
     if (Number.isNaN(floor)) return true;
-    return column.greaterIsBetter ? value > floor : value < floor;
+    const margin = column.greaterIsBetter ? value - floor : floor - value;
+    return margin > TIE * Math.max(Math.abs(value), Math.abs(floor));
   });
   return beats ? "yes" : "no";
 }
+
+/** Relative difference below which two means are one value rounded two ways (a few ulps of a sum of folds). */
+const TIE = 1e-12;

@@ -20,6 +20,15 @@ test("a model strictly better than the dummy beats it; a tie does not", () => {
   assert.equal(beatsBaseline([gridRow("a", { Accuracy: 0.6 }), gridRow("b", { Accuracy: 0.62 }), gridRow(dummy, { Accuracy: 0.65 })], accuracy, dummy), "no");
 });
 
+test("two means of one value rounded two ways tie: fold scores 0.5, 0.8, 0.8 do not beat 0.5, 0.9, 0.7", () => {
+  const mean = (folds: number[]): number => folds.reduce((a, b) => a + b, 0) / folds.length;
+  const model = mean([0.5, 0.8, 0.8]);
+  const baseline = mean([0.5, 0.9, 0.7]);
+  assert.ok(model > baseline, "the sums round apart");
+  assert.equal(beatsBaseline([gridRow("a", { Accuracy: model }), gridRow(dummy, { Accuracy: baseline })], accuracy, dummy), "no");
+  assert.equal(beatsBaseline([gridRow("a", { Accuracy: 0.7000001 }), gridRow(dummy, { Accuracy: baseline })], accuracy, dummy), "yes");
+});
+
 test("the column's direction decides: for TT_Sec or an error, smaller beats", () => {
   const rows = [gridRow("a", { Accuracy: 0.9, TT_Sec: 0.5 }), gridRow(dummy, { Accuracy: 0.5, TT_Sec: 0.001 })];
   assert.equal(beatsBaseline(rows, TIME_COLUMN, dummy), "no");
