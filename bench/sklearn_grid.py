@@ -137,7 +137,9 @@ def distinct_values(cells, text_order):
     them, as pandas reads the column: by value when every cell is a number (1 and 1.0 are one
     value, 5 comes before 10), else by text in `text_order`; a value shows its first cell's text."""
     numeric = len(cells) > 0 and all(is_number(c) for c in cells)
-    key = float if numeric else str
+    # pandas keeps a column of plain integers exact (int64, uint64, Python ints): 2^53 + 1 is not 2^53.
+    exact = numeric and all(re.fullmatch(r"\s*[+-]?\d+\s*", c) for c in cells)
+    key = (lambda c: int(c.strip())) if exact else float if numeric else str
     first = {}
     for c in cells:
         first.setdefault(key(c), c)

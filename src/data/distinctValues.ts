@@ -7,10 +7,29 @@ import { isNumericCell } from "./numberCell.js";
  */
 export function distinctValues(cells: readonly string[], textOrder: (a: string, b: string) => number): { values: string[]; codes: Uint32Array } {
   const numeric = cells.every(isNumericCell);
-  const key: (cell: string) => string | number = numeric ? Number : String;
-  const firstCell = new Map<string | number, string>();
+  const kind = !numeric ? "text" : wholeBeyondDoubles(cells) ? "integer" : "number";
+  const key: (cell: string) => string | number | bigint = kind === "text" ? String : kind === "integer" ? (cell) => BigInt(cell.trim()) : Number;
+  const firstCell = new Map<string | number | bigint, string>();
   for (const cell of cells) if (!firstCell.has(key(cell))) firstCell.set(key(cell), cell);
-  const sorted = [...firstCell].sort(numeric ? (a, b) => (a[0] as number) - (b[0] as number) : (a, b) => textOrder(a[1], b[1]));
+  const byValue = (a: [string | number | bigint, string], b: [string | number | bigint, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const sorted = [...firstCell].sort(kind === "text" ? (a, b) => textOrder(a[1], b[1]) : byValue);
   const codeOf = new Map(sorted.map(([value], code) => [value, code]));
   return { values: sorted.map(([, text]) => text), codes: Uint32Array.from(cells, (cell) => codeOf.get(key(cell)) as number) };
+}
+
+/** A plain integer, as pandas reads an int64 cell: digits with an optional sign. */
+const INTEGER = /^\s*[+-]?\d+\s*$/;
+
+/**
+ * Whether pandas would keep this numeric column as exact integers (int64, uint64 beyond it, Python
+ * ints beyond that) and a double could not tell its values apart: every cell a plain integer, one
+ * of them of 2^53 or more (2^53 + 1 and 2^53 are one double, two classes to pandas).
+ */
+function wholeBeyondDoubles(cells: readonly string[]): boolean {
+  let beyond = false;
+  for (const cell of cells) {
+    if (!INTEGER.test(cell)) return false;
+    if (Math.abs(Number(cell)) >= 2 ** 53) beyond = true;
+  }
+  return beyond;
 }
