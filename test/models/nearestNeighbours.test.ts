@@ -29,7 +29,7 @@ test("nearestNeighbours refuses a k outside 1..rows and a query of another width
   assert.throws(() => nearestNeighbours(train, createMatrix(1, 2), 1), /fitted on 1 features, got 2/);
 });
 
-import { prunedNeighbours, scannedNeighbours } from "../../src/models/nearestNeighbours.js";
+import { columnTreeNeighbours, prunedNeighbours, scannedNeighbours } from "../../src/models/nearestNeighbours.js";
 
 /** rows x cols z-scored-like values, rounded to `grid` steps so that exact distance ties are common. */
 function table(rng: ReturnType<typeof createRng>, rows: number, cols: number, grid: number, scale = 1): Float64Array {
@@ -71,6 +71,19 @@ test("the pruned search stays exact on huge and tiny magnitudes, where its round
     const train = createMatrix(300, 14, table(rng, 300, 14, 8, scale));
     const query = createMatrix(40, 14, table(rng, 40, 14, 8, scale));
     assert.deepEqual([...prunedNeighbours(train, query, 5)], [...scannedNeighbours(train, query, 5)], `scale ${scale}`);
+  }
+});
+
+test("the tree over the columns of a narrow table (at most 8) finds the scan's neighbours exactly: ties, duplicates, huge and tiny magnitudes", () => {
+  const rng = createRng(41);
+  for (const [rows, cols, grid, k, scale] of [[400, 1, 2, 5, 1], [700, 3, 4, 5, 1], [300, 5, 1, 7, 1], [512, 8, 1000, 1, 1], [600, 2, 3, 25, 1], [300, 4, 8, 5, 1e150], [300, 6, 8, 5, 1e-150]]) {
+    const train = createMatrix(rows, cols, table(rng, rows, cols, grid, scale));
+    const queryData = table(rng, 60, cols, grid, scale);
+    for (let q = 0; q < 30; q++) queryData.set(train.data.subarray(q * 7 * cols, (q * 7 + 1) * cols), q * cols);
+    const query = createMatrix(60, cols, queryData);
+    const label = `${rows} x ${cols}, grid ${grid}, k ${k}, scale ${scale}`;
+    assert.deepEqual([...columnTreeNeighbours(train, query, k)], [...scannedNeighbours(train, query, k)], label);
+    assert.deepEqual([...nearestNeighbours(train, query, k)], [...scannedNeighbours(train, query, k)], label);
   }
 });
 
