@@ -124,7 +124,9 @@ export function numericTally(header: readonly string[], columns: readonly string
         }
         const cell = `"${shortText(offender.value)}" at row ${offender.row} ${what}`;
         const said = columns[c] === target ? `target ${target}${where}: ${cell} and is a class of its own` : `column ${columns[c]} is typed categorical${where}: ${cell}`;
-        notes.push(`${said} (${numbers[c]} of ${present[c]} values are numbers${hint})`);
+        // The counts are the run's, every partition it scores together; the partition named is the first cell's.
+        const over = partitionName === null ? "" : " over the partitions scored";
+        notes.push(`${said} (${numbers[c]} of ${present[c]} values are numbers${over}${hint})`);
       }
       return notes;
     },

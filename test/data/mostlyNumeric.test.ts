@@ -46,10 +46,10 @@ test("with --decimal , a cell written with a point is the one noted", () => {
 test("with --by the note names the partition of the first offending cell, and how many partitions have one", () => {
   const rows = [["1"], ["oops"], ["2"], ["3"], ["x"], ["4"], ["5"]];
   assert.deepEqual(notesOf(["x"], rows, ".", [0, 1, 1, 2, 2, 0, 0], ["g=a", "g=b", "g=c"]), [
-    'column x is typed categorical in 2 partitions (first g=b): "oops" at row 2 is not a number (5 of 7 values are numbers)',
+    'column x is typed categorical in 2 partitions (first g=b): "oops" at row 2 is not a number (5 of 7 values are numbers over the partitions scored)',
   ]);
   assert.deepEqual(notesOf(["x"], [["1"], ["oops"], ["2"]], ".", [0, 40, 0], Array.from({ length: 41 }, (_, i) => `g=${i}`)), [
-    'column x is typed categorical in partition g=40: "oops" at row 2 is not a number (2 of 3 values are numbers)',
+    'column x is typed categorical in partition g=40: "oops" at row 2 is not a number (2 of 3 values are numbers over the partitions scored)',
   ]);
 });
 

@@ -38,7 +38,7 @@ test("without --decimal , the same file gets one note per mostly-numeric column,
 
 test("notes count only the rows that are scored: the target's and the features', not the keys'", async () => {
   const input = await read("g,x,y\nA,1,0\nB,2,1\nA,oops,1\nC,3,\nB,4,0\nA,1e400,1\n", { by: ["g"] });
-  assert.deepEqual(input.notes, ['column x is typed categorical in partition g=A: "oops" at row 3 is not a number (3 of 5 values are numbers)']);
+  assert.deepEqual(input.notes, ['column x is typed categorical in partition g=A: "oops" at row 3 is not a number (3 of 5 values are numbers over the partitions scored)']);
 });
 
 test("a one-column header says so, in the no-feature-columns message and for an unknown column", async () => {
@@ -126,7 +126,7 @@ test("shards split the partitions by rows: c (30 rows) alone, a and b (10 + 20) 
     [[["c", 30]], [["a", 10], ["b", 20]]],
   );
   // The stray "oops" (row 6, key c) is said by the shard that scores c only.
-  assert.deepEqual(shards[0].notes, ['column x is typed categorical in partition g=c: "oops" at row 6 is not a number (29 of 30 values are numbers)']);
+  assert.deepEqual(shards[0].notes, ['column x is typed categorical in partition g=c: "oops" at row 6 is not a number (29 of 30 values are numbers over the partitions scored)']);
   assert.deepEqual(shards[1].notes, []);
   const byKey = (inputs: PartitionedInput[]): Map<string, string[]> => new Map(inputs.flatMap((input) => input.partitions.map((p) => [p.key[0], p.lines])));
   assert.deepEqual(byKey(shards), byKey([whole]));
