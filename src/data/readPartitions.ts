@@ -43,6 +43,7 @@ export interface TargetSummary {
 export const DISTINCT_CAP = 1000;
 
 export interface PartitionedInput {
+  /** The columns of the rows held (Layout.sent): features, keys, target and fold column, in the file's order. */
   readonly header: readonly string[];
   readonly features: readonly string[];
   readonly partitions: readonly PartitionRows[];
@@ -106,10 +107,17 @@ interface Layout {
   readonly byAt: readonly number[];
   /** The columns turned to the dot form with `--decimal ,`: all but the keys, which keep their text. */
   readonly converted: readonly number[];
+  /**
+   * The columns the children read (features, target, fold column, and the keys, which the global
+   * baseline takes as features), in header order: a row is kept and sent with these cells only,
+   * so an --ignore'd column (of long texts, say) costs nothing past the parse.
+   */
+  readonly sent: readonly number[];
 }
 
 function layoutOf(name: string, header: readonly string[], options: ReadPartitionsOptions): Layout {
   const features = checkHeader(name, header, options);
+  const featureSet = new Set(features);
   const byAt = options.by.map((column) => header.indexOf(column));
   return {
     features,
@@ -117,6 +125,7 @@ function layoutOf(name: string, header: readonly string[], options: ReadPartitio
     foldAt: options.foldColumn === null ? -1 : header.indexOf(options.foldColumn),
     byAt,
     converted: options.decimal === "," ? header.map((_, j) => j).filter((j) => !byAt.includes(j)) : [],
+    sent: header.flatMap((column, j) => (featureSet.has(column) || byAt.includes(j) || column === options.target || column === options.foldColumn ? [j] : [])),
   };
 }
 
@@ -200,7 +209,7 @@ function keptRows(header: readonly string[], layout: Layout, options: ReadPartit
       }
       tally.add(cells, rowNumber, partition.index);
       for (const j of layout.converted) cells[j] = fromDecimalComma(cells[j]);
-      partition.lines.push(rowText(cells));
+      partition.lines.push(rowText(layout.sent.map((j) => cells[j])));
     },
     result(): { partitions: PartitionRows[]; notes: string[] } {
       const kept = [...partitions.values()];
@@ -287,8 +296,9 @@ export async function readPartitions(options: ReadPartitionsOptions, stdin?: Rea
   const rows = shard === null ? kept : await shardRows(name, options, shard, read, layout, [...summary.partitions.values()], held);
   if (rows === null) throw new Error("readCsv resolved without a header");
   const { partitions, notes } = rows.result();
+  const header = read.header;
   return {
-    header: read.header,
+    header: layout.sent.map((j) => header[j]),
     features: layout.features,
     partitions,
     target,

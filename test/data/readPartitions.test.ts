@@ -8,7 +8,7 @@ import { UsageError } from "../../src/errors.js";
 import { join } from "node:path";
 import { tempFiles } from "../helpers.js";
 
-function read(text: string, options: { by?: string[]; target?: string } & Partial<Dialect> = {}): Promise<PartitionedInput> {
+function read(text: string, options: { by?: string[]; target?: string; ignore?: string[]; foldColumn?: string | null } & Partial<Dialect> = {}): Promise<PartitionedInput> {
   return readPartitions(
     { ...DEFAULT_DIALECT, input: "-", target: "y", by: [], foldColumn: null, ignore: [], shard: null, ...options },
     Readable.from([Buffer.from(text)]),
@@ -25,6 +25,15 @@ test("with --decimal , every cell but the --by keys is read in the dot form, onc
     ["1,5", "-0.25", "a", "1.0"],
   ]);
   assert.deepEqual(input.notes, []);
+});
+
+test("rows are held with the columns the children read only: an --ignore'd column (a long text) is dropped in the parent", async () => {
+  const note = "x".repeat(5000);
+  const input = await read(`id,g,note,x,f,y\n1,a,${note},0.5,0,no\n2,b,${note},1.5,1,yes\n`, { by: ["g"], ignore: ["id", "note"], foldColumn: "f" });
+  assert.deepEqual(input.header, ["g", "x", "f", "y"]);
+  assert.deepEqual(input.features, ["x"]);
+  assert.deepEqual(rowsOf(input, 0), [["a", "0.5", "0", "no"]]);
+  assert.ok(input.partitions.every((partition) => partition.lines.every((line) => line.length < 100)));
 });
 
 test("without --decimal , the same file gets one note per mostly-numeric column, and the cells stay as written", async () => {
