@@ -24,13 +24,19 @@ interface Column {
   readonly title: string;
   readonly right: boolean;
   readonly text: (row: readonly Cell[]) => string;
-  /** A score in exponent form: narrower for a huge value (MAPE where a true value is 0 nears 1e15). */
+  /** A score with its huge values in exponent form (MAPE where a true value is 0 nears 1e15). */
   readonly compact?: (row: readonly Cell[]) => string;
 }
 
-/** A finite number of `round` decimals in exponent form; anything else as formatCell writes it. */
+/**
+ * A cell as formatCell writes it, unless that is wider than the same number in exponent form of
+ * `round` decimals (a huge value: 1763177964672996.7500 against 1.7632e+15), which it then is.
+ */
 function exponentCell(cell: Cell, round: number): string {
-  return typeof cell === "number" && Number.isFinite(cell) ? cell.toExponential(round) : formatCell(cell, round);
+  const fixed = formatCell(cell, round);
+  if (typeof cell !== "number" || !Number.isFinite(cell)) return fixed;
+  const exponent = cell.toExponential(round);
+  return exponent.length < fixed.length ? exponent : fixed;
 }
 
 /** SGR sequences; each closes only what it opened, so a highlighted cell does not unbold a heading. */

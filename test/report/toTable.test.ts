@@ -199,6 +199,12 @@ test("a score column that huge values widen past 100 columns (MAPE near 1e15 whe
   const text = toTable(board, { round: 4, task: regression, by: ["Sex"], color: false });
   assert.ok(widest(text) <= 100, text);
   assert.match(text, /│ 1\.7632e\+15 │/);
+  // Only the huge values change form: a usual MAPE beside them stays fixed.
+  const mixed = leaderboard([ok(["male"], huge), ok(["female"], huge.map((row) => ({ ...row, mean: { ...row.mean, MAPE: 0.4987 } })))], { task: regression, by: ["Sex"], sort: "R2", top: 5 });
+  const both = toTable(mixed, { round: 4, task: regression, by: ["Sex"], color: false });
+  assert.ok(widest(both) <= 100, both);
+  assert.match(both, /│ +0\.4987 │/);
+  assert.match(both, /│ 1\.7632e\+15 │/);
   assert.match(text, /│ +14\.1234 │ +612345\.5000 │ +782\.5000 │/);
   assert.match(renderLeaderboard(board, "csv", 4, metadataFor(["Sex"])), /,1763177964672996\.7500,/);
 });
