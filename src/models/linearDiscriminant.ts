@@ -4,6 +4,7 @@ import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { rightSingularVectors } from "../stats/rightSingularVectors.js";
 import { ROW_BLOCK } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
+import { checkSquaresFit } from "../stats/squaresFit.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
 import type { Estimator } from "./estimator.js";
@@ -29,6 +30,7 @@ export class LinearDiscriminantAnalysis implements Estimator {
   }
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
+    checkSquaresFit(X);
     const { classes, counts, local } = trainingClasses(X, y, nClasses);
     const { rows: n, cols: p } = X;
     const K = classes.length;
@@ -183,7 +185,8 @@ function withinSvd(X: Matrix, local: Uint32Array, K: number, means: Float64Array
   const scatters = groupScatters(X, local, K, means);
   const gram = new Float64Array(p * p);
   for (let k = 0; k < K; k++) for (let e = 0; e < p * p; e++) gram[e] += scatters[k * p * p + e];
-  for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) gram[j * p + l] *= scale[j] * scale[l];
+  // One factor at a time: scales near 2^500 (columns near 1e-150) would overflow as a product.
+  for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) gram[j * p + l] = gram[j * p + l] * scale[j] * scale[l];
   const { values, vectors } = symmetricEigen(gram, p);
   return { values: Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0))), vt: vectors };
 }

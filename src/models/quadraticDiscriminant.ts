@@ -4,6 +4,7 @@ import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { powerOfTwoNear } from "../stats/powerOfTwo.js";
 import { rightSingularVectors } from "../stats/rightSingularVectors.js";
 import { groupScatters } from "../stats/scatter.js";
+import { checkSquaresFit } from "../stats/squaresFit.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import type { Estimator } from "./estimator.js";
 import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
@@ -50,6 +51,7 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
   private fitted: { classes: Uint32Array; nClasses: number; cols: number; perClass: readonly ClassGaussian[]; onSubspace: number } | null = null;
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
+    checkSquaresFit(X);
     const { classes, counts, local } = trainingClasses(X, y, nClasses);
     const { rows: n, cols: p } = X;
     const K = classes.length;
@@ -62,15 +64,21 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
       if (counts[k] === 1) throw new RangeError(`class ${classes[k]} has only 1 training row; its covariance is ill defined`);
       for (let j = 0; j < p; j++) means[k * p + j] /= counts[k];
     }
-    const decompositions = counts.some((count) => count < p) ? rowSpaceDecompositions(X, local, means, counts) : columnSpaceDecompositions(X, local, means, counts);
+    const decompositions = refineUnresolved(
+      X,
+      local,
+      means,
+      counts,
+      counts.some((count) => count < p) ? rowSpaceDecompositions(X, local, means, counts) : columnSpaceDecompositions(X, local, means, counts),
+    );
     const { scales } = decompositions;
     // The largest standard deviation along any direction of any class: the scale of the floor.
     let largest = 0;
     decompositions.classes.forEach(({ values }, k) => (largest = Math.max(largest, Math.sqrt(Math.max(values[0], 0) / (counts[k] - 1)))));
     const floor = VARIANCE_FLOOR * largest * largest;
-    const perClass = decompositions.classes.map(({ values, vectors }, k): ClassGaussian => {
+    const perClass = decompositions.classes.map(({ values, vectors, refined }, k): ClassGaussian => {
       const count = counts[k];
-      const cutoff = Math.max(count, p) * Number.EPSILON * values[0];
+      const cutoff = refined === true ? 0 : Math.max(count, p) * Number.EPSILON * values[0];
       const variances: number[] = [];
       const singular: number[] = [];
       const directions: number[] = [];
@@ -150,7 +158,73 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
 /** Each class's squared singular values (largest first) and right singular vectors (rows, p wide) of its centred rows in the scaled columns. */
 interface ClassDecompositions {
   readonly scales: Float64Array;
-  readonly classes: readonly { readonly values: Float64Array; readonly vectors: Float64Array }[];
+  readonly classes: readonly { readonly values: Float64Array; readonly vectors: Float64Array; readonly refined?: boolean }[];
+  /** Per class, each column's sum of squares about the class mean, raw (K x p). */
+  readonly diagonals: Float64Array;
+}
+
+/** A class's column whose scaled sum of squares lies below this share of the class's largest eigenvalue may hold a direction the Gram matrix did not resolve. */
+const UNRESOLVED_SHARE = 1e-9;
+
+/**
+ * A Gram matrix resolves eigenvalues only to about max(rows, cols) eps times its largest: a
+ * class whose spread along a column is 1e-8 of its largest (one huge value in another class
+ * stretched the column's scale) has that direction come out as zero, and the class then loses
+ * every row. Where some column of a class (at least as many rows as columns) has a nonzero sum of
+ * squares that small, the directions the decomposition found empty are decomposed again, on the
+ * class's rows projected onto them: with the large directions gone, their own scale is resolved.
+ * Directions still at rounding level there (one-hot levels' sum: exactly none) stay empty, so
+ * every other fit is unchanged.
+ */
+function refineUnresolved(X: Matrix, local: Uint32Array, means: Float64Array, counts: Float64Array, decompositions: ClassDecompositions): ClassDecompositions {
+  const { rows: n, cols: p, data } = X;
+  const { scales, diagonals } = decompositions;
+  const classes = decompositions.classes.map((decomposition, k) => {
+    const { values, vectors } = decomposition;
+    const count = counts[k];
+    if (count < p) return decomposition;
+    const top = values[0];
+    const cutoff = Math.max(count, p) * Number.EPSILON * top;
+    let unresolved = false;
+    for (let j = 0; j < p; j++) {
+      const d = diagonals[k * p + j] * scales[j] * scales[j];
+      if (d > 0 && d <= UNRESOLVED_SHARE * top) unresolved = true;
+    }
+    const empty: number[] = [];
+    for (let d = 0; d < p; d++) if (values[d] <= cutoff) empty.push(d);
+    if (!unresolved || empty.length === 0) return decomposition;
+    // The class's centred scaled rows projected on the empty directions, and their scatter.
+    const m = empty.length;
+    const scatter = new Float64Array(m * m);
+    const z = new Float64Array(m);
+    for (let i = 0; i < n; i++) {
+      if (local[i] !== k) continue;
+      for (let e = 0; e < m; e++) {
+        const v = empty[e] * p;
+        let sum = 0;
+        for (let j = 0; j < p; j++) sum += (data[i * p + j] - means[k * p + j]) * scales[j] * vectors[v + j];
+        z[e] = sum;
+      }
+      for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) scatter[a * m + b] += z[a] * z[b];
+    }
+    const inner = symmetricEigen(scatter, m);
+    const refinedValues = Float64Array.from(values);
+    const refinedVectors = Float64Array.from(vectors);
+    // Rounding leaves about (max(count, p) eps)^2 of the largest in a direction with nothing in it.
+    const noise = (Math.max(count, p) * Number.EPSILON) ** 2 * top;
+    for (let e = 0; e < m; e++) {
+      const at = empty[e];
+      refinedValues[at] = inner.values[e] > noise ? inner.values[e] : 0;
+      for (let j = 0; j < p; j++) {
+        let sum = 0;
+        for (let f = 0; f < m; f++) sum += inner.vectors[e * m + f] * vectors[empty[f] * p + j];
+        refinedVectors[at * p + j] = sum;
+      }
+    }
+    // Empty is now exactly 0; what the refinement resolved stays, however small.
+    return { values: refinedValues, vectors: refinedVectors, refined: true };
+  });
+  return { scales, classes, diagonals };
 }
 
 /** Every class from its cols x cols scatter (groupScatters), for classes of at least as many rows as columns. */
@@ -162,10 +236,11 @@ function columnSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64
   for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) diagonals[k * p + j] = grams[(k * p + j) * p + j];
   const scales = unitSpreadScales(diagonals, means, counts, p);
   for (let k = 0; k < K; k++) {
-    for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) grams[(k * p + j) * p + l] *= scales[j] * scales[l];
+    // One factor at a time: scales near 2^500 (columns near 1e-150) would overflow as a product.
+    for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) grams[(k * p + j) * p + l] = grams[(k * p + j) * p + l] * scales[j] * scales[l];
   }
   const classes = Array.from(counts, (_, k) => symmetricEigen(grams.subarray(k * p * p, (k + 1) * p * p), p));
-  return { scales, classes };
+  return { scales, classes, diagonals };
 }
 
 /**
@@ -205,7 +280,7 @@ function rowSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64Arr
     const { values, vectors: left } = symmetricEigen(denseScatter(createMatrix(p, count, centred)), count);
     return { values, vectors: rightSingularVectors(centred, count, p, left, Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0)))) };
   });
-  return { scales, classes };
+  return { scales, classes, diagonals };
 }
 
 /**

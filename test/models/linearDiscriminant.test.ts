@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { LinearDiscriminantAnalysis } from "../../src/models/linearDiscriminant.js";
+import { QuadraticDiscriminantAnalysis } from "../../src/models/quadraticDiscriminant.js";
 import { assertProbabilityRows } from "./estimatorReference.js";
 import { assertClose, assertReferenceProbabilities, classificationCases, classificationProblem, discriminantCases, matrix } from "./linearReference.js";
 import { WIDE_CLASSIFICATION_CASES, wideReference as wide } from "./wideReference.js";
@@ -65,3 +66,16 @@ for (const name of WIDE_CLASSIFICATION_CASES) {
     assertClose(proba, c.ldaProba, 1e-9, name);
   });
 }
+
+test("LDA and QDA fit a column near 1e-160 (its scale near 2^530 applied one factor at a time) and refuse one near 1e155, saying why", () => {
+  const rows = Array.from({ length: 40 }, (_, i) => [((i * 37) % 11) - 5, ((i * 13) % 7) - 3 + (i % 2), ((i * 29) % 13) * 1e-160 + (i % 2) * 3e-160]);
+  const y = Uint32Array.from({ length: 40 }, (_, i) => i % 2);
+  const tiny = matrix(rows);
+  for (const model of [new LinearDiscriminantAnalysis(), new QuadraticDiscriminantAnalysis()]) {
+    const proba = model.fit(tiny, y, 2).predictProba(tiny);
+    assert.ok(proba.every(Number.isFinite));
+  }
+  const huge = matrix(rows.map(([a, b], i) => [a, b, (i % 5) * 1e155]));
+  assert.throws(() => new LinearDiscriminantAnalysis().fit(huge, y, 2), /feature 2 holds .*e\+15\d, too large for its sums of squares/);
+  assert.throws(() => new QuadraticDiscriminantAnalysis().fit(huge, y, 2), /too large for its sums of squares/);
+});

@@ -29,9 +29,14 @@ for (const [name, c] of classificationCases.filter(([, c]) => c.qda !== undefine
  * lose the small ones' directions (its eigenvalues resolve to eps times the largest, a squared
  * scale ratio of 1e-16 to 1e-24 here).
  */
+// One value of 1e8 among values near 1: scikit-learn's own SVD resolves the other classes'
+// spread there (1e-8 of the largest) to about eps / 1e-8 relative, so 1e-8 is its precision.
+const QDA_TOLERANCE: Readonly<Record<string, number>> = { "one-value-1e8": 1e-8 };
+
 for (const [name, c] of discriminantCases) {
-  test(`QDA probabilities equal scikit-learn's to 1e-9 on columns of very different scales (${name})`, () => {
-    assertReferenceProbabilities(new QuadraticDiscriminantAnalysis(), c, c.qda, 1e-9, name);
+  const tolerance = QDA_TOLERANCE[name] ?? 1e-9;
+  test(`QDA probabilities equal scikit-learn's to ${tolerance} on columns of very different scales (${name})`, () => {
+    assertReferenceProbabilities(new QuadraticDiscriminantAnalysis(), c, c.qda, tolerance, name);
   });
 }
 

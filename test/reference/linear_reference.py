@@ -332,6 +332,17 @@ Z = centres[y] + rs.normal(0, 1, (len(y), 4)) * spreads[y]
 X = significant(np.column_stack([Z[:, 0] * 1e6, Z[:, 1], Z[:, 2] * 1e-6, 1e3 + Z[:, 3]]), 10)
 discriminant["three-class-1e-6-to-1e6"] = discriminant_case(X[:160], y[:160], X[160:], y[160:], 3)
 
+# (d5) One huge value: three classes on four columns near 1, one row of class 0 with 1e8 in the
+# third. A power-of-2 scale per column from every row's spread leaves the other classes a spread
+# of about 1e-8 there, below what their Gram matrices resolve (the tenth session's audit).
+rs = np.random.RandomState(14140)
+y = np.repeat([0, 1, 2], [100, 100, 100])
+rs.shuffle(y)
+Z = rs.normal(0, 1, (len(y), 4)) + y[:, None] * [0.5, -0.3, 0.0, 0.4]
+Z[np.flatnonzero(y == 0)[3], 2] = 1e8
+X = significant(Z, 10)
+discriminant["one-value-1e8"] = discriminant_case(X[:240], y[:240], X[240:], y[240:], 3)
+
 regression = {}
 
 # (1) Mixed scales, z-scored, y in the thousands with a few outliers (where Huber departs from OLS).
