@@ -324,9 +324,16 @@ def score_folds(base, header, rows, options, failed, folds, y, registry, metrics
             except ValueError:
                 left_out.add(m)
                 continue
-            seconds[m].append(time.perf_counter() - start)
-            fit_seconds[m] = fit_seconds.get(m, 0.0) + seconds[m][-1]
-            scores[m].append(score(y[test], output))
+            elapsed = time.perf_counter() - start
+            try:
+                # Infinite decision values (SGD on columns near 1e150) make roc_auc_score raise: left out too.
+                scored = score(y[test], output)
+            except ValueError:
+                left_out.add(m)
+                continue
+            seconds[m].append(elapsed)
+            fit_seconds[m] = fit_seconds.get(m, 0.0) + elapsed
+            scores[m].append(scored)
     grid = []
     for m in options["models"]:
         if m in left_out:
