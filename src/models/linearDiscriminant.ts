@@ -30,7 +30,6 @@ export class LinearDiscriminantAnalysis implements Estimator {
   }
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
-    checkSquaresFit(X);
     const { classes, counts, local } = trainingClasses(X, y, nClasses);
     const { rows: n, cols: p } = X;
     const K = classes.length;
@@ -143,6 +142,7 @@ function withinStd(X: Matrix, local: Uint32Array, means: Float64Array): Float64A
   for (let j = 0; j < cols; j++) mean[j] /= rows;
   const std = new Float64Array(cols);
   for (let from = 0; from < rows; from += ROW_BLOCK) addWithinSquares(X, local, means, mean, from, Math.min(rows, from + ROW_BLOCK), std);
+  checkSquaresFit(std, cols);
   for (let j = 0; j < cols; j++) std[j] = std[j] === 0 ? 1 : Math.sqrt(std[j] / rows);
   return std;
 }

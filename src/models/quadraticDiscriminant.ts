@@ -51,7 +51,6 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
   private fitted: { classes: Uint32Array; nClasses: number; cols: number; perClass: readonly ClassGaussian[]; onSubspace: number } | null = null;
 
   fit(X: Matrix, y: Uint32Array, nClasses: number): this {
-    checkSquaresFit(X);
     const { classes, counts, local } = trainingClasses(X, y, nClasses);
     const { rows: n, cols: p } = X;
     const K = classes.length;
@@ -234,6 +233,7 @@ function columnSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64
   const grams = groupScatters(X, local, K, means);
   const diagonals = new Float64Array(K * p);
   for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) diagonals[k * p + j] = grams[(k * p + j) * p + j];
+  checkSquaresFit(diagonals, p);
   const scales = unitSpreadScales(diagonals, means, counts, p);
   for (let k = 0; k < K; k++) {
     // One factor at a time: scales near 2^500 (columns near 1e-150) would overflow as a product.
@@ -266,6 +266,7 @@ function rowSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64Arr
       diagonals[m + j] += d * d;
     }
   }
+  checkSquaresFit(diagonals, p);
   const scales = unitSpreadScales(diagonals, means, counts, p);
   const classes = members.map((rows, k) => {
     const count = rows.length;
