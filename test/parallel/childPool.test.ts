@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { AbortedError, runChildPool, type UnitSource } from "../../src/parallel/childPool.js";
+import { AbortedError, childExecArgv, runChildPool, type UnitSource } from "../../src/parallel/childPool.js";
 
 /** A source with no units that is never complete: what a scheduler bug would look like. */
 function starved(): UnitSource<number, null> {
@@ -29,4 +29,12 @@ test("a signal already aborted rejects with AbortedError before any child starts
 
 test("a source complete from the start resolves without work", async () => {
   await runChildPool(2, { ...starved(), complete: () => true });
+});
+
+test("children run single-threaded only when there is one on every core; the parent's own flags pass on", () => {
+  assert.deepEqual(childExecArgv(2, 2, []), ["--single-threaded"]);
+  assert.deepEqual(childExecArgv(4, 2, ["--max-old-space-size=900"]), ["--max-old-space-size=900", "--single-threaded"]);
+  assert.deepEqual(childExecArgv(1, 2, ["--max-old-space-size=900"]), ["--max-old-space-size=900"]);
+  assert.deepEqual(childExecArgv(2, 8, []), []);
+  assert.deepEqual(childExecArgv(2, 2, ["--single-threaded"]), ["--single-threaded"]);
 });
