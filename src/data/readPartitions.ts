@@ -209,7 +209,8 @@ function keptRows(header: readonly string[], layout: Layout, options: ReadPartit
       }
       tally.add(cells, rowNumber, partition.index);
       for (const j of layout.converted) cells[j] = fromDecimalComma(cells[j]);
-      partition.lines.push(rowText(layout.sent.map((j) => cells[j])));
+      // Most runs send every column: no second array a row then.
+      partition.lines.push(rowText(layout.sent.length === cells.length ? cells : layout.sent.map((j) => cells[j])));
     },
     result(): { partitions: PartitionRows[]; notes: string[] } {
       const kept = [...partitions.values()];
