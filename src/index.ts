@@ -10,6 +10,7 @@ import type { ResultOptions } from "./evaluate/resultOptions.js";
 import { ROWS_COLUMN, type TaskId, type TaskInfo } from "./evaluate/task.js";
 import { scoreGlobalBaseline, type GlobalBaseline } from "./parallel/globalPool.js";
 import { scorePartitions, type PartitionJob } from "./parallel/pool.js";
+import { SpareChildren } from "./parallel/childPool.js";
 import { shardAssignment } from "./data/shard.js";
 import { leaderboard, type Leaderboard } from "./report/leaderboard.js";
 import type { RunMetadata } from "./report/runMetadata.js";
@@ -120,6 +121,16 @@ function completeResult(todo: readonly PartitionRows[], baseline: GlobalBaseline
  * AutomlGridError.
  */
 export async function run(options: RunOptions, context: RunContext = {}): Promise<RunResult> {
+  // The children start loading while the file is read; those the run does not use are killed.
+  const spares = new SpareChildren(options.workers);
+  try {
+    return await scoreRun(options, context, spares);
+  } finally {
+    spares.release();
+  }
+}
+
+async function scoreRun(options: RunOptions, context: RunContext, spares: SpareChildren): Promise<RunResult> {
   const events = context.events ?? {};
   const global = options.baseline === "global";
   const { input, everyPartition } = await readInput(options, context.stdin);
@@ -144,7 +155,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   const onFit = (): void => events.fit?.();
   const baseline: GlobalBaseline | null =
     global && todo.length > 0
-      ? await scoreGlobalBaseline([...everyPartition].sort((a, b) => compareKeys(a.key, b.key)), { workers: options.workers, header: input.header, spec: { ...spec, by: options.by }, signal: context.signal, onFit })
+      ? await scoreGlobalBaseline([...everyPartition].sort((a, b) => compareKeys(a.key, b.key)), { workers: options.workers, header: input.header, spec: { ...spec, by: options.by }, signal: context.signal, spares, onFit })
       : null;
   if (baseline !== null) for (const note of baseline.ok ? baseline.notes : [`global baseline: ${baseline.reason}`]) events.note?.(note);
   const complete = completeResult(todo, baseline);
@@ -156,6 +167,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
     header: input.header,
     spec,
     signal: context.signal,
+    spares,
     onFit,
     onDone: (reported) => {
       const result = complete(reported);

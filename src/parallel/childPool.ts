@@ -16,6 +16,45 @@ export function childExecArgv(workers: number, cores: number, inherited: readonl
   return workers >= cores && !inherited.includes("--single-threaded") ? [...inherited, "--single-threaded"] : [...inherited];
 }
 
+function forkWorker(execArgv: readonly string[]): ChildProcess {
+  return fork(WORKER, [], { serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"], execArgv: [...execArgv] });
+}
+
+/**
+ * Children forked before the pool needs them, so that loading their modules (0.2-0.45 s a
+ * child) overlaps the parent's reading of the file instead of following it. At most one per
+ * core (forks beyond the cores would only slow the reading down), started with the options of a
+ * pool of `workers` children; a pool takes them as they are, and `release` kills those it did
+ * not take (the run asked for fewer children, or ended before scoring).
+ */
+export class SpareChildren {
+  private readonly children: ChildProcess[];
+
+  constructor(workers: number, cores: number = availableParallelism()) {
+    const count = Math.max(0, Math.min(workers, cores));
+    const execArgv = childExecArgv(workers, cores, process.execArgv);
+    this.children = Array.from({ length: count }, () => {
+      const child = forkWorker(execArgv);
+      // A spare that fails to start is found dead when taken and replaced by a fresh fork.
+      child.on("error", () => undefined);
+      return child;
+    });
+  }
+
+  /** A spare still alive and connected, or undefined when none is left. */
+  take(): ChildProcess | undefined {
+    for (let child = this.children.shift(); child !== undefined; child = this.children.shift()) {
+      if (child.connected && child.exitCode === null && child.signalCode === null) return child;
+      child.kill("SIGKILL");
+    }
+    return undefined;
+  }
+
+  release(): void {
+    for (const child of this.children.splice(0)) child.kill("SIGKILL");
+  }
+}
+
 /** Tries per unit of work: the first, and one retry on a fresh child if a child dies. */
 export const MAX_ATTEMPTS = 2;
 
@@ -54,9 +93,10 @@ export interface UnitSource<U, M> {
  * Runs a source's units on up to `workers` child processes, one unit per child at a time, until
  * the source is complete; then stops every child. A message is matched to its unit by id, so an
  * answer to a unit given up on is dropped. Rejects with AbortedError when the signal fires (every
- * child killed), or with a child's spawn error.
+ * child killed), or with a child's spawn error. Children are taken from `spares` while it has
+ * some, then forked.
  */
-export function runChildPool<U, M>(workers: number, source: UnitSource<U, M>, signal?: AbortSignal): Promise<void> {
+export function runChildPool<U, M>(workers: number, source: UnitSource<U, M>, signal?: AbortSignal, spares?: SpareChildren): Promise<void> {
   // Each live child and what it keeps.
   const children = new Map<ChildProcess, M>();
   let nextId = 0;
@@ -79,7 +119,7 @@ export function runChildPool<U, M>(workers: number, source: UnitSource<U, M>, si
     const count = Math.max(1, Math.min(workers, source.pending()));
     const execArgv = childExecArgv(count, availableParallelism(), process.execArgv);
     const startChild = (): void => {
-      const child = fork(WORKER, [], { serialization: "advanced", stdio: ["ignore", "ignore", "inherit", "ipc"], execArgv });
+      const child = spares?.take() ?? forkWorker(execArgv);
       const memory = source.memory();
       children.set(child, memory);
       let current: { readonly unit: U; readonly id: number } | null = null;

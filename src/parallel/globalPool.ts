@@ -6,7 +6,7 @@ import { globalRows, type GlobalFoldScores } from "../evaluate/globalGrid.js";
 import type { GridRow } from "../evaluate/grid.js";
 import { taskInfo } from "../evaluate/tasks.js";
 import type { GlobalRequest, WorkerMessage } from "./messages.js";
-import { MAX_ATTEMPTS, runChildPool, type UnitSource } from "./childPool.js";
+import { MAX_ATTEMPTS, runChildPool, type SpareChildren, type UnitSource } from "./childPool.js";
 import type { PartitionJob } from "./pool.js";
 
 export interface GlobalPoolOptions {
@@ -14,6 +14,8 @@ export interface GlobalPoolOptions {
   readonly header: readonly string[];
   readonly spec: GlobalSpec;
   readonly signal?: AbortSignal;
+  /** Children already started, taken before any fork. */
+  readonly spares?: SpareChildren;
   onFit?(): void;
 }
 
@@ -79,7 +81,7 @@ export async function scoreGlobalBaseline(jobs: readonly PartitionJob[], options
     complete: () => outcome !== null,
     onFit: options.onFit,
   };
-  await runChildPool(options.workers, source, options.signal);
+  await runChildPool(options.workers, source, options.signal, options.spares);
   return outcome ?? { ok: false, reason: "no global fold was scored" };
 }
 

@@ -1,9 +1,9 @@
 import type { PartitionKey } from "../data/partitionKey.js";
 import { rowsText } from "../data/rowText.js";
-import { chosenModels, gridFromFolds, refusedResult, type GridSpec } from "../evaluate/compareModels.js";
+import { chosenModels, gridFromFolds, refusedResult, type FoldScore, type GridSpec } from "../evaluate/compareModels.js";
 import type { PartitionResult } from "../evaluate/grid.js";
 import { taskInfo, withTask } from "../evaluate/tasks.js";
-import { MAX_ATTEMPTS, runChildPool, type UnitSource } from "./childPool.js";
+import { MAX_ATTEMPTS, runChildPool, type SpareChildren, type UnitSource } from "./childPool.js";
 import { FoldCollector } from "./foldCollector.js";
 import type { FoldAnswer, WorkRequest } from "./messages.js";
 import { chooseUnit, type Holding, type UnitPlace } from "./unitChoice.js";
@@ -19,6 +19,8 @@ export interface PoolOptions {
   readonly header: readonly string[];
   readonly spec: GridSpec;
   readonly signal?: AbortSignal;
+  /** Children already started, taken before any fork. */
+  readonly spares?: SpareChildren;
   /** Partitions of at least this many rows are scored model by model and fold by fold across the pool (default: splitThreshold). */
   readonly splitRows?: number;
   onFit?(): void;
@@ -46,6 +48,34 @@ export function splitThreshold(rows: readonly number[], workers: number): number
 interface Unit extends UnitPlace {
   readonly model: number | null;
   readonly attempt: number;
+}
+
+/**
+ * Each model's mean fit + predict seconds over the folds answered so far, which orders a fold's
+ * units for the scheduler only (never a result). A model not timed yet comes first, so that its
+ * time is known early.
+ */
+class ModelTimes {
+  private readonly seconds: Float64Array;
+  private readonly counts: Uint32Array;
+
+  constructor(models: number) {
+    this.seconds = new Float64Array(models);
+    this.counts = new Uint32Array(models);
+  }
+
+  add(model: number, score: FoldScore | null | undefined): void {
+    if (score === null || score === undefined || !("values" in score)) return;
+    const seconds = score.values[score.values.length - 1];
+    if (!Number.isFinite(seconds)) return;
+    this.seconds[model] += seconds;
+    this.counts[model]++;
+  }
+
+  expected(model: number | null): number {
+    if (model === null) return 0;
+    return this.counts[model] === 0 ? Infinity : this.seconds[model] / this.counts[model];
+  }
 }
 
 /** A split partition's units for one fold: one per model, in spec order. */
@@ -83,6 +113,7 @@ export async function scorePartitions(jobs: readonly PartitionJob[], options: Po
   const models = chosenModels(taskInfo(options.spec.task), options.spec).length;
   const queue = firstUnits(sizes, splitRows, options.spec.folds, models);
   const split = new Map<number, FoldCollector>();
+  const modelTimes = new ModelTimes(models);
   for (const unit of queue) if (unit.fold !== null && !split.has(unit.partition)) split.set(unit.partition, new FoldCollector(options.spec.folds, models));
   let remaining = jobs.length;
   const dropUnits = (partition: number, fromFold = 0): void => {
@@ -109,6 +140,7 @@ export async function scorePartitions(jobs: readonly PartitionJob[], options: Po
     const collector = split.get(index);
     if (collector === undefined) return; // the partition already failed or finished
     if (!answer.ok) return finish(index, refusedResult(jobs[index].key, answer, answer.notes, answer.facts));
+    modelTimes.add(model, answer.scores[model]);
     const { added, droppedFrom, complete } = collector.add(fold, [model], answer);
     queue.unshift(...added.flatMap((f) => foldUnits(index, f, models)));
     if (droppedFrom !== null) dropUnits(index, droppedFrom);
@@ -119,7 +151,7 @@ export async function scorePartitions(jobs: readonly PartitionJob[], options: Po
     pending: () => queue.length,
     memory: () => ({ partition: null, fold: null }),
     take(mine, others) {
-      const u = chooseUnit(queue, mine, others);
+      const u = chooseUnit(queue, mine, others, (unit) => modelTimes.expected(unit.model ?? null));
       return u < 0 ? undefined : queue.splice(u, 1)[0];
     },
     request(unit, id, memory): WorkRequest {
@@ -149,6 +181,6 @@ export async function scorePartitions(jobs: readonly PartitionJob[], options: Po
     complete: () => remaining === 0,
     onFit: options.onFit,
   };
-  await runChildPool(options.workers, source, options.signal);
+  await runChildPool(options.workers, source, options.signal, options.spares);
   return results as PartitionResult[];
 }

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { rowText } from "../../src/data/rowText.js";
 import type { GridSpec } from "../../src/evaluate/compareModels.js";
 import type { PartitionResult } from "../../src/evaluate/grid.js";
+import { SpareChildren } from "../../src/parallel/childPool.js";
 import { scorePartitions, splitThreshold, type PartitionJob } from "../../src/parallel/pool.js";
 
 /**
@@ -55,6 +56,18 @@ test("a partition scored model by model and fold by fold across the pool gives t
   for (const workers of [2, 3]) {
     const cut = await scorePartitions(jobs, { workers, header, spec, splitRows: 1 });
     assert.deepEqual(withoutTime(cut), withoutTime(whole));
+  }
+});
+
+test("a pool takes started spare children before it forks, and gives the grid it gives without them", async () => {
+  const whole = await scorePartitions(jobs, { workers: 1, header, spec });
+  const spares = new SpareChildren(2, 2);
+  try {
+    const cut = await scorePartitions(jobs, { workers: 3, header, spec, splitRows: 1, spares });
+    assert.deepEqual(withoutTime(cut), withoutTime(whole));
+    assert.equal(spares.take(), undefined, "both spares were taken");
+  } finally {
+    spares.release();
   }
 });
 

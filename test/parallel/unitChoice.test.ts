@@ -30,3 +30,37 @@ test("chooseUnit with only other children's folds left takes the last unit of th
 test("chooseUnit on an empty queue says there is nothing to take", () => {
   assert.equal(chooseUnit([], holding(0, 0), [holding(0, 1)]), -1);
 });
+
+const modelUnit = (partition: number, fold: number, model: number): UnitPlace => ({ partition, fold, model });
+const byModel = (costs: readonly number[]) => (place: UnitPlace) => costs[place.model ?? 0];
+
+test("chooseUnit takes a fold's costliest unit first, its own fold's or a free fold's, the first in queue order on ties", () => {
+  const costs = [1, 5, 2, 5];
+  const queue = [modelUnit(0, 0, 0), modelUnit(0, 0, 1), modelUnit(0, 1, 0), modelUnit(0, 1, 1), modelUnit(0, 1, 2), modelUnit(0, 0, 3)];
+  assert.equal(chooseUnit(queue, holding(0, 0), [], byModel(costs)), 1);
+  assert.equal(chooseUnit(queue, holding(0, 5), [holding(0, 0)], byModel(costs)), 3);
+  // Unknown costs (Infinity) come before known ones.
+  assert.equal(chooseUnit(queue, holding(0, 1), [], byModel([1, 5, Infinity, 5])), 4);
+});
+
+test("chooseUnit helping with another child's fold takes its cheapest unit, the last in queue order on ties", () => {
+  const queue = [modelUnit(0, 0, 0), modelUnit(0, 0, 1), modelUnit(0, 0, 2), modelUnit(0, 0, 3)];
+  assert.equal(chooseUnit(queue, holding(0, 9), [holding(0, 0)], byModel([3, 1, 4, 2])), 1);
+  assert.equal(chooseUnit(queue, holding(0, 9), [holding(0, 0)], byModel([1, 3, 1, 2])), 2);
+});
+
+test("chooseUnit with costs leaves the cheap units of the last fold to the end, where two children meet", () => {
+  // Two children share one fold's queue of models with these costs: the holder from the costly
+  // end, the helper from the cheap end; the last unit started is a cheap one.
+  const costs = [0.1, 3, 0.2, 2, 0.05, 1];
+  const queue: UnitPlace[] = costs.map((_, m) => modelUnit(0, 0, m));
+  const holder = holding(0, 0);
+  const helper = holding(0, 1);
+  const taken: number[] = [];
+  for (let turn = 0; queue.length > 0; turn++) {
+    const u = turn % 2 === 0 ? chooseUnit(queue, holder, [helper], byModel(costs)) : chooseUnit(queue, helper, [holder], byModel(costs));
+    taken.push(queue[u].model ?? -1);
+    queue.splice(u, 1);
+  }
+  assert.deepEqual(taken, [1, 4, 3, 0, 5, 2]);
+});
