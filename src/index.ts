@@ -102,16 +102,19 @@ function gridSpecOf(result: ResultOptions, features: readonly string[]): GridSpe
 }
 
 /**
- * Adds to a partition's result what the parent knows of it: its global baseline rows, and its
- * row count when a child that died twice could not say it (the parent counted the rows, with a
- * target, that it sent).
+ * Adds to a partition's result what the parent knows of it: its global baseline rows (or why
+ * there are none), and its row count when a child that died twice could not say it (the parent
+ * counted the rows, with a target, that it sent).
  */
 function completeResult(todo: readonly PartitionRows[], baseline: GlobalBaseline | null): (result: PartitionResult) => PartitionResult {
   const sizes = new Map(todo.map((partition) => [keyId(partition.key), partition.lines.length]));
   return (result) => {
     const rows = sizes.get(keyId(result.key));
     const counted = result.facts !== undefined || rows === undefined ? result : { ...result, facts: { [ROWS_COLUMN]: rows } };
-    return baseline === null ? counted : { ...counted, global: baseline.ok ? (baseline.rows.get(keyId(counted.key)) ?? []) : [] };
+    if (baseline === null) return counted;
+    if (!baseline.ok) return { ...counted, global: [], globalFailed: baseline.reason };
+    const { globalFailed, ...scored } = counted;
+    return { ...scored, global: baseline.rows.get(keyId(counted.key)) ?? [] };
   };
 }
 
@@ -153,12 +156,16 @@ async function scoreRun(options: RunOptions, context: RunContext, spares: SpareC
   events.partitionsFound?.(total);
 
   const onFit = (): void => events.fit?.();
+  // A journal's partitions whose global baseline failed get it computed again, with the rest.
+  const rebaseline = resumed.filter((result) => result.globalFailed !== undefined);
   const baseline: GlobalBaseline | null =
-    global && todo.length > 0
+    global && (todo.length > 0 || rebaseline.length > 0)
       ? await scoreGlobalBaseline([...everyPartition].sort((a, b) => compareKeys(a.key, b.key)), { workers: options.workers, header: input.header, spec: { ...spec, by: options.by }, signal: context.signal, spares, onFit })
       : null;
   if (baseline !== null) for (const note of baseline.ok ? baseline.notes : [`global baseline: ${baseline.reason}`]) events.note?.(note);
   const complete = completeResult(todo, baseline);
+  const rebaselined = new Map(rebaseline.map((result) => [keyId(result.key), complete(result)]));
+  for (const result of rebaselined.values()) if (result.globalFailed === undefined) context.journal?.record(result);
   const notes = new PartitionNotes();
   resumed.forEach((result) => notes.add(result));
   let done = resumed.length;
@@ -177,7 +184,8 @@ async function scoreRun(options: RunOptions, context: RunContext, spares: SpareC
       events.partitionDone?.(result, done, total);
     },
   });
-  const results = [...resumed, ...scored.map(complete)];
+  const results = [...resumed.map((result) => rebaselined.get(keyId(result.key)) ?? result), ...scored.map(complete)];
+  const baselineFailure = results.find((result) => result.globalFailed !== undefined)?.globalFailed;
   for (const line of notes.lines(options.by, total)) events.note?.(line);
   return {
     task,
@@ -185,9 +193,9 @@ async function scoreRun(options: RunOptions, context: RunContext, spares: SpareC
     results,
     // A shard's piece carries every column's fold deviation: merge may sort by another column.
     board: leaderboard(results, { task, by: options.by, sort, top: options.top, everyDeviation: options.shard !== null, globalBaseline: global }),
-    metadata,
+    metadata: baselineFailure === undefined ? metadata : { ...metadata, baselineFailed: baselineFailure },
     failed: results.filter((result) => result.status === "failed").length,
     skipped: results.filter((result) => result.status === "skipped").length,
-    baselineFailed: baseline !== null && !baseline.ok,
+    baselineFailed: baselineFailure !== undefined,
   };
 }

@@ -256,5 +256,9 @@ export function mergeShards(files: readonly ShardFile[], request: MergeRequest):
     facts: p.facts,
     ...(options.baseline === "global" ? { global: p.global.sort(byRegistry) } : {}),
   }));
-  return { metadata: { ...files[0].metadata, shard: null }, results, sort };
+  // A piece whose global baseline failed makes the whole run's fail, as one run's would.
+  const failedPiece = files.find((file) => file.metadata.baselineFailed !== undefined);
+  const { baselineFailed: _, ...metadata } = files[0].metadata;
+  const baselineFailed = failedPiece === undefined ? {} : { baselineFailed: `${String(failedPiece.metadata.baselineFailed)} (in ${failedPiece.name})` };
+  return { metadata: { ...metadata, ...baselineFailed, shard: null }, results, sort };
 }

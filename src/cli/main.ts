@@ -178,9 +178,12 @@ async function merge(files: readonly string[], raw: RawOptions, io: CliIo): Prom
   const context = { color: output.out === null && io.stdoutColor === true, sort: sortId, source: files.join(", ") };
   const text = renderLeaderboard(board, output.format, output.round, merged.metadata, context);
   writeOutput(output.out, text, io.stdout);
+  const { baselineFailed } = merged.metadata;
+  if (baselineFailed !== undefined) io.stderr.write(`automl-grid: global baseline: ${printable(baselineFailed)}\n`);
   return gridExitCode(
     merged.results.map((result) => result.status),
     output.strict,
+    baselineFailed !== undefined,
   );
 }
 

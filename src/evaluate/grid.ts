@@ -40,6 +40,11 @@ export interface PartitionResult {
    * the option, empty when no global model could be scored here.
    */
   readonly global?: readonly GridRow[];
+  /**
+   * --baseline global could not be computed for the run (why): `global` is then empty, and a
+   * resumed run computes the baseline again rather than keep the gap.
+   */
+  readonly globalFailed?: string;
   /** Things the user should hear about on stderr (dropped columns, fewer folds, failed models). */
   readonly notes: readonly string[];
 }

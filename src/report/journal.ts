@@ -21,8 +21,13 @@ const numbersAsJson = (_key: string, value: unknown): unknown => (typeof value =
 
 /** The whole result, rows in registry order and notes and facts included. */
 export function journalResultLine(result: PartitionResult): string {
-  const { key, status, reason, rows, notes, facts, global } = result;
-  return jsonLine({ key, status, reason, rows, notes, ...(facts === undefined ? {} : { facts }), ...(global === undefined ? {} : { global }) }, numbersAsJson) + "\n";
+  const { key, status, reason, rows, notes, facts, global, globalFailed } = result;
+  return (
+    jsonLine(
+      { key, status, reason, rows, notes, ...(facts === undefined ? {} : { facts }), ...(global === undefined ? {} : { global }), ...(globalFailed === undefined ? {} : { globalFailed }) },
+      numbersAsJson,
+    ) + "\n"
+  );
 }
 
 export interface Journal {
@@ -73,6 +78,10 @@ function partitionResult(value: unknown): PartitionResult | undefined {
     const global = value.global.map(gridRow);
     if (global.some((row) => row === undefined)) return undefined;
     result = { ...result, global: global as GridRow[] };
+  }
+  if (value.globalFailed !== undefined) {
+    if (typeof value.globalFailed !== "string") return undefined;
+    result = { ...result, globalFailed: value.globalFailed };
   }
   if (value.facts === undefined) return result;
   const facts = columns(value.facts);

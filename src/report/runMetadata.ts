@@ -23,6 +23,11 @@ export interface RunMetadata {
    * boundary in a copy still parses, and merge would otherwise take it for a whole one.
    */
   readonly rowCount?: number;
+  /**
+   * --baseline global could not be computed (why): the grid's Global_ columns are empty. A run
+   * exits 1 for it, and so does a merge of a piece that carries it.
+   */
+  readonly baselineFailed?: string;
 }
 
 /** The rows a grid kept of each partition: the best `top` by the `sort` column, or all of them (top null). */

@@ -101,6 +101,33 @@ test("a global fold whose child dies twice leaves the global columns empty, says
   assert.deepEqual(withoutGlobal(rows), withoutGlobal(jsonRows(normal.stdout)));
 });
 
+test("a --resume rerun after a failed global baseline computes it again: the grid equals an uninterrupted run's, exit 0", () => {
+  const journal = join(dir, "rebaseline.journal");
+  const normal = runCli(args("flip.csv", "--models", "lr,dummy", "--format", "json"));
+  const failed = runCli(args("flip.csv", "--models", "lr,dummy", "--format", "json", "--resume", journal), { env: { AUTOML_GRID_TEST_KILL: "global@2" } });
+  assert.equal(failed.status, 1, failed.stderr);
+  assert.match(JSON.parse(failed.stdout).automl_grid.baselineFailed, /worker process died twice/);
+  const resumed = runCli(args("flip.csv", "--models", "lr,dummy", "--format", "json", "--resume", journal));
+  assert.equal(resumed.status, 0, resumed.stderr);
+  assert.deepEqual(withoutTime(jsonRows(resumed.stdout)), withoutTime(jsonRows(normal.stdout)));
+  assert.equal(JSON.parse(resumed.stdout).automl_grid.baselineFailed, undefined);
+  // The journal now holds the baseline: a third run computes nothing and gives the same grid.
+  const again = runCli(args("flip.csv", "--models", "lr,dummy", "--format", "json", "--resume", journal), { env: { AUTOML_GRID_TEST_KILL: "global@2" } });
+  assert.equal(again.status, 0, again.stderr);
+  assert.deepEqual(withoutTime(jsonRows(again.stdout)), withoutTime(jsonRows(normal.stdout)));
+});
+
+test("a merge of a shard whose global baseline failed exits 1 and says why, naming the piece", () => {
+  const pieces = [0, 1].map((i) => join(dir, `failed-piece-${i}.jsonl`));
+  const first = runCli(args("flip.csv", "--models", "lr,dummy", "--shard", "0/2", "--out", pieces[0]), { env: { AUTOML_GRID_TEST_KILL: "global@2" } });
+  assert.equal(first.status, 1, first.stderr);
+  assert.equal(runCli(args("flip.csv", "--models", "lr,dummy", "--shard", "1/2", "--out", pieces[1])).status, 0);
+  const merged = runCli(["merge", ...pieces, "--format", "json"]);
+  assert.equal(merged.status, 1, merged.stderr);
+  assert.match(merged.stderr, /global baseline: worker process died twice \(signal SIGKILL\) \(in .*failed-piece-0\.jsonl\)/);
+  assert.match(JSON.parse(merged.stdout).automl_grid.baselineFailed, /failed-piece-0/);
+});
+
 test("shards compute the global models themselves; merged, they equal the single run, for another --sort too", () => {
   const pieces = [0, 1].map((i) => join(dir, `piece-${i}.jsonl`));
   pieces.forEach((out, i) => assert.equal(runCli(args("flip.csv", "--models", "lr,dt,dummy", "--shard", `${i}/2`, "--out", out)).status, 0));

@@ -142,3 +142,14 @@ test("optionDifference compares --ignore as a set (its order changes no result) 
   );
   assert.equal(optionDifference(withOptions({ by: ["region", "plan"] }), withOptions({ by: ["plan", "region"] }), true), "--by region,plan (this run: --by plan,region)");
 });
+
+test("a result's failed global baseline survives the journal; one with global rows keeps them", () => {
+  const failed: PartitionResult = { ...east, global: [], globalFailed: "worker process died twice (signal SIGKILL)" };
+  const scored: PartitionResult = { ...east, global: [row("Logistic Regression", 0.5)] };
+  const { results } = parseJournal("j", journalManifestLine(manifest) + journalResultLine(failed) + journalResultLine({ ...scored, key: ["West", "basic"] }));
+  assert.equal(results[0].globalFailed, "worker process died twice (signal SIGKILL)");
+  assert.deepEqual(results[0].global, []);
+  assert.equal(results[1].globalFailed, undefined);
+  assert.equal(results[1].global?.length, 1);
+  assert.throws(() => parseJournal("j", journalManifestLine(manifest) + journalResultLine(failed).replace('"globalFailed":"worker', '"globalFailed":7,"x":"worker')), InputError);
+});
