@@ -1,6 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import type { Rng } from "../stats/rng.js";
-import { FEATURE_THRESHOLD } from "./featureBins.js";
+import { nearBound } from "./featureBins.js";
 import { GiniCriterion, giniProxy } from "./giniCriterion.js";
 import { sortColumns, type SortedColumns } from "./sortedColumns.js";
 import { PURE, swap, TreeBuffer, type FlatTree } from "./treeGrowth.js";
@@ -19,12 +19,12 @@ export function stumpColumns(X: Matrix): StumpColumns {
   const { rows, cols, sorted } = columns;
   const boundaryStart = new Int32Array(cols + 1);
   let count = 0;
-  for (let j = 0; j < cols; j++) for (let b = 1; b < rows; b++) if (sorted[j * rows + b] > sorted[j * rows + b - 1] + FEATURE_THRESHOLD) count++;
+  for (let j = 0; j < cols; j++) for (let b = 1; b < rows; b++) if (sorted[j * rows + b] > nearBound(sorted[j * rows + b - 1])) count++;
   const boundaries = new Int32Array(count);
   count = 0;
   for (let j = 0; j < cols; j++) {
     boundaryStart[j] = count;
-    for (let b = 1; b < rows; b++) if (sorted[j * rows + b] > sorted[j * rows + b - 1] + FEATURE_THRESHOLD) boundaries[count++] = b;
+    for (let b = 1; b < rows; b++) if (sorted[j * rows + b] > nearBound(sorted[j * rows + b - 1])) boundaries[count++] = b;
   }
   boundaryStart[cols] = count;
   return { columns, boundaryStart, boundaries };

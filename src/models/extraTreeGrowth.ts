@@ -2,7 +2,8 @@ import { createRng, type Rng } from "../stats/rng.js";
 import type { Float32Columns } from "./float32Columns.js";
 import type { ThresholdCriterion } from "./splitCriterion.js";
 import { TreeBuffer, type FlatTree } from "./treeGrowth.js";
-import { FEATURE_THRESHOLD_32, twoValueCodes, type TwoValueCodes } from "./twoValueCodes.js";
+import { nearBound } from "./featureBins.js";
+import { twoValueCodes, type TwoValueCodes } from "./twoValueCodes.js";
 
 export interface ExtraTreeOptions {
   /** Features tried per node (scikit-learn's max_features), 1..cols. */
@@ -230,7 +231,7 @@ class RandomSplitSearch {
           if (v < min) min = v;
           else if (v > max) max = v;
         }
-        constant = max <= Math.fround(min + FEATURE_THRESHOLD_32);
+        constant = max <= nearBound(min);
       }
       if (constant) {
         swap(features, position, knownConstants + foundConstants);

@@ -56,6 +56,19 @@ export const MAX_BINS = 256;
  */
 export const FEATURE_THRESHOLD = 1e-7;
 
+/** FEATURE_THRESHOLD as scikit-learn's trees hold it: a float32. */
+const FEATURE_THRESHOLD_32 = Math.fround(FEATURE_THRESHOLD);
+
+/**
+ * The largest float32 that scikit-learn's splitters hold too close to `value` (a float32) to
+ * split from it: value + FEATURE_THRESHOLD in float32 arithmetic, as its Cython adds two float32s.
+ * In double a value near 1 and its float32 neighbour (1.2e-7 apart) were split; scikit-learn
+ * rounds 1 + 1e-7 up to that neighbour and never splits them.
+ */
+export function nearBound(value: number): number {
+  return Math.fround(value + FEATURE_THRESHOLD_32);
+}
+
 export function binFeatures(X: Matrix): FeatureBins {
   const { rows, cols } = X;
   const codes = new Uint8Array(rows * cols);
@@ -165,9 +178,9 @@ function valueGroups(sorted: Float32Array, groups: ValueGroups): boolean {
   let chained = false;
   for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i];
-    if (count > 0 && v <= last[count - 1] + FEATURE_THRESHOLD) {
+    if (count > 0 && v <= nearBound(last[count - 1])) {
       last[count - 1] = v;
-      if (v > first[count - 1] + FEATURE_THRESHOLD) chained = true;
+      if (v > nearBound(first[count - 1])) chained = true;
     } else {
       first[count] = v;
       last[count] = v;
@@ -211,7 +224,7 @@ function twoValueGroups(column: Float32Array, a: number, b: number, bits: Uint32
     groups.count = rows === 0 ? 0 : 1;
     first[0] = lowValue;
     last[0] = lowValue;
-  } else if (highValue <= lowValue + FEATURE_THRESHOLD) {
+  } else if (highValue <= nearBound(lowValue)) {
     groups.count = 1;
     first[0] = lowValue;
     last[0] = highValue;

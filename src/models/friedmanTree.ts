@@ -1,5 +1,5 @@
 import { BoostedTreeBuilder, type BoostedTree } from "./boostedTree.js";
-import { FEATURE_THRESHOLD } from "./featureBins.js";
+import { nearBound } from "./featureBins.js";
 import { shuffleInPlace, type Rng } from "../stats/rng.js";
 import type { SortedColumns } from "./sortedColumns.js";
 
@@ -182,7 +182,7 @@ export class FriedmanTreeGrower {
         if (s < 0) continue;
         const v = sorted[base + p];
         const wL = leftCount[s];
-        if (wL > 0 && v > lastValue[s] + FEATURE_THRESHOLD) {
+        if (wL > 0 && v > nearBound(lastValue[s])) {
           const wR = count[s] - wL;
           const sL = leftSum[s];
           const diff = wR * sL - wL * (sum[s] - sL);
@@ -220,7 +220,7 @@ export class FriedmanTreeGrower {
     const cols = this.columns.cols;
     const lo = low[f];
     const hi = high[f];
-    if (!(hi > lo + FEATURE_THRESHOLD)) return;
+    if (!(hi > nearBound(lo))) return;
     leftCount.fill(0, 0, m);
     leftSum.fill(0, 0, m);
     for (let p = rareStart[f], end = rareStart[f + 1]; p < end; p++) {

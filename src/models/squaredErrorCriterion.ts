@@ -2,12 +2,15 @@ import { MAX_BINS } from "./featureBins.js";
 import { BIN_MASK, binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 
 /**
- * Proxies closer than this share of their size are a tie, kept by the earlier candidate: two
- * features that cut a node's rows the same way have one improvement, which scikit-learn, adding
- * the same targets in another order, may find equal or not by a unit in the last place, so
- * that its random feature order decides (a test row on the other side of one feature's
- * threshold can then land in either leaf). Ours, whose sums run in bin order, would otherwise
- * always take the same one. 64 units in the last place: rounding, not a better split.
+ * Proxies closer than this share of the improvement over the node (proxy - S^2 / W) are a tie,
+ * kept by the earlier candidate: two features that cut a node's rows the same way have one
+ * improvement, which scikit-learn, adding the same targets in another order, may find equal or
+ * not by a unit in the last place, so that its random feature order decides (a test row on the
+ * other side of one feature's threshold can then land in either leaf). Ours, whose sums run in
+ * bin order, would otherwise always take the same one. 64 units in the last place: rounding, not
+ * a better split. Measured against the improvement, not the proxy: a target far from zero
+ * (epoch seconds, 1.7e9 give or take hundreds) puts W mean^2 in every proxy, 64 units of which
+ * exceeded the differences between real splits, and every threshold tied with the first.
  */
 const TIE = 64 * Number.EPSILON;
 
@@ -23,6 +26,8 @@ export class SquaredErrorCriterion implements SplitCriterion {
   binWeight = new Float64Array(MAX_BINS);
   nodeWeight = 0;
   private sum = 0;
+  /** S^2 / W: the proxy of leaving the node whole, which every split's proxy exceeds by its improvement. */
+  private nodeProxy = 0;
   /** Sum of w y per bin. */
   private binSum = new Float64Array(MAX_BINS);
   /** Left sum and weight of the split set up by twoValuedSplit. */
@@ -57,6 +62,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
     }
     this.nodeWeight = nodeWeight;
     this.sum = sum;
+    this.nodeProxy = (sum * sum) / nodeWeight;
     const mean = sum / nodeWeight;
     return squares / nodeWeight - mean * mean;
   }
@@ -128,7 +134,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
 
   /** The proxy in scikit-learn's order of operations; the first of equally good thresholds (within TIE) wins. */
   scan(feature: number, occupied: Uint32Array, count: number, best: SplitChoice): void {
-    const { binSum, binWeight, nodeWeight, sum } = this;
+    const { binSum, binWeight, nodeWeight, sum, nodeProxy } = this;
     let leftSum = 0;
     let leftWeight = 0;
     for (let k = 0; k < count; k++) {
@@ -137,7 +143,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
       if (k > 0 && entry === b) {
         const rightSum = sum - leftSum;
         const proxy = (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / (nodeWeight - leftWeight);
-        if (proxy - best.proxy > TIE * Math.abs(proxy)) {
+        if (proxy - best.proxy > TIE * Math.abs(proxy - nodeProxy)) {
           best.proxy = proxy;
           best.feature = feature;
           best.leftBin = occupied[k - 1] & BIN_MASK;

@@ -1,6 +1,6 @@
 import type { Rng } from "../stats/rng.js";
 import type { Matrix } from "../stats/matrix.js";
-import { FEATURE_THRESHOLD, MAX_BINS, splitThreshold, type FeatureBins } from "./featureBins.js";
+import { MAX_BINS, nearBound, splitThreshold, type FeatureBins } from "./featureBins.js";
 import { NO_CUT, SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 import { grownFloat64, grownInt32 } from "./grownArrays.js";
 
@@ -257,11 +257,11 @@ class SplitSearch {
   private markNear(feature: number, list: Uint32Array, count: number): boolean {
     const { low, high, binStart } = this.bins;
     const base = binStart[feature];
-    if (low[base + list[count - 1]] <= high[base + list[0]] + FEATURE_THRESHOLD) {
+    if (low[base + list[count - 1]] <= nearBound(high[base + list[0]])) {
       for (let k = 0; k < count; k++) this.criterion.clearBin(list[k]);
       return true;
     }
-    for (let k = count - 1; k > 0; k--) if (low[base + list[k]] <= high[base + list[k - 1]] + FEATURE_THRESHOLD) list[k] = list[k] | NO_CUT;
+    for (let k = count - 1; k > 0; k--) if (low[base + list[k]] <= nearBound(high[base + list[k - 1]])) list[k] = list[k] | NO_CUT;
     return false;
   }
 

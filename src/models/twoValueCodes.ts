@@ -1,8 +1,5 @@
-import { FEATURE_THRESHOLD } from "./featureBins.js";
+import { nearBound } from "./featureBins.js";
 import type { Float32Columns } from "./float32Columns.js";
-
-/** scikit-learn adds FEATURE_THRESHOLD to a float32 minimum in float32 arithmetic. */
-export const FEATURE_THRESHOLD_32 = Math.fround(FEATURE_THRESHOLD);
 
 /**
  * The features that take exactly two float32 values on the training rows, farther apart than
@@ -48,7 +45,7 @@ export function twoValueCodes(columns: Float32Columns): TwoValueCodes {
     for (let i = base; i < base + rows; i++) if (bits[i] !== first) b = values[i];
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
-    if (!(hi > Math.fround(lo + FEATURE_THRESHOLD_32))) continue;
+    if (!(hi > nearBound(lo))) continue;
     twoValued[j] = 1;
     low[j] = lo;
     high[j] = hi;

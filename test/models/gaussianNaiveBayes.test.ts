@@ -29,8 +29,8 @@ function largestGap(a: Float64Array, b: readonly number[]): number {
 
 const nbCases = Object.keys(estimatorCases).filter((name) => estimatorCases[name].proba.nb !== undefined);
 
-test("the reference has the five naive Bayes cases", () => {
-  assert.deepEqual(nbCases, ["binary-mixed-scales", "three-class", "absent-class", "separable", "nb-constant-in-class"]);
+test("the reference has the six naive Bayes cases", () => {
+  assert.deepEqual(nbCases, ["binary-mixed-scales", "three-class", "absent-class", "separable", "nb-constant-in-class", "nb-one-hot-saturated"]);
 });
 
 for (const name of nbCases) {
@@ -40,6 +40,25 @@ for (const name of nbCases) {
     assert.ok(gap <= TOLERANCE, `off by ${gap}`);
   });
 }
+
+test("GaussianNaiveBayes leaves a row whose sum strays from 1 by 1e-8 as scikit-learn does: a saturated class stays exactly 1", () => {
+  // One-hot columns constant within a class put the joint log-likelihoods near 1e8, where
+  // exp(joint - logsumexp) leaves rows summing to 1 +- 1e-8 (scikit-learn's too); divided by
+  // their sums, rows at [7.7e-9, 1] became [7.7e-9, 0.99999999], which ties differently in AUC.
+  // The sums agree to 1e-10, not to the last bit: a joint log-likelihood near 1e8 is rounded to
+  // 1.5e-8, and the two sides add its terms in other orders.
+  const { proba, expected } = fitted("nb-one-hot-saturated");
+  const rows = expected.length / 2;
+  let strayed = 0;
+  for (let i = 0; i < rows; i++) {
+    const sum = proba[2 * i] + proba[2 * i + 1];
+    const theirs = expected[2 * i] + expected[2 * i + 1];
+    if (Math.abs(theirs - 1) > 1e-12) strayed++;
+    assert.ok(Math.abs(sum - theirs) <= 1e-10, `row ${i}: ours sums to ${sum}, scikit-learn's to ${theirs}`);
+    for (const c of [0, 1]) if (expected[2 * i + c] === 1) assert.equal(proba[2 * i + c], 1, `row ${i}`);
+  }
+  assert.ok(strayed >= 3, "the case has rows whose sums stray");
+});
 
 test("GaussianNaiveBayes gives a class absent from training probability 0", () => {
   const { proba } = fitted("absent-class");

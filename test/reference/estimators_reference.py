@@ -184,6 +184,21 @@ X_test = np.column_stack([rs.normal(0.5, 1, len(offsets)), rs.normal(0, 1, len(o
 X_test[:, 2] = 3.0 + offsets  # unrounded: the offsets are far below 1e-4
 cases["nb-constant-in-class"] = make_case(X, y, X_test, 2, ("nb",))
 
+# (5b) Naive Bayes on a small table of one-hot columns (two categoricals of 12 and 6 levels over
+# 10 training rows): most level columns are constant within a class, so their variance is epsilon alone
+# and the joint log-likelihoods reach 1e8 and more, where exp(joint - logsumexp(joint)) leaves
+# rows summing to 1 give or take 1e-10. scikit-learn keeps such rows as they are; a class whose
+# share rounds to exactly 1 decides which rows tie in AUC.
+rs = np.random.RandomState(515)
+n = 16
+y = np.arange(n) % 2
+numeric = (rs.normal(0, 1, (n, 3)) + 0.6 * y[:, None]).round(3)
+levels = np.column_stack([rs.randint(0, 12, n), rs.randint(0, 6, n)])
+one_hot = np.column_stack([(levels[:, 0] == k).astype(float) for k in range(12)] + [(levels[:, 1] == k).astype(float) for k in range(6)])
+X = np.column_stack([numeric, one_hot])
+train = np.arange(n) % 3 != 0
+cases["nb-one-hot-saturated"] = make_case(X[train], y[train], X[~train], 2, ("nb",))
+
 for name, case in cases.items():
     if "knn" in case["proba"]:
         assert_determined(case)
