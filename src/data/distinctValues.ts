@@ -33,3 +33,36 @@ function wholeBeyondDoubles(cells: readonly string[]): boolean {
   }
   return beyond;
 }
+
+/**
+ * A numeric column's distinct values as distinctValues tells them apart, fed one cell at a time
+ * (the whole file's target, read as a stream), keeping at most `cap` of each kind: by double, or,
+ * when every cell is a plain integer and one is of 2^53 or more, by exact integer.
+ */
+export class NumericDistinct {
+  private readonly doubles = new Map<number, string>();
+  private readonly integers = new Map<bigint, string>();
+  private wholes = true;
+  private beyond = false;
+
+  constructor(private readonly cap: number) {}
+
+  /** A cell that isNumericCell accepts. */
+  add(cell: string): void {
+    const value = Number(cell);
+    if (this.doubles.size < this.cap && !this.doubles.has(value)) this.doubles.set(value, cell);
+    if (!this.wholes) return;
+    if (!INTEGER.test(cell)) {
+      this.wholes = false;
+      return;
+    }
+    if (Math.abs(value) >= 2 ** 53) this.beyond = true;
+    const exact = BigInt(cell.trim());
+    if (this.integers.size < this.cap && !this.integers.has(exact)) this.integers.set(exact, cell);
+  }
+
+  /** Each distinct value's first cell, in the order first met. */
+  values(): string[] {
+    return [...(this.wholes && this.beyond ? this.integers : this.doubles).values()];
+  }
+}

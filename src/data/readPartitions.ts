@@ -1,5 +1,6 @@
 import { InputError, UsageError } from "../errors.js";
 import { describeDelimiter, type Dialect } from "./dialect.js";
+import { NumericDistinct } from "./distinctValues.js";
 import { isMissing } from "./missing.js";
 import { numericTally } from "./mostlyNumeric.js";
 import { fromDecimalComma, isNumericCell } from "./numberCell.js";
@@ -150,7 +151,7 @@ interface PartitionCount {
 function fileSummary(name: string, options: ReadPartitionsOptions) {
   const partitions = new Map<string, PartitionCount>();
   const texts = new Set<string>();
-  const numbers = new Map<number, string>();
+  const numbers = new NumericDistinct(DISTINCT_CAP);
   let notNumber: TargetSummary["notNumber"] = null;
   let droppedTargets = 0;
   const droppedKeys = new Map<string, PartitionKey>();
@@ -170,7 +171,7 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
       const value = options.decimal === "," ? fromDecimalComma(label) : label;
       if (texts.size < DISTINCT_CAP) texts.add(value);
       if (notNumber === null && !isNumericCell(value)) notNumber = { value: label, row: rowNumber };
-      if (notNumber === null && numbers.size < DISTINCT_CAP && !numbers.has(Number(value))) numbers.set(Number(value), value);
+      if (notNumber === null) numbers.add(value);
       if (layout.foldAt >= 0 && isMissing(cells[layout.foldAt])) {
         throw new InputError(`${name}: row ${rowNumber} has no value in fold column ${options.foldColumn}`);
       }
@@ -186,7 +187,7 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
     },
     target(): TargetSummary {
       if (texts.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
-      return { notNumber, values: notNumber === null ? [...numbers.values()] : [...texts] };
+      return { notNumber, values: notNumber === null ? numbers.values() : [...texts] };
     },
     droppedTargets: () => droppedTargets,
     targetless: (): PartitionKey[] => [...droppedKeys].flatMap(([id, key]) => (partitions.has(id) ? [] : [key])).sort(compareKeys),

@@ -52,3 +52,11 @@ test("a target written only as 1 and 1.0 is one class for the whole file: refuse
   assert.equal(result.stdout, "");
   assert.match(result.stderr.trim(), /^[^\n]*the target y has one class \(1\.0\)[^\n]*$/);
 });
+
+test("a binary target of integers beyond 2^53 (9007199254740992 and 9007199254740993) is two classes for the whole file, as for each partition", () => {
+  const dir = tempFiles({ "big.csv": relabelled("9007199254740992", "9007199254740993"), "texts.csv": relabelled("a", "b") });
+  const result = runCli([join(dir, "big.csv"), "--target", "Survived", "--models", "lr,dt,nb", "--folds", "3", "--format", "json"]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /the target Survived has 2 distinct values/);
+  assert.deepEqual(untimedGrid(join(dir, "big.csv")), untimedGrid(join(dir, "texts.csv")));
+});
