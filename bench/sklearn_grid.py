@@ -40,7 +40,9 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 MISSING = {"", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"}
-NUMERIC = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+# ASCII digits only: Python's \d (and float()) also take Arabic-Indic and other digits, which
+# automl-grid, as pandas' read_csv, reads as text.
+NUMERIC = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$", re.ASCII)
 MAX_ONE_HOT_LEVELS = 25
 MODELS = {
     "lr": ("Logistic Regression", True, lambda seed: LogisticRegression(max_iter=1000)),
@@ -301,6 +303,9 @@ def score_folds(base, header, rows, options, failed, folds, y, registry, metrics
     fit + predict timed, the output scored by `score` into `metrics`: the grid, largest `sort`
     first, and each model's seconds."""
     fit_seconds = {}
+    # A fold column of one value (a one-row partition) leaves a fold with no training rows.
+    if len(folds) < 2 or any(len(a) == 0 or len(b) == 0 for a, b in folds):
+        return failed("fewer than 2 folds with rows on both sides")
     columns = type_columns(header, rows, options["features"])
     if not columns:
         return failed("no usable feature columns")
