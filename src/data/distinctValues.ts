@@ -44,12 +44,15 @@ export class NumericDistinct {
   private readonly integers = new Map<bigint, string>();
   private wholes = true;
   private beyond = false;
+  /** The largest size of any value fed, every cell counted (not only the first `cap`). */
+  largest = 0;
 
   constructor(private readonly cap: number) {}
 
   /** A cell that isNumericCell accepts. */
   add(cell: string): void {
     const value = Number(cell);
+    if (Math.abs(value) > this.largest) this.largest = Math.abs(value);
     if (this.doubles.size < this.cap && !this.doubles.has(value)) this.doubles.set(value, cell);
     if (!this.wholes) return;
     if (!INTEGER.test(cell)) {

@@ -38,6 +38,8 @@ export interface TargetSummary {
    * value, as pandas reads the column), else by text.
    */
   readonly values: readonly string[];
+  /** The largest size of a present value when every one is a number (all of them, not only the first DISTINCT_CAP); 0 otherwise. */
+  readonly largest: number;
 }
 
 /** Enough to tell "more than 20 distinct values" without holding a continuous target's values. */
@@ -187,7 +189,7 @@ function fileSummary(name: string, options: ReadPartitionsOptions) {
     },
     target(): TargetSummary {
       if (texts.size === 0) throw new InputError(`${name}: every row's target ${options.target} is missing`);
-      return { notNumber, values: notNumber === null ? numbers.values() : [...texts] };
+      return notNumber === null ? { notNumber, values: numbers.values(), largest: numbers.largest } : { notNumber, values: [...texts], largest: 0 };
     },
     droppedTargets: () => droppedTargets,
     targetless: (): PartitionKey[] => [...droppedKeys].flatMap(([id, key]) => (partitions.has(id) ? [] : [key])).sort(compareKeys),

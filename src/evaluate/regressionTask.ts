@@ -38,15 +38,19 @@ export const regressionTask: Task<Float64Array> = {
       ? null
       : `the target ${name} has a value that is not a number (${JSON.stringify(notNumber.value)} at row ${notNumber.row}); regression needs a numeric target: if ${JSON.stringify(notNumber.value)} marks a missing value, write it empty or NA (rows without a target are dropped); if the target is classes, --task classification`,
 
-  warnTarget: ({ values }, name) => {
+  warnTarget: ({ largest }, name) => {
     // Targets so close to 0 that a squared error underflows (about 1e-154 and below): every MSE
     // comes out 0 and every R2 1 (0 / 0 read as a perfect fit, as scikit-learn reads it), for
-    // every model alike.
-    let largest = 0;
-    for (const value of values) largest = Math.max(largest, Math.abs(Number(value)));
-    return largest > 0 && largest * largest < TINY_SQUARE
-      ? `the target ${name} has no value larger than ${largest.toPrecision(3)} in size: squared errors underflow to 0, so MSE, RMSE and R2 cannot tell the models apart; scale the target (multiply it by a large power of 10)`
-      : null;
+    // every model alike. At the other end (about 1e154 and above) squares overflow: MSE and RMSE
+    // come out infinite and R2 NaN, and models that sum squares (Bayesian Ridge, Huber, the
+    // trees' criteria) fall back to the mean.
+    if (largest > 0 && largest * largest < TINY_SQUARE) {
+      return `the target ${name} has no value larger than ${largest.toPrecision(3)} in size: squared errors underflow to 0, so MSE, RMSE and R2 cannot tell the models apart; scale the target (multiply it by a large power of 10)`;
+    }
+    if (!Number.isFinite(largest * largest)) {
+      return `the target ${name} has a value as large as ${largest.toPrecision(3)}: squares of its size overflow, so MSE, RMSE and R2 come out infinite or NaN and several models cannot fit it; scale the target (divide it by a large power of 10)`;
+    }
+    return null;
   },
 
   target(cells, name) {

@@ -87,6 +87,17 @@ test("regression shards merged equal the single run in csv and json, TT_Sec asid
   assert.deepEqual(strip(mergedJson), strip(singleJson));
 });
 
+test("a target so large that squares overflow is said on stderr, whichever row holds its largest value, even past the first 1000 distinct values", () => {
+  const lines = ["x,y"];
+  for (let i = 0; i < 1200; i++) lines.push(`${i % 7},${i + 1}`);
+  lines.push("3,2e155");
+  const dir = tempFiles({ "huge.csv": lines.join("\n") + "\n" });
+  const huge = runCli([join(dir, "huge.csv"), "--target", "y", "--models", "dummy", "--folds", "3", "--format", "csv"]);
+  assert.equal(huge.status, 0, huge.stderr);
+  assert.match(huge.stderr, /the target y has a value as large as 2\.00e\+155: squares of its size overflow, so MSE, RMSE and R2 come out infinite or NaN/);
+  assert.doesNotMatch(huge.stderr, /underflow/);
+});
+
 test("a regression partition with fewer than 2 rows is reported with its reason and does not stop the others", () => {
   const text = "g,x,y\n" + Array.from({ length: 40 }, (_, i) => `a,${i},${(i * 1.37).toFixed(2)}`).join("\n") + "\nb,1,2.5\n";
   const dir = tempFiles({ "tiny.csv": text });
