@@ -182,7 +182,8 @@ export class FriedmanTreeGrower {
         if (s < 0) continue;
         const v = sorted[base + p];
         const wL = leftCount[s];
-        if (wL > 0 && v > nearBound(lastValue[s])) {
+        // v > lastValue first: a run of equal values (most rows of a few-valued feature) skips the float32 bound.
+        if (wL > 0 && v > lastValue[s] && v > nearBound(lastValue[s])) {
           const wR = count[s] - wL;
           const sL = leftSum[s];
           const diff = wR * sL - wL * (sum[s] - sL);
