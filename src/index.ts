@@ -133,6 +133,7 @@ export async function run(options: RunOptions, context: RunContext = {}): Promis
   }
 }
 
+/** run's work, its pools taking their children from `spares` first. */
 async function scoreRun(options: RunOptions, context: RunContext, spares: SpareChildren): Promise<RunResult> {
   const events = context.events ?? {};
   const global = options.baseline === "global";
