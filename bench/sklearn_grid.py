@@ -92,7 +92,7 @@ def regression_scores(y_true, y_pred):
             mean_absolute_percentage_error(y_true, y_pred)]
 
 
-def score_regression(base, header, rows, options, failed):
+def score_regression(base, header, rows, options, failed, skipped):
     """score_partition for a numeric target: plain split, shuffled KFold (or the fold column's folds), predictions scored."""
     t = header.index(options["target"])
     y = np.array([float(row[t]) for row in rows])
@@ -108,9 +108,9 @@ def score_regression(base, header, rows, options, failed):
     else:
         k = min(options["folds"], len(index))
         if k < 2:
-            return failed("fewer than 2 rows")
+            return skipped("fewer than 2 rows")
         folds = [(index[a], index[b]) for a, b in KFold(n_splits=k, shuffle=True, random_state=seed).split(index)]
-    return score_folds(base, header, rows, options, failed, folds, y, REGRESSORS, REGRESSION_METRICS, "R2",
+    return score_folds(base, header, rows, options, failed, skipped, folds, y, REGRESSORS, REGRESSION_METRICS, "R2",
                        lambda model, X: model.predict(X), regression_scores)
 
 
@@ -260,18 +260,25 @@ def score_partition(key, header, rows, options):
     by = options["by"]
     base = {column: value for column, value in zip(by, key)}
 
-    def failed(reason):
+    def unscored(reason, status):
         metrics = REGRESSION_METRICS if options["task"] == "regression" else METRICS
-        return [dict(base, Model=None, **{m: None for m in metrics}, TT_Sec=None, status="failed", reason=reason)], {}
+        return [dict(base, Model=None, **{m: None for m in metrics}, TT_Sec=None, status=status, reason=reason)], {}
+
+    def failed(reason):
+        return unscored(reason, "failed")
+
+    def skipped(reason):
+        # Too little data to cross-validate: automl-grid's status "skipped" (README, Exit codes).
+        return unscored(reason, "skipped")
 
     t = header.index(options["target"])
     rows = [row for row in rows if row[t] not in MISSING]
     if options["task"] == "regression":
-        return score_regression(base, header, rows, options, failed)
+        return score_regression(base, header, rows, options, failed, skipped)
     # Classes in code-point order (Python's own), as LabelEncoder and automl-grid's byCodePoints order them.
     classes, y = distinct_values([row[t] for row in rows], str)
     if len(classes) < 2:
-        return failed("the target %s has one class (%s)" % (options["target"], classes[0] if classes else ""))
+        return skipped("the target %s has one class (%s)" % (options["target"], classes[0] if classes else ""))
     n_classes = len(classes)
     seed = options["seed"]
 
@@ -283,7 +290,7 @@ def score_partition(key, header, rows, options):
     smallest = int(np.min(counts[counts > 0]))
     # The rule of both fold paths (README "skipped"): a class of one row is too little data.
     if smallest < 2:
-        return failed("a class has %d row; 2 folds need at least 2 rows per class" % smallest)
+        return skipped("a class has %d row; 2 folds need at least 2 rows per class" % smallest)
     if options["fold_column"]:
         f = header.index(options["fold_column"])
         _, fold_of = distinct_values([rows[i][f] for i in index], key_order)
@@ -293,19 +300,19 @@ def score_partition(key, header, rows, options):
         splitter = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
         folds = [(index[a], index[b]) for a, b in splitter.split(index, y[index])]
 
-    return score_folds(base, header, rows, options, failed, folds, y, MODELS, METRICS, "Accuracy",
+    return score_folds(base, header, rows, options, failed, skipped, folds, y, MODELS, METRICS, "Accuracy",
                        lambda model, X: (model, model.predict_proba(X) if hasattr(model, "predict_proba") else model.decision_function(X)),
                        lambda y_true, output: fold_scores(y_true, class_scores(*output, n_classes), n_classes))
 
 
-def score_folds(base, header, rows, options, failed, folds, y, registry, metrics, sort, predict, score):
+def score_folds(base, header, rows, options, failed, skipped, folds, y, registry, metrics, sort, predict, score):
     """The models of `registry` on every fold, encoding and scaling fitted on the training rows,
     fit + predict timed, the output scored by `score` into `metrics`: the grid, largest `sort`
     first, and each model's seconds."""
     fit_seconds = {}
     # A fold column of one value (a one-row partition) leaves a fold with no training rows.
     if len(folds) < 2 or any(len(a) == 0 or len(b) == 0 for a, b in folds):
-        return failed("fewer than 2 folds with rows on both sides")
+        return skipped("fewer than 2 folds with rows on both sides")
     columns = type_columns(header, rows, options["features"])
     if not columns:
         return failed("no usable feature columns")
