@@ -1,5 +1,6 @@
 import { centredMinimumNormLeastSquares, gramMinimumNormLeastSquares, rowGramMinimumNormLeastSquares, type LeastSquaresSolution } from "../stats/minimumNormLeastSquares.js";
-import type { Matrix } from "../stats/matrix.js";
+import { createMatrix, type Matrix } from "../stats/matrix.js";
+import { powerOfTwoNear } from "../stats/powerOfTwo.js";
 import { oneHotNullDirections } from "../stats/oneHotNullSpace.js";
 import { groupScatters } from "../stats/scatter.js";
 import { CentredLinearModel, centredCrossProduct } from "./linearModel.js";
@@ -25,10 +26,32 @@ export class LinearRegression extends CentredLinearModel {
   }
 
   protected solve(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array {
-    const solution = (X.rows > X.cols ? fromNormalEquations(X, xMean, yc) : fromRowGram(X, xMean, yc)) ?? centredMinimumNormLeastSquares(X, xMean, yc);
+    const viaGram = X.rows > X.cols ? fromNormalEquations(X, xMean, yc) : fromRowGram(X, xMean, yc);
+    const solution = viaGram !== null && viaGram.x.every(Number.isFinite) ? viaGram : finiteLeastSquares(X, xMean, yc);
     this.lastRank = solution.rank;
     return solution.x;
   }
+}
+
+/**
+ * The QR route; where squares of X's values overflow (beyond about 1e154, which overflowed the
+ * Gram matrix first), on X scaled by one power of 2 (exact) that brings its largest value to
+ * about 1e144: one factor for every column keeps the singular values' ratios, so the same rank
+ * decisions and the same minimum-norm weights (scaled back) as scikit-learn's lstsq on the raw
+ * values. Not to 1: columns 1e160 smaller than the largest would then square into subnormals and
+ * lose their digits; at 1e144 every square and sum of squares stays a normal double.
+ */
+const SCALED_LARGEST = 2 ** 480;
+
+function finiteLeastSquares(X: Matrix, xMean: Float64Array, yc: Float64Array): LeastSquaresSolution {
+  const solution = centredMinimumNormLeastSquares(X, xMean, yc);
+  if (solution.x.every(Number.isFinite)) return solution;
+  const { rows, cols, data } = X;
+  let largest = 0;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) largest = Math.max(largest, Math.abs(data[i * cols + j] - xMean[j]));
+  const scale = powerOfTwoNear(SCALED_LARGEST / largest);
+  const fitted = centredMinimumNormLeastSquares(createMatrix(rows, cols, data.map((v) => v * scale)), xMean.map((m) => m * scale), yc);
+  return { ...fitted, x: fitted.x.map((w) => w * scale) };
 }
 
 function fromNormalEquations(X: Matrix, xMean: Float64Array, yc: Float64Array): LeastSquaresSolution | null {

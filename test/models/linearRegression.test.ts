@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { createMatrix, type Matrix } from "../../src/stats/matrix.js";
 import { LinearRegression } from "../../src/models/linearRegression.js";
@@ -11,6 +12,7 @@ import { gramMinimumNormLeastSquares } from "../../src/stats/minimumNormLeastSqu
 import { oneHotNullDirections } from "../../src/stats/oneHotNullSpace.js";
 import { createRng, gaussian } from "../../src/stats/rng.js";
 import { groupScatters } from "../../src/stats/scatter.js";
+import { repoPath } from "../helpers.js";
 import { assertPredictions, largestRelativeError, matrix, problem, regressionReference } from "./regressionReference.js";
 
 /**
@@ -196,4 +198,14 @@ test("LinearRegression's two routes agree on random encoded tables (copied and c
   assert.ok(cases >= 60, `${cases} cases`);
   // Most tables' null space is all known, so most cases compare the normal equations with the QR.
   assert.ok(throughGram >= cases / 2, `${throughGram} of ${cases} through the normal equations`);
+});
+
+test("a column whose squares overflow (values near 1e160) gets scikit-learn's answer: its lstsq keeps the one direction above the rank cutoff", () => {
+  // test/reference/huge_column_reference.py. The Gram matrix, then the QR's norms overflowed, and
+  // Linear Regression was left out with NaN predictions where scikit-learn scores it.
+  const c = JSON.parse(readFileSync(repoPath("test", "reference", "huge_column_reference.json"), "utf8")) as { XTrain: number[][]; yTrain: number[]; XTest: number[][]; predictions: number[]; rank: number };
+  const model = new LinearRegression().fit(matrix(c.XTrain), Float64Array.from(c.yTrain));
+  const predictions = model.predict(matrix(c.XTest));
+  assert.ok(largestRelativeError(predictions, c.predictions) <= 1e-9, `off by ${largestRelativeError(predictions, c.predictions)}`);
+  assert.equal(model.rank, c.rank);
 });
