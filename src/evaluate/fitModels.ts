@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { FeatureColumn } from "../data/featureColumns.js";
 import { fitFeaturePlan } from "../preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../preprocess/standardScaler.js";
+import { FeatureValueError } from "../stats/featureValueError.js";
 import { hashSeed } from "../stats/hashSeed.js";
 import type { Matrix } from "../stats/matrix.js";
 import { createRng } from "../stats/rng.js";
@@ -14,6 +15,8 @@ export type FittedOutput = { readonly output: Float64Array; readonly seconds: nu
 export interface FoldFeatures {
   readonly plain: { readonly train: Matrix; readonly test: Matrix };
   scaled(): { readonly train: Matrix; readonly test: Matrix };
+  /** The file column an encoded column comes from. */
+  columnName(encoded: number): string;
 }
 
 /**
@@ -26,6 +29,7 @@ export function foldFeatures(columns: readonly FeatureColumn[], train: Uint32Arr
   let scaled: { train: Matrix; test: Matrix } | null = null;
   return {
     plain,
+    columnName: (encoded) => columns[plan.source[encoded]]?.name ?? `#${encoded}`,
     scaled() {
       if (scaled === null) {
         const scaler = fitStandardScaler(plain.train);
@@ -47,6 +51,8 @@ export function fitModel<Y>(features: FoldFeatures, yTrain: Y, model: TaskModel<
     const output = model.fitPredict(data.train, yTrain, data.test, createRng(hashSeed(seed, "model", model.id, String(fold))));
     return { output, seconds: (performance.now() - start) / 1000 };
   } catch (error) {
+    // A model names a column by its encoded index and a row by its place in the fold: the user knows the file's column.
+    if (error instanceof FeatureValueError) return { error: error.named(features.columnName(error.feature)) };
     return { error: error instanceof Error ? error.message : String(error) };
   }
 }

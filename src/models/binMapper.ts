@@ -1,6 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import { sortFloat64 } from "../stats/sortFloat64.js";
 import { twoValuedColumns } from "../stats/twoValuedColumns.js";
+import { FeatureValueError } from "../stats/featureValueError.js";
 
 /**
  * Features coded into at most 255 ordered bins, as scikit-learn 1.2's _BinMapper does for
@@ -45,7 +46,7 @@ export function binFeaturesForHistograms(X: Matrix, maxBins = MAX_HISTOGRAM_BINS
     }
     for (let i = 0; i < rows; i++) {
       const v = data[i * cols + j];
-      if (!Number.isFinite(v)) throw new RangeError(`feature ${j} row ${i} is ${v}`);
+      if (!Number.isFinite(v)) throw new FeatureValueError(j, i, String(v));
       column[i] = v;
     }
     thresholds.push(binThresholds(column, maxBins));

@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { FeatureValueError, FLOAT32_NEEDED } from "../stats/featureValueError.js";
 
 /**
  * The features as float32 columns, for trees that split on raw values rather than on bins (extra
@@ -21,7 +22,7 @@ export function float32Columns(X: Matrix): Float32Columns {
     for (let j = 0; j < cols; j++) {
       const v = data[i * cols + j];
       // Finite doubles beyond float32's range round to infinity, which no threshold can split.
-      if (!Number.isFinite(Math.fround(v))) throw new RangeError(`feature ${j} row ${i} is ${v}: trees need finite float32 values`);
+      if (!Number.isFinite(Math.fround(v))) throw new FeatureValueError(j, i, String(v), FLOAT32_NEEDED);
       values[j * rows + i] = v;
     }
   }

@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { FeatureValueError } from "../stats/featureValueError.js";
 
 /**
  * The contract every regression model honours, as scikit-learn's fit / predict: one prediction
@@ -32,6 +33,6 @@ function checkFeatures(X: Matrix): void {
   if (cols === 0) throw new RangeError("X has no features");
   if (data.length !== rows * cols) throw new RangeError(`matrix data has ${data.length} values, expected ${rows} x ${cols}`);
   for (let k = 0; k < data.length; k++) {
-    if (!Number.isFinite(data[k])) throw new RangeError(`feature ${k % cols} row ${Math.floor(k / cols)} is ${data[k]}`);
+    if (!Number.isFinite(data[k])) throw new FeatureValueError(k % cols, Math.floor(k / cols), String(data[k]));
   }
 }

@@ -1,5 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { float32Key, radixCounts, radixSort } from "../stats/radixSort.js";
+import { FeatureValueError, FLOAT32_NEEDED } from "../stats/featureValueError.js";
 
 /**
  * The features as gradient boosting's trees see them: rounded to float32 (scikit-learn's
@@ -34,7 +35,7 @@ export function sortColumns(X: Matrix): SortedColumns {
     for (let i = 0; i < rows; i++) {
       // + 0 turns -0 into 0, which scikit-learn's comparisons treat alike.
       const v = Math.fround(data[i * cols + j]) + 0;
-      if (!Number.isFinite(v)) throw new RangeError(`feature ${j} row ${i} is ${data[i * cols + j]}: trees need finite float32 values`);
+      if (!Number.isFinite(v)) throw new FeatureValueError(j, i, String(data[i * cols + j]), FLOAT32_NEEDED);
       values[base + i] = v;
       column[0] = v;
       keys[i] = float32Key(columnBits[0]);

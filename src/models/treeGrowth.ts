@@ -3,6 +3,7 @@ import type { Matrix } from "../stats/matrix.js";
 import { MAX_BINS, nearBound, splitThreshold, type FeatureBins } from "./featureBins.js";
 import { NO_CUT, SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 import { grownFloat64, grownInt32 } from "./grownArrays.js";
+import { FeatureValueError, FLOAT32_NEEDED } from "../stats/featureValueError.js";
 
 /**
  * A grown tree in flat typed arrays. Node 0 is the root; feature -1 marks a leaf, whose values
@@ -450,7 +451,7 @@ export function checkPredictInput(X: Matrix, fittedCols: number): void {
   if (X.cols !== fittedCols) throw new RangeError(`fitted on ${fittedCols} features, got ${X.cols}`);
   const { data } = X;
   for (let k = 0; k < data.length; k++) {
-    if (!Number.isFinite(Math.fround(data[k]))) throw new RangeError(`feature ${k % X.cols} row ${Math.floor(k / X.cols)} is ${data[k]}: trees need finite float32 values`);
+    if (!Number.isFinite(Math.fround(data[k]))) throw new FeatureValueError(k % X.cols, Math.floor(k / X.cols), String(data[k]), FLOAT32_NEEDED);
   }
 }
 

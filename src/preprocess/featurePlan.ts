@@ -16,6 +16,8 @@ interface ColumnStep {
 export interface FeaturePlan {
   /** Number of encoded columns. */
   readonly width: number;
+  /** For each encoded column, the index of the feature column it encodes (a one-hot column's categorical). */
+  readonly source: readonly number[];
   /** Encodes the given rows of the table into a dense matrix. */
   transform(rows: Uint32Array): Matrix;
 }
@@ -117,6 +119,7 @@ export function fitFeaturePlan(columns: readonly FeatureColumn[], train: Uint32A
   const width = steps.reduce((sum, step) => sum + step.width, 0);
   return {
     width,
+    source: steps.flatMap((step, c) => new Array<number>(step.width).fill(c)),
     transform(rows) {
       const out = new Float64Array(rows.length * width);
       for (let r = 0; r < rows.length; r++) {

@@ -1,3 +1,5 @@
+import { FeatureValueError } from "./featureValueError.js";
+
 /**
  * The discriminant analyses sum squares of each column about the class means; a value beyond
  * about 1e154 makes such a sum overflow to Infinity, and the decomposition after it would fail
@@ -6,6 +8,6 @@
  */
 export function checkSquaresFit(sums: Float64Array, cols: number): void {
   for (let k = 0; k < sums.length; k++) {
-    if (!Number.isFinite(sums[k])) throw new RangeError(`feature ${k % cols} holds values too large for their sums of squares (beyond about 1e154)`);
+    if (!Number.isFinite(sums[k])) throw new FeatureValueError(k % cols, null, "values too large for their sums of squares (beyond about 1e154)");
   }
 }

@@ -136,3 +136,15 @@ test("a table whose feature columns are all dropped fails with the reason each w
   assert.equal(result.status, "failed");
   assert.match(result.reason, /^no usable feature columns \(name is an identifier/);
 });
+
+test("a model refusing a column's value is named by the file's column, not the encoded index or the fold's row", () => {
+  // colour takes three encoded columns before big; 5e38 is beyond float32, which the trees need.
+  const wide: Table = {
+    header: ["colour", "big", "x", "y"],
+    rows: Array.from({ length: 40 }, (_, i) => [["red", "blue", "green"][i % 3], i === 17 ? "5e38" : String(i % 5), String(i % 7), i % 2 === 0 ? "no" : "yes"]),
+  };
+  const result = scoreTable(classificationTask, wide, ["a"], { ...spec, features: ["colour", "big", "x"], models: ["dt", "nb"] });
+  assert.equal(result.status, "ok");
+  const note = result.notes.find((line) => line.startsWith("Decision Tree Classifier failed"));
+  assert.match(note ?? "", /^Decision Tree Classifier failed and is left out: column big holds 5e\+38: trees need finite float32 values$/);
+});

@@ -47,3 +47,9 @@ test("standard scaler z-scores with population std and leaves a constant column 
   const expected = [-1 / s, 0, 0, 0, 1 / s, 0];
   scaled.data.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-12, `${v} vs ${expected[i]}`));
 });
+
+test("fitFeaturePlan says which feature column each encoded column comes from", () => {
+  const plan = fitFeaturePlan([age, port, age], rows(0, 1, 2, 3));
+  assert.deepEqual(plan.source, [0, 1, 1, 1, 2]);
+  assert.equal(plan.width, 5);
+});
