@@ -136,7 +136,11 @@ export function runChildPool<U, M>(workers: number, source: UnitSource<U, M>, si
           return;
         }
         current = { unit, id: nextId++ };
-        child.send(source.request(unit, current.id, memory));
+        // A child that died unseen (a spare killed while the parent was busy, before its exit was
+        // handled) fails the send: the kill makes sure its exit comes, and with it the unit's retry.
+        child.send(source.request(unit, current.id, memory), (error) => {
+          if (error) child.kill("SIGKILL");
+        });
       };
       child.on("message", (message: WorkerMessage) => {
         if (settled || current === null || message.id !== current.id) return;

@@ -59,6 +59,22 @@ test("a partition scored model by model and fold by fold across the pool gives t
   }
 });
 
+test("a spare child killed while the parent is busy (its exit not yet seen) has its unit retried on a fresh child, not the run failed", async () => {
+  const whole = await scorePartitions(jobs, { workers: 1, header, spec });
+  const spares = new SpareChildren(1, 2);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The children are private to the class; the test kills one as the OOM killer would.
+    process.kill(spares["children"][0].pid ?? 0, "SIGKILL");
+    // Synchronous work, as reading a file is: the child's exit is not handled before the pool takes it.
+    for (const start = Date.now(); Date.now() - start < 300; );
+    const cut = await scorePartitions(jobs, { workers: 1, header, spec, spares });
+    assert.deepEqual(withoutTime(cut), withoutTime(whole));
+  } finally {
+    spares.release();
+  }
+});
+
 test("a pool takes started spare children before it forks, and gives the grid it gives without them", async () => {
   const whole = await scorePartitions(jobs, { workers: 1, header, spec });
   const spares = new SpareChildren(2, 2);
