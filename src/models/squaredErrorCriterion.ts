@@ -10,7 +10,10 @@ import { BIN_MASK, binRange, twoBinRange, type SplitChoice, type SplitCriterion 
  * bin order, would otherwise always take the same one. 64 units in the last place: rounding, not
  * a better split. Measured against the improvement, not the proxy: a target far from zero
  * (epoch seconds, 1.7e9 give or take hundreds) puts W mean^2 in every proxy, 64 units of which
- * exceeded the differences between real splits, and every threshold tied with the first.
+ * exceeded the differences between real splits, and every threshold tied with the first. The
+ * price: where the improvement is below about a twentieth of the proxy (a mean large beside the
+ * spread), two cuts of one improvement can differ by more than the band, and the rounding of
+ * our sums picks between them, as scikit-learn's own rounding does there.
  */
 const TIE = 64 * Number.EPSILON;
 
