@@ -258,7 +258,7 @@ export function mergeShards(files: readonly ShardFile[], request: MergeRequest):
   }));
   // A piece whose global baseline failed makes the whole run's fail, as one run's would.
   const failedPiece = files.find((file) => file.metadata.baselineFailed !== undefined);
-  const { baselineFailed: _, ...metadata } = files[0].metadata;
-  const baselineFailed = failedPiece === undefined ? {} : { baselineFailed: `${String(failedPiece.metadata.baselineFailed)} (in ${failedPiece.name})` };
-  return { metadata: { ...metadata, ...baselineFailed, shard: null }, results, sort };
+  const { baselineFailed: _, ...common } = files[0].metadata;
+  const failure = failedPiece === undefined ? {} : { baselineFailed: `${String(failedPiece.metadata.baselineFailed)} (in ${failedPiece.name})` };
+  return { metadata: { ...common, ...failure, shard: null }, results, sort };
 }

@@ -7,7 +7,7 @@ import { isNumericCell } from "./numberCell.js";
  */
 export function distinctValues(cells: readonly string[], textOrder: (a: string, b: string) => number): { values: string[]; codes: Uint32Array } {
   const numeric = cells.every(isNumericCell);
-  const kind = !numeric ? "text" : wholeBeyondDoubles(cells) ? "integer" : "number";
+  const kind = !numeric ? "text" : exactIntegers(cells) ? "integer" : "number";
   const key: (cell: string) => string | number | bigint = kind === "text" ? String : kind === "integer" ? (cell) => BigInt(cell.trim()) : Number;
   const firstCell = new Map<string | number | bigint, string>();
   for (const cell of cells) if (!firstCell.has(key(cell))) firstCell.set(key(cell), cell);
@@ -20,24 +20,19 @@ export function distinctValues(cells: readonly string[], textOrder: (a: string, 
 /** A plain integer, as pandas reads an int64 cell: digits with an optional sign. */
 const INTEGER = /^\s*[+-]?\d+\s*$/;
 
-/**
- * Whether pandas would keep this numeric column as exact integers (int64, uint64 beyond it, Python
- * ints beyond that) and a double could not tell its values apart: every cell a plain integer, one
- * of them of 2^53 or more (2^53 + 1 and 2^53 are one double, two classes to pandas).
- */
-function wholeBeyondDoubles(cells: readonly string[]): boolean {
-  let beyond = false;
-  for (const cell of cells) {
-    if (!INTEGER.test(cell)) return false;
-    if (Math.abs(Number(cell)) >= 2 ** 53) beyond = true;
-  }
-  return beyond;
+/** Whether the cells (numbers) are told apart as exact integers rather than as doubles (NumericDistinct's rule). */
+function exactIntegers(cells: readonly string[]): boolean {
+  const kinds = new NumericDistinct(0);
+  for (const cell of cells) kinds.add(cell);
+  return kinds.exact;
 }
 
 /**
- * A numeric column's distinct values as distinctValues tells them apart, fed one cell at a time
- * (the whole file's target, read as a stream), keeping at most `cap` of each kind: by double, or,
- * when every cell is a plain integer and one is of 2^53 or more, by exact integer.
+ * A numeric column's distinct values as pandas tells them apart, fed one cell at a time (the
+ * whole file's target, read as a stream), keeping at most `cap` of each kind: by double, or, when
+ * pandas keeps the column as exact integers (int64, uint64 beyond it, Python ints beyond that)
+ * and a double could not tell them apart, by exact integer: every cell a plain integer, one of
+ * them of 2^53 or more (2^53 + 1 and 2^53 are one double, two classes to pandas).
  */
 export class NumericDistinct {
   private readonly doubles = new Map<number, string>();
@@ -60,12 +55,18 @@ export class NumericDistinct {
       return;
     }
     if (Math.abs(value) >= 2 ** 53) this.beyond = true;
+    if (this.integers.size >= this.cap) return;
     const exact = BigInt(cell.trim());
-    if (this.integers.size < this.cap && !this.integers.has(exact)) this.integers.set(exact, cell);
+    if (!this.integers.has(exact)) this.integers.set(exact, cell);
+  }
+
+  /** Whether the values are told apart as exact integers. */
+  get exact(): boolean {
+    return this.wholes && this.beyond;
   }
 
   /** Each distinct value's first cell, in the order first met. */
   values(): string[] {
-    return [...(this.wholes && this.beyond ? this.integers : this.doubles).values()];
+    return [...(this.exact ? this.integers : this.doubles).values()];
   }
 }
