@@ -19,6 +19,12 @@ export interface ProjectedRows {
   readonly projection: Float64Array;
   /** Per row, the absolute rounding margin of its projections (subtracted from a bound). */
   readonly slack: Float64Array;
+  /**
+   * Per row, an interval holding the norm of its part outside the projections' span (its
+   * residual), rounding included: [0, 0] where the projections are the row.
+   */
+  readonly residualLow: Float64Array;
+  readonly residualHigh: Float64Array;
 }
 
 /**
@@ -37,6 +43,8 @@ interface ProjectionTree extends NodeArrays {
   readonly data: Float64Array;
   readonly projection: Float64Array;
   readonly rowSlack: Float64Array;
+  readonly rowResidualLow: Float64Array;
+  readonly rowResidualHigh: Float64Array;
 }
 
 /**
@@ -46,7 +54,9 @@ interface ProjectionTree extends NodeArrays {
  * proves its distance larger than the k-th best so far: the bound is the squared distance between
  * projections (for a node, from the query to the node's box, which is at most any of its rows'
  * bound, floating-point rounding being monotone), times `shrink`, minus the slack of the rows and
- * of the query. Rows are met out of index order, so an equal distance is decided by index.
+ * of the query. A row that bound leaves adds the squared gap between its residual's norm and the
+ * query's (the part of the distance outside the projections' span is at least that gap) before
+ * its exact distance is summed. Rows are met out of index order, so an equal distance is decided by index.
  */
 export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: number, shrink: number): Int32Array {
   const tree = buildTree(train);
@@ -61,7 +71,7 @@ export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: nu
     bestDistance.fill(Infinity);
     bestIndex.fill(-1);
     box.set(query.projection.subarray(q * TREE_AXES, (q + 1) * TREE_AXES));
-    searchTree(tree, query.data, q * query.cols, box, query.slack[q], shrink, bestDistance, bestIndex, stackNode, stackBound);
+    searchTree(tree, query.data, q * query.cols, box, query.slack[q], query.residualLow[q], query.residualHigh[q], shrink, bestDistance, bestIndex, stackNode, stackBound);
     out.set(bestIndex, q * k);
   }
   return out;
@@ -91,13 +101,15 @@ function searchTree(
   qo: number,
   p: Float64Array,
   querySlack: number,
+  queryResidualLow: number,
+  queryResidualHigh: number,
   shrink: number,
   bestDistance: Float64Array,
   bestIndex: Int32Array,
   stackNode: Int32Array,
   stackBound: Float64Array,
 ): void {
-  const { left, right, start, end, low, high, slack, index, data, projection, rowSlack, cols } = tree;
+  const { left, right, start, end, low, high, slack, index, data, projection, rowSlack, rowResidualLow, rowResidualHigh, cols } = tree;
   const last = bestDistance.length - 1;
   const p0 = p[0], p1 = p[1], p2 = p[2], p3 = p[3], p4 = p[4], p5 = p[5], p6 = p[6], p7 = p[7];
   let limit = Infinity;
@@ -151,6 +163,9 @@ function searchTree(
       x = p7 - projection[po + 7];
       bound += x * x;
       if (bound * shrink - rowSlack[t] > limit) continue;
+      // The residuals' part of the distance is at least the squared gap between their norms' intervals.
+      bound += intervalGap(rowResidualLow[t], rowResidualHigh[t], queryResidualLow, queryResidualHigh);
+      if (bound * shrink - rowSlack[t] > limit) continue;
       const io = index[t] * cols;
       const worst = bestDistance[last];
       let d = 0;
@@ -181,6 +196,12 @@ function boxBound(low: Float64Array, high: Float64Array, node: number, p: Float6
     bound += gap * gap;
   }
   return bound;
+}
+
+/** The squared gap between two intervals (0 when they meet, or when an end is NaN). */
+function intervalGap(low: number, high: number, otherLow: number, otherHigh: number): number {
+  const gap = low > otherHigh ? low - otherHigh : otherLow > high ? otherLow - high : 0;
+  return gap * gap;
 }
 
 /**
@@ -265,16 +286,20 @@ function boxRows(order: Int32Array, from: number, to: number, coordinates: Float
 }
 
 /** The rows' projections and slacks in tree order, so that a leaf's are adjacent in memory. */
-function inTreeOrder(rows: ProjectedRows, order: Int32Array): { projection: Float64Array; rowSlack: Float64Array } {
-  const { rows: n, projection: fromProjection, slack } = rows;
+function inTreeOrder(rows: ProjectedRows, order: Int32Array): { projection: Float64Array; rowSlack: Float64Array; rowResidualLow: Float64Array; rowResidualHigh: Float64Array } {
+  const { rows: n, projection: fromProjection, slack, residualLow, residualHigh } = rows;
   const projection = new Float64Array(n * TREE_AXES);
   const rowSlack = new Float64Array(n);
+  const rowResidualLow = new Float64Array(n);
+  const rowResidualHigh = new Float64Array(n);
   for (let t = 0; t < n; t++) {
     const i = order[t];
     for (let a = 0; a < TREE_AXES; a++) projection[t * TREE_AXES + a] = fromProjection[i * TREE_AXES + a];
     rowSlack[t] = slack[i];
+    rowResidualLow[t] = residualLow[i];
+    rowResidualHigh[t] = residualHigh[i];
   }
-  return { projection, rowSlack };
+  return { projection, rowSlack, rowResidualLow, rowResidualHigh };
 }
 
 /** Reorders order[from..to) so that order[nth] holds the row whose coordinate on `axis` ranks there, smaller ones before it, larger after (Hoare's selection). */
