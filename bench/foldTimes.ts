@@ -21,6 +21,7 @@ import { parseRowsText } from "../src/data/rowText.js";
 import { readPartitions } from "../src/data/readPartitions.js";
 import { prepareFolds, type GridSpec } from "../src/evaluate/compareModels.js";
 import { withTask } from "../src/evaluate/tasks.js";
+import { anchorModelShapes } from "../src/models/shapeAnchors.js";
 import { fitFeaturePlan } from "../src/preprocess/featurePlan.js";
 import { applyStandardScaler, fitStandardScaler } from "../src/preprocess/standardScaler.js";
 import { createRng } from "../src/stats/rng.js";
@@ -43,6 +44,7 @@ function targetFile(y: unknown): { name: string; data: Uint32Array | Float64Arra
 }
 
 async function main(): Promise<void> {
+  anchorModelShapes(); // as a child does
   const input = process.argv[2];
   const target = flag("--target", "");
   const by = flag("--by", "").split(",").filter((c) => c !== "");

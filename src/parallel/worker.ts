@@ -4,6 +4,7 @@ import { prepareFolds, scoreFold, scoreTable, workFeatures, type FoldScore, type
 import type { FoldFeatures } from "../evaluate/fitModels.js";
 import { prepareGlobal, scoreGlobalFold } from "../evaluate/globalFolds.js";
 import { withTask } from "../evaluate/tasks.js";
+import { anchorModelShapes } from "../models/shapeAnchors.js";
 import type { FoldAnswer, FoldRequest, GlobalAnswer, GlobalRequest, ScoreRequest, WorkerMessage, WorkRequest } from "./messages.js";
 import { startParentWatchdog } from "./parentWatchdog.js";
 
@@ -142,3 +143,4 @@ process.on("message", (request: WorkRequest) => {
 // The parent going away (killed, Ctrl-C) closes the channel: stop instead of computing for nobody.
 process.on("disconnect", () => process.exit(0));
 startParentWatchdog();
+anchorModelShapes();
