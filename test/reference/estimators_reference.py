@@ -199,6 +199,20 @@ X = np.column_stack([numeric, one_hot])
 train = np.arange(n) % 3 != 0
 cases["nb-one-hot-saturated"] = make_case(X[train], y[train], X[~train], 2, ("nb",))
 
+# (5c) Naive Bayes where one column is constant (0, an imputed missing value) in every training
+# row but spread wide in the held-out rows: its variance is epsilon alone, its term
+# (x - 0)^2 / epsilon reaches 1e16 and swamps the others, and the probabilities are that sum's
+# rounding. Only NumPy's order of additions (pairwise along a row) and scikit-learn's grouping of
+# the joint log-likelihood reproduce them; the rows then tie in AUC as scikit-learn's do.
+rs = np.random.RandomState(11)
+n = 220
+signal = rs.normal(0, 1, (n, 6))
+y = (signal[:, :4].sum(axis=1) + rs.normal(0, 1, n) > 0).astype(int)
+held_out = np.arange(n) % 5 == 4
+only = np.where(held_out, 5000 * rs.normal(0, 1, n), 0.0)
+X = np.column_stack([signal, only])
+cases["nb-swamped-by-a-constant-column"] = make_case(X[~held_out], y[~held_out], X[held_out], 2, ("nb",))
+
 for name, case in cases.items():
     if "knn" in case["proba"]:
         assert_determined(case)
