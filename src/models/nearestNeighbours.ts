@@ -25,6 +25,16 @@ export function nearestNeighbours(train: Matrix, query: Matrix, k: number): Int3
   const { rows: n, cols } = train;
   if (query.cols !== cols) throw new RangeError(`fitted on ${cols} features, got ${query.cols}`);
   if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new RangeError(`k must be an integer in 1..${n}, got ${k}`);
+  const found = searchNeighbours(train, query, k);
+  const unranked = found.indexOf(-1);
+  // Every distance from that row was infinite (or NaN): no row is nearer than another, and a
+  // vote over index -1 would be read as a class.
+  if (unranked >= 0) throw new RangeError(`held-out row ${Math.floor(unranked / k)} is at an infinite distance from every training row: feature values of about 1e154 or more overflow a squared distance`);
+  return found;
+}
+
+function searchNeighbours(train: Matrix, query: Matrix, k: number): Int32Array {
+  const { rows: n, cols } = train;
   if (n < MIN_PRUNED_ROWS || query.rows < QUERIES_PER_COLUMN * cols) return scannedNeighbours(train, query, k);
   const split = rareColumns(train);
   if (split !== null) return binaryNeighbours(train, split, query, k);

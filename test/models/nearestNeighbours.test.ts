@@ -22,6 +22,18 @@ test("nearestNeighbours gives the same neighbours in blocks of four queries as o
   }
 });
 
+test("nearestNeighbours refuses a held-out row whose every distance overflows, naming the row (the scan and the pruned search)", () => {
+  for (const [rows, cols] of [[20, 3], [400, 3], [400, 14]]) {
+    const data = new Float64Array(rows * cols);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919) % 13;
+    const train = createMatrix(rows, cols, data);
+    const queryData = new Float64Array(60 * cols);
+    queryData[2 * cols] = 1e200; // row 2: its squared distance to every training row is infinite
+    const query = createMatrix(60, cols, queryData);
+    assert.throws(() => nearestNeighbours(train, query, 5), /held-out row 2 is at an infinite distance from every training row/, `${rows} x ${cols}`);
+  }
+});
+
 test("nearestNeighbours refuses a k outside 1..rows and a query of another width", () => {
   const train = createMatrix(3, 1, Float64Array.from([1, 2, 3]));
   assert.throws(() => nearestNeighbours(train, train, 0), /k must be an integer in 1..3/);
