@@ -31,16 +31,22 @@ export class GaussianNaiveBayes implements Estimator {
     if (rows === 0) throw new RangeError("cannot fit on zero rows");
     const counts = new Float64Array(nClasses);
     for (let i = 0; i < rows; i++) counts[y[i]]++;
-    const mean = classMeans(X, y, counts);
-    const variance = classVariances(X, y, counts, mean);
-    // scikit-learn's var_smoothing scale: the largest feature variance over all rows.
-    const epsilon = this.varSmoothing * largestColumnVariance(X);
-    for (let k = 0; k < variance.length; k++) variance[k] += epsilon;
+    // Each class's block of cols, then one for all rows (np.var(X, axis=0), whose largest value
+    // scales var_smoothing): sums down each column row after row, as NumPy sums there, divided
+    // once. Exact, since a column constant in the training rows has that scale as its variance.
+    const mean = classSums(X, y, nClasses);
+    perRow(mean, counts, rows, cols);
+    const variance = squaredDeviationSums(X, y, nClasses, mean);
+    perRow(variance, counts, rows, cols);
+    let largest = 0;
+    for (let j = 0; j < cols; j++) largest = Math.max(largest, variance[nClasses * cols + j]);
+    const epsilon = this.varSmoothing * largest;
+    for (let k = 0; k < nClasses * cols; k++) variance[k] += epsilon;
     this.logPrior = Float64Array.from(counts, (count) => (count > 0 ? Math.log(count / rows) : -Infinity));
     this.nClasses = nClasses;
     this.cols = cols;
-    this.mean = mean;
-    this.variance = variance;
+    this.mean = mean.subarray(0, nClasses * cols);
+    this.variance = variance.subarray(0, nClasses * cols);
     return this;
   }
 
@@ -154,64 +160,46 @@ function squaredGapSum(data: Float64Array, x: number, mean: Float64Array, varian
 /** Half the output check's tolerance (checkProbabilities.ts): rows off by less are left as scikit-learn leaves them. */
 const STRAYED_SUM = 5e-7;
 
-/** Each class's mean per feature (zero for a class without rows); one function per pass, so V8 optimises each loop on its own. */
-function classMeans(X: Matrix, y: Uint32Array, counts: Float64Array): Float64Array {
-  const { rows, cols, data } = X;
-  const mean = new Float64Array(counts.length * cols);
-  for (let i = 0; i < rows; i++) {
-    const at = y[i] * cols;
-    for (let j = 0; j < cols; j++) mean[at + j] += data[i * cols + j];
-  }
-  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) for (let j = 0; j < cols; j++) mean[c * cols + j] /= counts[c];
-  return mean;
-}
-
-/** Each class's population variance per feature around its mean (zero for a class without rows). */
-function classVariances(X: Matrix, y: Uint32Array, counts: Float64Array, mean: Float64Array): Float64Array {
-  const { rows, cols, data } = X;
-  const variance = new Float64Array(counts.length * cols);
-  for (let i = 0; i < rows; i++) {
-    const at = y[i] * cols;
-    for (let j = 0; j < cols; j++) {
-      const d = data[i * cols + j] - mean[at + j];
-      variance[at + j] += d * d;
-    }
-  }
-  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) for (let j = 0; j < cols; j++) variance[c * cols + j] /= counts[c];
-  return variance;
-}
-
-/**
- * np.var(X, axis=0).max(), as scikit-learn scales var_smoothing: each column's mean, then the
- * mean of its squared deviations, both summed down the column row after row as NumPy sums along
- * a non-contiguous axis. Bit for bit, since a column constant in the training rows has this
- * times 1e-9 as its whole variance.
+/*
+ * Sums over the rows, for each class (a block of cols each) and for all rows (a last block):
+ * each pass is a function of its own that ends with its loop, since V8 compiles a long loop
+ * during a function's first call and then threw that code away at the first unseen line after it.
  */
-function largestColumnVariance(X: Matrix): number {
-  const { rows, cols } = X;
-  const mean = columnSums(X);
-  for (let j = 0; j < cols; j++) mean[j] /= rows;
-  const spread = squaredDeviationSums(X, mean);
-  let largest = 0;
-  for (let j = 0; j < cols; j++) largest = Math.max(largest, spread[j] / rows);
-  return largest;
-}
-
-function columnSums(X: Matrix): Float64Array {
+function classSums(X: Matrix, y: Uint32Array, nClasses: number): Float64Array {
   const { rows, cols, data } = X;
-  const sums = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) sums[j] += data[i * cols + j];
-  return sums;
-}
-
-function squaredDeviationSums(X: Matrix, mean: Float64Array): Float64Array {
-  const { rows, cols, data } = X;
-  const sums = new Float64Array(cols);
+  const sums = new Float64Array((nClasses + 1) * cols);
+  const all = nClasses * cols;
   for (let i = 0; i < rows; i++) {
+    const at = y[i] * cols;
     for (let j = 0; j < cols; j++) {
-      const d = data[i * cols + j] - mean[j];
-      sums[j] += d * d;
+      const v = data[i * cols + j];
+      sums[at + j] += v;
+      sums[all + j] += v;
     }
   }
   return sums;
+}
+
+/** Squared deviations from classSums's means, per class and for all rows, in the same layout. */
+function squaredDeviationSums(X: Matrix, y: Uint32Array, nClasses: number, mean: Float64Array): Float64Array {
+  const { rows, cols, data } = X;
+  const sums = new Float64Array((nClasses + 1) * cols);
+  const all = nClasses * cols;
+  for (let i = 0; i < rows; i++) {
+    const at = y[i] * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j];
+      const d = v - mean[at + j];
+      sums[at + j] += d * d;
+      const e = v - mean[all + j];
+      sums[all + j] += e * e;
+    }
+  }
+  return sums;
+}
+
+/** Divides each class's block by its rows (a class without rows keeps its zeros) and the last block by all rows. */
+function perRow(sums: Float64Array, counts: Float64Array, rows: number, cols: number): void {
+  for (let c = 0; c < counts.length; c++) if (counts[c] > 0) for (let j = 0; j < cols; j++) sums[c * cols + j] /= counts[c];
+  for (let j = 0; j < cols; j++) sums[counts.length * cols + j] /= rows;
 }
