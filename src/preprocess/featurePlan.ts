@@ -10,9 +10,10 @@ interface ColumnStep {
   /**
    * Writes this column's encoded values for each of `rows` into out (rows x stride, zeroed),
    * at columns offset..offset+width: one step's loop over all rows, rather than a call per step
-   * and row, which V8 could only dispatch through a megamorphic call.
+   * and row, which V8 could only dispatch through a megamorphic call. A one-hot step has none:
+   * its columns are written from its block's levels (oneHotBlocks), found once for the matrix.
    */
-  fill(rows: Uint32Array, out: Float64Array, stride: number, offset: number): void;
+  readonly fill?: (rows: Uint32Array, out: Float64Array, stride: number, offset: number) => void;
   /** A one-hot step's column that is on for `row` (0..width - 1), or -1 when none is. */
   readonly onColumn?: (row: number) => number;
 }
@@ -66,12 +67,10 @@ function fillNumeric(values: Float64Array, mean: number, rows: Uint32Array, out:
   }
 }
 
-/** Sets the column that is on for each row (out is zeroed: the others stay 0). */
-function fillOneHot(onColumn: (row: number) => number, rows: Uint32Array, out: Float64Array, stride: number, offset: number): void {
-  for (let r = 0, at = offset; r < rows.length; r++, at += stride) {
-    const column = onColumn(rows[r]);
-    if (column >= 0) out[at + column] = 1;
-  }
+/** Sets, for each row, the block's column that its level turns on (out is zeroed: the others stay 0). */
+function fillOneHot(block: OneHotBlock, out: Float64Array, stride: number): void {
+  const { first, level } = block;
+  for (let r = 0, at = first; r < level.length; r++, at += stride) if (level[r] >= 0) out[at + level[r]] = 1;
 }
 
 function fillLookup(table: Float64Array, slot: (row: number) => number, rows: Uint32Array, out: Float64Array, stride: number, offset: number): void {
@@ -110,7 +109,6 @@ function categoricalStep(column: CategoricalColumn, train: Uint32Array): ColumnS
     const onColumn = (row: number): number => columnOf[imputed(row)];
     return {
       width: levelCount,
-      fill: (rows, out, stride, offset) => fillOneHot(onColumn, rows, out, stride, offset),
       onColumn,
     };
   }
@@ -152,10 +150,12 @@ export function fitFeaturePlan(columns: readonly FeatureColumn[], train: Uint32A
       const out = new Float64Array(rows.length * width);
       let offset = 0;
       for (const step of steps) {
-        step.fill(rows, out, width, offset);
+        step.fill?.(rows, out, width, offset);
         offset += step.width;
       }
-      return createMatrix(rows.length, width, out, oneHotBlocks(steps, rows));
+      const blocks = oneHotBlocks(steps, rows);
+      for (const block of blocks) fillOneHot(block, out, width);
+      return createMatrix(rows.length, width, out, blocks);
     },
   };
 }
