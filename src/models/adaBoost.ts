@@ -53,7 +53,7 @@ export class AdaBoostClassifier implements Estimator {
     const stumps: FlatTree[] = [];
     for (let round = 0; round < this.count; round++) {
       // scikit-learn floors every weight at eps before each round (its issue #20320).
-      for (let i = 0; i < rows; i++) if (weight[i] < Number.EPSILON) weight[i] = Number.EPSILON;
+      floorWeights(weight);
       const stump = growStump(columns, local, K, weight, createRng(this.options.rng.uint32()));
       stumps.push(stump);
       proba.fill(0);
@@ -63,7 +63,7 @@ export class AdaBoostClassifier implements Estimator {
       if (error <= 0) break;
       const total = pairwiseSum(weight);
       if (!Number.isFinite(total) || total <= 0) break;
-      if (!last) for (let i = 0; i < rows; i++) weight[i] /= total;
+      if (!last) divideWeights(weight, total);
     }
     this.stumps = stumps;
     this.present = present;
@@ -100,4 +100,17 @@ export class AdaBoostClassifier implements Estimator {
   get stumpCount(): number {
     return this.stumps.length;
   }
+}
+
+/**
+ * Every weight at least eps. This loop and divideWeights are functions of their own: V8 compiles
+ * a long loop met in a first call on the stack and throws the compiled code away where it reaches
+ * code after the loop that has not run yet (fit was compiled whole six times in a child's first folds).
+ */
+function floorWeights(weight: Float64Array): void {
+  for (let i = 0; i < weight.length; i++) if (weight[i] < Number.EPSILON) weight[i] = Number.EPSILON;
+}
+
+function divideWeights(weight: Float64Array, total: number): void {
+  for (let i = 0; i < weight.length; i++) weight[i] /= total;
 }

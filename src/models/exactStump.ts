@@ -46,8 +46,9 @@ export function growStump(features: StumpColumns, y: Uint32Array, K: number, wei
   const { columns } = features;
   const { rows } = columns;
   const criterion = new GiniCriterion(y, K, weight);
+  // Each loop over the rows is a function of its own (see classTotals).
   const all = new Uint32Array(rows);
-  for (let i = 0; i < rows; i++) all[i] = i;
+  fillRowOrder(all);
   const tree = new TreeBuffer(K, 3);
   const root = tree.addNode(-1, true);
   const impurity = criterion.startNode(all, 0, rows);
@@ -60,9 +61,7 @@ export function growStump(features: StumpColumns, y: Uint32Array, K: number, wei
   // Each child's class fractions summed over its rows in row order, as growTree's leaves are.
   const values = columns.values.subarray(best.feature * rows, (best.feature + 1) * rows);
   const byChild = new Uint32Array(rows);
-  let leftRows = 0;
-  for (let i = 0; i < rows; i++) if (values[i] <= best.threshold) byChild[leftRows++] = i;
-  for (let i = 0, p = leftRows; i < rows; i++) if (!(values[i] <= best.threshold)) byChild[p++] = i;
+  const leftRows = rowsByChild(values, best.threshold, byChild);
   for (const [start, end, isLeft] of [[0, leftRows, true], [leftRows, rows, false]] as const) {
     const node = tree.addNode(root, isLeft);
     criterion.startNode(byChild, start, end);
@@ -87,8 +86,7 @@ interface Split {
 function bestSplit(features: StumpColumns, y: Uint32Array, K: number, weight: Float64Array, nodeWeight: number, rng: Rng): Split | null {
   const { boundaryStart, boundaries, columns } = features;
   const { rows, cols, order, sorted } = columns;
-  const total = new Float64Array(K);
-  for (let i = 0; i < rows; i++) total[y[i]] += weight[i];
+  const total = classTotals(y, weight, K, rows);
   const leftCounts = new Float64Array(K);
   const drawOrder = Uint32Array.from({ length: cols }, (_, j) => j);
   let bestProxy = -Infinity;
@@ -114,19 +112,10 @@ function bestSplit(features: StumpColumns, y: Uint32Array, K: number, weight: Fl
     for (let k = first; k < last; k++) {
       const b = boundaries[k];
       if (b - pos <= rows - b) {
-        for (let p = pos; p < b; p++) {
-          const i = order[base + p];
-          leftCounts[y[i]] += weight[i];
-          leftWeight += weight[i];
-        }
+        leftWeight = addRows(order, base + pos, base + b, y, weight, leftCounts, leftWeight);
       } else {
         leftCounts.set(total);
-        leftWeight = nodeWeight;
-        for (let p = rows - 1; p >= b; p--) {
-          const i = order[base + p];
-          leftCounts[y[i]] -= weight[i];
-          leftWeight -= weight[i];
-        }
+        leftWeight = takeRowsBack(order, base + b, base + rows, y, weight, leftCounts, nodeWeight);
       }
       pos = b;
       const proxy = giniProxy(leftCounts, total, leftWeight, nodeWeight);
@@ -141,4 +130,50 @@ function bestSplit(features: StumpColumns, y: Uint32Array, K: number, weight: Fl
     }
   }
   return bestFeature < 0 ? null : { feature: bestFeature, threshold: bestThreshold };
+}
+
+/**
+ * Each class's weight over every row, in row order. This and the other loops over the rows are
+ * functions of their own: V8 compiles a long loop met in a first call on the stack and throws the
+ * compiled code away where it reaches code after the loop that has not run yet, so bestSplit and
+ * growStump, holding them, were compiled whole four to six times in a child's first folds.
+ */
+function classTotals(y: Uint32Array, weight: Float64Array, K: number, rows: number): Float64Array {
+  const total = new Float64Array(K);
+  for (let i = 0; i < rows; i++) total[y[i]] += weight[i];
+  return total;
+}
+
+/** Adds the rows order[from, to) to the left side, in that order; returns the left weight then. */
+function addRows(order: Uint32Array, from: number, to: number, y: Uint32Array, weight: Float64Array, leftCounts: Float64Array, leftWeight: number): number {
+  let sum = leftWeight;
+  for (let p = from; p < to; p++) {
+    const i = order[p];
+    leftCounts[y[i]] += weight[i];
+    sum += weight[i];
+  }
+  return sum;
+}
+
+/** Takes the rows order[from, to) away from the node's totals (already in leftCounts), the last first; returns the left weight then. */
+function takeRowsBack(order: Uint32Array, from: number, to: number, y: Uint32Array, weight: Float64Array, leftCounts: Float64Array, nodeWeight: number): number {
+  let sum = nodeWeight;
+  for (let p = to - 1; p >= from; p--) {
+    const i = order[p];
+    leftCounts[y[i]] -= weight[i];
+    sum -= weight[i];
+  }
+  return sum;
+}
+
+function fillRowOrder(all: Uint32Array): void {
+  for (let i = 0; i < all.length; i++) all[i] = i;
+}
+
+/** The rows at or below threshold, then the others, each ascending, into byChild; returns how many are at or below. */
+function rowsByChild(values: Float32Array, threshold: number, byChild: Uint32Array): number {
+  let leftRows = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] <= threshold) byChild[leftRows++] = i;
+  for (let i = 0, p = leftRows; i < values.length; i++) if (!(values[i] <= threshold)) byChild[p++] = i;
+  return leftRows;
 }

@@ -1,7 +1,7 @@
 import { createRng, type Rng } from "../stats/rng.js";
 import type { Float32Columns } from "./float32Columns.js";
 import type { ThresholdCriterion } from "./splitCriterion.js";
-import { TreeBuffer, type FlatTree } from "./treeGrowth.js";
+import { countWeighted, fillWeightedRows, TreeBuffer, type FlatTree } from "./treeGrowth.js";
 import { nearBound } from "./featureBins.js";
 import { twoValueCodes, type TwoValueCodes } from "./twoValueCodes.js";
 
@@ -52,7 +52,7 @@ class ExtraTreeGrower {
   private readonly search: RandomSplitSearch;
 
   constructor(
-    private readonly columns: Float32Columns,
+    columns: Float32Columns,
     private readonly criterion: ThresholdCriterion,
     maxFeatures: number,
   ) {
@@ -60,8 +60,7 @@ class ExtraTreeGrower {
     const { weight } = criterion;
     if (weight.length !== n) throw new RangeError(`${n} rows but ${weight.length} weights`);
     if (!Number.isInteger(maxFeatures) || maxFeatures < 1) throw new RangeError(`maxFeatures must be a positive integer, got ${maxFeatures}`);
-    let size = 0;
-    for (let i = 0; i < n; i++) if (weight[i] > 0) size++;
+    const size = countWeighted(weight);
     if (size === 0) throw new RangeError("no row has a positive weight");
     this.order = new Uint32Array(size);
     this.scratch = new Uint32Array(size);
@@ -72,11 +71,10 @@ class ExtraTreeGrower {
   }
 
   grow(rng: Rng): FlatTree {
-    const { order, scratch, tree, search, criterion, columns } = this;
+    const { order, scratch, tree, search, criterion } = this;
     const { weight } = criterion;
-    const n = columns.rows;
     const size = order.length;
-    for (let i = 0, p = 0; i < n; i++) if (weight[i] > 0) order[p++] = i;
+    fillWeightedRows(weight, order);
     tree.reset();
     search.reset(rng);
 
@@ -165,6 +163,8 @@ class RandomSplitSearch {
    */
   private tried: Float32Array;
   private bestValues: Float32Array;
+  /** A tried feature's smallest and largest value in the node. */
+  private readonly extent = new Float64Array(2);
 
   constructor(
     private readonly columns: Float32Columns,
@@ -193,6 +193,7 @@ class RandomSplitSearch {
     const rng = this.rng as Rng;
     const { values, rows } = this.columns;
     const { twoValued, codes, low, high } = this.twoValued;
+    const extent = this.extent;
     const nFeatures = features.length;
     let bestProxy = -Infinity;
     this.feature = -1;
@@ -223,14 +224,9 @@ class RandomSplitSearch {
         max = high[feature];
         constant = highRows === 0 || highRows === end - start;
       } else {
-        min = values[base + order[start]];
-        max = min;
-        for (let p = start; p < end; p++) {
-          const v = values[base + order[p]];
-          tried[p] = v;
-          if (v < min) min = v;
-          else if (v > max) max = v;
-        }
+        gatherNodeValues(values, base, order, start, end, tried, extent);
+        min = extent[0];
+        max = extent[1];
         constant = max <= nearBound(min);
       }
       if (constant) {
@@ -266,6 +262,25 @@ class RandomSplitSearch {
     if (this.twoValued.twoValued[feature] === 1) return partitionByCode(order, scratch, start, end, this.twoValued.codes, feature * this.columns.rows);
     return partitionByValue(order, scratch, start, end, this.bestValues, threshold);
   }
+}
+
+/**
+ * The node's values of a feature into tried[start, end), in row order, and their smallest and
+ * largest into extent. A function of its own: V8 compiles the loop on the stack in a first call
+ * at the root, and `best` compiled with it was thrown away at the code after the loop, which had
+ * not run yet (eight compilations of `best` in a child's first folds).
+ */
+function gatherNodeValues(values: Float32Array, base: number, order: Uint32Array, start: number, end: number, tried: Float32Array, extent: Float64Array): void {
+  let min = values[base + order[start]];
+  let max = min;
+  for (let p = start; p < end; p++) {
+    const v = values[base + order[p]];
+    tried[p] = v;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  extent[0] = min;
+  extent[1] = max;
 }
 
 function swap(values: Uint32Array, a: number, b: number): void {

@@ -18,9 +18,19 @@ export function growForest(bins: FeatureBins, count: number, maxFeatures: number
   const trees: FlatTree[] = [];
   for (let t = 0; t < count; t++) {
     const treeRng = createRng(rng.uint32());
-    weight.fill(0);
-    for (let d = 0; d < rows; d++) weight[treeRng.int(rows)]++;
+    drawBootstrap(weight, treeRng);
     trees.push(growTree(bins, criterionFor(weight), { maxFeatures, rng: treeRng }));
   }
   return trees;
+}
+
+/**
+ * A bootstrap sample of the rows as counts in weight: rows draws with replacement. A function of
+ * its own: V8 compiles the loop on the stack in a first call, and growForest compiled with it was
+ * thrown away at the tree's growth, which had not run yet.
+ */
+function drawBootstrap(weight: Float64Array, rng: Rng): void {
+  const rows = weight.length;
+  weight.fill(0);
+  for (let d = 0; d < rows; d++) weight[rng.int(rows)]++;
 }

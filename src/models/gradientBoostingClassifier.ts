@@ -85,8 +85,7 @@ export class GradientBoostingClassifier implements Estimator {
   private fitBinary(grower: FriedmanTreeGrower, local: Uint32Array): BoostedTree[] {
     const n = local.length;
     const y = Float64Array.from(local);
-    let positives = 0;
-    for (let i = 0; i < n; i++) positives += y[i];
+    const positives = sumInOrder(y);
     // DummyClassifier(strategy="prior"), clipped, then log-odds.
     const prior = clip(positives / n, FLOAT32_EPS, 1 - FLOAT32_EPS);
     this.initial = Float64Array.of(Math.log(prior / (1 - prior)));
@@ -94,7 +93,7 @@ export class GradientBoostingClassifier implements Estimator {
     const residual = new Float64Array(n);
     const trees: BoostedTree[] = [];
     for (let stage = 0; stage < this.settings.nEstimators; stage++) {
-      for (let i = 0; i < n; i++) residual[i] = y[i] - expit(raw[i]);
+      binomialResiduals(y, raw, residual);
       const tree = grower.grow(residual);
       newtonLeaves(tree, grower.leafOfRow, y, residual, 1);
       addLeafValues(tree, grower.leafOfRow, raw, 1, 0, this.settings.learningRate);
@@ -183,4 +182,21 @@ function newtonLeaves(tree: BoostedTree, leafOfRow: Int32Array, y: Float64Array,
 /** raw[i * stride + column] += scale * (value of row i's leaf), for the training rows. */
 function addLeafValues(tree: BoostedTree, leafOfRow: Int32Array, raw: Float64Array, stride: number, column: number, scale: number): void {
   for (let i = 0; i < leafOfRow.length; i++) raw[i * stride + column] += scale * tree.value[leafOfRow[i]];
+}
+
+/**
+ * The values summed one after another. This loop and binomialResiduals are functions of their
+ * own: V8 compiles a long loop met in a first call on the stack and throws the compiled code away
+ * where it reaches code after the loop that has not run yet (fitBinary was compiled whole seven
+ * times in a child's first folds).
+ */
+function sumInOrder(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum;
+}
+
+/** The binomial deviance's negative gradient at raw: y - expit(raw). */
+function binomialResiduals(y: Float64Array, raw: Float64Array, residual: Float64Array): void {
+  for (let i = 0; i < y.length; i++) residual[i] = y[i] - expit(raw[i]);
 }

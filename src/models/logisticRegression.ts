@@ -271,44 +271,68 @@ function binaryObjective(X: Matrix, y: Int32Array, lambda: number): TwiceDiffere
     evaluate: value,
     hessianCost: hessianCost(cols, 0),
     hessian(out) {
-      for (let i = 0; i < rows; i++) {
-        const p = residual[i] + y[i];
-        curvature[i] = p * (1 - p);
-      }
+      // Each loop over the rows in a function of its own (see binaryCurvature).
+      binaryCurvature(residual, y, curvature);
       out.fill(0);
-      let i = 0;
-      for (; i + 3 < rows; i += 4) {
-        const a = i * cols;
-        const b = a + cols;
-        const c = b + cols;
-        const d = c + cols;
-        const d0 = curvature[i];
-        const d1 = curvature[i + 1];
-        const d2 = curvature[i + 2];
-        const d3 = curvature[i + 3];
-        for (let j = 0; j < cols; j++) {
-          const a0 = d0 * data[a + j];
-          const a1 = d1 * data[b + j];
-          const a2 = d2 * data[c + j];
-          const a3 = d3 * data[d + j];
-          const row = j * width;
-          for (let l = 0; l <= j; l++) out[row + l] += a0 * data[a + l] + a1 * data[b + l] + a2 * data[c + l] + a3 * data[d + l];
-          out[cols * width + j] += a0 + a1 + a2 + a3;
-        }
-        out[cols * width + cols] += d0 + d1 + d2 + d3;
-      }
-      for (; i < rows; i++) {
-        const a = i * cols;
-        const d0 = curvature[i];
-        for (let j = 0; j < cols; j++) {
-          const a0 = d0 * data[a + j];
-          const row = j * width;
-          for (let l = 0; l <= j; l++) out[row + l] += a0 * data[a + l];
-          out[cols * width + j] += a0;
-        }
-        out[cols * width + cols] += d0;
-      }
+      const done = addRowQuads(data, rows, cols, curvature, out);
+      addRowsFrom(done, data, rows, cols, curvature, out);
       for (let j = 0; j < cols; j++) out[j * width + j] += lambda;
     },
   };
+}
+
+/**
+ * Each row's Hessian weight p (1 - p), p = residual + y. The Hessian's loops over the rows are
+ * functions of their own: V8 compiles a long loop met in a first call on the stack and throws
+ * the compiled code away where it reaches code after the loop that has not run yet, and the
+ * closure holding them was compiled whole nine times in a child's first folds.
+ */
+function binaryCurvature(residual: Float64Array, y: Int32Array, curvature: Float64Array): void {
+  for (let i = 0; i < residual.length; i++) {
+    const p = residual[i] + y[i];
+    curvature[i] = p * (1 - p);
+  }
+}
+
+/** X^T D X's lower triangle and the intercept's row (out: (cols + 1) squared), four rows at a time; returns the rows done. */
+function addRowQuads(data: Float64Array, rows: number, cols: number, curvature: Float64Array, out: Float64Array): number {
+  const width = cols + 1;
+  let i = 0;
+  for (; i + 3 < rows; i += 4) {
+    const a = i * cols;
+    const b = a + cols;
+    const c = b + cols;
+    const d = c + cols;
+    const d0 = curvature[i];
+    const d1 = curvature[i + 1];
+    const d2 = curvature[i + 2];
+    const d3 = curvature[i + 3];
+    for (let j = 0; j < cols; j++) {
+      const a0 = d0 * data[a + j];
+      const a1 = d1 * data[b + j];
+      const a2 = d2 * data[c + j];
+      const a3 = d3 * data[d + j];
+      const row = j * width;
+      for (let l = 0; l <= j; l++) out[row + l] += a0 * data[a + l] + a1 * data[b + l] + a2 * data[c + l] + a3 * data[d + l];
+      out[cols * width + j] += a0 + a1 + a2 + a3;
+    }
+    out[cols * width + cols] += d0 + d1 + d2 + d3;
+  }
+  return i;
+}
+
+/** addRowQuads for the rows from `from` on, one at a time. */
+function addRowsFrom(from: number, data: Float64Array, rows: number, cols: number, curvature: Float64Array, out: Float64Array): void {
+  const width = cols + 1;
+  for (let i = from; i < rows; i++) {
+    const a = i * cols;
+    const d0 = curvature[i];
+    for (let j = 0; j < cols; j++) {
+      const a0 = d0 * data[a + j];
+      const row = j * width;
+      for (let l = 0; l <= j; l++) out[row + l] += a0 * data[a + l];
+      out[cols * width + j] += a0;
+    }
+    out[cols * width + cols] += d0;
+  }
 }

@@ -23,6 +23,22 @@ export function sammeRBoost(proba: Float64Array, y: Uint32Array, nClasses: numbe
   const rows = y.length;
   checkShape(proba, rows, nClasses);
   if (weight.length !== rows) throw new RangeError(`${rows} labels but ${weight.length} weights`);
+  const wrongWeight = misclassifiedWeights(proba, y, nClasses, weight);
+  // np.average(incorrect, weights=sample_weight): two pairwise sums.
+  const error = pairwiseSum(wrongWeight) / pairwiseSum(weight);
+  if (error <= 0 || !reweight) return error;
+  reweightRows(proba, y, nClasses, weight, learningRate);
+  return error;
+}
+
+/**
+ * Each row's weight where the stump's most probable class is wrong, else 0. sammeRBoost's two
+ * loops over the rows are functions of their own: V8 compiles a long loop met in a first call on
+ * the stack and throws the compiled code away where it reaches code after the loop that has not
+ * run yet (sammeRBoost was compiled whole six times in a child's first folds).
+ */
+function misclassifiedWeights(proba: Float64Array, y: Uint32Array, nClasses: number, weight: Float64Array): Float64Array {
+  const rows = y.length;
   const wrongWeight = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     const base = i * nClasses;
@@ -30,9 +46,12 @@ export function sammeRBoost(proba: Float64Array, y: Uint32Array, nClasses: numbe
     for (let c = 1; c < nClasses; c++) if (proba[base + c] > proba[base + label]) label = c;
     if (label !== y[i]) wrongWeight[i] = weight[i];
   }
-  // np.average(incorrect, weights=sample_weight): two pairwise sums.
-  const error = pairwiseSum(wrongWeight) / pairwiseSum(weight);
-  if (error <= 0 || !reweight) return error;
+  return wrongWeight;
+}
+
+/** SAMME.R's weight update, in place. */
+function reweightRows(proba: Float64Array, y: Uint32Array, nClasses: number, weight: Float64Array, learningRate: number): void {
+  const rows = y.length;
   const other = -1 / (nClasses - 1);
   const factor = -1 * learningRate * ((nClasses - 1) / nClasses);
   for (let i = 0; i < rows; i++) {
@@ -43,7 +62,6 @@ export function sammeRBoost(proba: Float64Array, y: Uint32Array, nClasses: numbe
     // As scikit-learn: zero weights stay out of the update (0 times an overflowed exp would be NaN).
     if (weight[i] > 0 || boost < 0) weight[i] *= Math.exp(boost);
   }
-  return error;
 }
 
 /** scikit-learn's _samme_proba(estimator, K, X), added into `sum`, as decision_function sums it. */
