@@ -40,35 +40,20 @@ export interface TypedFeatures {
 export function featureColumns(table: Table, names: readonly string[]): TypedFeatures {
   const columns: FeatureColumn[] = [];
   const dropped: DroppedColumn[] = [];
-  const n = table.rows.length;
+  const rows = table.rows;
+  const n = rows.length;
   for (const name of names) {
     const j = columnIndex(table, name);
-    let present = 0;
-    let numeric = true;
-    for (let i = 0; i < n; i++) {
-      const cell = table.rows[i][j];
-      if (isMissing(cell)) continue;
-      present++;
-      if (numeric && !isNumericCell(cell)) numeric = false;
-    }
+    const present = presentCells(rows, j);
     if (present === 0) {
       dropped.push({ name, reason: "has no values" });
       continue;
     }
-    if (numeric) {
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const cell = table.rows[i][j];
-        values[i] = isMissing(cell) ? NaN : Number(cell);
-      }
-      columns.push({ kind: "numeric", name, values });
+    if (allNumeric(rows, j)) {
+      columns.push({ kind: "numeric", name, values: numericValues(rows, j) });
       continue;
     }
-    const distinct = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const cell = table.rows[i][j];
-      if (!isMissing(cell)) distinct.add(cell);
-    }
+    const distinct = distinctCells(rows, j);
     if (present >= 2 && distinct.size === present) {
       // Mostly missing, a column's few values are often all distinct too (Ames' PoolQC in a
       // neighbourhood): dropped by the same rule, but it is no identifier, and the note says so.
@@ -77,12 +62,57 @@ export function featureColumns(table: Table, names: readonly string[]): TypedFea
     }
     const levels = [...distinct].sort(byCodePoints);
     const codeOf = new Map(levels.map((level, code) => [level, code]));
-    const codes = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const cell = table.rows[i][j];
-      codes[i] = isMissing(cell) ? -1 : (codeOf.get(cell) as number);
-    }
-    columns.push({ kind: "categorical", name, levels, codes });
+    columns.push({ kind: "categorical", name, levels, codes: cellCodes(rows, j, codeOf) });
   }
   return { columns, dropped };
+}
+
+/*
+ * Each loop over the rows is a function of its own, ending with its loop: V8 compiles a long
+ * loop met in a first call on the stack (OSR), and that code was thrown away wherever it reached
+ * code after the loop that had not run yet; with every column's four loops in featureColumns,
+ * it was compiled whole nine times for one census-shaped table.
+ */
+
+/** Column j's cells that are not missing. */
+function presentCells(rows: readonly (readonly string[])[], j: number): number {
+  let present = 0;
+  for (let i = 0; i < rows.length; i++) if (!isMissing(rows[i][j])) present++;
+  return present;
+}
+
+/** Whether every present cell of column j is a number. */
+function allNumeric(rows: readonly (readonly string[])[], j: number): boolean {
+  for (let i = 0; i < rows.length; i++) {
+    const cell = rows[i][j];
+    if (!isMissing(cell) && !isNumericCell(cell)) return false;
+  }
+  return true;
+}
+
+function numericValues(rows: readonly (readonly string[])[], j: number): Float64Array {
+  const values = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const cell = rows[i][j];
+    values[i] = isMissing(cell) ? NaN : Number(cell);
+  }
+  return values;
+}
+
+function distinctCells(rows: readonly (readonly string[])[], j: number): Set<string> {
+  const distinct = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    const cell = rows[i][j];
+    if (!isMissing(cell)) distinct.add(cell);
+  }
+  return distinct;
+}
+
+function cellCodes(rows: readonly (readonly string[])[], j: number, codeOf: ReadonlyMap<string, number>): Int32Array {
+  const codes = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const cell = rows[i][j];
+    codes[i] = isMissing(cell) ? -1 : (codeOf.get(cell) as number);
+  }
+  return codes;
 }

@@ -44,11 +44,8 @@ export function binFeaturesForHistograms(X: Matrix, maxBins = MAX_HISTOGRAM_BINS
       thresholds.push(binThresholds(Float64Array.of(two.groupBase[j], two.groupRare[j]), maxBins));
       continue;
     }
-    for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j];
-      if (!Number.isFinite(v)) throw new FeatureValueError(j, i, String(v));
-      column[i] = v;
-    }
+    // Each loop over the rows in a function of its own (see countDistinct).
+    gatherColumn(data, rows, cols, j, column);
     thresholds.push(binThresholds(column, maxBins));
   }
   return { rows, cols, codes: binCodes(X, thresholds), thresholds };
@@ -73,13 +70,10 @@ function binCodes(X: Matrix, thresholds: readonly Float64Array[]): Uint8Array {
  */
 export function binThresholds(column: Float64Array, maxBins: number): Float64Array {
   const sorted = sortFloat64(column);
-  const n = sorted.length;
-  let distinct = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const distinct = countDistinct(sorted);
   let out: Float64Array;
   if (distinct <= maxBins) {
-    const unique = new Float64Array(distinct);
-    for (let i = 0, k = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique[k++] = sorted[i];
+    const unique = uniqueOfSorted(sorted, distinct);
     out = new Float64Array(Math.max(0, distinct - 1));
     for (let k = 0; k < out.length; k++) out[k] = (unique[k] + unique[k + 1]) * 0.5;
   } else {
@@ -90,6 +84,37 @@ export function binThresholds(column: Float64Array, maxBins: number): Float64Arr
   }
   for (let k = 0; k < out.length; k++) if (out[k] > ALMOST_INF) out[k] = ALMOST_INF;
   return out;
+}
+
+/** Column j of the row-major data into column; a value that is not finite throws. */
+function gatherColumn(data: Float64Array, rows: number, cols: number, j: number, column: Float64Array): void {
+  for (let i = 0; i < rows; i++) {
+    const v = data[i * cols + j];
+    if (!Number.isFinite(v)) throw new FeatureValueError(j, i, String(v));
+    column[i] = v;
+  }
+}
+
+/**
+ * How many distinct values a sorted array holds. This loop, uniqueOfSorted's and gatherColumn's
+ * are functions of their own, each ending with its loop: V8 compiles a long loop met in a first
+ * call on the stack (on-stack replacement) and throws the compiled code away where it reaches
+ * code after the loop that has not run yet; binThresholds's OSR code was thrown away again at
+ * every later call.
+ */
+function countDistinct(sorted: Float64Array): number {
+  const n = sorted.length;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  return distinct;
+}
+
+/** The distinct values of a sorted array, ascending; distinct is their count. */
+function uniqueOfSorted(sorted: Float64Array, distinct: number): Float64Array {
+  const n = sorted.length;
+  const unique = new Float64Array(distinct);
+  for (let i = 0, k = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique[k++] = sorted[i];
+  return unique;
 }
 
 /**

@@ -18,16 +18,31 @@ export function stumpColumns(X: Matrix): StumpColumns {
   const columns = sortColumns(X);
   const { rows, cols, sorted } = columns;
   const boundaryStart = new Int32Array(cols + 1);
+  // The loops over a column's rows are functions of their own (see classTotals).
   let count = 0;
-  for (let j = 0; j < cols; j++) for (let b = 1; b < rows; b++) if (sorted[j * rows + b] > nearBound(sorted[j * rows + b - 1])) count++;
+  for (let j = 0; j < cols; j++) count = countBoundaries(sorted, j * rows, rows, count);
   const boundaries = new Int32Array(count);
   count = 0;
   for (let j = 0; j < cols; j++) {
     boundaryStart[j] = count;
-    for (let b = 1; b < rows; b++) if (sorted[j * rows + b] > nearBound(sorted[j * rows + b - 1])) boundaries[count++] = b;
+    count = listBoundaries(sorted, j * rows, rows, boundaries, count);
   }
   boundaryStart[cols] = count;
   return { columns, boundaryStart, boundaries };
+}
+
+/** count plus the split ranks of the column sorted[base, base + rows). */
+function countBoundaries(sorted: Float32Array, base: number, rows: number, count: number): number {
+  let n = count;
+  for (let b = 1; b < rows; b++) if (sorted[base + b] > nearBound(sorted[base + b - 1])) n++;
+  return n;
+}
+
+/** The split ranks of the column sorted[base, base + rows) into boundaries from `count`; returns the count after them. */
+function listBoundaries(sorted: Float32Array, base: number, rows: number, boundaries: Int32Array, count: number): number {
+  let n = count;
+  for (let b = 1; b < rows; b++) if (sorted[base + b] > nearBound(sorted[base + b - 1])) boundaries[n++] = b;
+  return n;
 }
 
 /**
@@ -52,16 +67,25 @@ export function growStump(features: StumpColumns, y: Uint32Array, K: number, wei
   const tree = new TreeBuffer(K, 3);
   const root = tree.addNode(-1, true);
   const impurity = criterion.startNode(all, 0, rows);
-  const best = rows < 2 || impurity <= PURE ? null : bestSplit(features, y, K, weight, criterion.nodeWeight, rng);
-  if (best === null) {
+  let bestBoundary = -1;
+  if (rows >= 2 && impurity > PURE) {
+    const { boundaryStart, boundaries } = features;
+    const drawn = new Uint32Array(columns.cols);
+    const drawnCount = drawFeatures(boundaryStart, columns.cols, rng, drawn);
+    bestBoundary = bestSplit(columns.order, rows, boundaryStart, boundaries, drawn, drawnCount, y, K, weight, criterion.nodeWeight);
+  }
+  if (bestBoundary < 0) {
     tree.setLeaf(root, criterion);
     return tree.finish();
   }
-  tree.setSplit(root, best.feature, best.threshold);
+  const feature = boundaryFeature(features.boundaryStart, bestBoundary);
+  const threshold = boundaryThreshold(columns.sorted, feature * rows + features.boundaries[bestBoundary]);
+  tree.setSplit(root, feature, threshold);
   // Each child's class fractions summed over its rows in row order, as growTree's leaves are.
-  const values = columns.values.subarray(best.feature * rows, (best.feature + 1) * rows);
+  const values = columns.values.subarray(feature * rows, (feature + 1) * rows);
   const byChild = new Uint32Array(rows);
-  const leftRows = rowsByChild(values, best.threshold, byChild);
+  const leftRows = rowsAtOrBelow(values, threshold, byChild);
+  rowsAbove(values, threshold, byChild, leftRows);
   for (const [start, end, isLeft] of [[0, leftRows, true], [leftRows, rows, false]] as const) {
     const node = tree.addNode(root, isLeft);
     criterion.startNode(byChild, start, end);
@@ -70,41 +94,29 @@ export function growStump(features: StumpColumns, y: Uint32Array, K: number, wei
   return tree.finish();
 }
 
-interface Split {
-  readonly feature: number;
-  readonly threshold: number;
-}
-
 /**
- * The best split over every feature, or null when every feature is constant. The node's totals
+ * The best split over the drawn features, as its index in `boundaries` (-1 when every feature
+ * is constant). V8 compiles bestSplit on the stack in its first call, before a new best (rare
+ * after the first few) has run: computing the threshold there, and returning an object after the
+ * loops, threw that code away, so a new best costs two moves and the answer is a number. It takes
+ * arrays, not the StumpColumns object, so that its code does not depend on the shape of objects
+ * that other models' objects share and change (bestSplit was compiled five or six times in a
+ * child's first folds). The node's totals
  * are summed in row order and each side's proxy computed as GiniCriterion's; the left side's
  * counts move from one split rank to the next as scikit-learn's criterion moves them: adding the
  * rows passed, or, when fewer rows lie beyond the new rank than between the two, starting again
  * from the totals and taking away the rows beyond it, from the last one down. A two-valued
  * (one-hot) feature thus costs its rarer value's rows only.
  */
-function bestSplit(features: StumpColumns, y: Uint32Array, K: number, weight: Float64Array, nodeWeight: number, rng: Rng): Split | null {
-  const { boundaryStart, boundaries, columns } = features;
-  const { rows, cols, order, sorted } = columns;
+function bestSplit(order: Uint32Array, rows: number, boundaryStart: Int32Array, boundaries: Int32Array, drawn: Uint32Array, drawnCount: number, y: Uint32Array, K: number, weight: Float64Array, nodeWeight: number): number {
   const total = classTotals(y, weight, K, rows);
   const leftCounts = new Float64Array(K);
-  const drawOrder = Uint32Array.from({ length: cols }, (_, j) => j);
   let bestProxy = -Infinity;
-  let bestFeature = -1;
-  let bestThreshold = 0;
-  let constants = 0;
-  let evaluated = 0;
-  while (cols - evaluated - constants > 0) {
-    const position = constants + rng.int(cols - evaluated - constants);
-    const feature = drawOrder[position];
+  let bestBoundary = -1;
+  for (let d = 0; d < drawnCount; d++) {
+    const feature = drawn[d];
     const first = boundaryStart[feature];
     const last = boundaryStart[feature + 1];
-    if (first === last) {
-      swap(drawOrder, position, constants++);
-      continue;
-    }
-    evaluated++;
-    swap(drawOrder, position, cols - evaluated);
     const base = feature * rows;
     leftCounts.fill(0);
     let leftWeight = 0;
@@ -121,15 +133,56 @@ function bestSplit(features: StumpColumns, y: Uint32Array, K: number, weight: Fl
       const proxy = giniProxy(leftCounts, total, leftWeight, nodeWeight);
       if (proxy > bestProxy) {
         bestProxy = proxy;
-        bestFeature = feature;
-        const here = sorted[base + b - 1];
-        const next = sorted[base + b];
-        const mid = here / 2 + next / 2;
-        bestThreshold = mid === next || !Number.isFinite(mid) ? here : mid;
+        bestBoundary = k;
       }
     }
   }
-  return bestFeature < 0 ? null : { feature: bestFeature, threshold: bestThreshold };
+  return bestBoundary;
+}
+
+/**
+ * The features bestSplit scores, into drawn in the order growTree's search draws them from the
+ * same generator (every feature, constant ones skipped); returns how many. Drawn before the search
+ * rather than within it: each stump has a generator of its own, and a call through a new one's
+ * closures threw bestSplit's compiled code away (wrong call target).
+ */
+function drawFeatures(boundaryStart: Int32Array, cols: number, rng: Rng, drawn: Uint32Array): number {
+  const drawOrder = new Uint32Array(cols);
+  for (let j = 0; j < cols; j++) drawOrder[j] = j;
+  let constants = 0;
+  let evaluated = 0;
+  while (cols - evaluated - constants > 0) {
+    const position = constants + rng.int(cols - evaluated - constants);
+    const feature = drawOrder[position];
+    if (boundaryStart[feature] === boundaryStart[feature + 1]) {
+      swap(drawOrder, position, constants++);
+      continue;
+    }
+    drawn[evaluated] = feature;
+    evaluated++;
+    swap(drawOrder, position, cols - evaluated);
+  }
+  return evaluated;
+}
+
+/** The feature whose split ranks hold boundaries[k]: the one j with boundaryStart[j] <= k < boundaryStart[j + 1]. */
+function boundaryFeature(boundaryStart: Int32Array, k: number): number {
+  let low = 0;
+  let high = boundaryStart.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (boundaryStart[middle] <= k) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** scikit-learn's threshold below sorted[at]: the midpoint with the value before it, or that value when the midpoint rounds up onto sorted[at]. */
+function boundaryThreshold(sorted: Float32Array, at: number): number {
+  const here = sorted[at - 1];
+  const next = sorted[at];
+  const mid = here / 2 + next / 2;
+  return mid === next || !Number.isFinite(mid) ? here : mid;
 }
 
 /**
@@ -170,10 +223,19 @@ function fillRowOrder(all: Uint32Array): void {
   for (let i = 0; i < all.length; i++) all[i] = i;
 }
 
-/** The rows at or below threshold, then the others, each ascending, into byChild; returns how many are at or below. */
-function rowsByChild(values: Float32Array, threshold: number, byChild: Uint32Array): number {
+/**
+ * The rows at or below threshold, ascending, into byChild; returns how many. This and rowsAbove
+ * are two functions, not one with two loops, for the reason classTotals gives (the second loop
+ * had not run when V8 compiled the first on the stack, and that code was thrown away at every
+ * stump of a child's first fold).
+ */
+function rowsAtOrBelow(values: Float32Array, threshold: number, byChild: Uint32Array): number {
   let leftRows = 0;
   for (let i = 0; i < values.length; i++) if (values[i] <= threshold) byChild[leftRows++] = i;
-  for (let i = 0, p = leftRows; i < values.length; i++) if (!(values[i] <= threshold)) byChild[p++] = i;
   return leftRows;
+}
+
+/** The rows above threshold, ascending, into byChild from `from`. */
+function rowsAbove(values: Float32Array, threshold: number, byChild: Uint32Array, from: number): void {
+  for (let i = 0, p = from; i < values.length; i++) if (!(values[i] <= threshold)) byChild[p++] = i;
 }

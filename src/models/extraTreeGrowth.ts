@@ -73,34 +73,44 @@ class ExtraTreeGrower {
   grow(rng: Rng): FlatTree {
     const { order, scratch, tree, search, criterion } = this;
     const { weight } = criterion;
-    const size = order.length;
     fillWeightedRows(weight, order);
     tree.reset();
     search.reset(rng);
 
-    // Five numbers per pending node, as growTree: rows order[start, end), parent (-1 for the root),
-    // whether it is the parent's left child, and how many features its ancestors found constant.
-    const stack: number[] = [0, size, -1, 1, 0];
-    while (stack.length > 0) {
-      const knownConstants = stack.pop() as number;
-      const isLeft = stack.pop() as number;
-      const parent = stack.pop() as number;
-      const end = stack.pop() as number;
-      const start = stack.pop() as number;
-      const node = tree.addNode(parent, isLeft === 1);
-
-      const impurity = criterion.startNode(order, start, end);
-      const found = end - start < 2 || impurity <= Number.EPSILON ? false : search.best(order, start, end, knownConstants);
-      if (!found) {
-        tree.setLeaf(node, criterion);
-        continue;
-      }
-      const { feature, threshold } = search;
-      tree.setSplit(node, feature, threshold);
-      const middle = search.partition(order, scratch, start, end);
-      stack.push(middle, end, node, 0, search.childConstants, start, middle, node, 1, search.childConstants);
-    }
+    growRandomNodes(criterion, search, tree, order, scratch);
     return tree.finish();
+  }
+}
+
+/**
+ * Grows the tree's nodes into `tree`, depth-first from the root over all of order. A function of
+ * its own that ends with its loop: V8 compiles the loop on the stack in a first tree, and code
+ * after it in the same function (the tree's finish), not yet run, had no type feedback, so the
+ * compiled loop was entered and thrown away there at every later tree of a child's first fold.
+ */
+function growRandomNodes(criterion: ThresholdCriterion, search: RandomSplitSearch, tree: TreeBuffer, order: Uint32Array, scratch: Uint32Array): void {
+  const size = order.length;
+  // Five numbers per pending node, as growTree: rows order[start, end), parent (-1 for the root),
+  // whether it is the parent's left child, and how many features its ancestors found constant.
+  const stack: number[] = [0, size, -1, 1, 0];
+  while (stack.length > 0) {
+    const knownConstants = stack.pop() as number;
+    const isLeft = stack.pop() as number;
+    const parent = stack.pop() as number;
+    const end = stack.pop() as number;
+    const start = stack.pop() as number;
+    const node = tree.addNode(parent, isLeft === 1);
+
+    const impurity = criterion.startNode(order, start, end);
+    const found = end - start < 2 || impurity <= Number.EPSILON ? false : search.best(order, start, end, knownConstants);
+    if (!found) {
+      tree.setLeaf(node, criterion);
+      continue;
+    }
+    const { feature, threshold } = search;
+    tree.setSplit(node, feature, threshold);
+    const middle = search.partition(order, scratch, start, end);
+    stack.push(middle, end, node, 0, search.childConstants, start, middle, node, 1, search.childConstants);
   }
 }
 
@@ -268,19 +278,21 @@ class RandomSplitSearch {
  * The node's values of a feature into tried[start, end), in row order, and their smallest and
  * largest into extent. A function of its own: V8 compiles the loop on the stack in a first call
  * at the root, and `best` compiled with it was thrown away at the code after the loop, which had
- * not run yet (eight compilations of `best` in a child's first folds).
+ * not run yet (eight compilations of `best` in a child's first folds). For the same reason extent
+ * is written before the loop and within it, as min and max change, and nothing follows the loop:
+ * stores after it were thrown away at every call of the first fold (two thousand times).
  */
 function gatherNodeValues(values: Float32Array, base: number, order: Uint32Array, start: number, end: number, tried: Float32Array, extent: Float64Array): void {
   let min = values[base + order[start]];
   let max = min;
+  extent[0] = min;
+  extent[1] = max;
   for (let p = start; p < end; p++) {
     const v = values[base + order[p]];
     tried[p] = v;
-    if (v < min) min = v;
-    else if (v > max) max = v;
+    if (v < min) extent[0] = min = v;
+    else if (v > max) extent[1] = max = v;
   }
-  extent[0] = min;
-  extent[1] = max;
 }
 
 function swap(values: Uint32Array, a: number, b: number): void {

@@ -148,20 +148,23 @@ function columnKeys(valueBits: Uint32Array, from: number, rows: number, keys: Ui
   let first = 0;
   let second = 0;
   let distinct = 0;
+  // firstTwo is written before the loop and as first and second change, not after the loop:
+  // code after it had not run when V8 compiled the loop on the stack, and that compiled loop was
+  // entered and thrown away there at every later column of a child's first fold.
+  firstTwo[0] = first;
+  firstTwo[1] = second;
   for (let i = 0; i < rows; i++) {
     const key = float32Key(valueBits[from + i]);
     keys[i] = key;
     if (distinct === 0) {
-      first = key;
-      second = key;
+      firstTwo[0] = first = key;
+      firstTwo[1] = second = key;
       distinct = 1;
     } else if (key !== first && key !== second) {
-      second = key;
+      firstTwo[1] = second = key;
       distinct++;
     }
   }
-  firstTwo[0] = first;
-  firstTwo[1] = second;
   return distinct;
 }
 

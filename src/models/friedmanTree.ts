@@ -125,14 +125,8 @@ export class FriedmanTreeGrower {
     count.fill(0, 0, m);
     sum.fill(0, 0, m);
     squares.fill(0, 0, m);
-    for (let i = 0; i < slotOfRow.length; i++) {
-      const s = slotOfRow[i];
-      if (s < 0) continue;
-      const y = target[i];
-      count[s]++;
-      sum[s] += y;
-      squares[s] += y * y;
-    }
+    // Each loop over the rows in a function of its own (see numericSplits).
+    sumBySlot(slotOfRow, target, count, sum, squares);
     let splittable = 0;
     for (let s = 0; s < m; s++) {
       const mean = sum[s] / count[s];
@@ -143,15 +137,7 @@ export class FriedmanTreeGrower {
       bestFeature[s] = open ? -2 : -1;
       if (open) splittable++;
     }
-    if (splittable < m) {
-      for (let i = 0; i < slotOfRow.length; i++) {
-        const s = slotOfRow[i];
-        if (s >= 0 && bestFeature[s] === -1) {
-          leafOfRow[i] = frontier[s];
-          slotOfRow[i] = -1;
-        }
-      }
-    }
+    if (splittable < m) closeLeafRows(slotOfRow, leafOfRow, bestFeature, frontier);
     return splittable;
   }
 
@@ -175,32 +161,7 @@ export class FriedmanTreeGrower {
       }
       leftCount.fill(0, 0, m);
       leftSum.fill(0, 0, m);
-      const base = f * rows;
-      for (let p = 0; p < rows; p++) {
-        const i = order[base + p];
-        const s = slotOfRow[i];
-        if (s < 0) continue;
-        const v = sorted[base + p];
-        const wL = leftCount[s];
-        // v > lastValue first: a run of equal values (most rows of a few-valued feature) skips the float32 bound.
-        if (wL > 0 && v > lastValue[s] && v > nearBound(lastValue[s])) {
-          const wR = count[s] - wL;
-          const sL = leftSum[s];
-          const diff = wR * sL - wL * (sum[s] - sL);
-          const proxy = (diff * diff) / (wL * wR);
-          if (proxy > bestProxy[s] || (proxy === bestProxy[s] && rankOf[s * cols + f] < rankOf[s * cols + bestFeature[s]])) {
-            bestProxy[s] = proxy;
-            bestFeature[s] = f;
-            const a = lastValue[s];
-            // scikit-learn's threshold: the midpoint, or the left value if it rounds onto the right.
-            const mid = a / 2 + v / 2;
-            bestThreshold[s] = mid === v || !Number.isFinite(mid) ? a : mid;
-          }
-        }
-        leftCount[s] = wL + 1;
-        leftSum[s] += target[i];
-        lastValue[s] = v;
-      }
+      numericSplits(order, sorted, f * rows, rows, f, cols, target, slotOfRow, count, sum, leftCount, leftSum, lastValue, bestProxy, bestFeature, bestThreshold, rankOf);
     }
     let found = false;
     for (let s = 0; s < m; s++) if (bestFeature[s] >= 0) found = true;
@@ -224,13 +185,8 @@ export class FriedmanTreeGrower {
     if (!(hi > nearBound(lo))) return;
     leftCount.fill(0, 0, m);
     leftSum.fill(0, 0, m);
-    for (let p = rareStart[f], end = rareStart[f + 1]; p < end; p++) {
-      const i = rareRows[p];
-      const s = slotOfRow[i];
-      if (s < 0) continue;
-      leftCount[s]++;
-      leftSum[s] += target[i];
-    }
+    // The loop over the rows in a function of its own (see numericSplits).
+    sumRareRows(rareRows, rareStart[f], rareStart[f + 1], slotOfRow, target, leftCount, leftSum);
     const rareIsLow = kind[f] === RARE_LOW;
     const mid = lo / 2 + hi / 2;
     const threshold = mid === hi || !Number.isFinite(mid) ? lo : mid;
@@ -268,6 +224,100 @@ export class FriedmanTreeGrower {
   }
 }
 
+/**
+ * findSplits's scan of one numeric feature over the rows in its sorted order (base = f * rows).
+ * The long loops over the rows are functions of their own, each ending with its loop: V8
+ * compiles a long loop met in a first call on the stack (on-stack replacement) and throws the
+ * compiled code away where it reaches code after the loop that has not run yet, which cost
+ * findSplits six compilations of the whole method in a child's first folds.
+ */
+function numericSplits(
+  order: Uint32Array,
+  sorted: Float32Array,
+  base: number,
+  rows: number,
+  f: number,
+  cols: number,
+  target: Float64Array,
+  slotOfRow: Int32Array,
+  count: Float64Array,
+  sum: Float64Array,
+  leftCount: Float64Array,
+  leftSum: Float64Array,
+  lastValue: Float64Array,
+  bestProxy: Float64Array,
+  bestFeature: Int32Array,
+  bestThreshold: Float64Array,
+  rankOf: Int32Array,
+): void {
+  for (let p = 0; p < rows; p++) {
+    const i = order[base + p];
+    const s = slotOfRow[i];
+    if (s < 0) continue;
+    const v = sorted[base + p];
+    const wL = leftCount[s];
+    // v > lastValue first: a run of equal values (most rows of a few-valued feature) skips the float32 bound.
+    if (wL > 0 && v > lastValue[s] && v > nearBound(lastValue[s])) {
+      const wR = count[s] - wL;
+      const sL = leftSum[s];
+      const diff = wR * sL - wL * (sum[s] - sL);
+      const proxy = (diff * diff) / (wL * wR);
+      if (proxy > bestProxy[s] || (proxy === bestProxy[s] && rankOf[s * cols + f] < rankOf[s * cols + bestFeature[s]])) {
+        bestProxy[s] = proxy;
+        bestFeature[s] = f;
+        const a = lastValue[s];
+        // scikit-learn's threshold: the midpoint, or the left value if it rounds onto the right.
+        const mid = a / 2 + v / 2;
+        bestThreshold[s] = mid === v || !Number.isFinite(mid) ? a : mid;
+      }
+    }
+    leftCount[s] = wL + 1;
+    leftSum[s] += target[i];
+    lastValue[s] = v;
+  }
+}
+
+/** Counts, sums and sums of squares of the target by slot, for the rows still in a slot. */
+function sumBySlot(slotOfRow: Int32Array, target: Float64Array, count: Float64Array, sum: Float64Array, squares: Float64Array): void {
+  for (let i = 0; i < slotOfRow.length; i++) {
+    const s = slotOfRow[i];
+    if (s < 0) continue;
+    const y = target[i];
+    count[s]++;
+    sum[s] += y;
+    squares[s] += y * y;
+  }
+}
+
+/** Puts the rows of slots that are not split (bestFeature -1) into their node as a leaf. */
+function closeLeafRows(slotOfRow: Int32Array, leafOfRow: Int32Array, bestFeature: Int32Array, frontier: readonly number[]): void {
+  for (let i = 0; i < slotOfRow.length; i++) {
+    const s = slotOfRow[i];
+    if (s >= 0 && bestFeature[s] === -1) {
+      leafOfRow[i] = frontier[s];
+      slotOfRow[i] = -1;
+    }
+  }
+}
+
+/** Count and target sum by slot of the rows rareRows[start..end). */
+function sumRareRows(rareRows: Uint32Array, start: number, end: number, slotOfRow: Int32Array, target: Float64Array, leftCount: Float64Array, leftSum: Float64Array): void {
+  for (let p = start; p < end; p++) {
+    const i = rareRows[p];
+    const s = slotOfRow[i];
+    if (s < 0) continue;
+    leftCount[s]++;
+    leftSum[s] += target[i];
+  }
+}
+
+/** The first p >= from with sorted[base + p] !== value, or rows. */
+function runLength(sorted: Float32Array, base: number, from: number, rows: number, value: number): number {
+  let p = from;
+  while (p < rows && sorted[base + p] === value) p++;
+  return p;
+}
+
 const NUMERIC = 0;
 const CONSTANT = 1;
 /** Two values, the lower one the rarer (or as frequent). */
@@ -299,10 +349,9 @@ function columnShapes(columns: SortedColumns): ColumnShapes {
     const base = f * rows;
     const first = sorted[base];
     const last = sorted[base + rows - 1];
-    let p = 0;
-    while (p < rows && sorted[base + p] === first) p++;
-    let q = p;
-    while (q < rows && sorted[base + q] === last) q++;
+    // Each run over the rows in a function of its own (see numericSplits).
+    const p = runLength(sorted, base, 0, rows, first);
+    const q = runLength(sorted, base, p, rows, last);
     if (rows === 0 || p === rows) kind[f] = CONSTANT;
     else if (q === rows) {
       kind[f] = p <= rows - p ? RARE_LOW : RARE_HIGH;

@@ -30,11 +30,10 @@ export class GaussianNaiveBayes implements Estimator {
     if (rows !== y.length) throw new RangeError(`${rows} rows but ${y.length} labels`);
     if (rows === 0) throw new RangeError("cannot fit on zero rows");
     const counts = new Float64Array(nClasses);
-    for (let i = 0; i < rows; i++) counts[y[i]]++;
     // Each class's block of cols, then one for all rows (np.var(X, axis=0), whose largest value
     // scales var_smoothing): sums down each column row after row, as NumPy sums there, divided
     // once. Exact, since a column constant in the training rows has that scale as its variance.
-    const mean = classSums(X, y, nClasses);
+    const mean = classSums(X, y, nClasses, counts);
     perRow(mean, counts, rows, cols);
     const variance = squaredDeviationSums(X, y, nClasses, mean);
     perRow(variance, counts, rows, cols);
@@ -110,13 +109,16 @@ const STRAYED_SUM = 5e-7;
  * Sums over the rows, for each class (a block of cols each) and for all rows (a last block):
  * each pass is a function of its own that ends with its loop, since V8 compiles a long loop
  * during a function's first call and then threw that code away at the first unseen line after it.
+ * classSums also counts each class's rows into counts (fit's own loop for them cost it that).
  */
-function classSums(X: Matrix, y: Uint32Array, nClasses: number): Float64Array {
+function classSums(X: Matrix, y: Uint32Array, nClasses: number, counts: Float64Array): Float64Array {
   const { rows, cols, data } = X;
   const sums = new Float64Array((nClasses + 1) * cols);
   const all = nClasses * cols;
   for (let i = 0; i < rows; i++) {
-    const at = y[i] * cols;
+    const c = y[i];
+    counts[c]++;
+    const at = c * cols;
     for (let j = 0; j < cols; j++) {
       const v = data[i * cols + j];
       sums[at + j] += v;

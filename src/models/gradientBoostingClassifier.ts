@@ -104,11 +104,11 @@ export class GradientBoostingClassifier implements Estimator {
 
   private fitMulticlass(grower: FriedmanTreeGrower, local: Uint32Array, K: number): BoostedTree[] {
     const n = local.length;
-    const prior = new Float64Array(K);
-    for (let i = 0; i < n; i++) prior[local[i]]++;
+    // Each loop over the rows in a function of its own (see sumInOrder).
+    const prior = classCounts(local, K);
     this.initial = Float64Array.from(prior, (count) => Math.log(clip(count / n, FLOAT32_EPS, 1 - FLOAT32_EPS)));
     const raw = new Float64Array(n * K);
-    for (let i = 0; i < n; i++) raw.set(this.initial, i * K);
+    fillRows(raw, this.initial, n);
     // Every class's residual is taken at the previous stage's F, before any of this stage's trees.
     const probability = new Float64Array(n * K);
     const yk = new Float64Array(n);
@@ -116,12 +116,9 @@ export class GradientBoostingClassifier implements Estimator {
     const numeratorScale = (K - 1) / K;
     const trees: BoostedTree[] = [];
     for (let stage = 0; stage < this.settings.nEstimators; stage++) {
-      for (let i = 0; i < n; i++) softmaxRow(raw, i * K, K, probability);
+      softmaxRows(raw, n, K, probability);
       for (let k = 0; k < K; k++) {
-        for (let i = 0; i < n; i++) {
-          yk[i] = local[i] === k ? 1 : 0;
-          residual[i] = yk[i] - probability[i * K + k];
-        }
+        multinomialResiduals(local, k, probability, K, yk, residual);
         const tree = grower.grow(residual);
         newtonLeaves(tree, grower.leafOfRow, yk, residual, numeratorScale);
         addLeafValues(tree, grower.leafOfRow, raw, K, k, this.settings.learningRate);
@@ -194,6 +191,31 @@ function sumInOrder(values: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];
   return sum;
+}
+
+/** How many labels are each of the K classes. */
+function classCounts(local: Uint32Array, K: number): Float64Array {
+  const counts = new Float64Array(K);
+  for (let i = 0; i < local.length; i++) counts[local[i]]++;
+  return counts;
+}
+
+/** Each of the n rows of raw (row-major, initial.length per row) set to initial. */
+function fillRows(raw: Float64Array, initial: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) raw.set(initial, i * initial.length);
+}
+
+/** softmaxRow for each of the n rows of raw. */
+function softmaxRows(raw: Float64Array, n: number, K: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) softmaxRow(raw, i * K, K, out);
+}
+
+/** Class k's indicator yk and its residual yk - p_k, from the row-major probabilities. */
+function multinomialResiduals(local: Uint32Array, k: number, probability: Float64Array, K: number, yk: Float64Array, residual: Float64Array): void {
+  for (let i = 0; i < local.length; i++) {
+    yk[i] = local[i] === k ? 1 : 0;
+    residual[i] = yk[i] - probability[i * K + k];
+  }
 }
 
 /** The binomial deviance's negative gradient at raw: y - expit(raw). */

@@ -36,9 +36,9 @@ export class GradientBoostingRegressor implements Regressor {
     const residual = new Float64Array(n);
     const leafOfRow = grower.leafOfRow;
     for (let stage = 0; stage < this.settings.nEstimators; stage++) {
-      for (let i = 0; i < n; i++) residual[i] = y[i] - raw[i];
+      squaredErrorResiduals(y, raw, residual);
       const tree = grower.grow(residual);
-      for (let i = 0; i < n; i++) raw[i] += this.settings.learningRate * tree.value[leafOfRow[i]];
+      addLeafValues(tree, leafOfRow, raw, this.settings.learningRate);
       trees.push(tree);
     }
     this.forest = packForest(trees);
@@ -52,4 +52,19 @@ export class GradientBoostingRegressor implements Regressor {
     addForestValues(this.forest, X, out, 1, this.settings.learningRate, true);
     return out;
   }
+}
+
+/**
+ * The squared error's negative gradient at raw: y - raw. This loop and addLeafValues's are
+ * functions of their own, each ending with its loop: V8 compiles a long loop met in a first call
+ * on the stack and throws the compiled code away where it reaches code after the loop that has
+ * not run yet, which cost fit about nine compilations in a child's first folds.
+ */
+function squaredErrorResiduals(y: Float64Array, raw: Float64Array, residual: Float64Array): void {
+  for (let i = 0; i < y.length; i++) residual[i] = y[i] - raw[i];
+}
+
+/** raw[i] += scale * (value of row i's leaf), for the training rows. */
+function addLeafValues(tree: BoostedTree, leafOfRow: Int32Array, raw: Float64Array, scale: number): void {
+  for (let i = 0; i < leafOfRow.length; i++) raw[i] += scale * tree.value[leafOfRow[i]];
 }

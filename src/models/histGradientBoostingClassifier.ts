@@ -105,8 +105,8 @@ export class HistGradientBoostingClassifier implements Estimator {
 
   private fitMulticlass(grower: HistogramGrower, local: Uint32Array, K: number): BoostedTree[] {
     const n = local.length;
-    const rate = new Float64Array(K);
-    for (let i = 0; i < n; i++) rate[local[i]]++;
+    // Each loop over the rows in a function of its own (see countPositives).
+    const rate = classCounts(local, K);
     let meanLog = 0;
     for (let k = 0; k < K; k++) {
       rate[k] = clip(rate[k] / n, EPS, 1 - EPS);
@@ -116,28 +116,14 @@ export class HistGradientBoostingClassifier implements Estimator {
     const geometricMean = Math.exp(meanLog / K);
     this.baseline = Float64Array.from(rate, (p) => Math.log(p / geometricMean));
     const raw = new Float64Array(n * K);
-    for (let i = 0; i < n; i++) raw.set(this.baseline, i * K);
+    fillRows(raw, this.baseline, n);
     // Class-major, as scikit-learn's Fortran-ordered gradient arrays: class k's are [k n, (k + 1) n).
     const gradients = new Float32Array(n * K);
     const hessians = new Float32Array(n * K);
     const p = new Float64Array(K);
     const trees: BoostedTree[] = [];
     for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
-      for (let i = 0; i < n; i++) {
-        // scikit-learn 1.2's HalfMultinomialLoss.gradient_hessian: exps after subtracting the max.
-        let max = raw[i * K];
-        for (let k = 1; k < K; k++) if (max < raw[i * K + k]) max = raw[i * K + k];
-        let sum = 0;
-        for (let k = 0; k < K; k++) {
-          p[k] = Math.exp(raw[i * K + k] - max);
-          sum += p[k];
-        }
-        for (let k = 0; k < K; k++) {
-          const pk = p[k] / sum;
-          gradients[k * n + i] = pk - (local[i] === k ? 1 : 0);
-          hessians[k * n + i] = pk * (1 - pk);
-        }
-      }
+      multinomialGradients(local, raw, K, p, gradients, hessians);
       for (let k = 0; k < K; k++) {
         const grown = grower.grow(gradients.subarray(k * n, (k + 1) * n), hessians.subarray(k * n, (k + 1) * n));
         addGrownValues(grown, raw, K, k);
@@ -175,6 +161,40 @@ function countPositives(local: Uint32Array): number {
   let positives = 0;
   for (let i = 0; i < local.length; i++) positives += local[i];
   return positives;
+}
+
+/** How many labels are each of the K classes. */
+function classCounts(local: Uint32Array, K: number): Float64Array {
+  const counts = new Float64Array(K);
+  for (let i = 0; i < local.length; i++) counts[local[i]]++;
+  return counts;
+}
+
+/** Each of the n rows of raw (row-major, baseline.length per row) set to baseline. */
+function fillRows(raw: Float64Array, baseline: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) raw.set(baseline, i * baseline.length);
+}
+
+/**
+ * scikit-learn 1.2's HalfMultinomialLoss.gradient_hessian at raw (row-major, K per row), exps
+ * after subtracting the max, into class-major gradients and hessians; p is scratch for K values.
+ */
+function multinomialGradients(local: Uint32Array, raw: Float64Array, K: number, p: Float64Array, gradients: Float32Array, hessians: Float32Array): void {
+  const n = local.length;
+  for (let i = 0; i < n; i++) {
+    let max = raw[i * K];
+    for (let k = 1; k < K; k++) if (max < raw[i * K + k]) max = raw[i * K + k];
+    let sum = 0;
+    for (let k = 0; k < K; k++) {
+      p[k] = Math.exp(raw[i * K + k] - max);
+      sum += p[k];
+    }
+    for (let k = 0; k < K; k++) {
+      const pk = p[k] / sum;
+      gradients[k * n + i] = pk - (local[i] === k ? 1 : 0);
+      hessians[k * n + i] = pk * (1 - pk);
+    }
+  }
 }
 
 /** scikit-learn 1.2's cgrad_hess_half_binomial at raw, in its order of operations. */

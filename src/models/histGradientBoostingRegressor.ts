@@ -38,7 +38,7 @@ export class HistGradientBoostingRegressor implements Regressor {
     const raw = new Float64Array(n).fill(this.baseline);
     const gradients = new Float32Array(n);
     for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
-      for (let i = 0; i < n; i++) gradients[i] = raw[i] - y[i];
+      squaredErrorGradients(raw, y, gradients);
       const grown = grower.grow(gradients, null);
       addGrownValues(grown, raw, 1, 0);
       trees.push(grown.tree);
@@ -54,4 +54,14 @@ export class HistGradientBoostingRegressor implements Regressor {
     addForestValues(this.forest, X, out, 1, 1, false);
     return out;
   }
+}
+
+/**
+ * The half squared error's gradient at raw: raw - y. A function of its own, ending with its loop:
+ * V8 compiles a long loop met in a first call on the stack and throws the compiled code away
+ * where it reaches code after the loop that has not run yet, which cost fit about seven
+ * compilations in a child's first folds.
+ */
+function squaredErrorGradients(raw: Float64Array, y: Float64Array, gradients: Float32Array): void {
+  for (let i = 0; i < y.length; i++) gradients[i] = raw[i] - y[i];
 }

@@ -101,14 +101,10 @@ export class HistogramGrower {
     const { rows, cols, codes } = binned;
     this.slots = new Uint32Array(rows * cols);
     this.columnCodes = new Uint8Array(rows * cols);
-    for (let i = 0, k = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++, k++) {
-        this.slots[k] = this.featureOffset[j] + codes[k] * FIELDS;
-        this.columnCodes[j * rows + i] = codes[k];
-      }
-    }
+    // Each loop over the rows in a function of its own (see sumInRowOrder).
+    fillSlots(codes, rows, cols, this.featureOffset, this.slots, this.columnCodes);
     this.rootCounts = new Float64Array(size);
-    for (let k = 0; k < rows * cols; k++) this.rootCounts[this.slots[k] + 2]++;
+    countSlots(this.slots, this.rootCounts);
   }
 
   grow(gradients: Float32Array, hessians: Float32Array | null): GrownHistogramTree {
@@ -425,6 +421,21 @@ function siftUp(heap: GrowingNode[], pos: number): void {
   }
   heap[pos] = item;
   siftDown(heap, startPos, pos);
+}
+
+/** slots and columnCodes (see the constructor) from the row-major codes. */
+function fillSlots(codes: Uint8Array, rows: number, cols: number, featureOffset: Int32Array, slots: Uint32Array, columnCodes: Uint8Array): void {
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      slots[k] = featureOffset[j] + codes[k] * FIELDS;
+      columnCodes[j * rows + i] = codes[k];
+    }
+  }
+}
+
+/** Counts every slot's rows into the count field of histogram. */
+function countSlots(slots: Uint32Array, histogram: Float64Array): void {
+  for (let k = 0; k < slots.length; k++) histogram[slots[k] + 2]++;
 }
 
 /** partition[i] = i for the first n rows. */

@@ -40,8 +40,7 @@ export class LogisticRegression implements Estimator {
     const { rows, cols } = X;
     if (rows !== y.length) throw new RangeError(`${rows} rows but ${y.length} labels`);
     if (rows === 0) throw new RangeError("cannot fit on zero rows");
-    const seen = new Uint8Array(nClasses);
-    for (const label of y) seen[label] = 1;
+    const seen = labelsSeen(y, nClasses);
     const present = Uint32Array.from([...seen.keys()].filter((c) => seen[c] === 1));
     const local = new Int32Array(nClasses).fill(-1);
     present.forEach((c, k) => (local[c] = k));
@@ -106,6 +105,13 @@ export class LogisticRegression implements Estimator {
     }
     return out;
   }
+}
+
+/** 1 for each class that y holds. A function of its own: see binaryCurvature. */
+function labelsSeen(y: Uint32Array, nClasses: number): Uint8Array {
+  const seen = new Uint8Array(nClasses);
+  for (let i = 0; i < y.length; i++) seen[y[i]] = 1;
+  return seen;
 }
 
 /** Whether the split form's Hessian is cheap enough: a few dozen entries a row, its Cholesky factor small. */

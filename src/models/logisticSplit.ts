@@ -17,11 +17,16 @@ import { sigmoidLink, type Link } from "./logisticLinks.js";
 export function splitLogisticObjective(split: RareColumns, y: Int32Array, K: number, lambda: number, link: Link, z = new Float64Array((split.start.length - 1) * K)): Objective {
   const cols = split.column.length;
   const width = cols + 1;
-  const passes: SplitPasses = { split, K, offset: new Float64Array(K), stepWeight: new Float64Array(K * cols), rareSum: new Float64Array(K * cols) };
+  // Per class: intercept + base . w.
+  const offset = new Float64Array(K);
+  // K x positions: w_P delta_P, what a binary entry adds to a margin.
+  const stepWeight = new Float64Array(K * cols);
+  // K x positions: the residuals summed over the rows at a binary position's rarer value.
+  const rareSum = new Float64Array(K * cols);
   return (w, grad) => {
-    margins(passes, w, z);
+    margins(split, K, offset, stepWeight, w, z);
     let loss = link(z, y, K);
-    residualSums(passes, z, grad);
+    residualSums(split, K, rareSum, z, grad);
     const { base, delta, numericCount } = split;
     for (let k = 0; k < K; k++) {
       const go = k * width;
@@ -29,7 +34,7 @@ export function splitLogisticObjective(split: RareColumns, y: Int32Array, K: num
       for (let at = 0; at < cols; at++) {
         const v = w[go + at];
         loss += 0.5 * lambda * v * v;
-        const own = at < numericCount ? grad[go + at] : delta[at] * passes.rareSum[k * cols + at];
+        const own = at < numericCount ? grad[go + at] : delta[at] * rareSum[k * cols + at];
         grad[go + at] = base[at] * total + own + lambda * v;
       }
     }
@@ -37,20 +42,13 @@ export function splitLogisticObjective(split: RareColumns, y: Int32Array, K: num
   };
 }
 
-interface SplitPasses {
-  readonly split: RareColumns;
-  readonly K: number;
-  /** Per class: intercept + base . w. */
-  readonly offset: Float64Array;
-  /** K x positions: w_P delta_P, what a binary entry adds to a margin. */
-  readonly stepWeight: Float64Array;
-  /** K x positions: the residuals summed over the rows at a binary position's rarer value. */
-  readonly rareSum: Float64Array;
-}
-
-/** z (rows x K) = X W + intercepts. */
-function margins(passes: SplitPasses, w: Float64Array, z: Float64Array): void {
-  const { split, K, offset, stepWeight } = passes;
+/**
+ * z (rows x K) = X W + intercepts. The passes take their buffers as parameters, as rowProducts
+ * does, rather than in one object of the objective's: V8's code for them depended on that
+ * object's map, was thrown away ("code dependencies") at the end of a fold's fit, and was
+ * compiled again in the next fold.
+ */
+function margins(split: RareColumns, K: number, offset: Float64Array, stepWeight: Float64Array, w: Float64Array, z: Float64Array): void {
   const { numericCount, rowValues, start, entries, base, delta } = split;
   const cols = base.length;
   const width = cols + 1;
@@ -84,8 +82,7 @@ function margins(passes: SplitPasses, w: Float64Array, z: Float64Array): void {
  * From the residuals r (rows x K): into grad, per class, the numeric positions' sums of r x and
  * the intercept's sum of r; into rareSum, per binary position, the sum of r over its rows.
  */
-function residualSums(passes: SplitPasses, r: Float64Array, grad: Float64Array): void {
-  const { split, K, rareSum } = passes;
+function residualSums(split: RareColumns, K: number, rareSum: Float64Array, r: Float64Array, grad: Float64Array): void {
   const { numericCount, rowValues, start, entries } = split;
   const cols = split.base.length;
   const width = cols + 1;
@@ -119,9 +116,8 @@ function residualSums(passes: SplitPasses, r: Float64Array, grad: Float64Array):
  * in order), so its pairs fill the lower triangle directly.
  */
 export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: number): TwiceDifferentiable {
-  const { numericCount, base, delta } = split;
-  const cols = base.length;
-  const width = cols + 1;
+  const { numericCount, base } = split;
+  const width = base.length + 1;
   const residual = new Float64Array(split.start.length - 1);
   const evaluate = splitLogisticObjective(split, y, 1, lambda, sigmoidLink, residual);
   const inner = new Float64Array(width * width);
@@ -133,21 +129,34 @@ export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: 
     hessianCost: hessianCost(numericCount, split.entries.length / rows),
     hessian(out) {
       const total = rowProducts(split, residual, y, inner, weighted, u);
-      // u = E~^T d: a numeric position sums d x (above), a binary one d times its delta (its diagonal).
-      for (let at = numericCount; at < cols; at++) u[at] = delta[at] * inner[at * width + at];
-      for (let j = 0; j < cols; j++) {
-        const scaleJ = j < numericCount ? 1 : delta[j];
-        for (let l = 0; l <= j; l++) {
-          const scaleL = l < numericCount ? 1 : delta[l];
-          out[j * width + l] = scaleJ * scaleL * inner[j * width + l] + total * base[j] * base[l] + base[j] * u[l] + u[j] * base[l];
-        }
-        out[j * width + j] += lambda;
-        // The intercept's row: b_j = 1 there.
-        out[cols * width + j] = total * base[j] + u[j];
-      }
-      out[cols * width + cols] = total;
+      assembleHessian(split, inner, u, total, lambda, out);
     },
   };
+}
+
+/**
+ * The Hessian (lower triangle and the intercept's row, position order) from rowProducts' sums.
+ * A module-level function rather than in the objective's closure: each fold's objective is a new
+ * closure, and its loop was compiled again (on the stack, then whole) in every fold; a
+ * module-level function keeps its code from fold to fold.
+ */
+function assembleHessian(split: RareColumns, inner: Float64Array, u: Float64Array, total: number, lambda: number, out: Float64Array): void {
+  const { numericCount, base, delta } = split;
+  const cols = base.length;
+  const width = cols + 1;
+  // u = E~^T d: a numeric position sums d x (rowProducts), a binary one d times its delta (its diagonal).
+  for (let at = numericCount; at < cols; at++) u[at] = delta[at] * inner[at * width + at];
+  out[cols * width + cols] = total;
+  for (let j = 0; j < cols; j++) {
+    const scaleJ = j < numericCount ? 1 : delta[j];
+    for (let l = 0; l <= j; l++) {
+      const scaleL = l < numericCount ? 1 : delta[l];
+      out[j * width + l] = scaleJ * scaleL * inner[j * width + l] + total * base[j] * base[l] + base[j] * u[l] + u[j] * base[l];
+    }
+    out[j * width + j] += lambda;
+    // The intercept's row: b_j = 1 there.
+    out[cols * width + j] = total * base[j] + u[j];
+  }
 }
 
 /**

@@ -299,14 +299,32 @@ function inTreeOrder(rows: ProjectedRows, order: Int32Array): { projection: Floa
   const rowSlack = new Float64Array(n);
   const rowResidualLow = new Float64Array(n);
   const rowResidualHigh = new Float64Array(n);
-  for (let t = 0; t < n; t++) {
+  // The loop in a function that ends with it: V8 compiles a long loop met in a first call on the
+  // stack (on-stack replacement), and that code was thrown away where it reached the code after
+  // the loop, which had not run yet, fit after fit.
+  gatherRows(order, fromProjection, slack, residualLow, residualHigh, projection, rowSlack, rowResidualLow, rowResidualHigh);
+  return { projection, rowSlack, rowResidualLow, rowResidualHigh };
+}
+
+/** Row order[t]'s projections, slack and residual interval to position t. */
+function gatherRows(
+  order: Int32Array,
+  fromProjection: Float64Array,
+  slack: Float64Array,
+  residualLow: Float64Array,
+  residualHigh: Float64Array,
+  projection: Float64Array,
+  rowSlack: Float64Array,
+  rowResidualLow: Float64Array,
+  rowResidualHigh: Float64Array,
+): void {
+  for (let t = 0; t < order.length; t++) {
     const i = order[t];
     for (let a = 0; a < TREE_AXES; a++) projection[t * TREE_AXES + a] = fromProjection[i * TREE_AXES + a];
     rowSlack[t] = slack[i];
     rowResidualLow[t] = residualLow[i];
     rowResidualHigh[t] = residualHigh[i];
   }
-  return { projection, rowSlack, rowResidualLow, rowResidualHigh };
 }
 
 /** Reorders order[from..to) so that order[nth] holds the row whose coordinate on `axis` ranks there, smaller ones before it, larger after (Hoare's selection). */

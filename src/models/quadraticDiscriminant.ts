@@ -123,34 +123,40 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
     if (this.fitted === null) throw new Error("the QuadraticDiscriminantAnalysis is not fitted");
     const { classes, nClasses, cols: p, perClass, onSubspace } = this.fitted;
     checkQueryColumns(X, p);
-    const { rows, data } = X;
-    const K = classes.length;
-    const out = new Float64Array(rows * nClasses);
-    const scores = new Float64Array(K);
-    const offset = new Float64Array(p);
-    const along = new Float64Array(p);
-    const residual = new Float64Array(p);
-    for (let i = 0; i < rows; i++) {
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) {
-        const gaussian = perClass[k];
-        const { mean, variances, singular, directions, constant } = gaussian;
-        for (let j = 0; j < p; j++) offset[j] = data[i * p + j] - mean[j];
-        let distance = 0;
-        projectOffset(offset, directions, variances.length, p, along);
-        for (let d = 0; d < variances.length; d++) {
-          if (singular[d] === 1 && Math.abs(along[d]) <= onSubspace) continue;
-          distance += (along[d] * along[d]) / variances[d];
-        }
-        if (gaussian.residualDimensions > 0) distance += residualDistance(gaussian, offset, along, onSubspace, residual);
-        scores[k] = -0.5 * distance + constant;
-        max = Math.max(max, scores[k]);
-      }
-      let total = 0;
-      for (let k = 0; k < K; k++) total += Math.exp(scores[k] - max);
-      for (let k = 0; k < K; k++) out[i * nClasses + classes[k]] = Math.exp(scores[k] - max) / total;
-    }
+    const out = new Float64Array(X.rows * nClasses);
+    // The loop over the rows in a function that ends with it (see columnSpaceDecompositions).
+    scoreRows(X, classes, nClasses, perClass, onSubspace, out);
     return out;
+  }
+}
+
+/** Each row's class probabilities into out (rows x nClasses), at the fitted classes' columns. */
+function scoreRows(X: Matrix, classes: Uint32Array, nClasses: number, perClass: readonly ClassGaussian[], onSubspace: number, out: Float64Array): void {
+  const { rows, cols: p, data } = X;
+  const K = classes.length;
+  const scores = new Float64Array(K);
+  const offset = new Float64Array(p);
+  const along = new Float64Array(p);
+  const residual = new Float64Array(p);
+  for (let i = 0; i < rows; i++) {
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) {
+      const gaussian = perClass[k];
+      const { mean, variances, singular, directions, constant } = gaussian;
+      for (let j = 0; j < p; j++) offset[j] = data[i * p + j] - mean[j];
+      let distance = 0;
+      projectOffset(offset, directions, variances.length, p, along);
+      for (let d = 0; d < variances.length; d++) {
+        if (singular[d] === 1 && Math.abs(along[d]) <= onSubspace) continue;
+        distance += (along[d] * along[d]) / variances[d];
+      }
+      if (gaussian.residualDimensions > 0) distance += residualDistance(gaussian, offset, along, onSubspace, residual);
+      scores[k] = -0.5 * distance + constant;
+      max = Math.max(max, scores[k]);
+    }
+    let total = 0;
+    for (let k = 0; k < K; k++) total += Math.exp(scores[k] - max);
+    for (let k = 0; k < K; k++) out[i * nClasses + classes[k]] = Math.exp(scores[k] - max) / total;
   }
 }
 
@@ -231,16 +237,28 @@ function columnSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64
   const p = X.cols;
   const K = counts.length;
   const grams = groupScatters(X, local, K, means);
-  const diagonals = new Float64Array(K * p);
-  for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) diagonals[k * p + j] = grams[(k * p + j) * p + j];
+  // The loops over the scatters' entries (K p^2 of them) are functions that end with them: V8
+  // compiles a long loop met in a first call on the stack (on-stack replacement), and that code
+  // was thrown away where it reached the next loop, which had not run yet.
+  const diagonals = scatterDiagonals(grams, K, p);
   checkSquaresFit(diagonals, p);
   const scales = unitSpreadScales(diagonals, means, counts, p);
-  for (let k = 0; k < K; k++) {
-    // One factor at a time: scales near 2^500 (columns near 1e-150) would overflow as a product.
-    for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) grams[(k * p + j) * p + l] = grams[(k * p + j) * p + l] * scales[j] * scales[l];
-  }
+  for (let k = 0; k < K; k++) scaleScatter(grams, k * p * p, scales, p);
   const classes = Array.from(counts, (_, k) => symmetricEigen(grams.subarray(k * p * p, (k + 1) * p * p), p));
   return { scales, classes, diagonals };
+}
+
+/** Each of K p x p scatters' diagonal, K x p. */
+function scatterDiagonals(grams: Float64Array, K: number, p: number): Float64Array {
+  const diagonals = new Float64Array(K * p);
+  for (let k = 0; k < K; k++) for (let j = 0; j < p; j++) diagonals[k * p + j] = grams[(k * p + j) * p + j];
+  return diagonals;
+}
+
+/** The p x p scatter at grams[at..]: entry (j, l) times scales[j] and scales[l]. */
+function scaleScatter(grams: Float64Array, at: number, scales: Float64Array, p: number): void {
+  // One factor at a time: scales near 2^500 (columns near 1e-150) would overflow as a product.
+  for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) grams[at + j * p + l] = grams[at + j * p + l] * scales[j] * scales[l];
 }
 
 /**

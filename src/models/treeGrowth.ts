@@ -61,7 +61,19 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
   criterion.reserveBins(bins.widest);
   const search = new SplitSearch(bins, criterion, Math.min(maxFeatures, nFeatures), rng, size);
   const scratch = new Uint32Array(size);
+  growNodes(bins, criterion, search, tree, order, scratch, maxDepth);
+  return tree.finish();
+}
 
+/**
+ * Grows the tree's nodes into `tree`, depth-first from the root over all of order. A function of
+ * its own that ends with its loop: V8 compiles the loop on the stack in a first tree, and code
+ * after it in the same function (the tree's finish), not yet run, had no type feedback, so the
+ * compiled loop was entered and thrown away there at every later tree of a child's first fold.
+ */
+function growNodes(bins: FeatureBins, criterion: SplitCriterion, search: SplitSearch, tree: TreeBuffer, order: Uint32Array, scratch: Uint32Array, maxDepth: number): void {
+  const n = bins.rows;
+  const size = order.length;
   // Six numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
   // it is the parent's left child, how many features its ancestors found constant, and its depth.
   const stack: number[] = [0, size, -1, 1, 0, 0];
@@ -87,7 +99,6 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
     // Pushed right first so the left subtree is grown first.
     stack.push(middle, end, node, 0, search.childConstants, depth + 1, start, middle, node, 1, search.childConstants, depth + 1);
   }
-  return tree.finish();
 }
 
 /**

@@ -27,29 +27,47 @@ export function twoValueCodes(columns: Float32Columns): TwoValueCodes {
   const codes = new Uint8Array(rows * cols);
   // Compared as bits, so that -0 and 0 are two values and never stand for each other.
   const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  // Each loop over a column's rows is a function of its own: V8 compiles a long loop met in a
+  // first call on the stack, and throws the compiled code away where it reaches code after the
+  // loop that has not run yet (twoValueCodes was compiled five times in a child's first folds).
   for (let j = 0; j < cols; j++) {
     const base = j * rows;
     if (rows === 0) continue;
     const first = bits[base];
-    let second = first;
-    let distinct = 1;
-    for (let i = base; i < base + rows && distinct <= 2; i++) {
-      const b = bits[i];
-      if (b === first || b === second) continue;
-      if (distinct === 1) second = b;
-      distinct++;
-    }
-    if (distinct !== 2) continue;
+    const other = firstOther(bits, base, base + rows, first);
+    if (other < 0) continue;
+    const second = bits[other];
+    if (hasThird(bits, other, base + rows, first, second)) continue;
     const a = values[base];
-    let b = a;
-    for (let i = base; i < base + rows; i++) if (bits[i] !== first) b = values[i];
+    // Every row not holding `first` holds `second`: the same bits, so the same value, as the last of them.
+    const b = values[other];
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
     if (!(hi > nearBound(lo))) continue;
     twoValued[j] = 1;
     low[j] = lo;
     high[j] = hi;
-    for (let i = base; i < base + rows; i++) codes[i] = +(values[i] === hi);
+    codeHigh(values, base, base + rows, hi, codes);
   }
   return { twoValued, low, high, codes };
+}
+
+/** The first i in [from, to) whose bits are not `first`, or -1. */
+function firstOther(bits: Uint32Array, from: number, to: number, first: number): number {
+  for (let i = from; i < to; i++) if (bits[i] !== first) return i;
+  return -1;
+}
+
+/** Whether bits[from, to) holds a third pattern besides `first` and `second`. */
+function hasThird(bits: Uint32Array, from: number, to: number, first: number, second: number): boolean {
+  for (let i = from; i < to; i++) {
+    const b = bits[i];
+    if (b !== first && b !== second) return true;
+  }
+  return false;
+}
+
+/** Codes 1 where values[from, to) holds `hi`, else 0. */
+function codeHigh(values: Float32Array, from: number, to: number, hi: number, codes: Uint8Array): void {
+  for (let i = from; i < to; i++) codes[i] = +(values[i] === hi);
 }

@@ -26,14 +26,24 @@ export function fitStandardScaler(X: Matrix): StandardScaler {
 }
 
 export function applyStandardScaler(X: Matrix, scaler: StandardScaler): Matrix {
-  const { rows, cols, data } = X;
+  const { rows, cols } = X;
+  const out = scaledRows(X.data, rows, cols, scaler.mean, scaler.scale);
+  // A column's affine map keeps its two values two (scale is never 0), so one-hot blocks stay so.
+  return createMatrix(rows, cols, out, X.oneHot);
+}
+
+/**
+ * The rows scaled column by column. A function of its own, ending with its loop: V8 compiles a
+ * long loop met in a first call on the stack, and threw that code away at the code after the
+ * loop, which had not run yet.
+ */
+function scaledRows(data: Float64Array, rows: number, cols: number, mean: Float64Array, scale: Float64Array): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const k = i * cols + j;
-      out[k] = (data[k] - scaler.mean[j]) / scaler.scale[j];
+      out[k] = (data[k] - mean[j]) / scale[j];
     }
   }
-  // A column's affine map keeps its two values two (scale is never 0), so one-hot blocks stay so.
-  return createMatrix(rows, cols, out, X.oneHot);
+  return out;
 }

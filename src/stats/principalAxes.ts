@@ -24,21 +24,14 @@ export function principalAxes(X: Matrix, m: number): PrincipalAxes {
   const count = Math.min(m, cols);
   const stride = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
   const mean = new Float64Array(cols);
-  let sampled = 0;
-  for (let i = 0; i < rows; i += stride, sampled++) for (let j = 0; j < cols; j++) mean[j] += data[i * cols + j];
+  // Each long loop is a function of its own that ends with it: V8 compiles a loop met in a first
+  // call on the stack (on-stack replacement), and that code was thrown away where it reached the
+  // next loop, which had not run yet: six compilations of this function in a child's first folds.
+  const sampled = addSampleRows(data, rows, cols, stride, mean);
   for (let j = 0; j < cols; j++) mean[j] /= Math.max(1, sampled);
   const covariance = new Float64Array(cols * cols);
-  const centred = new Float64Array(cols);
-  for (let i = 0; i < rows; i += stride) {
-    for (let j = 0; j < cols; j++) centred[j] = data[i * cols + j] - mean[j];
-    for (let j = 0; j < cols; j++) {
-      const c = centred[j];
-      if (c === 0) continue;
-      const row = j * cols;
-      for (let l = 0; l <= j; l++) covariance[row + l] += c * centred[l];
-    }
-  }
-  for (let j = 0; j < cols; j++) for (let l = 0; l < j; l++) covariance[l * cols + j] = covariance[j * cols + l];
+  addSampleScatter(data, rows, cols, stride, mean, covariance, new Float64Array(cols));
+  mirrorLower(covariance, cols);
   // Start from the coordinate axes of largest variance, plus a fixed tilt so that no start is
   // orthogonal to a leading direction.
   const order = Array.from({ length: cols }, (_, j) => j).sort((a, b) => covariance[b * cols + b] - covariance[a * cols + a] || a - b);
@@ -48,7 +41,39 @@ export function principalAxes(X: Matrix, m: number): PrincipalAxes {
     axes[k * cols + order[k]] += 1;
   }
   orthonormalise(axes, count, cols);
-  const next = new Float64Array(count * cols);
+  iterateSubspace(covariance, axes, new Float64Array(count * cols), count, cols);
+  const error = orthogonalityError(axes, count, cols);
+  if (!Number.isFinite(error)) axes = new Float64Array(count * cols).fill(NaN);
+  return { axes, count, orthogonalityError: error };
+}
+
+/** Adds the sampled rows (every stride-th) into sum, column by column; returns how many there are. */
+function addSampleRows(data: Float64Array, rows: number, cols: number, stride: number, sum: Float64Array): number {
+  let sampled = 0;
+  for (let i = 0; i < rows; i += stride, sampled++) for (let j = 0; j < cols; j++) sum[j] += data[i * cols + j];
+  return sampled;
+}
+
+/** The sampled rows' centred products into the lower triangle of covariance (cols x cols). */
+function addSampleScatter(data: Float64Array, rows: number, cols: number, stride: number, mean: Float64Array, covariance: Float64Array, centred: Float64Array): void {
+  for (let i = 0; i < rows; i += stride) {
+    for (let j = 0; j < cols; j++) centred[j] = data[i * cols + j] - mean[j];
+    for (let j = 0; j < cols; j++) {
+      const c = centred[j];
+      if (c === 0) continue;
+      const row = j * cols;
+      for (let l = 0; l <= j; l++) covariance[row + l] += c * centred[l];
+    }
+  }
+}
+
+/** Copies the lower triangle of a cols x cols matrix to its upper one. */
+function mirrorLower(covariance: Float64Array, cols: number): void {
+  for (let j = 0; j < cols; j++) for (let l = 0; l < j; l++) covariance[l * cols + j] = covariance[j * cols + l];
+}
+
+/** ITERATIONS steps of subspace iteration on axes (count x cols), next as scratch. */
+function iterateSubspace(covariance: Float64Array, axes: Float64Array, next: Float64Array, count: number, cols: number): void {
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     next.fill(0);
     for (let k = 0; k < count; k++) {
@@ -62,6 +87,10 @@ export function principalAxes(X: Matrix, m: number): PrincipalAxes {
     axes.set(next);
     orthonormalise(axes, count, cols);
   }
+}
+
+/** Largest |V V^T - I| entry of the axes (count x cols). */
+function orthogonalityError(axes: Float64Array, count: number, cols: number): number {
   let error = 0;
   for (let a = 0; a < count; a++) {
     for (let b = 0; b <= a; b++) {
@@ -71,8 +100,7 @@ export function principalAxes(X: Matrix, m: number): PrincipalAxes {
       error = Math.max(error, Math.abs(s - (a === b && s > 0.5 ? 1 : 0)));
     }
   }
-  if (!Number.isFinite(error)) axes = new Float64Array(count * cols).fill(NaN);
-  return { axes, count, orthogonalityError: error };
+  return error;
 }
 
 /** Modified Gram-Schmidt, twice (once is not enough to orthonormalise to working precision); a vanishing vector becomes 0. */

@@ -31,12 +31,10 @@ export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint3
   const n = keys.length;
   if (n === 0) return;
   counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const key = keys[i];
-    counts[key & (BUCKETS - 1)]++;
-    counts[BUCKETS + ((key >>> DIGIT_BITS) & (BUCKETS - 1))]++;
-    counts[2 * BUCKETS + (key >>> (2 * DIGIT_BITS))]++;
-  }
+  // Each loop over the keys (and over a digit's buckets) is a function of its own: V8 compiles a
+  // long loop met in a first call on the stack, and throws the compiled code away where it
+  // reaches code after the loop that has not run yet (radixSort was compiled four times over).
+  countDigits(keys, counts);
   let fromKeys = keys;
   let fromRows = rows;
   let toKeys = keyBuffer;
@@ -45,18 +43,8 @@ export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint3
     const shift = digit * DIGIT_BITS;
     const base = digit * BUCKETS;
     if (counts[base + ((fromKeys[0] >>> shift) & (BUCKETS - 1))] === n) continue;
-    let total = 0;
-    for (let b = base; b < base + BUCKETS; b++) {
-      const c = counts[b];
-      counts[b] = total;
-      total += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const key = fromKeys[i];
-      const slot = counts[base + ((key >>> shift) & (BUCKETS - 1))]++;
-      toKeys[slot] = key;
-      toRows[slot] = fromRows[i];
-    }
+    bucketStarts(counts, base);
+    scatterDigit(fromKeys, fromRows, toKeys, toRows, counts, base, shift, n);
     [fromKeys, toKeys] = [toKeys, fromKeys];
     [fromRows, toRows] = [toRows, fromRows];
   }
@@ -64,5 +52,35 @@ export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint3
   if (fromKeys !== keys) {
     keys.set(fromKeys);
     rows.set(fromRows);
+  }
+}
+
+/** Each digit's bucket counts, all three in one pass. */
+function countDigits(keys: Uint32Array, counts: Uint32Array): void {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    counts[key & (BUCKETS - 1)]++;
+    counts[BUCKETS + ((key >>> DIGIT_BITS) & (BUCKETS - 1))]++;
+    counts[2 * BUCKETS + (key >>> (2 * DIGIT_BITS))]++;
+  }
+}
+
+/** A digit's bucket counts at counts[base, base + BUCKETS) turned into each bucket's first slot. */
+function bucketStarts(counts: Uint32Array, base: number): void {
+  let total = 0;
+  for (let b = base; b < base + BUCKETS; b++) {
+    const c = counts[b];
+    counts[b] = total;
+    total += c;
+  }
+}
+
+/** Moves the first n keys and their rows, each to its bucket's next slot for the digit at `shift`. */
+function scatterDigit(fromKeys: Uint32Array, fromRows: Uint32Array, toKeys: Uint32Array, toRows: Uint32Array, counts: Uint32Array, base: number, shift: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const key = fromKeys[i];
+    const slot = counts[base + ((key >>> shift) & (BUCKETS - 1))]++;
+    toKeys[slot] = key;
+    toRows[slot] = fromRows[i];
   }
 }

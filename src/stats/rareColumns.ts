@@ -112,18 +112,34 @@ function fillRowsByLevel(X: Matrix, split: RareColumns, segments: LevelEntries, 
  * column that happens to be two-valued in the sample is still exact).
  */
 export function everyNthRow(split: RareColumns, stride: number): RareColumns {
-  const { numericCount, rowValues, start, entries } = split;
-  const rows = start.length - 1;
-  const sampled = Math.ceil(rows / stride);
-  const width = 1 + numericCount;
+  const { column, numericCount, base, delta, rare, baseBase } = split;
+  const sampledStart = sampledStarts(split.start, stride);
+  const sampledEntries = new Int32Array(sampledStart[sampledStart.length - 1]);
+  const sampledValues = new Float64Array((sampledStart.length - 1) * (1 + numericCount));
+  copySampledRows(split, stride, sampledStart, sampledEntries, sampledValues);
+  // Written out as rareColumns' literal, in its order, so that both have one map: a spread of
+  // the split had another, and the objective's passes, holding either, were compiled again.
+  return { column, numericCount, rowValues: sampledValues, start: sampledStart, entries: sampledEntries, base, delta, rare, baseBase };
+}
+
+/**
+ * The sampled rows' entry offsets. Each loop over the rows is a function of its own, ending with
+ * its loop: V8 compiles a long loop met in a first call on the stack, and threw that code away
+ * where it reached code after the loop that had not run yet.
+ */
+function sampledStarts(start: Int32Array, stride: number): Int32Array {
+  const sampled = Math.ceil((start.length - 1) / stride);
   const sampledStart = new Int32Array(sampled + 1);
   for (let s = 0; s < sampled; s++) sampledStart[s + 1] = sampledStart[s] + start[s * stride + 1] - start[s * stride];
-  const sampledEntries = new Int32Array(sampledStart[sampled]);
-  const sampledValues = new Float64Array(sampled * width);
-  for (let s = 0; s < sampled; s++) {
+  return sampledStart;
+}
+
+function copySampledRows(split: RareColumns, stride: number, sampledStart: Int32Array, sampledEntries: Int32Array, sampledValues: Float64Array): void {
+  const { numericCount, rowValues, start, entries } = split;
+  const width = 1 + numericCount;
+  for (let s = 0; s < sampledStart.length - 1; s++) {
     const i = s * stride;
     sampledEntries.set(entries.subarray(start[i], start[i + 1]), sampledStart[s]);
     sampledValues.set(rowValues.subarray(i * width, (i + 1) * width), s * width);
   }
-  return { ...split, rowValues: sampledValues, start: sampledStart, entries: sampledEntries };
 }

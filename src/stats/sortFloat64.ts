@@ -15,13 +15,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
   const words = new Uint32Array(out.buffer);
   const low = new Uint32Array(n);
   const high = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + 1];
-    const l = words[2 * i];
-    // IEEE order as unsigned order, as for a float32: the low half of a negative flipped too.
-    high[i] = float32Key(h);
-    low[i] = h & 0x80000000 ? ~l >>> 0 : l;
-  }
+  splitKeys(words, high, low);
   // Least significant half first, then the most significant, each sort stable and carrying
   // the other half along.
   const keyBuffer = new Uint32Array(n);
@@ -29,10 +23,31 @@ export function sortFloat64(values: Float64Array): Float64Array {
   const counts = radixCounts();
   radixSort(low, high, keyBuffer, otherBuffer, counts);
   radixSort(high, low, keyBuffer, otherBuffer, counts);
-  for (let i = 0; i < n; i++) {
+  joinKeys(high, low, words);
+  return out;
+}
+
+/**
+ * Each value's two halves as unsigned keys in IEEE order. This loop and joinKeys's are functions
+ * of their own, each ending with its loop: V8 compiles a long loop met in a first call on the
+ * stack (on-stack replacement) and throws the compiled code away where it reaches code after the
+ * loop that has not run yet; sortFloat64's OSR code was thrown away again at every later call.
+ */
+function splitKeys(words: Uint32Array, high: Uint32Array, low: Uint32Array): void {
+  for (let i = 0; i < high.length; i++) {
+    const h = words[2 * i + 1];
+    const l = words[2 * i];
+    // IEEE order as unsigned order, as for a float32: the low half of a negative flipped too.
+    high[i] = float32Key(h);
+    low[i] = h & 0x80000000 ? ~l >>> 0 : l;
+  }
+}
+
+/** splitKeys undone: the sorted keys back into the values' words. */
+function joinKeys(high: Uint32Array, low: Uint32Array, words: Uint32Array): void {
+  for (let i = 0; i < high.length; i++) {
     const h = float32Bits(high[i]);
     words[2 * i + 1] = h;
     words[2 * i] = h & 0x80000000 ? ~low[i] >>> 0 : low[i];
   }
-  return out;
 }

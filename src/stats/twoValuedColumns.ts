@@ -166,7 +166,10 @@ function countBlock(X: Matrix, block: OneHotBlock, group: Uint32Array | null, gr
   const { first: c0, width, level } = block;
   const { second, firstCount, counts } = scan;
   const onCount = new Float64Array(groups * width);
-  for (let i = 0; i < rows; i++) if (level[i] >= 0) onCount[(group === null ? 0 : group[i]) * width + level[i]]++;
+  // The loop over the rows in a function that ends with it: V8 compiles a long loop met in a first
+  // call on the stack (on-stack replacement), and re-entered that code at every later call, only
+  // to throw it away at the code after the loop, which had not run when it was compiled.
+  countLevels(level, group, rows, width, onCount);
   const { on, off } = blockValues(X, block);
   const level0 = level[0];
   for (let k = 0; k < width; k++) {
@@ -179,4 +182,9 @@ function countBlock(X: Matrix, block: OneHotBlock, group: Uint32Array | null, gr
       firstCount[g * p + j] = !two ? counts[g] : level0 === k ? onInGroup : counts[g] - onInGroup;
     }
   }
+}
+
+/** Per group, the rows at each level of a block (group null: one group). */
+function countLevels(level: Int32Array, group: Uint32Array | null, rows: number, width: number, onCount: Float64Array): void {
+  for (let i = 0; i < rows; i++) if (level[i] >= 0) onCount[(group === null ? 0 : group[i]) * width + level[i]]++;
 }
