@@ -184,3 +184,8 @@ export class BoostedTreeBuilder {
     this.value = grownFloat64(this.value, capacity);
   }
 }
+
+/** Each of the n rows of raw (row-major, initial.length scores a row) set to initial; see localClassCounts for why a function of its own. */
+export function fillRawScores(raw: Float64Array, initial: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) raw.set(initial, i * initial.length);
+}

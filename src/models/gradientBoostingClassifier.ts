@@ -1,10 +1,10 @@
 import type { Matrix } from "../stats/matrix.js";
-import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
+import { addForestValues, fillRawScores, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import type { Estimator } from "./estimator.js";
 import { FriedmanTreeGrower } from "./friedmanTree.js";
 import { gradientBoostingSettings, type GradientBoostingOptions, type GradientBoostingSettings } from "./gradientBoosting.js";
 import { sortColumns } from "./sortedColumns.js";
-import { spreadProbabilities, trainingClasses } from "./trainingClasses.js";
+import { localClassCounts, spreadProbabilities, trainingClasses } from "./trainingClasses.js";
 import { checkPredictInput } from "./treeGrowth.js";
 
 /** numpy's float32 eps, the clip scikit-learn applies to the prior before its log-odds. */
@@ -105,10 +105,10 @@ export class GradientBoostingClassifier implements Estimator {
   private fitMulticlass(grower: FriedmanTreeGrower, local: Uint32Array, K: number): BoostedTree[] {
     const n = local.length;
     // Each loop over the rows in a function of its own (see sumInOrder).
-    const prior = classCounts(local, K);
+    const prior = localClassCounts(local, K);
     this.initial = Float64Array.from(prior, (count) => Math.log(clip(count / n, FLOAT32_EPS, 1 - FLOAT32_EPS)));
     const raw = new Float64Array(n * K);
-    fillRows(raw, this.initial, n);
+    fillRawScores(raw, this.initial, n);
     // Every class's residual is taken at the previous stage's F, before any of this stage's trees.
     const probability = new Float64Array(n * K);
     const yk = new Float64Array(n);
@@ -191,18 +191,6 @@ function sumInOrder(values: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];
   return sum;
-}
-
-/** How many labels are each of the K classes. */
-function classCounts(local: Uint32Array, K: number): Float64Array {
-  const counts = new Float64Array(K);
-  for (let i = 0; i < local.length; i++) counts[local[i]]++;
-  return counts;
-}
-
-/** Each of the n rows of raw (row-major, initial.length per row) set to initial. */
-function fillRows(raw: Float64Array, initial: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) raw.set(initial, i * initial.length);
 }
 
 /** softmaxRow for each of the n rows of raw. */

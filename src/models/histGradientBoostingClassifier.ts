@@ -1,5 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
-import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
+import { addForestValues, fillRawScores, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import type { Estimator } from "./estimator.js";
 import {
   addGrownValues,
@@ -10,7 +10,7 @@ import {
 } from "./histGradientBoosting.js";
 import type { HistogramGrower } from "./histogramGrower.js";
 import { checkQueryData } from "./regressor.js";
-import { spreadProbabilities, trainingClasses } from "./trainingClasses.js";
+import { localClassCounts, spreadProbabilities, trainingClasses } from "./trainingClasses.js";
 
 /** numpy's float64 eps: scikit-learn clips priors with it before taking logs. */
 const EPS = Number.EPSILON;
@@ -106,7 +106,7 @@ export class HistGradientBoostingClassifier implements Estimator {
   private fitMulticlass(grower: HistogramGrower, local: Uint32Array, K: number): BoostedTree[] {
     const n = local.length;
     // Each loop over the rows in a function of its own (see countPositives).
-    const rate = classCounts(local, K);
+    const rate = localClassCounts(local, K);
     let meanLog = 0;
     for (let k = 0; k < K; k++) {
       rate[k] = clip(rate[k] / n, EPS, 1 - EPS);
@@ -116,7 +116,7 @@ export class HistGradientBoostingClassifier implements Estimator {
     const geometricMean = Math.exp(meanLog / K);
     this.baseline = Float64Array.from(rate, (p) => Math.log(p / geometricMean));
     const raw = new Float64Array(n * K);
-    fillRows(raw, this.baseline, n);
+    fillRawScores(raw, this.baseline, n);
     // Class-major, as scikit-learn's Fortran-ordered gradient arrays: class k's are [k n, (k + 1) n).
     const gradients = new Float32Array(n * K);
     const hessians = new Float32Array(n * K);
@@ -161,18 +161,6 @@ function countPositives(local: Uint32Array): number {
   let positives = 0;
   for (let i = 0; i < local.length; i++) positives += local[i];
   return positives;
-}
-
-/** How many labels are each of the K classes. */
-function classCounts(local: Uint32Array, K: number): Float64Array {
-  const counts = new Float64Array(K);
-  for (let i = 0; i < local.length; i++) counts[local[i]]++;
-  return counts;
-}
-
-/** Each of the n rows of raw (row-major, baseline.length per row) set to baseline. */
-function fillRows(raw: Float64Array, baseline: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) raw.set(baseline, i * baseline.length);
 }
 
 /**

@@ -91,3 +91,15 @@ export function spreadProbabilities(local: Float64Array, classes: Uint32Array, n
   for (let i = 0; i < rows; i++) for (let c = 0; c < k; c++) out[i * nClasses + classes[c]] = local[i * k + c];
   return out;
 }
+
+/**
+ * How many of the local labels (0..K-1) are each class. A function of its own that ends with its
+ * loop: V8 compiles a long loop met in a first call on the stack and throws that code away where
+ * it reaches code after the loop that has not run yet (the boosting classifiers' fits were
+ * compiled whole again after each of their loops).
+ */
+export function localClassCounts(local: Uint32Array, K: number): Float64Array {
+  const counts = new Float64Array(K);
+  for (let i = 0; i < local.length; i++) counts[local[i]]++;
+  return counts;
+}
