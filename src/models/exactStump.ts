@@ -1,3 +1,4 @@
+import { fillRowOrder } from "../stats/rowOrder.js";
 import type { Matrix } from "../stats/matrix.js";
 import type { Rng } from "../stats/rng.js";
 import { nearBound } from "./featureBins.js";
@@ -63,7 +64,7 @@ export function growStump(features: StumpColumns, y: Uint32Array, K: number, wei
   const criterion = new GiniCriterion(y, K, weight);
   // Each loop over the rows is a function of its own (see classTotals).
   const all = new Uint32Array(rows);
-  fillRowOrder(all);
+  fillRowOrder(all, rows);
   const tree = new TreeBuffer(K, 3);
   const root = tree.addNode(-1, true);
   const impurity = criterion.startNode(all, 0, rows);
@@ -217,10 +218,6 @@ function takeRowsBack(order: Uint32Array, from: number, to: number, y: Uint32Arr
     sum -= weight[i];
   }
   return sum;
-}
-
-function fillRowOrder(all: Uint32Array): void {
-  for (let i = 0; i < all.length; i++) all[i] = i;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fillRowOrder } from "../stats/rowOrder.js";
 import type { Matrix } from "../stats/matrix.js";
 import { float32Bits, float32Key, radixCounts, radixSort } from "../stats/radixSort.js";
 import { float32Columns } from "./float32Columns.js";
@@ -171,11 +172,6 @@ function columnKeys(valueBits: Uint32Array, from: number, rows: number, keys: Ui
 /** A two-valued column's codes: 1 above the first bin's largest value. */
 function codeTwoValues(column: Float32Array, firstHigh: number, columnCodes: Uint8Array): void {
   for (let i = 0; i < column.length; i++) columnCodes[i] = +(column[i] > firstHigh);
-}
-
-/** order[i] = i for the first rows entries. */
-function fillRowOrder(order: Uint32Array, rows: number): void {
-  for (let i = 0; i < rows; i++) order[i] = i;
 }
 
 /** The float32 bit patterns of sorted keys. */

@@ -1,3 +1,4 @@
+import { fillRowOrder } from "../stats/rowOrder.js";
 import { BoostedTreeBuilder, type BoostedTree } from "./boostedTree.js";
 import type { BinnedFeatures } from "./binMapper.js";
 
@@ -438,13 +439,8 @@ function countSlots(slots: Uint32Array, histogram: Float64Array): void {
   for (let k = 0; k < slots.length; k++) histogram[slots[k] + 2]++;
 }
 
-/** partition[i] = i for the first n rows. */
-function fillRowOrder(partition: Uint32Array, n: number): void {
-  for (let i = 0; i < n; i++) partition[i] = i;
-}
-
 /**
- * The first n values summed one after another. A function of its own, as fillRowOrder: V8
+ * The first n values summed one after another. A function of its own (see fillRowOrder): V8
  * compiles a long loop met in a first call on the stack (on-stack replacement), and the compiled
  * code is thrown away where it reaches code after the loop that has not run yet; grow's three
  * loops over the rows cost it six compilations of the whole method in a child's first folds.

@@ -1,3 +1,4 @@
+import { fillRowOrder } from "../stats/rowOrder.js";
 import type { Matrix } from "../stats/matrix.js";
 import { float32Key, radixCounts, radixSort } from "../stats/radixSort.js";
 import { FeatureValueError, FLOAT32_NEEDED } from "../stats/featureValueError.js";
@@ -37,7 +38,7 @@ export function sortColumns(X: Matrix): SortedColumns {
     const base = j * rows;
     columnKeys(data, rows, cols, j, values, keys, column, columnBits);
     const rowsOut = order.subarray(base, base + rows);
-    fillRowOrder(rowsOut);
+    fillRowOrder(rowsOut, rows);
     radixSort(keys, rowsOut, keyBuffer, rowBuffer, counts);
     gatherSorted(values, base, rowsOut, sorted);
   }
@@ -55,10 +56,6 @@ function columnKeys(data: Float64Array, rows: number, cols: number, j: number, v
     column[0] = v;
     keys[i] = float32Key(columnBits[0]);
   }
-}
-
-function fillRowOrder(rowsOut: Uint32Array): void {
-  for (let i = 0; i < rowsOut.length; i++) rowsOut[i] = i;
 }
 
 /** The column's values by rank into sorted[base, base + rows). */
