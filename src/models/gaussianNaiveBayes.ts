@@ -1,6 +1,7 @@
 import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
 import { pairwiseSum } from "../stats/pairwiseSum.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * Gaussian naive Bayes, as scikit-learn's GaussianNB(var_smoothing=1e-9). In-house because
@@ -63,42 +64,65 @@ export class GaussianNaiveBayes implements Estimator {
     const joint = new Float64Array(nClasses);
     // The present classes' exp(joint - max), summed as NumPy sums a row (absent classes are not in scikit-learn's model).
     const shifted = new Float64Array(nClasses);
-    for (let i = 0; i < rows; i++) {
-      let max = -Infinity;
-      for (let c = 0; c < nClasses; c++) {
-        if (logPrior[c] === -Infinity) {
-          joint[c] = -Infinity;
-          continue;
-        }
-        for (let j = 0; j < cols; j++) {
-          const d = data[i * cols + j] - mean[c * cols + j];
-          terms[j] = (d * d) / variance[c * cols + j];
-        }
-        joint[c] = logPrior[c] + (logNorm[c] - 0.5 * pairwiseSum(terms));
-        if (joint[c] > max) max = joint[c];
-      }
-      // scikit-learn's exp(joint - logsumexp(joint)), with its logsumexp's order (log of the sum
-      // of exp(joint - max), then + max): a row where one class takes all but a rounding error is
-      // then exactly 1, as in scikit-learn, where dividing by the sum gives 1 - 2^-52 and changes
-      // which rows tie in AUC. Where a near-zero variance makes the joint log-likelihoods huge
-      // (1e10 and more), max + log(total) loses log(total) to rounding and the row's sum strays
-      // from 1 (scikit-learn's too). scikit-learn keeps such a row as it is, and so do we while it
-      // is within half the output check's 1e-6: dividing a row off by 1e-10 by its sum turns its
-      // 1.0 into 0.99999999989, and changes which rows tie in AUC (small partitions of one-hot
-      // columns, most of them constant within a class, ranked 0.08 off scikit-learn's). A row
-      // off by more is divided by its sum, so that it passes the check.
-      let present = 0;
-      for (let c = 0; c < nClasses; c++) if (joint[c] !== -Infinity) shifted[present++] = Math.exp(joint[c] - max);
-      const norm = Math.log(pairwiseSum(shifted, 0, present)) + max;
-      let sum = 0;
-      for (let c = 0; c < nClasses; c++) {
-        const p = Math.exp(joint[c] - norm);
-        out[i * nClasses + c] = p;
-        sum += p;
-      }
-      if (Math.abs(sum - 1) > STRAYED_SUM) for (let c = 0; c < nClasses; c++) out[i * nClasses + c] /= sum;
-    }
+    for (let from = 0, step = rowsPerCall(nClasses * cols); from < rows; from += step) rowProbabilities(data, nClasses, cols, mean, variance, logPrior, logNorm, from, Math.min(rows, from + step), terms, joint, shifted, out);
     return out;
+  }
+}
+
+/**
+ * Rows from..to - 1 of predictProba's output. By blocks of rows (rowBlocks.ts): a function called
+ * once per prediction with one long loop is compiled on the stack, and a major collection between
+ * two folds threw that code away, so that a child compiled it again in its second fold.
+ */
+function rowProbabilities(
+  data: Float64Array,
+  nClasses: number,
+  cols: number,
+  mean: Float64Array,
+  variance: Float64Array,
+  logPrior: Float64Array,
+  logNorm: Float64Array,
+  from: number,
+  to: number,
+  terms: Float64Array,
+  joint: Float64Array,
+  shifted: Float64Array,
+  out: Float64Array,
+): void {
+  for (let i = from; i < to; i++) {
+    let max = -Infinity;
+    for (let c = 0; c < nClasses; c++) {
+      if (logPrior[c] === -Infinity) {
+        joint[c] = -Infinity;
+        continue;
+      }
+      for (let j = 0; j < cols; j++) {
+        const d = data[i * cols + j] - mean[c * cols + j];
+        terms[j] = (d * d) / variance[c * cols + j];
+      }
+      joint[c] = logPrior[c] + (logNorm[c] - 0.5 * pairwiseSum(terms));
+      if (joint[c] > max) max = joint[c];
+    }
+    // scikit-learn's exp(joint - logsumexp(joint)), with its logsumexp's order (log of the sum
+    // of exp(joint - max), then + max): a row where one class takes all but a rounding error is
+    // then exactly 1, as in scikit-learn, where dividing by the sum gives 1 - 2^-52 and changes
+    // which rows tie in AUC. Where a near-zero variance makes the joint log-likelihoods huge
+    // (1e10 and more), max + log(total) loses log(total) to rounding and the row's sum strays
+    // from 1 (scikit-learn's too). scikit-learn keeps such a row as it is, and so do we while it
+    // is within half the output check's 1e-6: dividing a row off by 1e-10 by its sum turns its
+    // 1.0 into 0.99999999989, and changes which rows tie in AUC (small partitions of one-hot
+    // columns, most of them constant within a class, ranked 0.08 off scikit-learn's). A row
+    // off by more is divided by its sum, so that it passes the check.
+    let present = 0;
+    for (let c = 0; c < nClasses; c++) if (joint[c] !== -Infinity) shifted[present++] = Math.exp(joint[c] - max);
+    const norm = Math.log(pairwiseSum(shifted, 0, present)) + max;
+    let sum = 0;
+    for (let c = 0; c < nClasses; c++) {
+      const p = Math.exp(joint[c] - norm);
+      out[i * nClasses + c] = p;
+      sum += p;
+    }
+    if (Math.abs(sum - 1) > STRAYED_SUM) for (let c = 0; c < nClasses; c++) out[i * nClasses + c] /= sum;
   }
 }
 
@@ -107,15 +131,20 @@ const STRAYED_SUM = 5e-7;
 
 /*
  * Sums over the rows, for each class (a block of cols each) and for all rows (a last block):
- * each pass is a function of its own that ends with its loop, since V8 compiles a long loop
- * during a function's first call and then threw that code away at the first unseen line after it.
+ * each pass by blocks of rows (rowBlocks.ts), a function of its own that ends with its loop: V8
+ * compiles a long loop met in a function's first call on the stack, threw that code away at the
+ * first unseen line after it, and a major collection between two folds threw it away again.
  * classSums also counts each class's rows into counts (fit's own loop for them cost it that).
  */
 function classSums(X: Matrix, y: Uint32Array, nClasses: number, counts: Float64Array): Float64Array {
   const { rows, cols, data } = X;
   const sums = new Float64Array((nClasses + 1) * cols);
-  const all = nClasses * cols;
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(cols); from < rows; from += step) addClassSums(data, cols, y, from, Math.min(rows, from + step), nClasses * cols, counts, sums);
+  return sums;
+}
+
+function addClassSums(data: Float64Array, cols: number, y: Uint32Array, from: number, to: number, all: number, counts: Float64Array, sums: Float64Array): void {
+  for (let i = from; i < to; i++) {
     const c = y[i];
     counts[c]++;
     const at = c * cols;
@@ -125,15 +154,18 @@ function classSums(X: Matrix, y: Uint32Array, nClasses: number, counts: Float64A
       sums[all + j] += v;
     }
   }
-  return sums;
 }
 
 /** Squared deviations from classSums's means, per class and for all rows, in the same layout. */
 function squaredDeviationSums(X: Matrix, y: Uint32Array, nClasses: number, mean: Float64Array): Float64Array {
   const { rows, cols, data } = X;
   const sums = new Float64Array((nClasses + 1) * cols);
-  const all = nClasses * cols;
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(cols); from < rows; from += step) addSquaredDeviations(data, cols, y, from, Math.min(rows, from + step), nClasses * cols, mean, sums);
+  return sums;
+}
+
+function addSquaredDeviations(data: Float64Array, cols: number, y: Uint32Array, from: number, to: number, all: number, mean: Float64Array, sums: Float64Array): void {
+  for (let i = from; i < to; i++) {
     const at = y[i] * cols;
     for (let j = 0; j < cols; j++) {
       const v = data[i * cols + j];
@@ -143,7 +175,6 @@ function squaredDeviationSums(X: Matrix, y: Uint32Array, nClasses: number, mean:
       sums[all + j] += e * e;
     }
   }
-  return sums;
 }
 
 /** Divides each class's block by its rows (a class without rows keeps its zeros) and the last block by all rows. */
