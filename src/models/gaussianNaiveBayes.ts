@@ -42,7 +42,11 @@ export class GaussianNaiveBayes implements Estimator {
     for (let j = 0; j < cols; j++) largest = Math.max(largest, variance[nClasses * cols + j]);
     const epsilon = this.varSmoothing * largest;
     for (let k = 0; k < nClasses * cols; k++) variance[k] += epsilon;
-    this.logPrior = Float64Array.from(counts, (count) => (count > 0 ? Math.log(count / rows) : -Infinity));
+    // A loop, not Float64Array.from with an arrow: a closure made per fit loses its compiled code
+    // at the next collection and was compiled again in every fold.
+    const logPrior = new Float64Array(nClasses);
+    for (let c = 0; c < nClasses; c++) logPrior[c] = counts[c] > 0 ? Math.log(counts[c] / rows) : -Infinity;
+    this.logPrior = logPrior;
     this.nClasses = nClasses;
     this.cols = cols;
     this.mean = mean.subarray(0, nClasses * cols);
@@ -64,15 +68,16 @@ export class GaussianNaiveBayes implements Estimator {
     const joint = new Float64Array(nClasses);
     // The present classes' exp(joint - max), summed as NumPy sums a row (absent classes are not in scikit-learn's model).
     const shifted = new Float64Array(nClasses);
-    for (let from = 0, step = rowsPerCall(nClasses * cols); from < rows; from += step) rowProbabilities(data, nClasses, cols, mean, variance, logPrior, logNorm, from, Math.min(rows, from + step), terms, joint, shifted, out);
+    rowProbabilities(data, nClasses, cols, mean, variance, logPrior, logNorm, terms, joint, shifted, out, 0, rows, rowsPerCall(nClasses * cols));
     return out;
   }
 }
 
 /**
- * Rows from..to - 1 of predictProba's output. By blocks of rows (rowBlocks.ts): a function called
- * once per prediction with one long loop is compiled on the stack, and a major collection between
- * two folds threw that code away, so that a child compiled it again in its second fold.
+ * Rows from..to - 1 of predictProba's output, halved down to `most` rows a call (rowsPerCall):
+ * called once per prediction with one long loop, it was compiled on the stack, and a major
+ * collection between two folds threw that code away, so that a child compiled it again in its
+ * second fold.
  */
 function rowProbabilities(
   data: Float64Array,
@@ -82,13 +87,20 @@ function rowProbabilities(
   variance: Float64Array,
   logPrior: Float64Array,
   logNorm: Float64Array,
-  from: number,
-  to: number,
   terms: Float64Array,
   joint: Float64Array,
   shifted: Float64Array,
   out: Float64Array,
+  from: number,
+  to: number,
+  most: number,
 ): void {
+  if (to - from > most) {
+    const middle = (from + to) >>> 1;
+    rowProbabilities(data, nClasses, cols, mean, variance, logPrior, logNorm, terms, joint, shifted, out, from, middle, most);
+    rowProbabilities(data, nClasses, cols, mean, variance, logPrior, logNorm, terms, joint, shifted, out, middle, to, most);
+    return;
+  }
   for (let i = from; i < to; i++) {
     let max = -Infinity;
     for (let c = 0; c < nClasses; c++) {
@@ -131,19 +143,26 @@ const STRAYED_SUM = 5e-7;
 
 /*
  * Sums over the rows, for each class (a block of cols each) and for all rows (a last block):
- * each pass by blocks of rows (rowBlocks.ts), a function of its own that ends with its loop: V8
- * compiles a long loop met in a function's first call on the stack, threw that code away at the
- * first unseen line after it, and a major collection between two folds threw it away again.
+ * each pass a function of its own that ends with its loop, halved down to `most` rows a call
+ * (rowsPerCall): V8 compiles a long loop met in a function's first call on the stack, threw that
+ * code away at the first unseen line after it, and a major collection between two folds threw it
+ * away again.
  * classSums also counts each class's rows into counts (fit's own loop for them cost it that).
  */
 function classSums(X: Matrix, y: Uint32Array, nClasses: number, counts: Float64Array): Float64Array {
   const { rows, cols, data } = X;
   const sums = new Float64Array((nClasses + 1) * cols);
-  for (let from = 0, step = rowsPerCall(cols); from < rows; from += step) addClassSums(data, cols, y, from, Math.min(rows, from + step), nClasses * cols, counts, sums);
+  addClassSums(data, cols, y, nClasses * cols, counts, sums, 0, rows, rowsPerCall(cols));
   return sums;
 }
 
-function addClassSums(data: Float64Array, cols: number, y: Uint32Array, from: number, to: number, all: number, counts: Float64Array, sums: Float64Array): void {
+function addClassSums(data: Float64Array, cols: number, y: Uint32Array, all: number, counts: Float64Array, sums: Float64Array, from: number, to: number, most: number): void {
+  if (to - from > most) {
+    const middle = (from + to) >>> 1;
+    addClassSums(data, cols, y, all, counts, sums, from, middle, most);
+    addClassSums(data, cols, y, all, counts, sums, middle, to, most);
+    return;
+  }
   for (let i = from; i < to; i++) {
     const c = y[i];
     counts[c]++;
@@ -160,11 +179,17 @@ function addClassSums(data: Float64Array, cols: number, y: Uint32Array, from: nu
 function squaredDeviationSums(X: Matrix, y: Uint32Array, nClasses: number, mean: Float64Array): Float64Array {
   const { rows, cols, data } = X;
   const sums = new Float64Array((nClasses + 1) * cols);
-  for (let from = 0, step = rowsPerCall(cols); from < rows; from += step) addSquaredDeviations(data, cols, y, from, Math.min(rows, from + step), nClasses * cols, mean, sums);
+  addSquaredDeviations(data, cols, y, nClasses * cols, mean, sums, 0, rows, rowsPerCall(cols));
   return sums;
 }
 
-function addSquaredDeviations(data: Float64Array, cols: number, y: Uint32Array, from: number, to: number, all: number, mean: Float64Array, sums: Float64Array): void {
+function addSquaredDeviations(data: Float64Array, cols: number, y: Uint32Array, all: number, mean: Float64Array, sums: Float64Array, from: number, to: number, most: number): void {
+  if (to - from > most) {
+    const middle = (from + to) >>> 1;
+    addSquaredDeviations(data, cols, y, all, mean, sums, from, middle, most);
+    addSquaredDeviations(data, cols, y, all, mean, sums, middle, to, most);
+    return;
+  }
   for (let i = from; i < to; i++) {
     const at = y[i] * cols;
     for (let j = 0; j < cols; j++) {

@@ -21,7 +21,13 @@ export const ROW_BLOCK = 512;
  */
 const CALL_STEPS = 512;
 
-/** Rows per call for a kernel that takes about `stepsPerRow` inner steps a row (see CALL_STEPS): at least 1. */
+/**
+ * Rows per call for a kernel that takes about `stepsPerRow` inner steps a row (see CALL_STEPS): at
+ * least 1. Such a kernel halves its range of rows until it holds at most this many, then runs
+ * its loop: a loop over the blocks instead is itself long (2 rows a call at 184 steps a row over
+ * 15,000 rows) and was compiled on the stack and thrown away as the kernels were, and a closure
+ * handed to a shared driver loses its compiled code with the closure at the next collection.
+ */
 export function rowsPerCall(stepsPerRow: number): number {
   return Math.max(1, Math.floor(CALL_STEPS / Math.max(1, stepsPerRow)));
 }
