@@ -1,7 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import type { RareColumns } from "../stats/rareColumns.js";
 import { offerNeighbour } from "./nearerFirst.js";
-import { patternTrie, type PatternTrie } from "./patternTrie.js";
+import { patternTrie } from "./patternTrie.js";
 
 /**
  * The plain scan's neighbours (scannedNeighbours), bit for bit, on tables of mostly two-valued
@@ -25,62 +25,73 @@ import { patternTrie, type PatternTrie } from "./patternTrie.js";
  */
 export function binaryNeighbours(train: Matrix, split: RareColumns, query: Matrix, k: number): Int32Array {
   const trie = patternTrie(split);
-  const { cols } = train;
+  const { cols, data: trainData } = train;
+  const { column: columnAt, rowValues, base, rare } = split;
+  const { column, firstChild, childCount, rowFrom, rowTo, order } = trie;
   const unit = 2 ** -53;
   const eps = 8 * (cols + 16) * unit;
-  const search: TrieSearch = {
-    train,
-    split,
-    trie,
-    eps,
-    shrink: 1 - eps,
-    tiny: 8 * (cols + 16) * Number.MIN_VALUE,
-    k,
-    delta: new Float64Array(cols),
-    prefix: new Float64Array(cols),
-    queryNumeric: new Float64Array(split.numericCount),
-    heapKey: new Float64Array(trie.nodes),
-    heapNode: new Int32Array(trie.nodes),
-    heapSum: new Float64Array(trie.nodes),
-    bestDistance: new Float64Array(k),
-    bestIndex: new Int32Array(k),
-  };
+  const shrink = 1 - eps;
+  const tiny = 8 * (cols + 16) * Number.MIN_VALUE;
+  // Per binary position, for the current query: b_j - a_j.
+  const delta = new Float64Array(cols);
+  // Per position: the sum of (a_j - min(a_j, b_j)) over binary positions up to this one.
+  const prefix = new Float64Array(cols);
+  const queryNumeric = new Float64Array(split.numericCount);
+  const heapKey = new Float64Array(trie.nodes);
+  const heapNode = new Int32Array(trie.nodes);
+  const heapSum = new Float64Array(trie.nodes);
+  const bestDistance = new Float64Array(k);
+  const bestIndex = new Int32Array(k);
   const out = new Int32Array(query.rows * k);
   for (let q = 0; q < query.rows; q++) {
     const row = query.data.subarray(q * cols, (q + 1) * cols);
-    if (row.every(Number.isFinite)) trieSearch(search, row);
-    else plainScan(search, row);
-    out.set(search.bestIndex, q * k);
+    if (row.every(Number.isFinite)) {
+      trieSearch(row, trainData, columnAt, rowValues, base, rare, column, firstChild, childCount, rowFrom, rowTo, order, eps, shrink, tiny, delta, prefix, queryNumeric, heapKey, heapNode, heapSum, bestDistance, bestIndex);
+    } else {
+      plainScan(row, trainData, train.rows, bestDistance, bestIndex);
+    }
+    out.set(bestIndex, q * k);
   }
   return out;
 }
 
-interface TrieSearch {
-  readonly train: Matrix;
-  readonly split: RareColumns;
-  readonly trie: PatternTrie;
-  readonly eps: number;
-  readonly shrink: number;
-  readonly tiny: number;
-  readonly k: number;
-  /** Per binary position, for the current query: b_j - a_j. */
-  readonly delta: Float64Array;
-  /** Per position: the sum of (a_j - min(a_j, b_j)) over binary positions up to this one. */
-  readonly prefix: Float64Array;
-  readonly queryNumeric: Float64Array;
-  readonly heapKey: Float64Array;
-  readonly heapNode: Int32Array;
-  readonly heapSum: Float64Array;
-  readonly bestDistance: Float64Array;
-  readonly bestIndex: Int32Array;
-}
-
-function trieSearch(search: TrieSearch, q: Float64Array): void {
-  const { train, split, trie, eps, shrink, tiny, k, delta, prefix, queryNumeric, heapKey, heapNode, heapSum, bestDistance, bestIndex } = search;
-  const { cols, data: trainData } = train;
-  const { column: columnAt, numericCount: nNumeric, rowValues, base, rare } = split;
+/**
+ * One query's k nearest (bestDistance and bestIndex, k long), q its values (cols long, as each
+ * training row in trainData); queryNumeric (the split's numeric count long), delta, prefix and the
+ * heap's arrays are scratch. It takes the arrays themselves, not an object holding them: the
+ * hidden class of an object made anew each prediction was generalised in a child's second and
+ * third folds, and the search's compiled code, which relied on its earlier form, was thrown away
+ * and compiled again (7-8 ms a fold on a census-shaped table).
+ */
+function trieSearch(
+  q: Float64Array,
+  trainData: Float64Array,
+  columnAt: Int32Array,
+  rowValues: Float64Array,
+  base: Float64Array,
+  rare: Float64Array,
+  column: Int32Array,
+  firstChild: Int32Array,
+  childCount: Int32Array,
+  rowFrom: Int32Array,
+  rowTo: Int32Array,
+  order: Int32Array,
+  eps: number,
+  shrink: number,
+  tiny: number,
+  delta: Float64Array,
+  prefix: Float64Array,
+  queryNumeric: Float64Array,
+  heapKey: Float64Array,
+  heapNode: Int32Array,
+  heapSum: Float64Array,
+  bestDistance: Float64Array,
+  bestIndex: Int32Array,
+): void {
+  const cols = q.length;
+  const nNumeric = queryNumeric.length;
+  const k = bestDistance.length;
   const stride = 1 + nNumeric;
-  const { column, firstChild, childCount, rowFrom, rowTo, order } = trie;
   let least = 0;
   let excess = 0;
   let magnitude = 0;
@@ -177,9 +188,9 @@ function siftDown(key: Float64Array, node: Int32Array, sum: Float64Array, size: 
 }
 
 /** The scan itself, for a query the bounds cannot serve (a value that is not finite). */
-function plainScan(search: TrieSearch, q: Float64Array): void {
-  const { train, k, bestDistance, bestIndex } = search;
-  const { rows, cols, data } = train;
+function plainScan(q: Float64Array, data: Float64Array, rows: number, bestDistance: Float64Array, bestIndex: Int32Array): void {
+  const cols = q.length;
+  const k = bestDistance.length;
   bestDistance.fill(Infinity);
   bestIndex.fill(-1);
   for (let i = 0; i < rows; i++) {

@@ -1,5 +1,6 @@
 import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import { nearestNeighbours, tooFewRows } from "./nearestNeighbours.js";
 
 /**
@@ -32,13 +33,28 @@ export class KNearestNeighbors implements Estimator {
     const nClasses = this.nClasses;
     const neighbours = nearestNeighbours(this.train, X, k);
     const out = new Float64Array(X.rows * nClasses);
-    for (let q = 0; q < X.rows; q++) {
-      const row = q * nClasses;
-      // Votes counted first, then divided once, as scikit-learn does: 3 / 5 is 0.6 exactly,
-      // where adding 1 / 5 three times gives 0.6000000000000001.
-      for (let m = 0; m < k; m++) out[row + this.labels[neighbours[q * k + m]]] += 1;
-      for (let c = 0; c < nClasses; c++) out[row + c] /= k;
-    }
+    voteShares(this.labels, neighbours, k, nClasses, 0, X.rows, rowsPerCall(k + nClasses), out);
     return out;
+  }
+}
+
+/**
+ * Rows from..to - 1 of predictProba's output, halved until a part has at most `step` rows
+ * (rowBlocks.ts's CALL_STEPS): run once per prediction, a loop over every row was compiled on the
+ * stack, and again in a child's second fold.
+ */
+function voteShares(labels: Uint32Array, neighbours: Int32Array, k: number, nClasses: number, from: number, to: number, step: number, out: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    voteShares(labels, neighbours, k, nClasses, from, middle, step, out);
+    voteShares(labels, neighbours, k, nClasses, middle, to, step, out);
+    return;
+  }
+  for (let q = from; q < to; q++) {
+    const row = q * nClasses;
+    // Votes counted first, then divided once, as scikit-learn does: 3 / 5 is 0.6 exactly,
+    // where adding 1 / 5 three times gives 0.6000000000000001.
+    for (let m = 0; m < k; m++) out[row + labels[neighbours[q * k + m]]] += 1;
+    for (let c = 0; c < nClasses; c++) out[row + c] /= k;
   }
 }

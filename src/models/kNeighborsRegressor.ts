@@ -1,5 +1,6 @@
 import { pairwiseSum } from "../stats/pairwiseSum.js";
 import type { Matrix } from "../stats/matrix.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import { nearestNeighbours, tooFewRows } from "./nearestNeighbours.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
@@ -34,10 +35,26 @@ export class KNeighborsRegressor implements Regressor {
     const neighbours = nearestNeighbours(train, X, k);
     const values = new Float64Array(k);
     const out = new Float64Array(X.rows);
-    for (let q = 0; q < X.rows; q++) {
-      for (let m = 0; m < k; m++) values[m] = this.targets[neighbours[q * k + m]];
-      out[q] = pairwiseSum(values) / k;
-    }
+    neighbourMeans(this.targets, neighbours, 0, X.rows, rowsPerCall(2 * k), values, out);
     return out;
+  }
+}
+
+/**
+ * Rows from..to - 1 of predict's output (k = values.length, its scratch), halved until a part has
+ * at most `step` rows (rowBlocks.ts's CALL_STEPS): run once per prediction, a loop over every row
+ * was compiled on the stack, and again in a child's second fold.
+ */
+function neighbourMeans(targets: Float64Array, neighbours: Int32Array, from: number, to: number, step: number, values: Float64Array, out: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    neighbourMeans(targets, neighbours, from, middle, step, values, out);
+    neighbourMeans(targets, neighbours, middle, to, step, values, out);
+    return;
+  }
+  const k = values.length;
+  for (let q = from; q < to; q++) {
+    for (let m = 0; m < k; m++) values[m] = targets[neighbours[q * k + m]];
+    out[q] = pairwiseSum(values) / k;
   }
 }

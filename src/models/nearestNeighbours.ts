@@ -1,6 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import { principalAxes } from "../stats/principalAxes.js";
 import { rareColumns } from "../stats/rareColumns.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import { binaryNeighbours } from "./binaryNeighbours.js";
 import { TREE_AXES, treeNeighbours, type ProjectedRows } from "./projectionTree.js";
 
@@ -73,26 +74,35 @@ export function scannedNeighbours(train: Matrix, query: Matrix, k: number): Int3
     if (block === BLOCK) squaredDistances4(trainData, n, cols, queryData, q0 * cols, distances);
     else for (let b = 0; b < block; b++) squaredDistances1(trainData, n, cols, queryData, (q0 + b) * cols, distances, b * n);
     for (let b = 0; b < block; b++) {
-      // The k best so far, kept sorted by (distance, index): insertion into a tiny array beats a heap for k = 5.
-      bestDistance.fill(Infinity);
-      bestIndex.fill(-1);
-      const offset = b * n;
-      for (let i = 0; i < n; i++) {
-        const d = distances[offset + i];
-        if (d >= bestDistance[k - 1]) continue;
-        let p = k - 1;
-        while (p > 0 && bestDistance[p - 1] > d) {
-          bestDistance[p] = bestDistance[p - 1];
-          bestIndex[p] = bestIndex[p - 1];
-          p--;
-        }
-        bestDistance[p] = d;
-        bestIndex[p] = i;
-      }
+      keepNearest(distances, b * n, n, bestDistance, bestIndex);
       out.set(bestIndex, (q0 + b) * k);
     }
   }
   return out;
+}
+
+/**
+ * The k nearest of one query's n distances at distances[offset..], k = bestDistance.length. A
+ * function of its own, called per query: the scan's loop over every query and training row in
+ * one call was compiled on the stack (rowBlocks.ts's CALL_STEPS).
+ */
+function keepNearest(distances: Float64Array, offset: number, n: number, bestDistance: Float64Array, bestIndex: Int32Array): void {
+  const k = bestDistance.length;
+  // The k best so far, kept sorted by (distance, index): insertion into a tiny array beats a heap for k = 5.
+  bestDistance.fill(Infinity);
+  bestIndex.fill(-1);
+  for (let i = 0; i < n; i++) {
+    const d = distances[offset + i];
+    if (d >= bestDistance[k - 1]) continue;
+    let p = k - 1;
+    while (p > 0 && bestDistance[p - 1] > d) {
+      bestDistance[p] = bestDistance[p - 1];
+      bestIndex[p] = bestIndex[p - 1];
+      p--;
+    }
+    bestDistance[p] = d;
+    bestIndex[p] = i;
+  }
 }
 
 /**
@@ -184,8 +194,20 @@ function residualNorms(norms: Float64Array, projection: Float64Array, m: number,
   const rows = norms.length;
   const residualLow = new Float64Array(rows);
   const residualHigh = new Float64Array(rows);
+  residualIntervals(norms, projection, m, error, 0, rows, rowsPerCall(m + 4), residualLow, residualHigh);
+  return { residualLow, residualHigh };
+}
+
+/** Rows from..to - 1 of residualNorms (halved as projectRows). */
+function residualIntervals(norms: Float64Array, projection: Float64Array, m: number, error: number, from: number, to: number, step: number, residualLow: Float64Array, residualHigh: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    residualIntervals(norms, projection, m, error, from, middle, step, residualLow, residualHigh);
+    residualIntervals(norms, projection, m, error, middle, to, step, residualLow, residualHigh);
+    return;
+  }
   const widen = 4 * 2 ** -53;
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     let projected = 0;
     for (let a = 0; a < m; a++) projected += projection[i * m + a] * projection[i * m + a];
     const squared = norms[i] - projected;
@@ -194,7 +216,6 @@ function residualNorms(norms: Float64Array, projection: Float64Array, m: number,
     residualLow[i] = Math.sqrt(Math.max(0, squared - margin)) * (1 - widen);
     residualHigh[i] = Math.sqrt(squared + margin) * (1 + widen);
   }
-  return { residualLow, residualHigh };
 }
 
 /**
@@ -208,7 +229,7 @@ export function columnTreeNeighbours(train: Matrix, query: Matrix, k: number): I
   const shrink = 1 - 8 * (cols + TREE_AXES + 8) * 2 ** -53;
   const padded = (X: Matrix): Float64Array => {
     const out = new Float64Array(X.rows * TREE_AXES);
-    for (let i = 0; i < X.rows; i++) for (let j = 0; j < cols; j++) out[i * TREE_AXES + j] = X.data[i * cols + j];
+    padRows(X.data, cols, 0, X.rows, rowsPerCall(TREE_AXES), out);
     return out;
   };
   // The columns are the coordinates: nothing is left outside them, every residual is 0.
@@ -217,27 +238,65 @@ export function columnTreeNeighbours(train: Matrix, query: Matrix, k: number): I
   return treeNeighbours(rows, queries, k, shrink);
 }
 
+/** Rows from..to - 1 of a table of cols columns, each followed by zeros up to TREE_AXES (halved as projectRows). */
+function padRows(data: Float64Array, cols: number, from: number, to: number, step: number, out: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    padRows(data, cols, from, middle, step, out);
+    padRows(data, cols, middle, to, step, out);
+    return;
+  }
+  for (let i = from; i < to; i++) for (let j = 0; j < cols; j++) out[i * TREE_AXES + j] = data[i * cols + j];
+}
+
 /** Rows x AXES projections (zeros past the m axes there are), each summed over columns in order. */
 function project(X: Matrix, axes: Float64Array, m: number): Float64Array {
   const { rows, cols, data } = X;
   const out = new Float64Array(rows * m);
-  for (let i = 0; i < rows; i++) {
+  projectRows(data, cols, axes, m, 0, rows, rowsPerCall(m * cols), out);
+  return out;
+}
+
+/**
+ * Rows from..to - 1 of project, halved until a part has at most `step` rows (rowBlocks.ts's
+ * CALL_STEPS): run once per fit and side, a loop over every row was compiled on the stack, and
+ * again in a child's second fold; so was a loop over blocks of rows (7,560 blocks of 2 rows on a
+ * credit.csv fold), which halves do without. squaredNorms, residualNorms and columnTreeNeighbours's padding
+ * are halved for the same reason.
+ */
+function projectRows(data: Float64Array, cols: number, axes: Float64Array, m: number, from: number, to: number, step: number, out: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    projectRows(data, cols, axes, m, from, middle, step, out);
+    projectRows(data, cols, axes, m, middle, to, step, out);
+    return;
+  }
+  for (let i = from; i < to; i++) {
     for (let a = 0; a < m; a++) {
       let s = 0;
       for (let j = 0; j < cols; j++) s += axes[a * cols + j] * data[i * cols + j];
       out[i * m + a] = s;
     }
   }
-  return out;
 }
 
 function squaredNorms(X: Matrix): Float64Array {
   const { rows, cols, data } = X;
   const out = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
+  rowSquaredNorms(data, cols, 0, rows, rowsPerCall(cols), out);
+  return out;
+}
+
+function rowSquaredNorms(data: Float64Array, cols: number, from: number, to: number, step: number, out: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    rowSquaredNorms(data, cols, from, middle, step, out);
+    rowSquaredNorms(data, cols, middle, to, step, out);
+    return;
+  }
+  for (let i = from; i < to; i++) {
     let s = 0;
     for (let j = 0; j < cols; j++) s += data[i * cols + j] * data[i * cols + j];
     out[i] = s;
   }
-  return out;
 }

@@ -1,4 +1,5 @@
 import type { RareColumns } from "../stats/rareColumns.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * The training rows of a split (rareColumns.ts) arranged by their binary pattern (the ascending
@@ -25,6 +26,12 @@ export interface PatternTrie {
  * sort, so rows stay in index order within a bucket) as the node is reached: O(entries) in all,
  * instead of sorting the rows by pattern with a comparator first. A node's children are created,
  * and numbered, together, in ascending order.
+ *
+ * The build runs by blocks of nodes, and a node's passes over its rows by halves, down to about
+ * 512 rows a call (rowBlocks.ts's CALL_STEPS): run once per fit, the loop over every node, and
+ * the root's passes over every row, were compiled on the stack, and again in a child's second fold.
+ * Its functions take the arrays themselves: code reading them from an object made anew each fit
+ * was thrown away when that object's hidden class changed, in a child's second and third folds.
  */
 export function patternTrie(split: RareColumns): PatternTrie {
   const { start, entries } = split;
@@ -33,63 +40,94 @@ export function patternTrie(split: RareColumns): PatternTrie {
   // A node is a distinct prefix of some row's pattern: at most one per binary entry, plus the root.
   const capacity = entries.length + 1;
   const order = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) order[i] = i;
-  const build: TrieBuild = {
-    split,
-    order,
-    scratch: new Int32Array(rows),
-    keys: new Int32Array(rows),
-    count: new Int32Array(cols + 1),
-    present: new Int32Array(cols + 1),
-    column: new Int32Array(capacity),
-    firstChild: new Int32Array(capacity),
-    childCount: new Int32Array(capacity),
-    rowFrom: new Int32Array(capacity),
-    rowTo: new Int32Array(capacity),
-    range: new Int32Array(3 * capacity),
-    nodes: 1,
-  };
-  build.column[0] = -1;
-  build.range.set([0, rows, 0]);
-  for (let node = 0; node < build.nodes; node++) expand(build, node);
-  const nodes = build.nodes;
+  countUp(order, 0, rows, rowsPerCall(1));
+  const scratch = new Int32Array(rows);
+  const keys = new Int32Array(rows);
+  const count = new Int32Array(cols + 1);
+  const present = new Int32Array(cols + 1);
+  const column = new Int32Array(capacity);
+  const firstChild = new Int32Array(capacity);
+  const childCount = new Int32Array(capacity);
+  const rowFrom = new Int32Array(capacity);
+  const rowTo = new Int32Array(capacity);
+  const range = new Int32Array(3 * capacity);
+  column[0] = -1;
+  range.set([0, rows, 0]);
+  let nodes = 1;
+  // Nodes made while a block is expanded come after it: they are met by a later block, in order.
+  for (let from = 0, step = rowsPerCall(1); from < nodes; ) {
+    const to = Math.min(nodes, from + step);
+    nodes = expandNodes(start, entries, order, scratch, keys, count, present, column, firstChild, childCount, rowFrom, rowTo, range, from, to, nodes);
+    from = to;
+  }
   return {
     nodes,
-    column: build.column.slice(0, nodes),
-    firstChild: build.firstChild.slice(0, nodes),
-    childCount: build.childCount.slice(0, nodes),
-    rowFrom: build.rowFrom.slice(0, nodes),
-    rowTo: build.rowTo.slice(0, nodes),
+    column: column.slice(0, nodes),
+    firstChild: firstChild.slice(0, nodes),
+    childCount: childCount.slice(0, nodes),
+    rowFrom: rowFrom.slice(0, nodes),
+    rowTo: rowTo.slice(0, nodes),
     order,
   };
 }
 
-interface TrieBuild {
-  readonly split: RareColumns;
-  /** The rows, grouped node by node as the nodes are expanded. */
-  readonly order: Int32Array;
-  readonly scratch: Int32Array;
-  /** Per position of order in the node being expanded: the row's next binary position, -1 at its pattern's end. */
-  readonly keys: Int32Array;
-  /** Per position + 1: rows of the node with that next position, then its bucket's next slot (zero between nodes). */
-  readonly count: Int32Array;
-  /** The node's distinct keys, ascending once sorted. */
-  readonly present: Int32Array;
-  readonly column: Int32Array;
-  readonly firstChild: Int32Array;
-  readonly childCount: Int32Array;
-  readonly rowFrom: Int32Array;
-  readonly rowTo: Int32Array;
-  /** Per node: lo, hi (its rows are order[lo..hi - 1]) and depth (its prefix's length). */
-  readonly range: Int32Array;
-  nodes: number;
+/** order[i] = i for i in from..to - 1, by halves down to `step` rows (see patternTrie). */
+function countUp(order: Int32Array, from: number, to: number, step: number): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    countUp(order, from, middle, step);
+    countUp(order, middle, to, step);
+    return;
+  }
+  for (let i = from; i < to; i++) order[i] = i;
 }
 
-/** Each row's next position (-1 past its pattern's end) into keys, counted; returns how many differ, listed in present. */
-function countKeys(build: TrieBuild, lo: number, hi: number, depth: number): number {
-  const { order, keys, count, present } = build;
-  const { start, entries } = build.split;
-  let distinct = 0;
+/*
+ * The build's arrays, as the functions below take them:
+ *   start, entries: the split's rows' binary patterns (rareColumns.ts).
+ *   order: the rows, grouped node by node as the nodes are expanded; scratch: as long.
+ *   keys: per position of order in the node being expanded, the row's next binary position, -1 at its pattern's end.
+ *   count: per position + 1, rows of the node with that next position, then its bucket's next slot (zero between nodes).
+ *   present: the node's distinct keys, ascending once sorted.
+ *   column, firstChild, childCount, rowFrom, rowTo: the trie's nodes (PatternTrie).
+ *   range: per node, lo, hi (its rows are order[lo..hi - 1]) and depth (its prefix's length).
+ *   nodes: how many nodes are made so far.
+ */
+
+/** Expands nodes fromNode..toNode - 1, with `nodes` made so far; returns how many are made after them. */
+function expandNodes(
+  start: Int32Array,
+  entries: Int32Array,
+  order: Int32Array,
+  scratch: Int32Array,
+  keys: Int32Array,
+  count: Int32Array,
+  present: Int32Array,
+  column: Int32Array,
+  firstChild: Int32Array,
+  childCount: Int32Array,
+  rowFrom: Int32Array,
+  rowTo: Int32Array,
+  range: Int32Array,
+  fromNode: number,
+  toNode: number,
+  nodes: number,
+): number {
+  for (let node = fromNode; node < toNode; node++) nodes = expand(start, entries, order, scratch, keys, count, present, column, firstChild, childCount, rowFrom, rowTo, range, node, nodes);
+  return nodes;
+}
+
+/**
+ * Rows order[lo, hi)'s next positions (-1 past a pattern's end) into keys, counted; returns how
+ * many differ, the `distinct` found before them included, listed in present. Halved until a part
+ * has at most `step` rows (see patternTrie).
+ */
+function countKeys(start: Int32Array, entries: Int32Array, order: Int32Array, keys: Int32Array, count: Int32Array, present: Int32Array, lo: number, hi: number, step: number, depth: number, distinct: number): number {
+  if (hi - lo > step) {
+    const middle = (lo + hi) >>> 1;
+    distinct = countKeys(start, entries, order, keys, count, present, lo, middle, step, depth, distinct);
+    return countKeys(start, entries, order, keys, count, present, middle, hi, step, depth, distinct);
+  }
   for (let at = lo; at < hi; at++) {
     const i = order[at];
     const next = start[i] + depth;
@@ -110,28 +148,46 @@ function sortKeys(present: Int32Array, distinct: number): void {
   }
 }
 
-/** Rows order[lo, hi) into scratch at their key's next offset (count holds the offsets, advanced). */
-function scatterByKey(order: Int32Array, scratch: Int32Array, keys: Int32Array, count: Int32Array, lo: number, hi: number): void {
+/** Rows order[lo, hi) into scratch at their key's next offset (count holds the offsets, advanced), in order, halved as countKeys. */
+function scatterByKey(order: Int32Array, scratch: Int32Array, keys: Int32Array, count: Int32Array, lo: number, hi: number, step: number): void {
+  if (hi - lo > step) {
+    const middle = (lo + hi) >>> 1;
+    scatterByKey(order, scratch, keys, count, lo, middle, step);
+    scatterByKey(order, scratch, keys, count, middle, hi, step);
+    return;
+  }
   for (let at = lo; at < hi; at++) scratch[count[keys[at] + 1]++] = order[at];
-}
-
-function copyRows(from: Int32Array, to: Int32Array, lo: number, hi: number): void {
-  for (let at = lo; at < hi; at++) to[at] = from[at];
 }
 
 /**
  * Node `node`'s rows share its prefix: its own rows (patterns ending there) first, then one child
- * per next position, ascending.
+ * per next position, ascending. Returns how many nodes are made once its children are.
  */
-function expand(build: TrieBuild, node: number): void {
-  const { order, scratch, keys, count, present, range } = build;
+function expand(
+  start: Int32Array,
+  entries: Int32Array,
+  order: Int32Array,
+  scratch: Int32Array,
+  keys: Int32Array,
+  count: Int32Array,
+  present: Int32Array,
+  column: Int32Array,
+  firstChild: Int32Array,
+  childCount: Int32Array,
+  rowFrom: Int32Array,
+  rowTo: Int32Array,
+  range: Int32Array,
+  node: number,
+  nodes: number,
+): number {
   const lo = range[3 * node];
   const hi = range[3 * node + 1];
   const depth = range[3 * node + 2];
   // Each pass over the node's rows is a function whose loop is its last statement: V8 compiles a
   // long loop on its own (on-stack replacement) and re-enters that code at later calls, where
   // code after the loop that had not run when it was compiled would throw it away every time.
-  const distinct = countKeys(build, lo, hi, depth);
+  const step = rowsPerCall(1);
+  const distinct = countKeys(start, entries, order, keys, count, present, lo, hi, step, depth, 0);
   sortKeys(present, distinct);
   if (distinct > 1) {
     let offset = lo;
@@ -140,29 +196,30 @@ function expand(build: TrieBuild, node: number): void {
       count[present[d] + 1] = offset;
       offset += size;
     }
-    scatterByKey(order, scratch, keys, count, lo, hi);
-    copyRows(scratch, order, lo, hi);
+    scatterByKey(order, scratch, keys, count, lo, hi, step);
+    order.set(scratch.subarray(lo, hi), lo);
   } else if (distinct === 1) {
     count[present[0] + 1] = hi;
   }
-  build.rowFrom[node] = lo;
-  build.rowTo[node] = lo;
-  build.firstChild[node] = build.nodes;
+  rowFrom[node] = lo;
+  rowTo[node] = lo;
+  firstChild[node] = nodes;
   let from = lo;
   for (let d = 0; d < distinct; d++) {
     const key = present[d];
     const to = count[key + 1];
     count[key + 1] = 0;
     if (key < 0) {
-      build.rowTo[node] = to;
+      rowTo[node] = to;
     } else {
-      const child = build.nodes++;
-      build.column[child] = key;
+      const child = nodes++;
+      column[child] = key;
       range[3 * child] = from;
       range[3 * child + 1] = to;
       range[3 * child + 2] = depth + 1;
-      build.childCount[node]++;
+      childCount[node]++;
     }
     from = to;
   }
+  return nodes;
 }

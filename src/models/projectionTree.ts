@@ -1,3 +1,4 @@
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import { offerNeighbour } from "./nearerFirst.js";
 
 /** Coordinates per row in the tree: the projections on a table's leading principal directions. */
@@ -92,13 +93,31 @@ export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: nu
 function queriesByLeaf(tree: ProjectionTree, projection: Float64Array, count: number): Int32Array {
   const { left, right, low, high, start } = tree;
   const position = new Int32Array(count);
-  for (let q = 0; q < count; q++) {
+  // A descent: about two box bounds a level.
+  const step = rowsPerCall(2 * TREE_AXES * Math.ceil(Math.log2(tree.nodes + 1)));
+  leafPositions(left, right, low, high, start, projection, 0, count, step, position);
+  return Int32Array.from({ length: count }, (_, q) => q).sort((a, b) => position[a] - position[b] || a - b);
+}
+
+/**
+ * For queries from..to - 1, the tree position where the leaf each descends to starts. Halved until
+ * a part has at most `step` queries (rowBlocks.ts's CALL_STEPS): run once per prediction, the loop
+ * over every query was compiled on the stack, and again in a child's second fold. It takes the
+ * tree's arrays, not the tree (see splitNodes).
+ */
+function leafPositions(left: Int32Array, right: Int32Array, low: Float64Array, high: Float64Array, start: Int32Array, projection: Float64Array, from: number, to: number, step: number, position: Int32Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    leafPositions(left, right, low, high, start, projection, from, middle, step, position);
+    leafPositions(left, right, low, high, start, projection, middle, to, step, position);
+    return;
+  }
+  for (let q = from; q < to; q++) {
     const p = projection.subarray(q * TREE_AXES, (q + 1) * TREE_AXES);
     let node = 0;
     while (left[node] >= 0) node = boxBound(low, high, left[node], p) <= boxBound(low, high, right[node], p) ? left[node] : right[node];
     position[q] = start[node];
   }
-  return Int32Array.from({ length: count }, (_, q) => q).sort((a, b) => position[a] - position[b] || a - b);
 }
 
 /** One query's search, depth first, the nearer child first (a function of its own, so that V8 optimises it whole). */
@@ -246,13 +265,43 @@ interface NodeArrays {
   readonly slack: Float64Array;
 }
 
-/** Boxes and splits the nodes, parents before children (nodes are created in order); returns how many there are. */
+/**
+ * Boxes and splits the nodes, parents before children (nodes are created in order); returns how
+ * many there are. By blocks of nodes (rowBlocks.ts's CALL_STEPS), split by a kernel that takes
+ * the arrays themselves: run once per fit, a loop over every node was compiled in a child's later
+ * folds from feedback on an object made anew each fit, and thrown away at once, fold after fold.
+ */
 function splitNodes(tree: NodeArrays, order: Int32Array, coordinates: Float64Array, slackOfRow: Float64Array): number {
   const { start, end, left, right, low, high, slack } = tree;
   let nodes = 1;
   start[0] = 0;
   end[0] = order.length;
-  for (let node = 0; node < nodes; node++) {
+  // Nodes made while a block is split come after it: they are met by a later block, in order.
+  for (let from = 0, step = rowsPerCall(2 * TREE_AXES); from < nodes; ) {
+    const to = Math.min(nodes, from + step);
+    nodes = splitNodeRange(start, end, left, right, low, high, slack, order, coordinates, slackOfRow, from, to, nodes);
+    from = to;
+  }
+  return nodes;
+}
+
+/** Nodes fromNode..toNode - 1 of splitNodes, with `nodes` made so far; returns how many are made after them. */
+function splitNodeRange(
+  start: Int32Array,
+  end: Int32Array,
+  left: Int32Array,
+  right: Int32Array,
+  low: Float64Array,
+  high: Float64Array,
+  slack: Float64Array,
+  order: Int32Array,
+  coordinates: Float64Array,
+  slackOfRow: Float64Array,
+  fromNode: number,
+  toNode: number,
+  nodes: number,
+): number {
+  for (let node = fromNode; node < toNode; node++) {
     const from = start[node];
     const to = end[node];
     const o = node * TREE_AXES;
@@ -299,16 +348,23 @@ function inTreeOrder(rows: ProjectedRows, order: Int32Array): { projection: Floa
   const rowSlack = new Float64Array(n);
   const rowResidualLow = new Float64Array(n);
   const rowResidualHigh = new Float64Array(n);
-  // The loop in a function that ends with it: V8 compiles a long loop met in a first call on the
-  // stack (on-stack replacement), and that code was thrown away where it reached the code after
-  // the loop, which had not run yet, fit after fit.
-  gatherRows(order, fromProjection, slack, residualLow, residualHigh, projection, rowSlack, rowResidualLow, rowResidualHigh);
+  // The loop in a function that ends with it (V8 compiles a long loop met in a first call on the
+  // stack, on-stack replacement, and that code was thrown away where it reached the code after
+  // the loop, which had not run yet, fit after fit), by halves of the rows (see gatherRows).
+  gatherRows(order, 0, n, rowsPerCall(TREE_AXES + 3), fromProjection, slack, residualLow, residualHigh, projection, rowSlack, rowResidualLow, rowResidualHigh);
   return { projection, rowSlack, rowResidualLow, rowResidualHigh };
 }
 
-/** Row order[t]'s projections, slack and residual interval to position t. */
+/**
+ * Row order[t]'s projections, slack and residual interval to position t, for t in from..to - 1,
+ * halved until a part has at most `step` rows (rowBlocks.ts's CALL_STEPS): run once per fit, a
+ * loop over every row was compiled on the stack, and again in a child's second fold.
+ */
 function gatherRows(
   order: Int32Array,
+  from: number,
+  to: number,
+  step: number,
   fromProjection: Float64Array,
   slack: Float64Array,
   residualLow: Float64Array,
@@ -318,7 +374,13 @@ function gatherRows(
   rowResidualLow: Float64Array,
   rowResidualHigh: Float64Array,
 ): void {
-  for (let t = 0; t < order.length; t++) {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    gatherRows(order, from, middle, step, fromProjection, slack, residualLow, residualHigh, projection, rowSlack, rowResidualLow, rowResidualHigh);
+    gatherRows(order, middle, to, step, fromProjection, slack, residualLow, residualHigh, projection, rowSlack, rowResidualLow, rowResidualHigh);
+    return;
+  }
+  for (let t = from; t < to; t++) {
     const i = order[t];
     for (let a = 0; a < TREE_AXES; a++) projection[t * TREE_AXES + a] = fromProjection[i * TREE_AXES + a];
     rowSlack[t] = slack[i];

@@ -1,4 +1,5 @@
 import type { Matrix } from "./matrix.js";
+import { rowsPerCall } from "./rowBlocks.js";
 
 export interface PrincipalAxes {
   /** m x cols, row-major: orthonormal directions, those of largest variance first. */
@@ -27,10 +28,12 @@ export function principalAxes(X: Matrix, m: number): PrincipalAxes {
   // Each long loop is a function of its own that ends with it: V8 compiles a loop met in a first
   // call on the stack (on-stack replacement), and that code was thrown away where it reached the
   // next loop, which had not run yet: six compilations of this function in a child's first folds.
-  const sampled = addSampleRows(data, rows, cols, stride, mean);
+  // And each halves its sampled rows down to rowsPerCall's (see addSampleRows).
+  const sampled = Math.ceil(rows / stride);
+  addSampleRows(data, cols, stride, 0, sampled, rowsPerCall(cols), mean);
   for (let j = 0; j < cols; j++) mean[j] /= Math.max(1, sampled);
   const covariance = new Float64Array(cols * cols);
-  addSampleScatter(data, rows, cols, stride, mean, covariance, new Float64Array(cols));
+  addSampleScatter(data, cols, stride, 0, sampled, rowsPerCall(cols + (cols * (cols + 1)) / 2), mean, covariance, new Float64Array(cols));
   mirrorLower(covariance, cols);
   // Start from the coordinate axes of largest variance, plus a fixed tilt so that no start is
   // orthogonal to a leading direction.
@@ -47,16 +50,31 @@ export function principalAxes(X: Matrix, m: number): PrincipalAxes {
   return { axes, count, orthogonalityError: error };
 }
 
-/** Adds the sampled rows (every stride-th) into sum, column by column; returns how many there are. */
-function addSampleRows(data: Float64Array, rows: number, cols: number, stride: number, sum: Float64Array): number {
-  let sampled = 0;
-  for (let i = 0; i < rows; i += stride, sampled++) for (let j = 0; j < cols; j++) sum[j] += data[i * cols + j];
-  return sampled;
+/**
+ * Adds sampled rows from..to - 1 (sample s is row s * stride) into sum, column by column, in row
+ * order. Halved until a part has at most `step` samples (rowBlocks.ts's CALL_STEPS): run once per
+ * fit, a loop over every sample, or over blocks of them, was compiled on the stack, and again in
+ * a child's second fold; halves have no such loop.
+ */
+function addSampleRows(data: Float64Array, cols: number, stride: number, from: number, to: number, step: number, sum: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    addSampleRows(data, cols, stride, from, middle, step, sum);
+    addSampleRows(data, cols, stride, middle, to, step, sum);
+    return;
+  }
+  for (let i = from * stride; i < to * stride; i += stride) for (let j = 0; j < cols; j++) sum[j] += data[i * cols + j];
 }
 
-/** The sampled rows' centred products into the lower triangle of covariance (cols x cols). */
-function addSampleScatter(data: Float64Array, rows: number, cols: number, stride: number, mean: Float64Array, covariance: Float64Array, centred: Float64Array): void {
-  for (let i = 0; i < rows; i += stride) {
+/** Sampled rows from..to - 1's centred products into the lower triangle of covariance (cols x cols), in row order (halved as addSampleRows). */
+function addSampleScatter(data: Float64Array, cols: number, stride: number, from: number, to: number, step: number, mean: Float64Array, covariance: Float64Array, centred: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    addSampleScatter(data, cols, stride, from, middle, step, mean, covariance, centred);
+    addSampleScatter(data, cols, stride, middle, to, step, mean, covariance, centred);
+    return;
+  }
+  for (let i = from * stride; i < to * stride; i += stride) {
     for (let j = 0; j < cols; j++) centred[j] = data[i * cols + j] - mean[j];
     for (let j = 0; j < cols; j++) {
       const c = centred[j];
@@ -75,17 +93,31 @@ function mirrorLower(covariance: Float64Array, cols: number): void {
 /** ITERATIONS steps of subspace iteration on axes (count x cols), next as scratch. */
 function iterateSubspace(covariance: Float64Array, axes: Float64Array, next: Float64Array, count: number, cols: number): void {
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
-    next.fill(0);
-    for (let k = 0; k < count; k++) {
-      for (let j = 0; j < cols; j++) {
-        let s = 0;
-        const row = j * cols;
-        for (let l = 0; l < cols; l++) s += covariance[row + l] * axes[k * cols + l];
-        next[k * cols + j] = s;
-      }
-    }
+    multiplyAxes(covariance, axes, cols, 0, count * cols, rowsPerCall(cols), next);
     axes.set(next);
     orthonormalise(axes, count, cols);
+  }
+}
+
+/**
+ * Entries from..to - 1 of covariance times the axes (next[k * cols + j] = row j of covariance .
+ * axis k), each summed over l in order; halved until a part has at most `step` entries, as
+ * addSampleRows: the whole product in one call, run once per fit, was compiled on the stack.
+ */
+function multiplyAxes(covariance: Float64Array, axes: Float64Array, cols: number, from: number, to: number, step: number, next: Float64Array): void {
+  if (to - from > step) {
+    const middle = (from + to) >>> 1;
+    multiplyAxes(covariance, axes, cols, from, middle, step, next);
+    multiplyAxes(covariance, axes, cols, middle, to, step, next);
+    return;
+  }
+  for (let e = from; e < to; e++) {
+    const k = Math.floor(e / cols);
+    const row = (e - k * cols) * cols;
+    const axis = k * cols;
+    let s = 0;
+    for (let l = 0; l < cols; l++) s += covariance[row + l] * axes[axis + l];
+    next[e] = s;
   }
 }
 
