@@ -1,6 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import type { RareColumns } from "../stats/rareColumns.js";
-import { ROW_BLOCK } from "../stats/rowBlocks.js";
+import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
 
 /** scikit-learn's n_iter_no_change. */
 const EPOCHS_WITHOUT_IMPROVEMENT = 5;
@@ -24,13 +24,13 @@ export interface HingeProblem {
  * column order, bit for bit (densePass).
  */
 export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, seed: number, alpha: number, maxEpochs: number, tol: number): HingeProblem {
-  const { rows, cols } = X;
+  const { rows, cols, data } = X;
   const w = new Float64Array(cols);
   // scale, intercept, t, beta, v . base (see SCALE).
   const state = Float64Array.from([1, 0, 1, 0, 0]);
   // typw = sqrt(1 / sqrt(alpha)); the hinge's dloss(-typw, 1) is -1, so eta0 = typw.
   const typicalWeight = Math.sqrt(1 / Math.sqrt(alpha));
-  const schedule: Schedule = { alpha, optimalInit: 1 / (typicalWeight * alpha) };
+  const optimalInit = 1 / (typicalWeight * alpha);
   const order = Uint32Array.from({ length: rows }, (_, i) => i);
   const swaps = shuffleSwaps(rows, seed);
   let bestLoss = Infinity;
@@ -39,13 +39,10 @@ export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, 
   while (epoch < maxEpochs) {
     epoch++;
     applySwaps(order, swaps);
-    let sumLoss = 0;
-    // By blocks of rows (rowBlocks.ts: one call per epoch bailed out at every epoch's end, 290
-    // times in five census-shaped fits).
-    for (let from = 0; from < rows; from += ROW_BLOCK) {
-      const to = Math.min(rows, from + ROW_BLOCK);
-      sumLoss = split === null ? densePass(X, y, order, from, to, schedule, w, state, sumLoss) : splitPass(split, y, order, from, to, schedule, w, state, sumLoss);
-    }
+    const sumLoss =
+      split === null
+        ? denseEpoch(data, cols, y, order, alpha, optimalInit, w, state)
+        : splitEpoch(split.numericCount, split.rowValues, split.start, split.entries, split.delta, split.base, split.baseBase, y, order, alpha, optimalInit, w, state);
     if (!Number.isFinite(state[INTERCEPT]) || !Number.isFinite(state[BETA]) || w.some((v) => !Number.isFinite(v))) {
       throw new RangeError(`floating-point overflow at epoch ${epoch}`);
     }
@@ -64,11 +61,6 @@ export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, 
   return { weights, intercept: state[INTERCEPT], epochs: epoch };
 }
 
-interface Schedule {
-  readonly alpha: number;
-  readonly optimalInit: number;
-}
-
 /**
  * The SGD's state between passes, beside the unscaled weights (v on the split form): their
  * scale, the intercept, the step count t, and on the split form beta and v . base (by position,
@@ -83,12 +75,46 @@ const BETA = 3;
 const V_BASE = 4;
 
 /**
- * Rows order[from..to - 1] of an epoch over the dense rows; returns the epoch's hinge loss so
- * far, their losses added to lossSoFar one by one, as one loop over the epoch adds them.
+ * One epoch over the dense rows (row-major data, cols wide) in `order`; returns its summed hinge
+ * loss. By blocks of rows (rowBlocks.ts: one call per epoch bailed out at every epoch's end, 290
+ * times in five census-shaped fits). The epochs and passes take arrays and numbers, not X, the
+ * split or a record of the schedule (see RareColumns in rareColumns.ts).
  */
-function densePass(X: Matrix, y: Float64Array, order: Uint32Array, from: number, to: number, schedule: Schedule, w: Float64Array, state: Float64Array, lossSoFar: number): number {
-  const { cols, data } = X;
-  const { alpha, optimalInit } = schedule;
+function denseEpoch(data: Float64Array, cols: number, y: Float64Array, order: Uint32Array, alpha: number, optimalInit: number, w: Float64Array, state: Float64Array): number {
+  const rows = order.length;
+  let sumLoss = 0;
+  for (let from = 0; from < rows; from += ROW_BLOCK) sumLoss = densePass(data, cols, y, order, from, Math.min(rows, from + ROW_BLOCK), alpha, optimalInit, w, state, sumLoss);
+  return sumLoss;
+}
+
+/** denseEpoch on the split form's arrays (RareColumns). */
+function splitEpoch(
+  numericCount: number,
+  rowValues: Float64Array,
+  start: Int32Array,
+  entries: Int32Array,
+  delta: Float64Array,
+  base: Float64Array,
+  baseBase: number,
+  y: Float64Array,
+  order: Uint32Array,
+  alpha: number,
+  optimalInit: number,
+  w: Float64Array,
+  state: Float64Array,
+): number {
+  const rows = order.length;
+  let sumLoss = 0;
+  for (let from = 0; from < rows; from += ROW_BLOCK) sumLoss = splitPass(numericCount, rowValues, start, entries, delta, base, baseBase, y, order, from, Math.min(rows, from + ROW_BLOCK), alpha, optimalInit, w, state, sumLoss);
+  return sumLoss;
+}
+
+/**
+ * Rows order[from..to - 1] of an epoch over the dense rows (row-major data, cols wide); returns
+ * the epoch's hinge loss so far, their losses added to lossSoFar one by one, as one loop over the
+ * epoch adds them.
+ */
+function densePass(data: Float64Array, cols: number, y: Float64Array, order: Uint32Array, from: number, to: number, alpha: number, optimalInit: number, w: Float64Array, state: Float64Array, lossSoFar: number): number {
   let scale = state[SCALE];
   let intercept = state[INTERCEPT];
   let t = state[STEP];
@@ -149,17 +175,32 @@ function densePass(X: Matrix, y: Float64Array, order: Uint32Array, from: number,
 }
 
 /**
- * Rows order[from..to - 1] of an epoch on the split form: the weights are kept as w = v + beta
- * base, so that w += step x_i = step (base + e_i) touches only e_i's entries of v and the scalar
- * beta, and w . x_i = v . base + v . e_i + beta (base . base + base . e_i), with v . base carried
- * along (recomputed at the pass's end, so that its rounding cannot drift) and base . e_i kept
- * per row. On a census-shaped fold that is 13 entries a row instead of 67. Those sums are
- * grouped differently from the dense ones, so the steps agree with them to rounding. Returns the
- * epoch's loss so far, as densePass.
+ * Rows order[from..to - 1] of an epoch on the split form (RareColumns' arrays): the weights are
+ * kept as w = v + beta base, so that w += step x_i = step (base + e_i) touches only e_i's entries
+ * of v and the scalar beta, and w . x_i = v . base + v . e_i + beta (base . base + base . e_i),
+ * with v . base carried along (recomputed at the pass's end, so that its rounding cannot drift)
+ * and base . e_i kept per row. On a census-shaped fold that is 13 entries a row instead of 67.
+ * Those sums are grouped differently from the dense ones, so the steps agree with them to
+ * rounding. Returns the epoch's loss so far, as densePass.
  */
-function splitPass(split: RareColumns, y: Float64Array, order: Uint32Array, from: number, to: number, schedule: Schedule, w: Float64Array, state: Float64Array, lossSoFar: number): number {
-  const { numericCount, rowValues, start, entries, delta, base, baseBase } = split;
-  const { alpha, optimalInit } = schedule;
+function splitPass(
+  numericCount: number,
+  rowValues: Float64Array,
+  start: Int32Array,
+  entries: Int32Array,
+  delta: Float64Array,
+  base: Float64Array,
+  baseBase: number,
+  y: Float64Array,
+  order: Uint32Array,
+  from: number,
+  to: number,
+  alpha: number,
+  optimalInit: number,
+  w: Float64Array,
+  state: Float64Array,
+  lossSoFar: number,
+): number {
   let scale = state[SCALE];
   let intercept = state[INTERCEPT];
   let t = state[STEP];
@@ -230,18 +271,32 @@ export function sklearnShuffle(order: Uint32Array, seed: number): void {
 export function shuffleSwaps(n: number, seed: number): Uint32Array {
   const swaps = new Uint32Array(Math.max(0, n - 1));
   let state = seed >>> 0;
-  for (let i = 0; i + 1 < n; i++) {
+  for (let from = 0, step = rowsPerCall(1); from < swaps.length; from += step) state = drawSwaps(n, from, Math.min(swaps.length, from + step), state, swaps);
+  return swaps;
+}
+
+/**
+ * swaps[from..to - 1] from the xorshift state before them; returns the state after them. The
+ * swaps' loops run a few hundred rows a call (rowBlocks.ts's CALL_STEPS): a fit draws them once.
+ */
+function drawSwaps(n: number, from: number, to: number, stateBefore: number, swaps: Uint32Array): number {
+  let state = stateBefore;
+  for (let i = from; i < to; i++) {
     if (state === 0) state = 1;
     state = (state ^ (state << 13)) >>> 0;
     state = (state ^ (state >>> 17)) >>> 0;
     state = (state ^ (state << 5)) >>> 0;
     swaps[i] = i + ((state & 0x7fffffff) % (n - i));
   }
-  return swaps;
+  return state;
 }
 
 function applySwaps(order: Uint32Array, swaps: Uint32Array): void {
-  for (let i = 0; i < swaps.length; i++) {
+  for (let from = 0, step = rowsPerCall(1); from < swaps.length; from += step) swapRows(order, swaps, from, Math.min(swaps.length, from + step));
+}
+
+function swapRows(order: Uint32Array, swaps: Uint32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const j = swaps[i];
     const t = order[i];
     order[i] = order[j];

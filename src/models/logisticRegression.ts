@@ -2,6 +2,7 @@ import { minimizeLbfgs, type Objective } from "../stats/lbfgs.js";
 import type { Matrix } from "../stats/matrix.js";
 import { minimizeNewton, type NewtonOptions, type NewtonResult, type TwiceDifferentiable } from "../stats/newton.js";
 import { everyNthRow, rareColumns, type RareColumns } from "../stats/rareColumns.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import type { Estimator } from "./estimator.js";
 import { sigmoidLink, softmaxLink, type Link } from "./logisticLinks.js";
 import { hessianCost, inColumnOrder, splitBinaryObjective, splitLogisticObjective } from "./logisticSplit.js";
@@ -83,35 +84,48 @@ export class LogisticRegression implements Estimator {
       return out;
     }
     const K = present.length === 2 ? 1 : present.length;
-    const width = cols + 1;
     const z = new Float64Array(K);
-    for (let i = 0; i < rows; i++) {
-      for (let k = 0; k < K; k++) {
-        let s = w[k * width + cols];
-        for (let j = 0; j < cols; j++) s += w[k * width + j] * data[i * cols + j];
-        z[k] = s;
-      }
-      if (K === 1) {
-        const p = 1 / (1 + Math.exp(-z[0]));
-        out[i * nClasses + present[0]] = 1 - p;
-        out[i * nClasses + present[1]] = p;
-        continue;
-      }
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) if (z[k] > max) max = z[k];
-      let total = 0;
-      for (let k = 0; k < K; k++) total += Math.exp(z[k] - max);
-      for (let k = 0; k < K; k++) out[i * nClasses + present[k]] = Math.exp(z[k] - max) / total;
-    }
+    for (let from = 0, step = rowsPerCall(K * cols); from < rows; from += step) probabilityRows(data, cols, w, K, present, nClasses, from, Math.min(rows, from + step), z, out);
     return out;
   }
 }
 
-/** 1 for each class that y holds. A function of its own: see binaryCurvature. */
+/**
+ * Rows from..to - 1 of predictProba's output (z: K scratch margins). Each loop over the rows in
+ * this file runs a few hundred steps a call (rowBlocks.ts's CALL_STEPS): a fit or a prediction
+ * runs it once, or a Newton fit a few times.
+ */
+function probabilityRows(data: Float64Array, cols: number, w: Float64Array, K: number, present: Uint32Array, nClasses: number, from: number, to: number, z: Float64Array, out: Float64Array): void {
+  const width = cols + 1;
+  for (let i = from; i < to; i++) {
+    for (let k = 0; k < K; k++) {
+      let s = w[k * width + cols];
+      for (let j = 0; j < cols; j++) s += w[k * width + j] * data[i * cols + j];
+      z[k] = s;
+    }
+    if (K === 1) {
+      const p = 1 / (1 + Math.exp(-z[0]));
+      out[i * nClasses + present[0]] = 1 - p;
+      out[i * nClasses + present[1]] = p;
+      continue;
+    }
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) if (z[k] > max) max = z[k];
+    let total = 0;
+    for (let k = 0; k < K; k++) total += Math.exp(z[k] - max);
+    for (let k = 0; k < K; k++) out[i * nClasses + present[k]] = Math.exp(z[k] - max) / total;
+  }
+}
+
+/** 1 for each class that y holds. */
 function labelsSeen(y: Uint32Array, nClasses: number): Uint8Array {
   const seen = new Uint8Array(nClasses);
-  for (let i = 0; i < y.length; i++) seen[y[i]] = 1;
+  for (let from = 0, step = rowsPerCall(1); from < y.length; from += step) markLabels(y, from, Math.min(y.length, from + step), seen);
   return seen;
+}
+
+function markLabels(y: Uint32Array, from: number, to: number, seen: Uint8Array): void {
+  for (let i = from; i < to; i++) seen[y[i]] = 1;
 }
 
 /** Whether the split form's Hessian is cheap enough: a few dozen entries a row, its Cholesky factor small. */
@@ -153,8 +167,13 @@ function everyNthDenseRow(X: Matrix, stride: number): Matrix {
   const { rows, cols, data } = X;
   const sampled = Math.ceil(rows / stride);
   const sample = new Float64Array(sampled * cols);
-  for (let s = 0; s < sampled; s++) sample.set(data.subarray(s * stride * cols, (s * stride + 1) * cols), s * cols);
+  for (let from = 0, step = rowsPerCall(cols); from < sampled; from += step) copyEveryNth(data, cols, stride, from, Math.min(sampled, from + step), sample);
   return { rows: sampled, cols, data: sample };
+}
+
+/** Sampled rows from..to - 1 (rows s stride of data) into sample. */
+function copyEveryNth(data: Float64Array, cols: number, stride: number, from: number, to: number, sample: Float64Array): void {
+  for (let s = from; s < to; s++) for (let j = 0; j < cols; j++) sample[s * cols + j] = data[s * stride * cols + j];
 }
 
 /**
@@ -165,25 +184,36 @@ function everyNthDenseRow(X: Matrix, stride: number): Matrix {
  * went from 4.4 to 2.8 ms, a 3-class fit from 17.2 to 11.3 ms.
  */
 function logisticObjective(X: Matrix, y: Int32Array, K: number, lambda: number, link: Link, z = new Float64Array(X.rows * K)): Objective {
-  // Row-major rows x K: the margins, then, after the link, the residuals. Each pass is a function
-  // whose long loop is its last statement: V8 compiles a long loop on its own (on-stack
-  // replacement) and re-enters that code at every later call, so code after the loop that had not
-  // yet run when it was compiled would throw the code away on every evaluation, leaving the rest
-  // to the interpreter (bench/deoptLoops.ts finds such places).
-  return (w, grad) => {
-    linearMargins(X, w, K, z);
-    const loss = link(z, y, K);
-    grad.fill(0);
-    residualGradientTail(X, z, K, grad, residualGradientByFours(X, z, K, grad));
-    return withRidgePenalty(loss, w, K, X.cols, lambda, grad);
-  };
+  const { rows, cols, data } = X;
+  return (w, grad) => logisticLoss(data, rows, cols, y, K, lambda, link, w, z, grad);
 }
 
-/** z = X.W^T + b for K weight vectors of cols + 1 (intercept last), row-major rows x K. */
-function linearMargins(X: Matrix, w: Float64Array, K: number, z: Float64Array): void {
-  const { rows, cols, data } = X;
+/**
+ * logisticObjective at w, its gradient into grad; z (row-major rows x K) takes the margins, then,
+ * after the link, the residuals. Module-level functions on X's array, not X or the objective's
+ * closure: each fit makes a new closure, and its code, with the passes inlined, was compiled
+ * again in every fold; a record's fields tie the code to its map (see RareColumns in
+ * rareColumns.ts). Each pass is a function of its own (a function whose long loop was compiled
+ * on the stack threw that code away wherever code after the loop had not run yet;
+ * bench/deoptLoops.ts finds such places), called by blocks of rows (see probabilityRows), of
+ * whole quads for the gradient.
+ */
+function logisticLoss(data: Float64Array, rows: number, cols: number, y: Int32Array, K: number, lambda: number, link: Link, w: Float64Array, z: Float64Array, grad: Float64Array): number {
+  const step = rowsPerCall(K * cols);
+  for (let from = 0; from < rows; from += step) linearMargins(data, cols, w, K, from, Math.min(rows, from + step), z);
+  const loss = link(z, y, K);
+  grad.fill(0);
+  const quads = rows - (rows % 4);
+  const quadStep = 4 * rowsPerCall(4 * K * cols);
+  for (let from = 0; from < quads; from += quadStep) residualGradientByFours(data, cols, z, K, from, Math.min(quads, from + quadStep), grad);
+  residualGradientTail(data, cols, z, K, quads, rows, grad);
+  return withRidgePenalty(loss, w, K, cols, lambda, grad);
+}
+
+/** Rows from..to - 1 of z = X.W^T + b for K weight vectors of cols + 1 (intercept last), row-major rows x K. */
+function linearMargins(data: Float64Array, cols: number, w: Float64Array, K: number, from: number, to: number, z: Float64Array): void {
   const width = cols + 1;
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     const xo = i * cols;
     for (let k = 0; k < K; k++) {
       const wo = k * width;
@@ -194,12 +224,10 @@ function linearMargins(X: Matrix, w: Float64Array, K: number, z: Float64Array): 
   }
 }
 
-/** Adds X^T.R (intercepts last) over the rows four at a time; returns the first row left over. */
-function residualGradientByFours(X: Matrix, z: Float64Array, K: number, grad: Float64Array): number {
-  const { rows, cols, data } = X;
+/** Adds X^T.R (intercepts last) over rows from..to - 1 four at a time (to - from a multiple of 4). */
+function residualGradientByFours(data: Float64Array, cols: number, z: Float64Array, K: number, from: number, to: number, grad: Float64Array): void {
   const width = cols + 1;
-  let i = 0;
-  for (; i + 3 < rows; i += 4) {
+  for (let i = from; i < to; i += 4) {
     const a = i * cols;
     const b = a + cols;
     const c = b + cols;
@@ -214,14 +242,12 @@ function residualGradientByFours(X: Matrix, z: Float64Array, K: number, grad: Fl
       grad[go + cols] += r0 + r1 + r2 + r3;
     }
   }
-  return i;
 }
 
-/** Adds the rows from `from` on to X^T.R one by one. */
-function residualGradientTail(X: Matrix, z: Float64Array, K: number, grad: Float64Array, from: number): void {
-  const { rows, cols, data } = X;
+/** Adds rows from..to - 1 to X^T.R one by one. */
+function residualGradientTail(data: Float64Array, cols: number, z: Float64Array, K: number, from: number, to: number, grad: Float64Array): void {
   const width = cols + 1;
-  for (let i = from; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     const xo = i * cols;
     for (let k = 0; k < K; k++) {
       const r = z[i * K + k];
@@ -268,7 +294,6 @@ const MAX_SPLIT_NEWTON_WIDTH = 256;
  */
 function binaryObjective(X: Matrix, y: Int32Array, lambda: number): TwiceDifferentiable {
   const { rows, cols, data } = X;
-  const width = cols + 1;
   // After each evaluation: the residuals p - y, from which the Hessian's weights p (1 - p) come.
   const residual = new Float64Array(rows);
   const value = logisticObjective(X, y, 1, lambda, sigmoidLink, residual);
@@ -276,35 +301,46 @@ function binaryObjective(X: Matrix, y: Int32Array, lambda: number): TwiceDiffere
   return {
     evaluate: value,
     hessianCost: hessianCost(cols, 0),
-    hessian(out) {
-      // Each loop over the rows in a function of its own (see binaryCurvature).
-      binaryCurvature(residual, y, curvature);
-      out.fill(0);
-      const done = addRowQuads(data, rows, cols, curvature, out);
-      addRowsFrom(done, data, rows, cols, curvature, out);
-      for (let j = 0; j < cols; j++) out[j * width + j] += lambda;
-    },
+    hessian: (out) => binaryHessian(data, rows, cols, residual, y, lambda, curvature, out),
   };
 }
 
 /**
- * Each row's Hessian weight p (1 - p), p = residual + y. The Hessian's loops over the rows are
- * functions of their own: V8 compiles a long loop met in a first call on the stack and throws
- * the compiled code away where it reaches code after the loop that has not run yet, and the
- * closure holding them was compiled whole nine times in a child's first folds.
+ * binaryObjective's Hessian into out, from the residuals of the point last evaluated. At module
+ * level, as logisticLoss; each loop over the rows a function of its own (see binaryCurvature).
  */
-function binaryCurvature(residual: Float64Array, y: Int32Array, curvature: Float64Array): void {
-  for (let i = 0; i < residual.length; i++) {
+function binaryHessian(data: Float64Array, rows: number, cols: number, residual: Float64Array, y: Int32Array, lambda: number, curvature: Float64Array, out: Float64Array): void {
+  const width = cols + 1;
+  const step = rowsPerCall(1);
+  for (let from = 0; from < rows; from += step) binaryCurvature(residual, y, from, Math.min(rows, from + step), curvature);
+  out.fill(0);
+  const quads = rows - (rows % 4);
+  const quadStep = 4 * rowsPerCall((cols * (cols + 1)) / 2);
+  for (let from = 0; from < quads; from += quadStep) addRowQuads(data, cols, curvature, from, Math.min(quads, from + quadStep), out);
+  addRowsFrom(data, cols, curvature, quads, rows, out);
+  for (let j = 0; j < cols; j++) out[j * width + j] += lambda;
+}
+
+/**
+ * Rows from..to - 1's Hessian weights p (1 - p), p = residual + y. The Hessian's loops over the
+ * rows are functions of their own: V8 compiles a long loop met in a first call on the stack and
+ * throws the compiled code away where it reaches code after the loop that has not run yet, and
+ * the closure holding them was compiled whole nine times in a child's first folds.
+ */
+function binaryCurvature(residual: Float64Array, y: Int32Array, from: number, to: number, curvature: Float64Array): void {
+  for (let i = from; i < to; i++) {
     const p = residual[i] + y[i];
     curvature[i] = p * (1 - p);
   }
 }
 
-/** X^T D X's lower triangle and the intercept's row (out: (cols + 1) squared), four rows at a time; returns the rows done. */
-function addRowQuads(data: Float64Array, rows: number, cols: number, curvature: Float64Array, out: Float64Array): number {
+/**
+ * Adds rows from..to - 1 (to - from a multiple of 4) to X^T D X's lower triangle and the
+ * intercept's row (out: (cols + 1) squared), four rows at a time.
+ */
+function addRowQuads(data: Float64Array, cols: number, curvature: Float64Array, from: number, to: number, out: Float64Array): void {
   const width = cols + 1;
-  let i = 0;
-  for (; i + 3 < rows; i += 4) {
+  for (let i = from; i < to; i += 4) {
     const a = i * cols;
     const b = a + cols;
     const c = b + cols;
@@ -324,13 +360,12 @@ function addRowQuads(data: Float64Array, rows: number, cols: number, curvature: 
     }
     out[cols * width + cols] += d0 + d1 + d2 + d3;
   }
-  return i;
 }
 
-/** addRowQuads for the rows from `from` on, one at a time. */
-function addRowsFrom(from: number, data: Float64Array, rows: number, cols: number, curvature: Float64Array, out: Float64Array): void {
+/** addRowQuads for rows from..to - 1, one at a time. */
+function addRowsFrom(data: Float64Array, cols: number, curvature: Float64Array, from: number, to: number, out: Float64Array): void {
   const width = cols + 1;
-  for (let i = from; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     const a = i * cols;
     const d0 = curvature[i];
     for (let j = 0; j < cols; j++) {

@@ -1,6 +1,7 @@
 import type { Objective } from "../stats/lbfgs.js";
 import type { TwiceDifferentiable } from "../stats/newton.js";
 import type { RareColumns } from "../stats/rareColumns.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import { sigmoidLink, type Link } from "./logisticLinks.js";
 
 /**
@@ -15,45 +16,68 @@ import { sigmoidLink, type Link } from "./logisticLinks.js";
  * gradient tolerance at the same optimum, not at the same bits.
  */
 export function splitLogisticObjective(split: RareColumns, y: Int32Array, K: number, lambda: number, link: Link, z = new Float64Array((split.start.length - 1) * K)): Objective {
-  const cols = split.column.length;
-  const width = cols + 1;
+  const { numericCount, rowValues, start, entries, base, delta } = split;
+  const cols = base.length;
   // Per class: intercept + base . w.
   const offset = new Float64Array(K);
   // K x positions: w_P delta_P, what a binary entry adds to a margin.
   const stepWeight = new Float64Array(K * cols);
   // K x positions: the residuals summed over the rows at a binary position's rarer value.
   const rareSum = new Float64Array(K * cols);
-  return (w, grad) => {
-    margins(split, K, offset, stepWeight, w, z);
-    let loss = link(z, y, K);
-    residualSums(split, K, rareSum, z, grad);
-    const { base, delta, numericCount } = split;
-    for (let k = 0; k < K; k++) {
-      const go = k * width;
-      const total = grad[go + cols];
-      for (let at = 0; at < cols; at++) {
-        const v = w[go + at];
-        loss += 0.5 * lambda * v * v;
-        const own = at < numericCount ? grad[go + at] : delta[at] * rareSum[k * cols + at];
-        grad[go + at] = base[at] * total + own + lambda * v;
-      }
-    }
-    return loss;
-  };
+  return (w, grad) => splitLoss(numericCount, rowValues, start, entries, base, delta, y, K, lambda, link, offset, stepWeight, rareSum, w, z, grad);
 }
 
 /**
- * z (rows x K) = X W + intercepts. The passes take their buffers as parameters, as rowProducts
- * does, rather than in one object of the objective's: V8's code for them depended on that
- * object's map, was thrown away ("code dependencies") at the end of a fold's fit, and was
- * compiled again in the next fold.
+ * splitLogisticObjective at w, its gradient into grad. At module level and on the split's arrays,
+ * as logisticRegression.ts's logisticLoss and for its reasons (see RareColumns); the passes over
+ * the rows by blocks, a few hundred steps a call (rowBlocks.ts's CALL_STEPS): a Newton fit
+ * runs each only a few times.
  */
-function margins(split: RareColumns, K: number, offset: Float64Array, stepWeight: Float64Array, w: Float64Array, z: Float64Array): void {
-  const { numericCount, rowValues, start, entries, base, delta } = split;
+function splitLoss(
+  numericCount: number,
+  rowValues: Float64Array,
+  start: Int32Array,
+  entries: Int32Array,
+  base: Float64Array,
+  delta: Float64Array,
+  y: Int32Array,
+  K: number,
+  lambda: number,
+  link: Link,
+  offset: Float64Array,
+  stepWeight: Float64Array,
+  rareSum: Float64Array,
+  w: Float64Array,
+  z: Float64Array,
+  grad: Float64Array,
+): number {
+  const rows = start.length - 1;
   const cols = base.length;
   const width = cols + 1;
-  const stride = 1 + numericCount;
-  const rows = start.length - 1;
+  const step = rowsPerCall(K * (numericCount + entries.length / Math.max(1, rows)));
+  marginOffsets(base, delta, K, w, offset, stepWeight);
+  for (let from = 0; from < rows; from += step) margins(numericCount, rowValues, start, entries, K, width, offset, stepWeight, w, from, Math.min(rows, from + step), z);
+  let loss = link(z, y, K);
+  grad.fill(0);
+  rareSum.fill(0);
+  for (let from = 0; from < rows; from += step) residualSums(numericCount, rowValues, start, entries, K, width, z, from, Math.min(rows, from + step), grad, rareSum);
+  for (let k = 0; k < K; k++) {
+    const go = k * width;
+    const total = grad[go + cols];
+    for (let at = 0; at < cols; at++) {
+      const v = w[go + at];
+      loss += 0.5 * lambda * v * v;
+      const own = at < numericCount ? grad[go + at] : delta[at] * rareSum[k * cols + at];
+      grad[go + at] = base[at] * total + own + lambda * v;
+    }
+  }
+  return loss;
+}
+
+/** Per class, intercept + base . w into offset, and w_P delta_P into stepWeight (K x positions). */
+function marginOffsets(base: Float64Array, delta: Float64Array, K: number, w: Float64Array, offset: Float64Array, stepWeight: Float64Array): void {
+  const cols = base.length;
+  const width = cols + 1;
   for (let k = 0; k < K; k++) {
     const wo = k * width;
     let s = w[wo + cols];
@@ -63,7 +87,26 @@ function margins(split: RareColumns, K: number, offset: Float64Array, stepWeight
     }
     offset[k] = s;
   }
-  for (let i = 0; i < rows; i++) {
+}
+
+/** Rows from..to - 1 of z (rows x K) = X W + intercepts, from marginOffsets' sums. */
+function margins(
+  numericCount: number,
+  rowValues: Float64Array,
+  start: Int32Array,
+  entries: Int32Array,
+  K: number,
+  width: number,
+  offset: Float64Array,
+  stepWeight: Float64Array,
+  w: Float64Array,
+  from: number,
+  to: number,
+  z: Float64Array,
+): void {
+  const cols = width - 1;
+  const stride = 1 + numericCount;
+  for (let i = from; i < to; i++) {
     const vo = i * stride + 1;
     const from = start[i];
     const to = start[i + 1];
@@ -79,18 +122,26 @@ function margins(split: RareColumns, K: number, offset: Float64Array, stepWeight
 }
 
 /**
- * From the residuals r (rows x K): into grad, per class, the numeric positions' sums of r x and
- * the intercept's sum of r; into rareSum, per binary position, the sum of r over its rows.
+ * From the residuals r (rows x K) of rows from..to - 1: added into grad, per class, the numeric
+ * positions' sums of r x and the intercept's sum of r; into rareSum, per binary position, the
+ * sum of r over its rows.
  */
-function residualSums(split: RareColumns, K: number, rareSum: Float64Array, r: Float64Array, grad: Float64Array): void {
-  const { numericCount, rowValues, start, entries } = split;
-  const cols = split.base.length;
-  const width = cols + 1;
+function residualSums(
+  numericCount: number,
+  rowValues: Float64Array,
+  start: Int32Array,
+  entries: Int32Array,
+  K: number,
+  width: number,
+  r: Float64Array,
+  from: number,
+  to: number,
+  grad: Float64Array,
+  rareSum: Float64Array,
+): void {
+  const cols = width - 1;
   const stride = 1 + numericCount;
-  const rows = start.length - 1;
-  grad.fill(0);
-  rareSum.fill(0);
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     const vo = i * stride + 1;
     const from = start[i];
     const to = start[i + 1];
@@ -116,22 +167,45 @@ function residualSums(split: RareColumns, K: number, rareSum: Float64Array, r: F
  * in order), so its pairs fill the lower triangle directly.
  */
 export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: number): TwiceDifferentiable {
-  const { numericCount, base } = split;
+  const { numericCount, rowValues, start, entries, base, delta } = split;
   const width = base.length + 1;
-  const residual = new Float64Array(split.start.length - 1);
+  const rows = start.length - 1;
+  const residual = new Float64Array(rows);
   const evaluate = splitLogisticObjective(split, y, 1, lambda, sigmoidLink, residual);
   const inner = new Float64Array(width * width);
   const weighted = new Float64Array(numericCount);
   const u = new Float64Array(width);
-  const rows = split.start.length - 1;
   return {
     evaluate,
-    hessianCost: hessianCost(numericCount, split.entries.length / rows),
-    hessian(out) {
-      const total = rowProducts(split, residual, y, inner, weighted, u);
-      assembleHessian(split, inner, u, total, lambda, out);
-    },
+    hessianCost: hessianCost(numericCount, entries.length / rows),
+    hessian: (out) => splitHessian(numericCount, rowValues, start, entries, base, delta, residual, y, lambda, inner, weighted, u, out),
   };
+}
+
+/** splitBinaryObjective's Hessian into out, from the residuals of the point last evaluated; at module level, as splitLoss. */
+function splitHessian(
+  numericCount: number,
+  rowValues: Float64Array,
+  start: Int32Array,
+  entries: Int32Array,
+  base: Float64Array,
+  delta: Float64Array,
+  residual: Float64Array,
+  y: Int32Array,
+  lambda: number,
+  inner: Float64Array,
+  weighted: Float64Array,
+  u: Float64Array,
+  out: Float64Array,
+): void {
+  const rows = start.length - 1;
+  const width = base.length + 1;
+  const step = rowsPerCall(rowProductCount(numericCount, entries.length / rows));
+  inner.fill(0);
+  u.fill(0);
+  let total = 0;
+  for (let from = 0; from < rows; from += step) total = rowProducts(numericCount, rowValues, start, entries, width, residual, y, from, Math.min(rows, from + step), total, inner, weighted, u);
+  assembleHessian(numericCount, base, delta, inner, u, total, lambda, out);
 }
 
 /**
@@ -140,8 +214,7 @@ export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: 
  * closure, and its loop was compiled again (on the stack, then whole) in every fold; a
  * module-level function keeps its code from fold to fold.
  */
-function assembleHessian(split: RareColumns, inner: Float64Array, u: Float64Array, total: number, lambda: number, out: Float64Array): void {
-  const { numericCount, base, delta } = split;
+function assembleHessian(numericCount: number, base: Float64Array, delta: Float64Array, inner: Float64Array, u: Float64Array, total: number, lambda: number, out: Float64Array): void {
   const cols = base.length;
   const width = cols + 1;
   // u = E~^T d: a numeric position sums d x (rowProducts), a binary one d times its delta (its diagonal).
@@ -160,20 +233,29 @@ function assembleHessian(split: RareColumns, inner: Float64Array, u: Float64Arra
 }
 
 /**
- * Into inner (lower triangle, position order) the per-row sums of E~^T D E~ before the deltas'
- * scaling, and into u the numeric positions' sums of d x; returns the sum of d. A function of its
- * own, with everything it reads passed in: as a closure over the objective's arrays V8 reloaded
- * each one from the context inside the loops.
+ * Adds rows from..to - 1 into inner (lower triangle, position order), the per-row sums of
+ * E~^T D E~ before the deltas' scaling, and into u the numeric positions' sums of d x; returns
+ * totalBefore plus their d. A function of its own, with everything it reads passed in: as a
+ * closure over the objective's arrays V8 reloaded each one from the context inside the loops.
  */
-function rowProducts(split: RareColumns, residual: Float64Array, y: Int32Array, inner: Float64Array, weighted: Float64Array, u: Float64Array): number {
-  const { numericCount, rowValues, start, entries } = split;
-  const width = split.base.length + 1;
+function rowProducts(
+  numericCount: number,
+  rowValues: Float64Array,
+  start: Int32Array,
+  entries: Int32Array,
+  width: number,
+  residual: Float64Array,
+  y: Int32Array,
+  from: number,
+  to: number,
+  totalBefore: number,
+  inner: Float64Array,
+  weighted: Float64Array,
+  u: Float64Array,
+): number {
   const stride = 1 + numericCount;
-  const rows = start.length - 1;
-  inner.fill(0);
-  u.fill(0);
-  let total = 0;
-  for (let i = 0; i < rows; i++) {
+  let total = totalBefore;
+  for (let i = from; i < to; i++) {
     const p = residual[i] + y[i];
     const d = p * (1 - p);
     total += d;
@@ -202,8 +284,12 @@ function rowProducts(split: RareColumns, residual: Float64Array, y: Int32Array, 
  * against two passes over its entries and the link (an exp and a log, counted as 16 products).
  */
 export function hessianCost(numeric: number, rare: number): number {
-  const products = (numeric * (numeric + 1)) / 2 + rare * numeric + (rare * (rare + 1)) / 2;
-  return products / (2 * (numeric + rare) + 16);
+  return rowProductCount(numeric, rare) / (2 * (numeric + rare) + 16);
+}
+
+/** Products a row adds to the Hessian: its numeric values pairwise, its rare positions with them and pairwise. */
+function rowProductCount(numeric: number, rare: number): number {
+  return (numeric * (numeric + 1)) / 2 + rare * numeric + (rare * (rare + 1)) / 2;
 }
 
 /** A solution in position order (K blocks of positions + intercept) put back in column order. */

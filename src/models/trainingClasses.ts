@@ -1,4 +1,5 @@
 import type { Matrix } from "../stats/matrix.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import { ABSENT_CLASS_SCORE } from "./estimator.js";
 
 /**
@@ -21,17 +22,31 @@ export function trainingClasses(X: Matrix, y: Uint32Array, nClasses: number): Tr
   if (X.rows === 0) throw new RangeError("cannot fit on zero rows");
   if (X.cols === 0) throw new RangeError("X has no features");
   const rows = new Float64Array(nClasses);
-  for (let i = 0; i < y.length; i++) {
-    const label = y[i];
-    if (label >= nClasses) throw new RangeError(`label ${label} at row ${i} is not below nClasses ${nClasses}`);
-    rows[label]++;
-  }
+  const step = rowsPerCall(1);
+  for (let from = 0; from < y.length; from += step) countLabels(y, nClasses, from, Math.min(y.length, from + step), rows);
   const classes = Uint32Array.from(Array.from(rows.keys()).filter((c) => rows[c] > 0));
   const localOf = new Uint32Array(nClasses);
   classes.forEach((c, k) => (localOf[c] = k));
   const local = new Uint32Array(y.length);
-  for (let i = 0; i < y.length; i++) local[i] = localOf[y[i]];
+  for (let from = 0; from < y.length; from += step) localLabels(y, localOf, from, Math.min(y.length, from + step), local);
   return { classes, counts: Float64Array.from(classes, (c) => rows[c]), local };
+}
+
+/**
+ * Adds labels from..to - 1 of y to their classes' rows, checking each. The loops over the rows
+ * of this file run a few hundred steps a call (rowBlocks.ts's CALL_STEPS): every classifier's fit
+ * and prediction runs each once.
+ */
+function countLabels(y: Uint32Array, nClasses: number, from: number, to: number, rows: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    const label = y[i];
+    if (label >= nClasses) throw new RangeError(`label ${label} at row ${i} is not below nClasses ${nClasses}`);
+    rows[label]++;
+  }
+}
+
+function localLabels(y: Uint32Array, localOf: Uint32Array, from: number, to: number, local: Uint32Array): void {
+  for (let i = from; i < to; i++) local[i] = localOf[y[i]];
 }
 
 /**
@@ -61,7 +76,12 @@ export function decisionColumns(scores: Float64Array, rows: number, classes: Uin
   const K = scoreColumns(classes.length);
   if (scores.length !== rows * K) throw new RangeError(`${scores.length} scores for ${rows} rows x ${K}`);
   const out = new Float64Array(rows * nClasses).fill(ABSENT_CLASS_SCORE);
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(K + 1); from < rows; from += step) spreadScores(scores, K, classes, nClasses, from, Math.min(rows, from + step), out);
+  return out;
+}
+
+function spreadScores(scores: Float64Array, K: number, classes: Uint32Array, nClasses: number, from: number, to: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) {
     const o = i * nClasses;
     if (K === 0) {
       out[o + classes[0]] = 0;
@@ -72,7 +92,6 @@ export function decisionColumns(scores: Float64Array, rows: number, classes: Uin
       for (let k = 0; k < K; k++) out[o + classes[k]] = scores[i * K + k];
     }
   }
-  return out;
 }
 
 /** How many decision values scikit-learn keeps per row for this many classes: 0, 1 for two, else one each. */
@@ -88,18 +107,22 @@ export function spreadProbabilities(local: Float64Array, classes: Uint32Array, n
   const k = classes.length;
   const rows = local.length / k;
   const out = new Float64Array(rows * nClasses);
-  for (let i = 0; i < rows; i++) for (let c = 0; c < k; c++) out[i * nClasses + classes[c]] = local[i * k + c];
+  for (let from = 0, step = rowsPerCall(k); from < rows; from += step) spreadRows(local, classes, nClasses, from, Math.min(rows, from + step), out);
   return out;
 }
 
-/**
- * How many of the local labels (0..K-1) are each class. A function of its own that ends with its
- * loop: V8 compiles a long loop met in a first call on the stack and throws that code away where
- * it reaches code after the loop that has not run yet (the boosting classifiers' fits were
- * compiled whole again after each of their loops).
- */
+function spreadRows(local: Float64Array, classes: Uint32Array, nClasses: number, from: number, to: number, out: Float64Array): void {
+  const k = classes.length;
+  for (let i = from; i < to; i++) for (let c = 0; c < k; c++) out[i * nClasses + classes[c]] = local[i * k + c];
+}
+
+/** How many of the local labels (0..K-1) are each class. */
 export function localClassCounts(local: Uint32Array, K: number): Float64Array {
   const counts = new Float64Array(K);
-  for (let i = 0; i < local.length; i++) counts[local[i]]++;
+  for (let from = 0, step = rowsPerCall(1); from < local.length; from += step) countLocal(local, from, Math.min(local.length, from + step), counts);
   return counts;
+}
+
+function countLocal(local: Uint32Array, from: number, to: number, counts: Float64Array): void {
+  for (let i = from; i < to; i++) counts[local[i]]++;
 }

@@ -1,6 +1,6 @@
-import { levelEntries, offBaseEntries, type LevelEntries } from "./levelEntries.js";
+import { levelEntries, offBaseRows } from "./levelEntries.js";
 import type { Matrix } from "./matrix.js";
-import { ROW_BLOCK } from "./rowBlocks.js";
+import { rowsPerCall } from "./rowBlocks.js";
 import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
@@ -36,7 +36,7 @@ export interface BinaryColumns {
  * first (twoValuedColumns.ts, which finds the columns and stops early on a numeric table).
  */
 export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null {
-  const { rows, cols } = X;
+  const { rows, cols, data } = X;
   const columns = twoValuedColumns(X, null, 1, maxDensity * cols);
   if (columns === null) return null;
   const { numeric, binary, groupBase: base, groupRare: rare, entries } = columns;
@@ -44,21 +44,41 @@ export function binaryColumns(X: Matrix, maxDensity = 0.5): BinaryColumns | null
   const index = new Int32Array(entries);
   const value = new Float64Array(entries);
   const split = { rows, cols, numeric, binary, base, rare, start, index, value };
-  const levels = X.oneHot !== undefined && X.oneHot.length > 0 ? levelEntries(X, X.oneHot, binary, base, 1) : null;
-  const row = new Int32Array(binary.length);
   let filled = 0;
-  for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillEntries(X, split, levels, row, from, Math.min(rows, from + ROW_BLOCK), filled);
+  if (X.oneHot === undefined || X.oneHot.length === 0) {
+    const row = new Int32Array(binary.length);
+    for (let from = 0, step = rowsPerCall(cols); from < rows; from += step) filled = fillEntries(data, cols, numeric, binary, base, rare, row, from, Math.min(rows, from + step), filled, start, index, value);
+    return split;
+  }
+  // Each row's binary columns off base (by index in `binary`) from the rows' levels, then the entries.
+  const offStart = new Int32Array(rows + 1);
+  const off = new Int32Array(entries - numeric.length * rows);
+  offBaseRows(levelEntries(X, X.oneHot, binary, base, 1), 0, 0, rows, off, offStart);
+  for (let from = 0, step = rowsPerCall(columns.perRow); from < rows; from += step) filled = fillLevelEntries(data, cols, numeric, binary, base, rare, offStart, off, from, Math.min(rows, from + step), filled, start, index, value);
   return split;
 }
 
 /**
  * Rows from..to - 1, their entries from index[filled]: the numeric columns' values, then the
- * binary columns found at their rarer value (a one-hot block's from the row's level,
- * levelEntries.ts); returns the entries written so far.
+ * binary columns found at their rarer value; returns the entries written so far. A few hundred
+ * values a call (rowBlocks.ts's CALL_STEPS), as fillLevelEntries: a fit runs each once. Both take
+ * arrays, not the split's record (see RareColumns in rareColumns.ts).
  */
-function fillEntries(X: Matrix, split: BinaryColumns, levels: LevelEntries | null, row: Int32Array, from: number, to: number, filled: number): number {
-  const { cols, data } = X;
-  const { numeric, binary, base, rare, start, index, value } = split;
+function fillEntries(
+  data: Float64Array,
+  cols: number,
+  numeric: Int32Array,
+  binary: Int32Array,
+  base: Float64Array,
+  rare: Float64Array,
+  row: Int32Array,
+  from: number,
+  to: number,
+  filled: number,
+  start: Int32Array,
+  index: Int32Array,
+  value: Float64Array,
+): number {
   let p = filled;
   for (let i = from; i < to; i++) {
     const o = i * cols;
@@ -67,9 +87,44 @@ function fillEntries(X: Matrix, split: BinaryColumns, levels: LevelEntries | nul
       index[p] = j;
       value[p++] = data[o + j];
     }
-    const found = levels === null ? binaryOffBase(data, o, binary, base, row) : offBaseEntries(levels, i, 0, 0, row, 0);
+    const found = binaryOffBase(data, o, binary, base, row);
     for (let e = 0; e < found; e++) {
       const j = binary[row[e]];
+      index[p] = j;
+      value[p++] = rare[j] - base[j];
+    }
+    start[i + 1] = p;
+  }
+  return p;
+}
+
+/** fillEntries for a matrix with one-hot blocks, each row's binary entries listed in off from offStart (levelEntries.ts's offBaseRows). */
+function fillLevelEntries(
+  data: Float64Array,
+  cols: number,
+  numeric: Int32Array,
+  binary: Int32Array,
+  base: Float64Array,
+  rare: Float64Array,
+  offStart: Int32Array,
+  off: Int32Array,
+  from: number,
+  to: number,
+  filled: number,
+  start: Int32Array,
+  index: Int32Array,
+  value: Float64Array,
+): number {
+  let p = filled;
+  for (let i = from; i < to; i++) {
+    const o = i * cols;
+    for (let n = 0; n < numeric.length; n++) {
+      const j = numeric[n];
+      index[p] = j;
+      value[p++] = data[o + j];
+    }
+    for (let e = offStart[i]; e < offStart[i + 1]; e++) {
+      const j = binary[off[e]];
       index[p] = j;
       value[p++] = rare[j] - base[j];
     }

@@ -1,3 +1,5 @@
+import { rowsPerCall } from "./rowBlocks.js";
+
 /**
  * Solves A x = b for a symmetric positive definite A (n x n, row-major; only its lower triangle
  * is read) by Cholesky factorisation, as scipy.linalg.solve(assume_a="pos") does for scikit-learn's
@@ -27,18 +29,26 @@ export function choleskyFactor(a: Float64Array, n: number): Float64Array {
   if (a.length !== n * n) throw new RangeError(`matrix has ${a.length} values, expected ${n} x ${n}`);
   const l = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i * n + j];
-      for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
-      if (i === j) {
-        if (!(s > 0)) throw new RangeError(`matrix is not positive definite (pivot ${i} is ${s})`);
-        l[i * n + i] = Math.sqrt(s);
-      } else {
-        l[i * n + j] = s / l[j * n + j];
-      }
-    }
+    for (let from = 0, step = rowsPerCall(i); from <= i; from += step) factorEntries(a, n, i, from, Math.min(i + 1, from + step), l);
   }
   return l;
+}
+
+/**
+ * Entries from..to - 1 of row i of L, each after the ones before it. Entry j takes j steps: a
+ * few hundred steps a call (rowBlocks.ts's CALL_STEPS), as a Newton fit factors only a few times.
+ */
+function factorEntries(a: Float64Array, n: number, i: number, from: number, to: number, l: Float64Array): void {
+  for (let j = from; j < to; j++) {
+    let s = a[i * n + j];
+    for (let k = 0; k < j; k++) s -= l[i * n + k] * l[j * n + k];
+    if (i === j) {
+      if (!(s > 0)) throw new RangeError(`matrix is not positive definite (pivot ${i} is ${s})`);
+      l[i * n + i] = Math.sqrt(s);
+    } else {
+      l[i * n + j] = s / l[j * n + j];
+    }
+  }
 }
 
 /** x becomes z with L z = x. */

@@ -1,4 +1,5 @@
 import type { Matrix, OneHotBlock } from "./matrix.js";
+import { rowsPerCall } from "./rowBlocks.js";
 import { blockValues } from "./twoValuedColumns.js";
 
 /**
@@ -75,29 +76,96 @@ export function levelEntries(X: Matrix, blocks: readonly OneHotBlock[], binary: 
  * column's from the data. Returns the new n.
  */
 export function offBaseEntries(entries: LevelEntries, i: number, g: number, offset: number, out: Int32Array, n: number): number {
-  const { data, cols, binary, groupBase, segmentIndex, segmentBlock } = entries;
+  const { data, cols, binary, groupBase, segmentIndex, segmentBlock, levels, widths, onRare, offStart, offRare } = entries;
+  return rowOffBase(data, cols, binary, groupBase, segmentIndex, segmentBlock, levels, widths, onRare, offStart, offRare, i, g, offset, out, n);
+}
+
+/**
+ * offBaseEntries for the first `rows` rows, all of group g, one after the other from out[0], with
+ * start[i + 1] the entries written up to row i; returns how many.
+ */
+export function offBaseRows(entries: LevelEntries, g: number, offset: number, rows: number, out: Int32Array, start: Int32Array): number {
+  const { data, cols, binary, groupBase, segmentIndex, segmentBlock, levels, widths, onRare, offStart, offRare } = entries;
+  let n = 0;
+  for (let from = 0, step = rowsPerCall(segmentIndex.length); from < rows; from += step) {
+    n = rowsOffBase(data, cols, binary, groupBase, segmentIndex, segmentBlock, levels, widths, onRare, offStart, offRare, g, offset, from, Math.min(rows, from + step), out, start, n);
+  }
+  return n;
+}
+
+/**
+ * Rows from..to - 1 of offBaseRows, a few hundred steps a call (rowBlocks.ts's CALL_STEPS): a fit
+ * runs it once. On LevelEntries' arrays rather than the record: V8's code reading a record's
+ * fields is thrown away when the next fit makes another (see RareColumns in rareColumns.ts).
+ */
+function rowsOffBase(
+  data: Float64Array,
+  cols: number,
+  binary: Int32Array,
+  groupBase: Float64Array,
+  segmentIndex: Int32Array,
+  segmentBlock: Int32Array,
+  levels: readonly Int32Array[],
+  widths: Int32Array,
+  onRare: readonly Uint8Array[],
+  offStart: readonly Int32Array[],
+  offRare: readonly Int32Array[],
+  g: number,
+  offset: number,
+  from: number,
+  to: number,
+  out: Int32Array,
+  start: Int32Array,
+  n: number,
+): number {
+  let m = n;
+  for (let i = from; i < to; i++) {
+    m = rowOffBase(data, cols, binary, groupBase, segmentIndex, segmentBlock, levels, widths, onRare, offStart, offRare, i, g, offset, out, m);
+    start[i + 1] = m;
+  }
+  return m;
+}
+
+/** offBaseEntries on LevelEntries' arrays. */
+function rowOffBase(
+  data: Float64Array,
+  cols: number,
+  binary: Int32Array,
+  groupBase: Float64Array,
+  segmentIndex: Int32Array,
+  segmentBlock: Int32Array,
+  levels: readonly Int32Array[],
+  widths: Int32Array,
+  onRare: readonly Uint8Array[],
+  offStart: readonly Int32Array[],
+  offRare: readonly Int32Array[],
+  i: number,
+  g: number,
+  offset: number,
+  out: Int32Array,
+  n: number,
+): number {
   const o = i * cols;
   const so = g * cols;
   let m = n;
   for (let s = 0; s < segmentIndex.length; s++) {
     const b = segmentIndex[s];
-    if (segmentBlock[s] >= 0) m = blockEntries(entries, segmentBlock[s], i, g, offset + b, out, m);
+    const block = segmentBlock[s];
+    if (block >= 0) m = blockEntries(levels[block][i], offRare[block], offStart[block], onRare[block], widths[block], g, offset + b, out, m);
     else if (data[o + binary[b]] !== groupBase[so + binary[b]]) out[m++] = offset + b;
   }
   return m;
 }
 
 /**
- * Writes into out from n, ascending, offset + k for each column k of `block` at which row i of
- * group g is off base; returns the new n.
+ * Writes into out from n, ascending, offset + k for each column k of a block at which a row of
+ * group g at level k is off base (the block's off-rare columns `list`, per group from `starts`,
+ * and `onRare`); returns the new n.
  */
-function blockEntries(entries: LevelEntries, block: number, i: number, g: number, offset: number, out: Int32Array, n: number): number {
-  const k = entries.levels[block][i];
-  const list = entries.offRare[block];
-  const starts = entries.offStart[block];
+function blockEntries(k: number, list: Int32Array, starts: Int32Array, onRare: Uint8Array, width: number, g: number, offset: number, out: Int32Array, n: number): number {
   let m = n;
   // The level's column, if off base when on, in its place among the off-rare ones.
-  let pending = k >= 0 && entries.onRare[block][g * entries.widths[block] + k] === 1;
+  let pending = k >= 0 && onRare[g * width + k] === 1;
   for (let r = starts[g]; r < starts[g + 1]; r++) {
     const t = list[r];
     if (pending && k < t) {

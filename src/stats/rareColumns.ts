@@ -1,6 +1,6 @@
-import { levelEntries, offBaseEntries, type LevelEntries } from "./levelEntries.js";
+import { levelEntries, offBaseRows } from "./levelEntries.js";
 import type { Matrix } from "./matrix.js";
-import { ROW_BLOCK } from "./rowBlocks.js";
+import { rowsPerCall } from "./rowBlocks.js";
 import { twoValuedColumns } from "./twoValuedColumns.js";
 
 /**
@@ -16,6 +16,12 @@ import { twoValuedColumns } from "./twoValuedColumns.js";
  * one-hot blocks are known to be, and their entries come from the rows' levels. Fewer arrays in
  * the loop matter: with a separate index array for the numeric columns and one for base . e_i,
  * V8 ran out of registers and the SGD's epoch took a quarter longer.
+ *
+ * The loops that read a split take its arrays and numbers as arguments, not the record: a record
+ * made by an object literal changes its map's fields when the literal runs a second time (in the
+ * next fit), and V8 threw away the code compiled against the first (the SGD's splitPass, compiled
+ * in a child's first fold, was compiled again, on the stack, in its second). The same holds for
+ * the other records these loops read (LevelEntries, the schedule of an SGD).
  */
 export interface RareColumns {
   /** The column at each position: the numeric columns, then the binary ones, each ascending. */
@@ -41,7 +47,7 @@ export interface RareColumns {
  * cheap) or X holds a value that is not finite.
  */
 export function rareColumns(X: Matrix): RareColumns | null {
-  const { rows, cols } = X;
+  const { rows, cols, data } = X;
   const two = twoValuedColumns(X, null, 1, cols / 2);
   if (two === null) return null;
   const { numeric, binary, groupBase, groupRare } = two;
@@ -55,20 +61,37 @@ export function rareColumns(X: Matrix): RareColumns | null {
   const width = 1 + numericCount;
   const rowValues = new Float64Array(rows * width);
   const split = { column, numericCount, rowValues, start, entries, base, delta, rare, baseBase: base.reduce((sum, v) => sum + v * v, 0) };
-  let filled = 0;
   if (X.oneHot === undefined || X.oneHot.length === 0) {
-    for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillRows(X, split, from, Math.min(rows, from + ROW_BLOCK), filled);
+    let filled = 0;
+    for (let from = 0, step = rowsPerCall(cols); from < rows; from += step) filled = fillRows(data, cols, column, numericCount, base, delta, from, Math.min(rows, from + step), filled, rowValues, start, entries);
     return split;
   }
-  const segments = levelEntries(X, X.oneHot, binary, groupBase, 1);
-  for (let from = 0; from < rows; from += ROW_BLOCK) filled = fillRowsByLevel(X, split, segments, from, Math.min(rows, from + ROW_BLOCK), filled);
+  // A binary column's position is numericCount + its index among the binary columns.
+  offBaseRows(levelEntries(X, X.oneHot, binary, groupBase, 1), 0, numericCount, rows, entries, start);
+  const step = rowsPerCall(two.perRow);
+  for (let from = 0; from < rows; from += step) fillRowValues(data, cols, column, numericCount, base, delta, from, Math.min(rows, from + step), start, entries, rowValues);
   return split;
 }
 
-/** Writes rows from..to - 1 of the split, their binary entries from entries[filled]; returns the entries written so far. */
-function fillRows(X: Matrix, split: RareColumns, from: number, to: number, filled: number): number {
-  const { cols, data } = X;
-  const { column, numericCount, rowValues, start, entries, base, delta } = split;
+/**
+ * Writes rows from..to - 1 of the split, their binary entries from entries[filled]; returns the
+ * entries written so far. A few hundred values a call (rowBlocks.ts's CALL_STEPS), as each loop
+ * over the rows here: a fit runs them once.
+ */
+function fillRows(
+  data: Float64Array,
+  cols: number,
+  column: Int32Array,
+  numericCount: number,
+  base: Float64Array,
+  delta: Float64Array,
+  from: number,
+  to: number,
+  filled: number,
+  rowValues: Float64Array,
+  start: Int32Array,
+  entries: Int32Array,
+): number {
   const width = 1 + numericCount;
   let p = filled;
   for (let i = from; i < to; i++) {
@@ -86,24 +109,31 @@ function fillRows(X: Matrix, split: RareColumns, from: number, to: number, fille
   return p;
 }
 
-/** fillRows for a matrix with one-hot blocks: the same entries, a block's found from the row's level (levelEntries.ts). */
-function fillRowsByLevel(X: Matrix, split: RareColumns, segments: LevelEntries, from: number, to: number, filled: number): number {
-  const { cols, data } = X;
-  const { column, numericCount, rowValues, start, entries, base, delta } = split;
+/**
+ * For a matrix with one-hot blocks, whose rows' entries (start, entries) offBaseRows found from
+ * their levels: rows from..to - 1's values in rowValues, as fillRows writes them.
+ */
+function fillRowValues(
+  data: Float64Array,
+  cols: number,
+  column: Int32Array,
+  numericCount: number,
+  base: Float64Array,
+  delta: Float64Array,
+  from: number,
+  to: number,
+  start: Int32Array,
+  entries: Int32Array,
+  rowValues: Float64Array,
+): void {
   const width = 1 + numericCount;
-  let p = filled;
   for (let i = from; i < to; i++) {
     const o = i * cols;
     for (let q = 0; q < numericCount; q++) rowValues[i * width + 1 + q] = data[o + column[q]];
-    const rowStart = p;
-    // A binary column's position is numericCount + its index among the binary columns.
-    p = offBaseEntries(segments, i, 0, numericCount, entries, p);
     let s = 0;
-    for (let e = rowStart; e < p; e++) s += base[entries[e]] * delta[entries[e]];
+    for (let e = start[i]; e < start[i + 1]; e++) s += base[entries[e]] * delta[entries[e]];
     rowValues[i * width] = s;
-    start[i + 1] = p;
   }
-  return p;
 }
 
 /**
@@ -112,34 +142,43 @@ function fillRowsByLevel(X: Matrix, split: RareColumns, segments: LevelEntries, 
  * column that happens to be two-valued in the sample is still exact).
  */
 export function everyNthRow(split: RareColumns, stride: number): RareColumns {
-  const { column, numericCount, base, delta, rare, baseBase } = split;
-  const sampledStart = sampledStarts(split.start, stride);
-  const sampledEntries = new Int32Array(sampledStart[sampledStart.length - 1]);
-  const sampledValues = new Float64Array((sampledStart.length - 1) * (1 + numericCount));
-  copySampledRows(split, stride, sampledStart, sampledEntries, sampledValues);
+  const { column, numericCount, base, delta, rare, baseBase, rowValues, start, entries } = split;
+  const rows = start.length - 1;
+  const sampled = Math.ceil(rows / stride);
+  const sampledStart = new Int32Array(sampled + 1);
+  for (let from = 0, step = rowsPerCall(1); from < sampled; from += step) addSampledStarts(start, stride, from, Math.min(sampled, from + step), sampledStart);
+  const sampledEntries = new Int32Array(sampledStart[sampled]);
+  const width = 1 + numericCount;
+  const sampledValues = new Float64Array(sampled * width);
+  const step = rowsPerCall(width + entries.length / Math.max(1, rows));
+  for (let from = 0; from < sampled; from += step) copySampledRows(rowValues, width, start, entries, stride, from, Math.min(sampled, from + step), sampledStart, sampledEntries, sampledValues);
   // Written out as rareColumns' literal, in its order, so that both have one map: a spread of
   // the split had another, and the objective's passes, holding either, were compiled again.
   return { column, numericCount, rowValues: sampledValues, start: sampledStart, entries: sampledEntries, base, delta, rare, baseBase };
 }
 
-/**
- * The sampled rows' entry offsets. Each loop over the rows is a function of its own, ending with
- * its loop: V8 compiles a long loop met in a first call on the stack, and threw that code away
- * where it reached code after the loop that had not run yet.
- */
-function sampledStarts(start: Int32Array, stride: number): Int32Array {
-  const sampled = Math.ceil((start.length - 1) / stride);
-  const sampledStart = new Int32Array(sampled + 1);
-  for (let s = 0; s < sampled; s++) sampledStart[s + 1] = sampledStart[s] + start[s * stride + 1] - start[s * stride];
-  return sampledStart;
+/** The entry offsets of sampled rows from..to - 1 (rows s stride), each after the one before. */
+function addSampledStarts(start: Int32Array, stride: number, from: number, to: number, sampledStart: Int32Array): void {
+  for (let s = from; s < to; s++) sampledStart[s + 1] = sampledStart[s] + start[s * stride + 1] - start[s * stride];
 }
 
-function copySampledRows(split: RareColumns, stride: number, sampledStart: Int32Array, sampledEntries: Int32Array, sampledValues: Float64Array): void {
-  const { numericCount, rowValues, start, entries } = split;
-  const width = 1 + numericCount;
-  for (let s = 0; s < sampledStart.length - 1; s++) {
+/** Sampled rows from..to - 1's entries and values (width a row), from rows s stride of the split. */
+function copySampledRows(
+  rowValues: Float64Array,
+  width: number,
+  start: Int32Array,
+  entries: Int32Array,
+  stride: number,
+  from: number,
+  to: number,
+  sampledStart: Int32Array,
+  sampledEntries: Int32Array,
+  sampledValues: Float64Array,
+): void {
+  for (let s = from; s < to; s++) {
     const i = s * stride;
-    sampledEntries.set(entries.subarray(start[i], start[i + 1]), sampledStart[s]);
-    sampledValues.set(rowValues.subarray(i * width, (i + 1) * width), s * width);
+    let at = sampledStart[s];
+    for (let e = start[i]; e < start[i + 1]; e++) sampledEntries[at++] = entries[e];
+    for (let q = 0; q < width; q++) sampledValues[s * width + q] = rowValues[i * width + q];
   }
 }

@@ -1,5 +1,5 @@
 import type { Matrix, OneHotBlock } from "./matrix.js";
-import { ROW_BLOCK } from "./rowBlocks.js";
+import { rowsPerCall } from "./rowBlocks.js";
 
 /**
  * The columns of X that take at most two values ("binary": one-hot levels, 0/1 flags, z-scored or
@@ -40,13 +40,13 @@ export function twoValuedColumns(X: Matrix, group: Uint32Array | null, groups: n
   const isBinary = new Uint8Array(p).fill(1);
   const firstCount = new Float64Array(groups * p);
   const counts = new Float64Array(groups);
-  const scan = { scanned: columnsOutside(blocks, p), first, second, isBinary, firstCount, counts };
+  const scanned = columnsOutside(blocks, p);
   let numericCount = 0;
-  for (let from = 0; from < rows; from += ROW_BLOCK) {
-    numericCount = scanRows(X, group, groups, from, Math.min(rows, from + ROW_BLOCK), maxPerRow, numericCount, scan);
+  for (let from = 0, step = rowsPerCall(scanned.length); from < rows; from += step) {
+    numericCount = scanRows(data, p, group, groups, scanned, from, Math.min(rows, from + step), maxPerRow, numericCount, first, second, isBinary, firstCount, counts);
     if (numericCount < 0) return null;
   }
-  for (const block of blocks) countBlock(X, block, group, groups, scan);
+  for (const block of blocks) countBlock(X, block, group, groups, second, firstCount, counts);
   const numeric: number[] = [];
   const binary: number[] = [];
   const groupBase = new Float64Array(groups * p);
@@ -73,26 +73,31 @@ export function twoValuedColumns(X: Matrix, group: Uint32Array | null, groups: n
   return { numeric: Int32Array.from(numeric), binary: Int32Array.from(binary), groupBase, groupRare, counts, entries, perRow };
 }
 
-interface ScanCounts {
-  /** The columns read value by value: those outside X's one-hot blocks, ascending. */
-  readonly scanned: Int32Array;
-  /** Per column: the first value seen, and the other one (NaN until seen). */
-  readonly first: Float64Array;
-  readonly second: Float64Array;
-  /** Per column: 1 while it has shown at most two values. */
-  readonly isBinary: Uint8Array;
-  /** groups x cols: rows of the group at the column's first value. */
-  readonly firstCount: Float64Array;
-  readonly counts: Float64Array;
-}
-
 /**
- * Reads rows from..to - 1 into the counts; returns the numeric columns found so far, or -1 when
- * a value is not finite or they reach maxPerRow.
+ * Reads rows from..to - 1 of the columns `scanned` (those outside X's one-hot blocks, ascending)
+ * into the counts: per column its first value seen and the other one (NaN until seen), isBinary
+ * 1 while it has shown at most two values, per group and column the rows at its first value,
+ * per group its rows. Returns the numeric columns found so far, or -1 when a value is not finite
+ * or they reach maxPerRow. A few hundred values a call (rowBlocks.ts's CALL_STEPS), as each loop
+ * over the rows here: a fit runs them once. They take arrays and numbers, not a record of them
+ * (see RareColumns in rareColumns.ts).
  */
-function scanRows(X: Matrix, group: Uint32Array | null, groups: number, from: number, to: number, maxPerRow: number, numericSoFar: number, scan: ScanCounts): number {
-  const { cols: p, data } = X;
-  const { scanned, first, second, isBinary, firstCount, counts } = scan;
+function scanRows(
+  data: Float64Array,
+  p: number,
+  group: Uint32Array | null,
+  groups: number,
+  scanned: Int32Array,
+  from: number,
+  to: number,
+  maxPerRow: number,
+  numericSoFar: number,
+  first: Float64Array,
+  second: Float64Array,
+  isBinary: Uint8Array,
+  firstCount: Float64Array,
+  counts: Float64Array,
+): number {
   const width = scanned.length;
   let numericCount = numericSoFar;
   for (let i = from; i < to; i++) {
@@ -161,15 +166,11 @@ export function blockValues(X: Matrix, block: OneHotBlock): { readonly on: Float
  * A one-hot block's counts, as scanRows would find them: per column, its other value if any row
  * holds one, and per group the rows at row 0's value.
  */
-function countBlock(X: Matrix, block: OneHotBlock, group: Uint32Array | null, groups: number, scan: ScanCounts): void {
+function countBlock(X: Matrix, block: OneHotBlock, group: Uint32Array | null, groups: number, second: Float64Array, firstCount: Float64Array, counts: Float64Array): void {
   const { rows, cols: p } = X;
   const { first: c0, width, level } = block;
-  const { second, firstCount, counts } = scan;
   const onCount = new Float64Array(groups * width);
-  // The loop over the rows in a function that ends with it: V8 compiles a long loop met in a first
-  // call on the stack (on-stack replacement), and re-entered that code at every later call, only
-  // to throw it away at the code after the loop, which had not run when it was compiled.
-  countLevels(level, group, rows, width, onCount);
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) countLevels(level, group, width, from, Math.min(rows, from + step), onCount);
   const { on, off } = blockValues(X, block);
   const level0 = level[0];
   for (let k = 0; k < width; k++) {
@@ -184,7 +185,7 @@ function countBlock(X: Matrix, block: OneHotBlock, group: Uint32Array | null, gr
   }
 }
 
-/** Per group, the rows at each level of a block (group null: one group). */
-function countLevels(level: Int32Array, group: Uint32Array | null, rows: number, width: number, onCount: Float64Array): void {
-  for (let i = 0; i < rows; i++) if (level[i] >= 0) onCount[(group === null ? 0 : group[i]) * width + level[i]]++;
+/** Adds rows from..to - 1 to the rows per group at each level of a block (group null: one group). */
+function countLevels(level: Int32Array, group: Uint32Array | null, width: number, from: number, to: number, onCount: Float64Array): void {
+  for (let i = from; i < to; i++) if (level[i] >= 0) onCount[(group === null ? 0 : group[i]) * width + level[i]]++;
 }
