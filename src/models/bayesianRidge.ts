@@ -1,5 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { numpyMean } from "../stats/pairwiseSum.js";
+import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import { thinSvd } from "../stats/thinSvd.js";
@@ -59,32 +60,24 @@ export class BayesianRidge extends CentredLinearModel {
   protected solve(X: Matrix, xMean: Float64Array, y: Float64Array): Float64Array {
     const { rows: n, cols: p } = X;
     const yMean = numpyMean(y);
+    // The passes over the rows a few rows a call (rowBlocks.ts's CALL_STEPS): a fit makes each once.
+    const step = rowsPerCall(1);
     let variance = 0;
-    for (const v of y) variance += (v - yMean) * (v - yMean);
+    for (let from = 0; from < y.length; from += step) variance = addSquaredDeviations(y, yMean, from, Math.min(y.length, from + step), variance);
     let alpha = 1 / (variance / n + Number.EPSILON);
     let lambda = 1;
     const xty = centredCrossProduct(X, xMean, y);
     const { values: eigenvalues, vectors: vt } = n > p ? gramEigen(X, xMean) : wideEigen(centredCopy(X, xMean));
-    // The weights' coordinates along each direction before shrinkage: v_j . X'y.
-    const projections = Float64Array.from(eigenvalues, (_, j) => {
-      let s = 0;
-      for (let l = 0; l < p; l++) s += vt[j * p + l] * xty[l];
-      return s;
-    });
-    const weightsFor = (ratio: number): Float64Array => {
-      const w = new Float64Array(p);
-      for (let j = 0; j < eigenvalues.length; j++) {
-        const c = projections[j] / (eigenvalues[j] + ratio);
-        for (let l = 0; l < p; l++) w[l] += c * vt[j * p + l];
-      }
-      return w;
-    };
+    // The weights' coordinates along each direction before shrinkage: v_j . X'y (a loop, not a
+    // mapping callback: a closure made per fit had its compiled code made again in every fold).
+    const projections = new Float64Array(eigenvalues.length);
+    for (let j = 0; j < eigenvalues.length; j++) projections[j] = rowDot(vt, j * p, xty);
     let yy = 0;
-    for (const v of y) yy += v * v;
+    for (let from = 0; from < y.length; from += step) yy = addSquaredDeviations(y, 0, from, Math.min(y.length, from + step), yy);
     let previous: Float64Array | null = null;
     let iteration = 0;
     while (iteration < this.maxIterations) {
-      const w = weightsFor(lambda / alpha);
+      const w = shrunkWeights(projections, eigenvalues, vt, p, lambda / alpha);
       const residual = n > p ? gramResidual(X, xMean, y, w, eigenvalues, projections, yy, lambda / alpha) : squaredResidual(X, xMean, y, w);
       let gamma = 0;
       for (const e of eigenvalues) gamma += (alpha * e) / (lambda + alpha * e);
@@ -102,7 +95,7 @@ export class BayesianRidge extends CentredLinearModel {
     }
     this.updates = iteration;
     this.precisions = { alpha, lambda };
-    return weightsFor(lambda / alpha);
+    return shrunkWeights(projections, eigenvalues, vt, p, lambda / alpha);
   }
 }
 
@@ -127,16 +120,55 @@ function gramResidual(X: Matrix, xMean: Float64Array, y: Float64Array, w: Float6
   return residual > 1e-6 * yy ? residual : squaredResidual(X, xMean, y, w);
 }
 
-/** |y - X_c w|^2, X centred on xMean as it is read. */
+/** |y - X_c w|^2, X centred on xMean as it is read; a few rows a call, those calls ROW_BLOCK rows a call of a block function (see groupSums.ts). */
 function squaredResidual(X: Matrix, xMean: Float64Array, y: Float64Array, w: Float64Array): number {
   const { rows, cols, data } = X;
   let total = 0;
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0; from < rows; from += ROW_BLOCK) total = addSquaredResidualBlock(data, cols, xMean, y, w, from, Math.min(rows, from + ROW_BLOCK), total);
+  return total;
+}
+
+function addSquaredResidualBlock(data: Float64Array, cols: number, xMean: Float64Array, y: Float64Array, w: Float64Array, from: number, to: number, total: number): number {
+  for (let i = from, step = rowsPerCall(cols); i < to; i += step) total = addSquaredResiduals(data, cols, xMean, y, w, i, Math.min(to, i + step), total);
+  return total;
+}
+
+function addSquaredResiduals(data: Float64Array, cols: number, xMean: Float64Array, y: Float64Array, w: Float64Array, from: number, to: number, total: number): number {
+  for (let i = from; i < to; i++) {
     let s = 0;
     for (let j = 0; j < cols; j++) s += (data[i * cols + j] - xMean[j]) * w[j];
     total += (y[i] - s) * (y[i] - s);
   }
   return total;
+}
+
+/** total plus the squares of y[from..to - 1] about center, in order. */
+function addSquaredDeviations(y: Float64Array, center: number, from: number, to: number, total: number): number {
+  for (let i = from; i < to; i++) total += (y[i] - center) * (y[i] - center);
+  return total;
+}
+
+/**
+ * w = V diag(1 / (s^2 + ratio)) V' X'y from the projections V' X'y, a direction a call: an
+ * update's p^2 steps in one call were compiled on the stack. Not a closure in solve: a closure
+ * made per fit had its compiled code made again in every fold.
+ */
+function shrunkWeights(projections: Float64Array, eigenvalues: Float64Array, vt: Float64Array, p: number, ratio: number): Float64Array {
+  const w = new Float64Array(p);
+  for (let j = 0; j < eigenvalues.length; j++) addMultiple(w, projections[j] / (eigenvalues[j] + ratio), vt, j * p);
+  return w;
+}
+
+/** Row `at..` of vt (x.length wide) . x, in order. */
+function rowDot(vt: Float64Array, at: number, x: Float64Array): number {
+  let s = 0;
+  for (let l = 0; l < x.length; l++) s += vt[at + l] * x[l];
+  return s;
+}
+
+/** w += c times row j of vt (w.length wide, from at). */
+function addMultiple(w: Float64Array, c: number, vt: Float64Array, at: number): void {
+  for (let l = 0; l < w.length; l++) w[l] += c * vt[at + l];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { elasticNetCoordinateDescent, type CoordinateDescentResult } from "../stats/coordinateDescent.js";
 import { elasticNetGramDescent } from "../stats/gramCoordinateDescent.js";
 import type { Matrix } from "../stats/matrix.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
 import { CentredLinearModel, centredCrossProduct } from "./linearModel.js";
 
@@ -74,9 +75,14 @@ export class ElasticNet extends CentredLinearModel {
   }
 }
 
-/** y'y, summed in order as the row form's dot product sums it. */
+/** y'y, summed in order as the row form's dot product sums it; a few rows a call (rowBlocks.ts's CALL_STEPS), as a fit sums it once. */
 function sumOfSquares(y: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) s += y[i] * y[i];
+  for (let from = 0, step = rowsPerCall(1); from < y.length; from += step) s = addSquares(y, from, Math.min(y.length, from + step), s);
+  return s;
+}
+
+function addSquares(y: Float64Array, from: number, to: number, s: number): number {
+  for (let i = from; i < to; i++) s += y[i] * y[i];
   return s;
 }

@@ -1,6 +1,7 @@
 import { binaryColumns } from "../stats/binaryColumns.js";
 import { minimizeLbfgs, type Objective } from "../stats/lbfgs.js";
 import type { Matrix } from "../stats/matrix.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import { splitHuberObjective } from "./huberSplit.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
@@ -24,17 +25,33 @@ const GRADIENT_TOLERANCE = 1e-8;
  * blow that noise up to the size of the signal.
  */
 function targetScaling(y: Float64Array): { readonly center: number; readonly scale: number } {
-  let sum = 0;
-  let largest = 0;
-  for (const v of y) {
-    sum += v;
-    largest = Math.max(largest, Math.abs(v));
-  }
-  const center = sum / y.length;
+  const n = y.length;
+  // The passes over the rows a few rows a call (rowBlocks.ts's CALL_STEPS): a fit makes each once.
+  const step = rowsPerCall(1);
+  // The sum and the largest |target|, carried from call to call.
+  const sumLargest = new Float64Array(2);
+  for (let from = 0; from < n; from += step) addSumLargest(y, from, Math.min(n, from + step), sumLargest);
+  const center = sumLargest[0] / n;
   let squares = 0;
-  for (const v of y) squares += (v - center) * (v - center);
-  const sd = Math.sqrt(squares / y.length);
-  return { center, scale: Number.isFinite(sd) && sd > 1e-9 * largest ? sd : 1 };
+  for (let from = 0; from < n; from += step) squares = addSquaredDeviations(y, center, from, Math.min(n, from + step), squares);
+  const sd = Math.sqrt(squares / n);
+  return { center, scale: Number.isFinite(sd) && sd > 1e-9 * sumLargest[1] ? sd : 1 };
+}
+
+function addSumLargest(y: Float64Array, from: number, to: number, sumLargest: Float64Array): void {
+  let sum = sumLargest[0];
+  let largest = sumLargest[1];
+  for (let i = from; i < to; i++) {
+    sum += y[i];
+    largest = Math.max(largest, Math.abs(y[i]));
+  }
+  sumLargest[0] = sum;
+  sumLargest[1] = largest;
+}
+
+function addSquaredDeviations(y: Float64Array, center: number, from: number, to: number, total: number): number {
+  for (let i = from; i < to; i++) total += (y[i] - center) * (y[i] - center);
+  return total;
 }
 
 /**
@@ -101,11 +118,7 @@ export class HuberRegressor implements Regressor {
     checkQueryData(X, weights.length);
     const { rows, cols, data } = X;
     const out = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) {
-      let s = intercept;
-      for (let j = 0; j < cols; j++) s += data[i * cols + j] * weights[j];
-      out[i] = s;
-    }
+    for (let from = 0, step = rowsPerCall(cols); from < rows; from += step) predictRows(data, cols, weights, intercept, from, Math.min(rows, from + step), out);
     return out;
   }
 
@@ -125,6 +138,15 @@ export class HuberRegressor implements Regressor {
   private get model(): { weights: Float64Array; intercept: number; scale: number } {
     if (this.fitted === null) throw new Error("the HuberRegressor is not fitted");
     return this.fitted;
+  }
+}
+
+/** Rows from..to - 1 of X w + intercept: a few rows a call (rowBlocks.ts's CALL_STEPS), as a prediction reads them once. */
+function predictRows(data: Float64Array, cols: number, weights: Float64Array, intercept: number, from: number, to: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    let s = intercept;
+    for (let j = 0; j < cols; j++) s += data[i * cols + j] * weights[j];
+    out[i] = s;
   }
 }
 

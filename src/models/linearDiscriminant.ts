@@ -2,7 +2,7 @@ import { groupSums } from "../stats/groupSums.js";
 import { denseScatter } from "../stats/gram.js";
 import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { rightSingularVectors } from "../stats/rightSingularVectors.js";
-import { ROW_BLOCK } from "../stats/rowBlocks.js";
+import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
 import { checkSquaresFit } from "../stats/squaresFit.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
@@ -110,46 +110,61 @@ export class LinearDiscriminantAnalysis implements Estimator {
       return out;
     }
     const scores = linearScores(X, weights, intercepts);
-    for (let i = 0; i < rows; i++) {
-      const o = i * nClasses;
-      if (K === 2) {
-        // scikit-learn's binary decision is the difference of the two class scores, through expit.
-        const d = scores[i * 2 + 1] - scores[i * 2];
-        const positive = 1 / (1 + Math.exp(-d));
-        out[o + classes[0]] = 1 - positive;
-        out[o + classes[1]] = positive;
-        continue;
-      }
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) max = Math.max(max, scores[i * K + k]);
-      let total = 0;
-      for (let k = 0; k < K; k++) total += Math.exp(scores[i * K + k] - max);
-      for (let k = 0; k < K; k++) out[o + classes[k]] = Math.exp(scores[i * K + k] - max) / total;
-    }
+    // A few rows a call (rowBlocks.ts's CALL_STEPS), as a prediction reads its rows once.
+    for (let from = 0, step = rowsPerCall(3 * K); from < rows; from += step) rowProbabilities(scores, classes, nClasses, from, Math.min(rows, from + step), out);
     return out;
+  }
+}
+
+/** Rows from..to - 1 of the probabilities from the K class scores a row (K >= 2), at the fitted classes' columns. */
+function rowProbabilities(scores: Float64Array, classes: Uint32Array, nClasses: number, from: number, to: number, out: Float64Array): void {
+  const K = classes.length;
+  for (let i = from; i < to; i++) {
+    const o = i * nClasses;
+    if (K === 2) {
+      // scikit-learn's binary decision is the difference of the two class scores, through expit.
+      const d = scores[i * 2 + 1] - scores[i * 2];
+      const positive = 1 / (1 + Math.exp(-d));
+      out[o + classes[0]] = 1 - positive;
+      out[o + classes[1]] = positive;
+      continue;
+    }
+    let max = -Infinity;
+    for (let k = 0; k < K; k++) max = Math.max(max, scores[i * K + k]);
+    let total = 0;
+    for (let k = 0; k < K; k++) total += Math.exp(scores[i * K + k] - max);
+    for (let k = 0; k < K; k++) out[o + classes[k]] = Math.exp(scores[i * K + k] - max) / total;
   }
 }
 
 /**
  * Population standard deviation of each column of the within-class rows x - mean_class (np.std
  * of scikit-learn's Xc), 1 where it is exactly 0: the in-order sums of the rows, as np.std takes
- * them, without keeping the rows.
+ * them, without keeping the rows. Each pass a few rows a call (rowBlocks.ts's CALL_STEPS), those
+ * calls ROW_BLOCK rows a call of a block function (see groupSums.ts).
  */
 function withinStd(X: Matrix, local: Uint32Array, means: Float64Array): Float64Array {
-  const { rows, cols } = X;
+  const { rows, cols, data } = X;
   const mean = new Float64Array(cols);
-  for (let from = 0; from < rows; from += ROW_BLOCK) addWithin(X, local, means, from, Math.min(rows, from + ROW_BLOCK), mean);
+  for (let from = 0; from < rows; from += ROW_BLOCK) addWithinBlock(data, cols, local, means, from, Math.min(rows, from + ROW_BLOCK), mean);
   for (let j = 0; j < cols; j++) mean[j] /= rows;
   const std = new Float64Array(cols);
-  for (let from = 0; from < rows; from += ROW_BLOCK) addWithinSquares(X, local, means, mean, from, Math.min(rows, from + ROW_BLOCK), std);
+  for (let from = 0; from < rows; from += ROW_BLOCK) addWithinSquaresBlock(data, cols, local, means, mean, from, Math.min(rows, from + ROW_BLOCK), std);
   checkSquaresFit(std, cols);
   for (let j = 0; j < cols; j++) std[j] = std[j] === 0 ? 1 : Math.sqrt(std[j] / rows);
   return std;
 }
 
+function addWithinBlock(data: Float64Array, cols: number, local: Uint32Array, means: Float64Array, from: number, to: number, out: Float64Array): void {
+  for (let i = from, step = rowsPerCall(cols); i < to; i += step) addWithin(data, cols, local, means, i, Math.min(to, i + step), out);
+}
+
+function addWithinSquaresBlock(data: Float64Array, cols: number, local: Uint32Array, means: Float64Array, mean: Float64Array, from: number, to: number, out: Float64Array): void {
+  for (let i = from, step = rowsPerCall(cols); i < to; i += step) addWithinSquares(data, cols, local, means, mean, i, Math.min(to, i + step), out);
+}
+
 /** Adds rows from..to - 1 of x - mean_class to `out`, in row order. */
-function addWithin(X: Matrix, local: Uint32Array, means: Float64Array, from: number, to: number, out: Float64Array): void {
-  const { cols, data } = X;
+function addWithin(data: Float64Array, cols: number, local: Uint32Array, means: Float64Array, from: number, to: number, out: Float64Array): void {
   for (let i = from; i < to; i++) {
     const o = i * cols;
     const mo = local[i] * cols;
@@ -158,8 +173,7 @@ function addWithin(X: Matrix, local: Uint32Array, means: Float64Array, from: num
 }
 
 /** Adds the squares of rows from..to - 1 of (x - mean_class) - mean to `out`, in row order. */
-function addWithinSquares(X: Matrix, local: Uint32Array, means: Float64Array, mean: Float64Array, from: number, to: number, out: Float64Array): void {
-  const { cols, data } = X;
+function addWithinSquares(data: Float64Array, cols: number, local: Uint32Array, means: Float64Array, mean: Float64Array, from: number, to: number, out: Float64Array): void {
   for (let i = from; i < to; i++) {
     const o = i * cols;
     const mo = local[i] * cols;
@@ -184,11 +198,22 @@ function withinSvd(X: Matrix, local: Uint32Array, K: number, means: Float64Array
   if (X.rows < p) return wideWithinSvd(X, local, means, scale);
   const scatters = groupScatters(X, local, K, means);
   const gram = new Float64Array(p * p);
-  for (let k = 0; k < K; k++) for (let e = 0; e < p * p; e++) gram[e] += scatters[k * p * p + e];
-  // One factor at a time: scales near 2^500 (columns near 1e-150) would overflow as a product.
-  for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) gram[j * p + l] = gram[j * p + l] * scale[j] * scale[l];
+  for (let from = 0, step = rowsPerCall(K * p); from < p; from += step) scaledSumRows(scatters, K, p, scale, from, Math.min(p, from + step), gram);
   const { values, vectors } = symmetricEigen(gram, p);
   return { values: Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0))), vt: vectors };
+}
+
+/** Rows from..to - 1 of the K scatters' sum (in class order), each entry (j, l) then times scale[j] and scale[l]; a few rows a call, as a fit sums them once. */
+function scaledSumRows(scatters: Float64Array, K: number, p: number, scale: Float64Array, from: number, to: number, gram: Float64Array): void {
+  for (let j = from; j < to; j++) {
+    for (let l = 0; l < p; l++) {
+      const e = j * p + l;
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += scatters[k * p * p + e];
+      // One factor at a time: scales near 2^500 (columns near 1e-150) would overflow as a product.
+      gram[e] = sum * scale[j] * scale[l];
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { numpyMean } from "../stats/pairwiseSum.js";
 import { createMatrix, type Matrix } from "../stats/matrix.js";
-import { ROW_BLOCK } from "../stats/rowBlocks.js";
+import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
 
 /**
@@ -22,9 +22,10 @@ export abstract class CentredLinearModel implements Regressor {
     const { cols } = X;
     const xMean = columnMeans(X);
     const yMean = numpyMean(y);
-    // A plain loop: Float64Array.from with a mapping callback took 9 ms for 20,512 targets.
+    // A plain loop (Float64Array.from with a mapping callback took 9 ms for 20,512 targets), a
+    // few rows a call (rowBlocks.ts's CALL_STEPS), as every pass over the rows here.
     const yc = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) yc[i] = y[i] - yMean;
+    for (let from = 0, step = rowsPerCall(1); from < y.length; from += step) centreTargets(y, yMean, from, Math.min(y.length, from + step), yc);
     const coefficients = this.solve(X, xMean, yc);
     let offset = 0;
     for (let j = 0; j < cols; j++) offset += xMean[j] * coefficients[j];
@@ -36,7 +37,7 @@ export abstract class CentredLinearModel implements Regressor {
     const { coefficients, intercept } = this.model;
     checkQueryData(X, coefficients.length);
     const out = new Float64Array(X.rows);
-    for (let from = 0; from < X.rows; from += ROW_BLOCK) predictRows(X, coefficients, intercept, from, Math.min(X.rows, from + ROW_BLOCK), out);
+    for (let from = 0, step = rowsPerCall(X.cols); from < X.rows; from += step) predictRows(X.data, X.cols, coefficients, intercept, from, Math.min(X.rows, from + step), out);
     return out;
   }
 
@@ -56,21 +57,30 @@ export abstract class CentredLinearModel implements Regressor {
   }
 }
 
+function centreTargets(y: Float64Array, yMean: number, from: number, to: number, yc: Float64Array): void {
+  for (let i = from; i < to; i++) yc[i] = y[i] - yMean;
+}
+
 /**
- * Each column's mean, the rows summed in order; a block of rows per call (rowBlocks.ts: a long
- * loop compiled mid-call in fit() cost every fit 5-10 ms of bail-outs).
+ * Each column's mean, the rows summed in order; a few rows a call (rowBlocks.ts: a long loop
+ * compiled mid-call in fit() cost every fit 5-10 ms of bail-outs), four at a time, and those
+ * calls ROW_BLOCK rows a call of addRowBlock: on a census-shaped fold (22,793 x 66) one loop
+ * of 5,700 calls was itself long enough to be compiled on the stack.
  */
 function columnMeans(X: Matrix): Float64Array {
-  const { rows, cols } = X;
+  const { rows, cols, data } = X;
   const sums = new Float64Array(cols);
-  for (let from = 0; from < rows; from += ROW_BLOCK) addRows(X, from, Math.min(rows, from + ROW_BLOCK), sums);
+  for (let from = 0; from < rows; from += ROW_BLOCK) addRowBlock(data, cols, from, Math.min(rows, from + ROW_BLOCK), sums);
   for (let j = 0; j < cols; j++) sums[j] /= rows;
   return sums;
 }
 
+function addRowBlock(data: Float64Array, cols: number, from: number, to: number, sums: Float64Array): void {
+  for (let i = from, step = 4 * rowsPerCall(4 * cols); i < to; i += step) addRows(data, cols, i, Math.min(to, i + step), sums);
+}
+
 /** Four rows at a time, each column's sum kept in a register across them: the same additions in the same order. */
-function addRows(X: Matrix, from: number, to: number, sums: Float64Array): void {
-  const { cols, data } = X;
+function addRows(data: Float64Array, cols: number, from: number, to: number, sums: Float64Array): void {
   let i = from;
   for (; i + 4 <= to; i += 4) {
     const o = i * cols;
@@ -86,8 +96,7 @@ function addRows(X: Matrix, from: number, to: number, sums: Float64Array): void 
   for (; i < to; i++) for (let j = 0; j < cols; j++) sums[j] += data[i * cols + j];
 }
 
-function predictRows(X: Matrix, coefficients: Float64Array, intercept: number, from: number, to: number, out: Float64Array): void {
-  const { cols, data } = X;
+function predictRows(data: Float64Array, cols: number, coefficients: Float64Array, intercept: number, from: number, to: number, out: Float64Array): void {
   for (let i = from; i < to; i++) {
     let s = 0;
     for (let j = 0; j < cols; j++) s += data[i * cols + j] * coefficients[j];
@@ -105,17 +114,21 @@ export function centredCopy(X: Matrix, xMean: Float64Array): Matrix {
 
 /**
  * X_c' yc, X centred on xMean as it is read: one pass over the rows, the centred copy's sums bit
- * for bit; a block of rows per call, as columnMeans (in one call, 3.3 ms on a census-shaped fold
+ * for bit; a few rows a call, as columnMeans (in one call, 3.3 ms on a census-shaped fold
  * against 1.1 ms).
  */
 export function centredCrossProduct(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array {
-  const xty = new Float64Array(X.cols);
-  for (let from = 0; from < X.rows; from += ROW_BLOCK) addCrossProducts(X, xMean, yc, from, Math.min(X.rows, from + ROW_BLOCK), xty);
+  const { rows, cols, data } = X;
+  const xty = new Float64Array(cols);
+  for (let from = 0; from < rows; from += ROW_BLOCK) addCrossProductBlock(data, cols, xMean, yc, from, Math.min(rows, from + ROW_BLOCK), xty);
   return xty;
 }
 
-function addCrossProducts(X: Matrix, xMean: Float64Array, yc: Float64Array, from: number, to: number, xty: Float64Array): void {
-  const { cols, data } = X;
+function addCrossProductBlock(data: Float64Array, cols: number, xMean: Float64Array, yc: Float64Array, from: number, to: number, xty: Float64Array): void {
+  for (let i = from, step = 4 * rowsPerCall(4 * cols); i < to; i += step) addCrossProducts(data, cols, xMean, yc, i, Math.min(to, i + step), xty);
+}
+
+function addCrossProducts(data: Float64Array, cols: number, xMean: Float64Array, yc: Float64Array, from: number, to: number, xty: Float64Array): void {
   let i = from;
   // Four rows at a time, each column's sum kept in a register across them: the same order.
   for (; i + 4 <= to; i += 4) {

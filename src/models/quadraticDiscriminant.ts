@@ -3,6 +3,7 @@ import { groupSums } from "../stats/groupSums.js";
 import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { powerOfTwoNear } from "../stats/powerOfTwo.js";
 import { rightSingularVectors } from "../stats/rightSingularVectors.js";
+import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
 import { groupScatters } from "../stats/scatter.js";
 import { checkSquaresFit } from "../stats/squaresFit.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
@@ -75,46 +76,7 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
     let largest = 0;
     decompositions.classes.forEach(({ values }, k) => (largest = Math.max(largest, Math.sqrt(Math.max(values[0], 0) / (counts[k] - 1)))));
     const floor = VARIANCE_FLOOR * largest * largest;
-    const perClass = decompositions.classes.map(({ values, vectors, refined }, k): ClassGaussian => {
-      const count = counts[k];
-      const cutoff = refined === true ? 0 : Math.max(count, p) * Number.EPSILON * values[0];
-      const variances: number[] = [];
-      const singular: number[] = [];
-      const directions: number[] = [];
-      const basis: number[] = [];
-      values.forEach((eigenvalue, j) => {
-        const zero = eigenvalue <= cutoff;
-        // A class with fewer rows than features has no listed direction outside its rows' span
-        // (the rows x rows route): the residual term below carries all of them.
-        if (zero && count < p) return;
-        variances.push(zero ? floor : eigenvalue / (count - 1));
-        singular.push(zero ? 1 : 0);
-        // A direction of the scaled columns, read on the raw ones: offset . (v * scales) is
-        // (offset * scales) . v, bit for bit (the scales are powers of 2).
-        for (let l = 0; l < p; l++) directions.push(vectors[j * p + l] * scales[l]);
-        if (count < p) for (let l = 0; l < p; l++) basis.push(vectors[j * p + l]);
-      });
-      // The log det of the scaled covariance: the raw one's less 2 sum log scales, a constant
-      // that every class shares and softmax cancels.
-      // Fewer rows than features: the directions its rows do not span (p less those kept) lack
-      // variance as a one-hot class's collinear direction does, and take the same floor, as one
-      // residual term. scikit-learn's thin SVD lists count of them, one a rounding-noise direction
-      // (its rows' centring), which makes the class impossible for every row off its rows' span.
-      const residualDimensions = count < p ? p - variances.length : 0;
-      let logDeterminant = residualDimensions * Math.log(floor);
-      for (const v of variances) logDeterminant += Math.log(v);
-      return {
-        mean: means.slice(k * p, (k + 1) * p),
-        variances: Float64Array.from(variances),
-        singular: Uint8Array.from(singular),
-        directions: Float64Array.from(directions),
-        residualDimensions,
-        basis: Float64Array.from(basis),
-        scales,
-        floor,
-        constant: -0.5 * logDeterminant + Math.log(count / n),
-      };
-    });
+    const perClass = decompositions.classes.map(({ values, vectors, refined }, k) => classGaussian(values, vectors, refined === true, counts[k], n, floor, scales, means.slice(k * p, (k + 1) * p)));
     this.fitted = { classes, nClasses, cols: p, perClass, onSubspace: ON_SUBSPACE * largest };
     return this;
   }
@@ -124,13 +86,16 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
     const { classes, nClasses, cols: p, perClass, onSubspace } = this.fitted;
     checkQueryColumns(X, p);
     const out = new Float64Array(X.rows * nClasses);
-    // The loop over the rows in a function that ends with it (see columnSpaceDecompositions).
     scoreRows(X, classes, nClasses, perClass, onSubspace, out);
     return out;
   }
 }
 
-/** Each row's class probabilities into out (rows x nClasses), at the fitted classes' columns. */
+/**
+ * Each row's class probabilities into out (rows x nClasses), at the fitted classes' columns: a
+ * few rows a call (rowBlocks.ts's CALL_STEPS), as a prediction scores its rows once; a row's
+ * score for a class, the long part, is a call of its own.
+ */
 function scoreRows(X: Matrix, classes: Uint32Array, nClasses: number, perClass: readonly ClassGaussian[], onSubspace: number, out: Float64Array): void {
   const { rows, cols: p, data } = X;
   const K = classes.length;
@@ -138,26 +103,105 @@ function scoreRows(X: Matrix, classes: Uint32Array, nClasses: number, perClass: 
   const offset = new Float64Array(p);
   const along = new Float64Array(p);
   const residual = new Float64Array(p);
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(3 * K); from < rows; from += step) scoreRowRange(data, p, classes, nClasses, perClass, onSubspace, from, Math.min(rows, from + step), scores, offset, along, residual, out);
+}
+
+function scoreRowRange(
+  data: Float64Array,
+  p: number,
+  classes: Uint32Array,
+  nClasses: number,
+  perClass: readonly ClassGaussian[],
+  onSubspace: number,
+  from: number,
+  to: number,
+  scores: Float64Array,
+  offset: Float64Array,
+  along: Float64Array,
+  residual: Float64Array,
+  out: Float64Array,
+): void {
+  const K = classes.length;
+  for (let i = from; i < to; i++) {
     let max = -Infinity;
     for (let k = 0; k < K; k++) {
-      const gaussian = perClass[k];
-      const { mean, variances, singular, directions, constant } = gaussian;
-      for (let j = 0; j < p; j++) offset[j] = data[i * p + j] - mean[j];
-      let distance = 0;
-      projectOffset(offset, directions, variances.length, p, along);
-      for (let d = 0; d < variances.length; d++) {
-        if (singular[d] === 1 && Math.abs(along[d]) <= onSubspace) continue;
-        distance += (along[d] * along[d]) / variances[d];
-      }
-      if (gaussian.residualDimensions > 0) distance += residualDistance(gaussian, offset, along, onSubspace, residual);
-      scores[k] = -0.5 * distance + constant;
+      scores[k] = classScore(data, i * p, p, perClass[k], onSubspace, offset, along, residual);
       max = Math.max(max, scores[k]);
     }
     let total = 0;
     for (let k = 0; k < K; k++) total += Math.exp(scores[k] - max);
     for (let k = 0; k < K; k++) out[i * nClasses + classes[k]] = Math.exp(scores[k] - max) / total;
   }
+}
+
+/** The class's log posterior (up to softmax's shared constant) for the row at data[o..o + p - 1]. */
+function classScore(data: Float64Array, o: number, p: number, gaussian: ClassGaussian, onSubspace: number, offset: Float64Array, along: Float64Array, residual: Float64Array): number {
+  const { mean, variances, singular, directions, constant } = gaussian;
+  for (let j = 0; j < p; j++) offset[j] = data[o + j] - mean[j];
+  let distance = 0;
+  projectOffset(offset, directions, variances.length, p, along);
+  for (let d = 0; d < variances.length; d++) {
+    if (singular[d] === 1 && Math.abs(along[d]) <= onSubspace) continue;
+    distance += (along[d] * along[d]) / variances[d];
+  }
+  if (gaussian.residualDimensions > 0) distance += residualDistance(gaussian, offset, along, onSubspace, residual);
+  return -0.5 * distance + constant;
+}
+
+/**
+ * A class's Gaussian from its decomposition (values, largest first, and vectors, rows p wide, in
+ * the scaled columns). A function of the module, not a callback made in fit: a closure made per
+ * fit had its compiled code made again in every fold.
+ */
+function classGaussian(values: Float64Array, vectors: Float64Array, refined: boolean, count: number, n: number, floor: number, scales: Float64Array, mean: Float64Array): ClassGaussian {
+  const p = scales.length;
+  const cutoff = refined ? 0 : Math.max(count, p) * Number.EPSILON * values[0];
+  const variances: number[] = [];
+  const singular: number[] = [];
+  const directions: number[] = [];
+  const basis: number[] = [];
+  for (let j = 0; j < values.length; j++) {
+    const eigenvalue = values[j];
+    const zero = eigenvalue <= cutoff;
+    // A class with fewer rows than features has no listed direction outside its rows' span
+    // (the rows x rows route): the residual term below carries all of them.
+    if (zero && count < p) continue;
+    variances.push(zero ? floor : eigenvalue / (count - 1));
+    singular.push(zero ? 1 : 0);
+    // A direction of the scaled columns, read on the raw ones: offset . (v * scales) is
+    // (offset * scales) . v, bit for bit (the scales are powers of 2).
+    pushScaledRow(directions, vectors, j * p, scales);
+    if (count < p) pushRow(basis, vectors, j * p, p);
+  }
+  // The log det of the scaled covariance: the raw one's less 2 sum log scales, a constant
+  // that every class shares and softmax cancels.
+  // Fewer rows than features: the directions its rows do not span (p less those kept) lack
+  // variance as a one-hot class's collinear direction does, and take the same floor, as one
+  // residual term. scikit-learn's thin SVD lists count of them, one a rounding-noise direction
+  // (its rows' centring), which makes the class impossible for every row off its rows' span.
+  const residualDimensions = count < p ? p - variances.length : 0;
+  let logDeterminant = residualDimensions * Math.log(floor);
+  for (const v of variances) logDeterminant += Math.log(v);
+  return {
+    mean,
+    variances: Float64Array.from(variances),
+    singular: Uint8Array.from(singular),
+    directions: Float64Array.from(directions),
+    residualDimensions,
+    basis: Float64Array.from(basis),
+    scales,
+    floor,
+    constant: -0.5 * logDeterminant + Math.log(count / n),
+  };
+}
+
+/** Appends vectors[at..at + p - 1] (p = scales.length), each times its column's scale. */
+function pushScaledRow(out: number[], vectors: Float64Array, at: number, scales: Float64Array): void {
+  for (let l = 0; l < scales.length; l++) out.push(vectors[at + l] * scales[l]);
+}
+
+function pushRow(out: number[], vectors: Float64Array, at: number, p: number): void {
+  for (let l = 0; l < p; l++) out.push(vectors[at + l]);
 }
 
 /** Each class's squared singular values (largest first) and right singular vectors (rows, p wide) of its centred rows in the scaled columns. */
@@ -255,10 +299,14 @@ function scatterDiagonals(grams: Float64Array, K: number, p: number): Float64Arr
   return diagonals;
 }
 
-/** The p x p scatter at grams[at..]: entry (j, l) times scales[j] and scales[l]. */
+/** The p x p scatter at grams[at..]: entry (j, l) times scales[j] and scales[l]; a few rows a call (rowBlocks.ts's CALL_STEPS). */
 function scaleScatter(grams: Float64Array, at: number, scales: Float64Array, p: number): void {
+  for (let from = 0, step = rowsPerCall(p); from < p; from += step) scaleScatterRows(grams, at, scales, p, from, Math.min(p, from + step));
+}
+
+function scaleScatterRows(grams: Float64Array, at: number, scales: Float64Array, p: number, from: number, to: number): void {
   // One factor at a time: scales near 2^500 (columns near 1e-150) would overflow as a product.
-  for (let j = 0; j < p; j++) for (let l = 0; l < p; l++) grams[at + j * p + l] = grams[at + j * p + l] * scales[j] * scales[l];
+  for (let j = from; j < to; j++) for (let l = 0; l < p; l++) grams[at + j * p + l] = grams[at + j * p + l] * scales[j] * scales[l];
 }
 
 /**
@@ -274,16 +322,11 @@ function rowSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64Arr
   const K = counts.length;
   const members = Array.from(counts, (count) => new Uint32Array(count));
   const filled = new Uint32Array(K);
-  for (let i = 0; i < n; i++) members[local[i]][filled[local[i]]++] = i;
+  // The passes over the rows a few rows a call (rowBlocks.ts's CALL_STEPS): a fit makes each
+  // once; where a row is p steps, those calls ROW_BLOCK rows a call of a block function (see groupSums.ts).
+  for (let from = 0, step = rowsPerCall(1); from < n; from += step) listMembers(local, from, Math.min(n, from + step), members, filled);
   const diagonals = new Float64Array(K * p);
-  for (let i = 0; i < n; i++) {
-    const o = i * p;
-    const m = local[i] * p;
-    for (let j = 0; j < p; j++) {
-      const d = data[o + j] - means[m + j];
-      diagonals[m + j] += d * d;
-    }
-  }
+  for (let from = 0; from < n; from += ROW_BLOCK) addClassSquareBlock(data, p, local, means, from, Math.min(n, from + ROW_BLOCK), diagonals);
   checkSquaresFit(diagonals, p);
   const scales = unitSpreadScales(diagonals, means, counts, p);
   const classes = members.map((rows, k) => {
@@ -291,15 +334,45 @@ function rowSpaceDecompositions(X: Matrix, local: Uint32Array, means: Float64Arr
     const wide = count < p;
     // The class's centred rows in the scaled columns: C (count x p), or C' (p x count) when wide.
     const centred = new Float64Array(p * count);
-    for (let r = 0; r < count; r++) {
-      const o = rows[r] * p;
-      for (let j = 0; j < p; j++) centred[wide ? j * count + r : r * p + j] = (data[o + j] - means[k * p + j]) * scales[j];
-    }
+    for (let from = 0; from < count; from += ROW_BLOCK) centreMemberBlock(data, p, rows, means, k, scales, wide, from, Math.min(count, from + ROW_BLOCK), centred);
     if (!wide) return symmetricEigen(denseScatter(createMatrix(count, p, centred)), p);
     const { values, vectors: left } = symmetricEigen(denseScatter(createMatrix(p, count, centred)), count);
     return { values, vectors: rightSingularVectors(centred, count, p, left, Float64Array.from(values, (e) => Math.sqrt(Math.max(e, 0)))) };
   });
   return { scales, classes, diagonals };
+}
+
+function listMembers(local: Uint32Array, from: number, to: number, members: readonly Uint32Array[], filled: Uint32Array): void {
+  for (let i = from; i < to; i++) members[local[i]][filled[local[i]]++] = i;
+}
+
+function addClassSquareBlock(data: Float64Array, p: number, local: Uint32Array, means: Float64Array, from: number, to: number, diagonals: Float64Array): void {
+  for (let i = from, step = rowsPerCall(p); i < to; i += step) addClassSquares(data, p, local, means, i, Math.min(to, i + step), diagonals);
+}
+
+/** Adds the squares of rows from..to - 1 about their class means to their class's diagonal (K x p), in row order. */
+function addClassSquares(data: Float64Array, p: number, local: Uint32Array, means: Float64Array, from: number, to: number, diagonals: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    const o = i * p;
+    const m = local[i] * p;
+    for (let j = 0; j < p; j++) {
+      const d = data[o + j] - means[m + j];
+      diagonals[m + j] += d * d;
+    }
+  }
+}
+
+function centreMemberBlock(data: Float64Array, p: number, rows: Uint32Array, means: Float64Array, k: number, scales: Float64Array, wide: boolean, from: number, to: number, centred: Float64Array): void {
+  for (let r = from, step = rowsPerCall(p); r < to; r += step) centreMembers(data, p, rows, means, k, scales, wide, r, Math.min(to, r + step), centred);
+}
+
+/** Class k's member rows from..to - 1, centred and scaled, into C (count x p), or C' when wide. */
+function centreMembers(data: Float64Array, p: number, rows: Uint32Array, means: Float64Array, k: number, scales: Float64Array, wide: boolean, from: number, to: number, centred: Float64Array): void {
+  const count = rows.length;
+  for (let r = from; r < to; r++) {
+    const o = rows[r] * p;
+    for (let j = 0; j < p; j++) centred[wide ? j * count + r : r * p + j] = (data[o + j] - means[k * p + j]) * scales[j];
+  }
 }
 
 /**

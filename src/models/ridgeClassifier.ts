@@ -1,7 +1,7 @@
 import { solveSymmetricPositiveDefinite } from "../stats/choleskySolve.js";
 import { groupSums } from "../stats/groupSums.js";
 import type { Matrix } from "../stats/matrix.js";
-import { ROW_BLOCK } from "../stats/rowBlocks.js";
+import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
 import { dualRidgeWeights } from "../stats/dualRidge.js";
 import { groupScatters } from "../stats/scatter.js";
 import type { DecisionEstimator } from "./estimator.js";
@@ -38,7 +38,9 @@ export class RidgeClassifier implements DecisionEstimator {
     const xMean = groupSums(X, null, 1);
     for (let j = 0; j < cols; j++) xMean[j] /= rows;
     const yMean = new Float64Array(K);
-    for (let from = 0; from < rows; from += ROW_BLOCK) addTargets(local, from, Math.min(rows, from + ROW_BLOCK), yMean);
+    // The passes over the rows a few rows a call (rowBlocks.ts's CALL_STEPS): a fit makes each
+    // once; X'y's calls ROW_BLOCK rows a call of a block function (see groupSums.ts).
+    for (let from = 0, step = rowsPerCall(K); from < rows; from += step) addTargets(local, from, Math.min(rows, from + step), yMean);
     for (let k = 0; k < K; k++) yMean[k] /= rows;
     if (cols > rows) {
       const weights = dualRidgeWeights(X, xMean, centredTargets(local, yMean), K, this.alpha);
@@ -47,7 +49,7 @@ export class RidgeClassifier implements DecisionEstimator {
     }
     const gram = groupScatters(X, null, 1, xMean);
     const xty = new Float64Array(K * cols);
-    for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProducts(X, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
+    for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProductBlock(X.data, cols, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
     const weights = new Float64Array(K * cols);
     for (let k = 0; k < K; k++) weights.set(solveSymmetricPositiveDefinite(gram, cols, xty.subarray(k * cols, (k + 1) * cols)), k * cols);
@@ -93,9 +95,12 @@ function addTargets(local: Uint32Array, from: number, to: number, sums: Float64A
   for (let i = from; i < to; i++) for (let k = 0; k < K; k++) sums[k] += target(local[i], k, K);
 }
 
+function addCentredProductBlock(data: Float64Array, cols: number, local: Uint32Array, yMean: Float64Array, xMean: Float64Array, from: number, to: number, xty: Float64Array): void {
+  for (let i = from, step = rowsPerCall(yMean.length * cols); i < to; i += step) addCentredProducts(data, cols, local, yMean, xMean, i, Math.min(to, i + step), xty);
+}
+
 /** Adds rows from..to - 1 to X'y on centred X and targets (K x cols), in row order. */
-function addCentredProducts(X: Matrix, local: Uint32Array, yMean: Float64Array, xMean: Float64Array, from: number, to: number, xty: Float64Array): void {
-  const { cols, data } = X;
+function addCentredProducts(data: Float64Array, cols: number, local: Uint32Array, yMean: Float64Array, xMean: Float64Array, from: number, to: number, xty: Float64Array): void {
   const K = yMean.length;
   for (let i = from; i < to; i++) {
     const o = i * cols;

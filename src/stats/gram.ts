@@ -1,4 +1,5 @@
 import type { Matrix } from "./matrix.js";
+import { rowsPerCall } from "./rowBlocks.js";
 
 /** Rows per block: a block of 64 rows of 100 columns (51 kB) stays in the L1/L2 cache while its tiles are formed. */
 const BLOCK = 64;
@@ -20,31 +21,45 @@ export function denseScatter(X: Matrix, rowList: Uint32Array | null = null, shif
   const count = rowList === null ? rows : rowList.length;
   // Columns padded to a multiple of 4 with zeros: a tile's padded products add nothing anyone reads.
   const width = (cols + 3) & ~3;
-  const tiles = width >> 2;
   const sums = new Float64Array(width * width);
   const block = new Float64Array(width * BLOCK);
-  for (let first = 0; first < count; first += BLOCK) {
-    const m = Math.min(BLOCK, count - first);
-    for (let r = 0; r < m; r++) {
-      const i = rowList === null ? first + r : rowList[first + r];
-      if (i >= rows) throw new RangeError(`row ${i} of ${rows}`);
-      const o = i * cols;
-      if (shift === null) for (let j = 0; j < cols; j++) block[j * BLOCK + r] = data[o + j];
-      else for (let j = 0; j < cols; j++) block[j * BLOCK + r] = data[o + j] - shift[j];
-    }
-    for (let jt = 0; jt < tiles; jt++) {
-      const a = 4 * jt * BLOCK;
-      for (let lt = 0; lt <= jt; lt++) addTile(sums, width, 4 * jt * width + 4 * lt, block, a, 4 * lt * BLOCK, m);
-    }
-  }
+  // A block a call, its rows copied a few a call, the triangle mirrored a few rows a call: a fit
+  // forms its scatter once (rowBlocks.ts's CALL_STEPS).
+  for (let first = 0; first < count; first += BLOCK) addBlock(data, rows, cols, rowList, shift, first, Math.min(BLOCK, count - first), block, sums, width);
   const out = new Float64Array(cols * cols);
-  for (let j = 0; j < cols; j++) {
+  for (let from = 0, step = rowsPerCall(cols); from < cols; from += step) mirrorRows(sums, width, cols, from, Math.min(cols, from + step), out);
+  return out;
+}
+
+/** The m rows of the list from `first` (shifted) into the block, column by column, then their products into the triangle's tiles. */
+function addBlock(data: Float64Array, rows: number, cols: number, rowList: Uint32Array | null, shift: Float64Array | null, first: number, m: number, block: Float64Array, sums: Float64Array, width: number): void {
+  for (let r = 0, step = rowsPerCall(cols); r < m; r += step) copyRows(data, rows, cols, rowList, shift, first, r, Math.min(m, r + step), block);
+  const tiles = width >> 2;
+  for (let jt = 0; jt < tiles; jt++) {
+    const a = 4 * jt * BLOCK;
+    for (let lt = 0; lt <= jt; lt++) addTile(sums, width, 4 * jt * width + 4 * lt, block, a, 4 * lt * BLOCK, m);
+  }
+}
+
+/** Block rows from..to - 1 (rows first + from.. of the list), shifted, into the block's columns. */
+function copyRows(data: Float64Array, rows: number, cols: number, rowList: Uint32Array | null, shift: Float64Array | null, first: number, from: number, to: number, block: Float64Array): void {
+  for (let r = from; r < to; r++) {
+    const i = rowList === null ? first + r : rowList[first + r];
+    if (i >= rows) throw new RangeError(`row ${i} of ${rows}`);
+    const o = i * cols;
+    if (shift === null) for (let j = 0; j < cols; j++) block[j * BLOCK + r] = data[o + j];
+    else for (let j = 0; j < cols; j++) block[j * BLOCK + r] = data[o + j] - shift[j];
+  }
+}
+
+/** Rows from..to - 1 of the lower triangle of the padded sums into out, and their mirror images above the diagonal. */
+function mirrorRows(sums: Float64Array, width: number, cols: number, from: number, to: number, out: Float64Array): void {
+  for (let j = from; j < to; j++) {
     for (let l = 0; l <= j; l++) {
       out[j * cols + l] = sums[j * width + l];
       out[l * cols + j] = sums[j * width + l];
     }
   }
-  return out;
 }
 
 /** sums[at + (q, u)] += sum over the block's m rows of column a+q times column b+u, q, u < 4, rows in order. */

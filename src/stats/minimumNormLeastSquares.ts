@@ -1,6 +1,7 @@
 import { dot, householderQr, jacobiSvd } from "./householderJacobi.js";
 import { denseScatter } from "./gram.js";
 import { createMatrix, type Matrix } from "./matrix.js";
+import { rowsPerCall } from "./rowBlocks.js";
 import { symmetricEigen } from "./symmetricEigen.js";
 import { streamedTriangle } from "./streamedQr.js";
 
@@ -236,21 +237,35 @@ function complementProjector(directions: readonly Float64Array[], cols: number):
   return p;
 }
 
-/** P G P for symmetric P and G. */
+/**
+ * P G P for symmetric P and G. A fit forms it once, n^3 steps: a row of a product a call, and
+ * each of its rows' updates a call (rowBlocks.ts's CALL_STEPS).
+ */
 function sandwich(p: Float64Array, g: Float64Array, n: number): Float64Array {
   const pg = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
-    const a = p[i * n + k];
-    if (a !== 0) for (let j = 0; j < n; j++) pg[i * n + j] += a * g[k * n + j];
-  }
+  for (let i = 0; i < n; i++) addProductRow(p, g, n, i, pg);
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) {
-    const a = pg[i * n + k];
-    if (a !== 0) for (let j = 0; j < n; j++) out[i * n + j] += a * p[k * n + j];
-  }
-  // Symmetric to the last bit, as the eigen-solver reads one triangle as the other.
-  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j] = (out[i * n + j] + out[j * n + i]) / 2;
+  for (let i = 0; i < n; i++) addProductRow(pg, p, n, i, out);
+  for (let from = 0, step = rowsPerCall(n); from < n; from += step) symmetricRows(out, n, from, Math.min(n, from + step));
   return out;
+}
+
+/** Row i of a b (n x n each) added into out's row i, a's zeros skipped. */
+function addProductRow(a: Float64Array, b: Float64Array, n: number, i: number, out: Float64Array): void {
+  for (let k = 0; k < n; k++) {
+    const x = a[i * n + k];
+    if (x !== 0) addMultipleOfRow(out, i * n, x, b, k * n, n);
+  }
+}
+
+/** out[at + j] += x b[from + j], j < n. */
+function addMultipleOfRow(out: Float64Array, at: number, x: number, b: Float64Array, from: number, n: number): void {
+  for (let j = 0; j < n; j++) out[at + j] += x * b[from + j];
+}
+
+/** Rows from..to - 1 and their mirror images the mean of the two, symmetric to the last bit, as the eigen-solver reads one triangle as the other. */
+function symmetricRows(out: Float64Array, n: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) for (let j = 0; j < i; j++) out[j * n + i] = out[i * n + j] = (out[i * n + j] + out[j * n + i]) / 2;
 }
 
 function quadraticForm(g: Float64Array, d: Float64Array, n: number): number {

@@ -1,4 +1,5 @@
 import type { Matrix, OneHotBlock } from "./matrix.js";
+import { rowsPerCall } from "./rowBlocks.js";
 import { blockValues } from "./twoValuedColumns.js";
 
 /**
@@ -65,37 +66,57 @@ function blockSum(cols: number, parts: readonly (readonly [OneHotBlock, Float64A
  */
 function cooccurrenceGroups(a: OneHotBlock, b: OneHotBlock): Int32Array {
   const parent = Int32Array.from({ length: a.width + b.width }, (_, k) => k);
-  const root = (k: number): number => {
-    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
-    return k;
-  };
   const seen = new Uint8Array(a.width * b.width);
-  for (let i = 0; i < a.level.length; i++) {
-    const pair = a.level[i] * b.width + b.level[i];
-    if (seen[pair] === 1) continue;
-    seen[pair] = 1;
-    parent[root(a.width + b.level[i])] = root(a.level[i]);
-  }
+  // A few rows a call (rowBlocks.ts's CALL_STEPS): a fit makes this pass once per pair of blocks.
+  const rows = a.level.length;
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) linkLevels(a.level, a.width, b.level, b.width, from, Math.min(rows, from + step), seen, parent);
   const number = new Int32Array(parent.length).fill(-1);
   let next = 0;
   return Int32Array.from(parent, (_, k) => {
-    const r = root(k);
+    const r = root(parent, k);
     if (number[r] < 0) number[r] = next++;
     return number[r];
   });
+}
+
+/** Links the two levels of rows from..to - 1 (a's level k is node k, b's is a's width + k), each pair once. */
+function linkLevels(aLevel: Int32Array, aWidth: number, bLevel: Int32Array, bWidth: number, from: number, to: number, seen: Uint8Array, parent: Int32Array): void {
+  for (let i = from; i < to; i++) {
+    const pair = aLevel[i] * bWidth + bLevel[i];
+    if (seen[pair] === 1) continue;
+    seen[pair] = 1;
+    parent[root(parent, aWidth + bLevel[i])] = root(parent, aLevel[i]);
+  }
+}
+
+/**
+ * k's root in the union-find forest `parent`, halving the path on the way. A function of the
+ * module, not a closure in cooccurrenceGroups: a closure made per call had its compiled code
+ * made again in every fold.
+ */
+function root(parent: Int32Array, k: number): number {
+  while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+  return k;
 }
 
 /** Column j's value at each level of the block when it has one value per level (bit for bit), else null. */
 function valuePerLevel(X: Matrix, j: number, block: OneHotBlock): Float64Array | null {
   const { rows, cols, data } = X;
   const values = new Float64Array(block.width).fill(NaN);
-  for (let i = 0; i < rows; i++) {
-    const v = data[i * cols + j];
-    const k = block.level[i];
-    if (Number.isNaN(values[k])) values[k] = v;
-    else if (!Object.is(values[k], v)) return null;
-  }
+  // A few rows a call (rowBlocks.ts's CALL_STEPS): a fit reads each such column once.
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) if (!sameValuePerLevel(data, cols, j, block.level, from, Math.min(rows, from + step), values)) return null;
   return values.every(Number.isFinite) ? values : null;
+}
+
+/** Whether rows from..to - 1 of column j keep one value per level, values (per level, NaN while unseen) learning them. */
+function sameValuePerLevel(data: Float64Array, cols: number, j: number, level: Int32Array, from: number, to: number, values: Float64Array): boolean {
+  for (let i = from; i < to; i++) {
+    const v = data[i * cols + j];
+    const k = level[i];
+    if (Number.isNaN(values[k])) values[k] = v;
+    else if (!Object.is(values[k], v)) return false;
+  }
+  return true;
 }
 
 /** Gram-Schmidt, twice per candidate; a candidate whose remainder is within rounding of zero is dropped. */

@@ -1,6 +1,6 @@
 import { levelEntries, offBaseEntries, type LevelEntries } from "./levelEntries.js";
 import { createMatrix, type Matrix } from "./matrix.js";
-import { ROW_BLOCK } from "./rowBlocks.js";
+import { ROW_BLOCK, rowsPerCall } from "./rowBlocks.js";
 import { twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
 
 /**
@@ -23,7 +23,10 @@ import { twoValuedColumns, type TwoValuedColumns } from "./twoValuedColumns.js";
  * columns are centred row by row, as the dense sums centre them, so their block is the in-order
  * sum of the same products, bit for bit; the rest agrees with denseScatter to rounding only.
  * A matrix with one-hot blocks is read once, its blocks' entries from the rows' levels; any other
- * once when a first block of rows guesses the columns and majorities right, else twice.
+ * once when a first block of rows guesses the columns and majorities right, else twice. A fit
+ * makes each pass once, ROW_BLOCK rows a call; a pass that reads a row's columns in its own loop
+ * (not in a function a row) takes those rows a few a call (rowBlocks.ts's CALL_STEPS) from a
+ * block function, as groupSums.ts does.
  */
 export function splitScatters(X: Matrix, group: Uint32Array | null, groups: number, shifts: Float64Array | null): Float64Array | null {
   const { rows, cols: p, data } = X;
@@ -58,7 +61,7 @@ export function splitScatters(X: Matrix, group: Uint32Array | null, groups: numb
   if (columns === null) return null;
   const sums = groupSums(columns, groups);
   const row = rowBuffers(columns);
-  for (let from = 0; from < rows; from += ROW_BLOCK) accumulateRows(X, group, columns, shift, sums, row, from, Math.min(rows, from + ROW_BLOCK));
+  for (let from = 0; from < rows; from += ROW_BLOCK) accumulateRowBlock(X, group, columns, shift, sums, row, from, Math.min(rows, from + ROW_BLOCK));
   return assemble(p, groups, columns, sums, shifts);
 }
 
@@ -79,7 +82,7 @@ function onePass(X: Matrix, group: Uint32Array | null, groups: number, shift: Fl
   const sums = groupSums(guess, groups);
   const row = rowBuffers(guess);
   for (let from = 0; from < rows; from += ROW_BLOCK) {
-    const outcome = scanAccumulateRows(X, group, guess, shift, check, sums, row, from, Math.min(rows, from + ROW_BLOCK));
+    const outcome = scanAccumulateRowBlock(X, group, guess, shift, check, sums, row, from, Math.min(rows, from + ROW_BLOCK));
     if (outcome !== "ok") return outcome;
   }
   const groupRare = Float64Array.from(check.rare, (v, at) => (Number.isNaN(v) ? groupBase[at] : v));
@@ -115,6 +118,14 @@ interface GuessCheck {
   readonly rare: Float64Array;
   /** Rows per group. */
   readonly counts: Float64Array;
+}
+
+function scanAccumulateRowBlock(X: Matrix, group: Uint32Array | null, guess: TwoValuedColumns, shift: Float64Array, check: GuessCheck, sums: GroupSums, row: RowBuffers, from: number, to: number): "ok" | "guess wrong" | "not finite" {
+  for (let i = from, step = rowsPerCall(X.cols); i < to; i += step) {
+    const outcome = scanAccumulateRows(X, group, guess, shift, check, sums, row, i, Math.min(to, i + step));
+    if (outcome !== "ok") return outcome;
+  }
+  return "ok";
 }
 
 /** accumulateRows, the binary values checked against the guess; rows from..to - 1. */
@@ -206,6 +217,10 @@ interface RowBuffers {
   readonly values: Float64Array;
   /** One row's binary columns (by index in `binary`) at their group's rarer value, ascending. */
   readonly rare: Int32Array;
+}
+
+function accumulateRowBlock(X: Matrix, group: Uint32Array | null, columns: Columns, shift: Float64Array, sums: GroupSums, row: RowBuffers, from: number, to: number): void {
+  for (let i = from, step = rowsPerCall(X.cols); i < to; i += step) accumulateRows(X, group, columns, shift, sums, row, i, Math.min(to, i + step));
 }
 
 /** Adds rows from..to - 1 to their groups' sums. */

@@ -1,3 +1,4 @@
+import { rowsPerCall } from "./rowBlocks.js";
 import { householderTridiagonal } from "./tridiagonal.js";
 import { tridiagonalEigen } from "./tridiagonalEigen.js";
 
@@ -24,13 +25,13 @@ export function symmetricEigen(matrix: Float64Array, n: number): SymmetricEigen 
   if (matrix.length !== n * n) throw new RangeError(`matrix has ${matrix.length} values, expected ${n} x ${n}`);
   // Loops over the matrix live in helpers: a hot loop here would have V8 compile this function,
   // and everything it inlines, mid-call.
-  const largest = largestMagnitude(matrix);
+  const largest = largestMagnitude(matrix, n);
   if (!Number.isFinite(largest)) throw new RangeError("matrix has a value that is not finite");
   if (largest === 0) return { values: new Float64Array(n), vectors: identity(n) };
   // A power of 2 that brings the largest entry near 1: exact both ways, and no square in the
   // reduction or the rotations can overflow or (for what matters) underflow.
   const exponent = Math.min(1000, Math.max(-1000, Math.round(Math.log2(largest))));
-  const a = scaled(matrix, 2 ** -exponent);
+  const a = scaled(matrix, n, 2 ** -exponent);
   const { diagonal, offDiagonal, basisT } = householderTridiagonal(a, n);
   tridiagonalEigen(diagonal, offDiagonal, basisT, n);
   const order = Array.from({ length: n }, (_, j) => j).sort((p, q) => diagonal[q] - diagonal[p] || p - q);
@@ -44,10 +45,15 @@ export function symmetricEigen(matrix: Float64Array, n: number): SymmetricEigen 
   return { values, vectors };
 }
 
-/** The largest |entry|, NaN if there is one. */
-function largestMagnitude(matrix: Float64Array): number {
+/** The largest |entry|, NaN if there is one; a few rows of n entries a call (rowBlocks.ts's CALL_STEPS). */
+function largestMagnitude(matrix: Float64Array, n: number): number {
   let largest = 0;
-  for (let e = 0; e < matrix.length; e++) largest = Math.max(largest, Math.abs(matrix[e]));
+  for (let from = 0, step = rowsPerCall(n); from < n; from += step) largest = rowsLargestMagnitude(matrix, from * n, Math.min(n, from + step) * n, largest);
+  return largest;
+}
+
+function rowsLargestMagnitude(matrix: Float64Array, from: number, to: number, largest: number): number {
+  for (let e = from; e < to; e++) largest = Math.max(largest, Math.abs(matrix[e]));
   return largest;
 }
 
@@ -55,10 +61,15 @@ function copyRow(from: Float64Array, at: number, to: Float64Array, into: number,
   for (let k = 0; k < n; k++) to[into + k] = from[at + k];
 }
 
-function scaled(matrix: Float64Array, factor: number): Float64Array {
+/** The matrix times factor, a few rows of n entries a call. */
+function scaled(matrix: Float64Array, n: number, factor: number): Float64Array {
   const out = new Float64Array(matrix.length);
-  for (let e = 0; e < matrix.length; e++) out[e] = matrix[e] * factor;
+  for (let from = 0, step = rowsPerCall(n); from < n; from += step) scaleRows(matrix, from * n, Math.min(n, from + step) * n, factor, out);
   return out;
+}
+
+function scaleRows(matrix: Float64Array, from: number, to: number, factor: number, out: Float64Array): void {
+  for (let e = from; e < to; e++) out[e] = matrix[e] * factor;
 }
 
 function identity(n: number): Float64Array {

@@ -1,3 +1,5 @@
+import { rowsPerCall } from "./rowBlocks.js";
+
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form, A = Q T Q', as the first half
  * of a symmetric eigen-decomposition (Golub & Van Loan, section 8.3.1). Step k reflects the
@@ -36,7 +38,7 @@ export function householderTridiagonal(a: Float64Array, n: number): Tridiagonal 
   const offDiagonal = new Float64Array(n);
   const betas = new Float64Array(n);
   const work = new Float64Array(n);
-  const negligible = n * Number.EPSILON * Number.EPSILON * squares(a, 0, n * n);
+  const negligible = n * Number.EPSILON * Number.EPSILON * matrixSquares(a, n);
   let k = 0;
   for (; k + 1 < n; k++) {
     // Only the lower triangle is kept up to date; column k below the diagonal is copied into row
@@ -65,8 +67,19 @@ function copyColumnToRow(a: Float64Array, n: number, k: number): void {
 
 /** The sum of squares of a[from..to - 1]. */
 function squares(a: Float64Array, from: number, to: number): number {
-  let s = 0;
+  return addSquares(a, from, to, 0);
+}
+
+/** s plus the squares of a[from..to - 1], in order. */
+function addSquares(a: Float64Array, from: number, to: number, s: number): number {
   for (let e = from; e < to; e++) s += a[e] * a[e];
+  return s;
+}
+
+/** The sum of squares of the n x n matrix, in order: a few rows a call (rowBlocks.ts's CALL_STEPS), as the reduction reads it once. */
+function matrixSquares(a: Float64Array, n: number): number {
+  let s = 0;
+  for (let from = 0, step = rowsPerCall(n); from < n; from += step) s = addSquares(a, from * n, Math.min(n, from + step) * n, s);
   return s;
 }
 
