@@ -7,6 +7,7 @@ import { addSammeRContribution, sammeRBoost, sammeRProbabilities } from "./samme
 import { trainingClasses } from "./trainingClasses.js";
 import { addLeafValues, checkPredictInput, type FlatTree } from "./treeGrowth.js";
 import { ensembleSize } from "./ensembleSize.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 export interface AdaBoostOptions {
   /** Orders the features each stump tries, which decides between equally good splits. */
@@ -92,7 +93,7 @@ export class AdaBoostClassifier implements Estimator {
       addSammeRContribution(proba, rows, K, sum);
     }
     const local = sammeRProbabilities(sum, rows, K, this.stumps.length);
-    for (let i = 0; i < rows; i++) for (let k = 0; k < K; k++) out[i * nClasses + present[k]] = local[i * K + k];
+    for (let from = 0, step = rowsPerCall(K); from < rows; from += step) spreadRows(local, K, present, nClasses, from, Math.min(rows, from + step), out);
     return out;
   }
 
@@ -103,14 +104,26 @@ export class AdaBoostClassifier implements Estimator {
 }
 
 /**
- * Every weight at least eps. This loop and divideWeights are functions of their own: V8 compiles
- * a long loop met in a first call on the stack and throws the compiled code away where it reaches
- * code after the loop that has not run yet (fit was compiled whole six times in a child's first folds).
+ * Every weight at least eps. This pass and divideWeights, once per round, run a block of rows
+ * per call (rowBlocks.ts's CALL_STEPS).
  */
-function floorWeights(weight: Float64Array): void {
-  for (let i = 0; i < weight.length; i++) if (weight[i] < Number.EPSILON) weight[i] = Number.EPSILON;
+export function floorWeights(weight: Float64Array): void {
+  for (let from = 0, step = rowsPerCall(1); from < weight.length; from += step) floorWeightRange(weight, from, Math.min(weight.length, from + step));
 }
 
-function divideWeights(weight: Float64Array, total: number): void {
-  for (let i = 0; i < weight.length; i++) weight[i] /= total;
+function floorWeightRange(weight: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) if (weight[i] < Number.EPSILON) weight[i] = Number.EPSILON;
+}
+
+export function divideWeights(weight: Float64Array, total: number): void {
+  for (let from = 0, step = rowsPerCall(1); from < weight.length; from += step) divideWeightRange(weight, from, Math.min(weight.length, from + step), total);
+}
+
+function divideWeightRange(weight: Float64Array, from: number, to: number, total: number): void {
+  for (let i = from; i < to; i++) weight[i] /= total;
+}
+
+/** Rows [from, to) of the training classes' probabilities (K a row) into out's columns for them (nClasses a row). */
+function spreadRows(local: Float64Array, K: number, present: Uint32Array, nClasses: number, from: number, to: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) for (let k = 0; k < K; k++) out[i * nClasses + present[k]] = local[i * K + k];
 }

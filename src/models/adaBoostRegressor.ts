@@ -8,6 +8,8 @@ import { addLeafValues, checkPredictInput, checkTrainingTargets, growTree, type 
 import { weightedBootstrap } from "./weightedBootstrap.js";
 import { weightedMedian } from "./weightedMedian.js";
 import { ensembleSize } from "./ensembleSize.js";
+import { divideWeights, floorWeights } from "./adaBoost.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 export interface AdaBoostRegressorOptions {
   /** Draws each round's weighted bootstrap and orders the features its tree tries. */
@@ -61,7 +63,7 @@ export class AdaBoostRegressor implements Regressor {
     const estimatorWeights = new Float64Array(this.count);
     for (let round = 0; round < this.count; round++) {
       // scikit-learn floors every weight at eps before each round (its issue #20320).
-      for (let i = 0; i < rows; i++) if (weight[i] < Number.EPSILON) weight[i] = Number.EPSILON;
+      floorWeights(weight);
       const treeRng = createRng(rng.uint32());
       weightedBootstrap(weight, rng, counts, cdf);
       const tree = growTree(bins, new SquaredErrorCriterion(y, counts), { maxFeatures: cols, rng: treeRng, maxDepth: TREE_DEPTH });
@@ -77,7 +79,7 @@ export class AdaBoostRegressor implements Regressor {
       if (step.error === 0) break;
       const total = pairwiseSum(weight);
       if (!Number.isFinite(total) || total <= 0) break;
-      if (round < this.count - 1) for (let i = 0; i < rows; i++) weight[i] /= total;
+      if (round < this.count - 1) divideWeights(weight, total);
     }
     this.trees = trees;
     this.estimatorWeights = estimatorWeights.slice(0, trees.length);
@@ -122,22 +124,41 @@ export class AdaBoostRegressor implements Regressor {
  */
 function r2Step(predictions: Float64Array, y: Float64Array, weight: Float64Array, loss: Float64Array, learningRate: number, reweight: boolean): { error: number; estimatorWeight: number } | null {
   const rows = y.length;
+  // Each pass over the rows, once per round, a block of rows per call (rowBlocks.ts's CALL_STEPS).
+  const step = rowsPerCall(1);
   // scikit-learn leaves rows of weight 0 out of the error; ours are floored at eps, never 0.
   let largest = 0;
-  for (let i = 0; i < rows; i++) {
-    loss[i] = Math.abs(predictions[i] - y[i]);
-    if (weight[i] > 0 && loss[i] > largest) largest = loss[i];
-  }
+  for (let from = 0; from < rows; from += step) largest = lossRange(predictions, y, weight, from, Math.min(rows, from + step), loss, largest);
   const weighted = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    if (largest !== 0) loss[i] /= largest;
-    if (weight[i] > 0) weighted[i] = weight[i] * loss[i];
-  }
+  for (let from = 0; from < rows; from += step) weightedLossRange(weight, largest, from, Math.min(rows, from + step), loss, weighted);
   const error = pairwiseSum(weighted);
   if (error <= 0) return { error: 0, estimatorWeight: 1 };
   if (error >= 0.5) return null;
   const beta = error / (1 - error);
   const estimatorWeight = learningRate * Math.log(1 / beta);
-  if (reweight) for (let i = 0; i < rows; i++) if (weight[i] > 0) weight[i] *= Math.pow(beta, (1 - loss[i]) * learningRate);
+  if (reweight) for (let from = 0; from < rows; from += step) reweightRange(weight, loss, beta, learningRate, from, Math.min(rows, from + step));
   return { error, estimatorWeight };
+}
+
+/** Rows [from, to)'s absolute errors into loss; returns the largest of them and `largestBefore` over rows of positive weight. */
+function lossRange(predictions: Float64Array, y: Float64Array, weight: Float64Array, from: number, to: number, loss: Float64Array, largestBefore: number): number {
+  let largest = largestBefore;
+  for (let i = from; i < to; i++) {
+    loss[i] = Math.abs(predictions[i] - y[i]);
+    if (weight[i] > 0 && loss[i] > largest) largest = loss[i];
+  }
+  return largest;
+}
+
+/** Rows [from, to)'s losses divided by the largest (linear loss), and their weighted losses into weighted. */
+function weightedLossRange(weight: Float64Array, largest: number, from: number, to: number, loss: Float64Array, weighted: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    if (largest !== 0) loss[i] /= largest;
+    if (weight[i] > 0) weighted[i] = weight[i] * loss[i];
+  }
+}
+
+/** Rows [from, to)'s weights times beta^((1 - loss) learningRate). */
+function reweightRange(weight: Float64Array, loss: Float64Array, beta: number, learningRate: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) if (weight[i] > 0) weight[i] *= Math.pow(beta, (1 - loss[i]) * learningRate);
 }

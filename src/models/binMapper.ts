@@ -2,6 +2,7 @@ import type { Matrix } from "../stats/matrix.js";
 import { sortFloat64 } from "../stats/sortFloat64.js";
 import { twoValuedColumns } from "../stats/twoValuedColumns.js";
 import { FeatureValueError } from "../stats/featureValueError.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * Features coded into at most 255 ordered bins, as scikit-learn 1.2's _BinMapper does for
@@ -44,7 +45,7 @@ export function binFeaturesForHistograms(X: Matrix, maxBins = MAX_HISTOGRAM_BINS
       thresholds.push(binThresholds(Float64Array.of(two.groupBase[j], two.groupRare[j]), maxBins));
       continue;
     }
-    // Each loop over the rows in a function of its own (see countDistinct).
+    // Each pass over the rows a block of rows per call (see countDistinct).
     gatherColumn(data, rows, cols, j, column);
     thresholds.push(binThresholds(column, maxBins));
   }
@@ -55,11 +56,22 @@ export function binFeaturesForHistograms(X: Matrix, maxBins = MAX_HISTOGRAM_BINS
 function binCodes(X: Matrix, thresholds: readonly Float64Array[]): Uint8Array {
   const { rows, cols, data } = X;
   const codes = new Uint8Array(rows * cols);
-  for (let i = 0; i < rows; i++) {
+  binCodeRange(data, cols, thresholds, 0, rows, rowsPerCall(cols), codes);
+  return codes;
+}
+
+/** Rows [from, to)'s codes, halved down to `most` rows a call (see countDistinct; a loop over blocks of a few rows would itself run long on a wide table). */
+function binCodeRange(data: Float64Array, cols: number, thresholds: readonly Float64Array[], from: number, to: number, most: number, codes: Uint8Array): void {
+  if (to - from > most) {
+    const middle = (from + to) >>> 1;
+    binCodeRange(data, cols, thresholds, from, middle, most, codes);
+    binCodeRange(data, cols, thresholds, middle, to, most, codes);
+    return;
+  }
+  for (let i = from; i < to; i++) {
     const o = i * cols;
     for (let j = 0; j < cols; j++) codes[o + j] = binOf(data[o + j], thresholds[j]);
   }
-  return codes;
 }
 
 /**
@@ -88,7 +100,11 @@ export function binThresholds(column: Float64Array, maxBins: number): Float64Arr
 
 /** Column j of the row-major data into column; a value that is not finite throws. */
 function gatherColumn(data: Float64Array, rows: number, cols: number, j: number, column: Float64Array): void {
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) gatherColumnRange(data, cols, j, from, Math.min(rows, from + step), column);
+}
+
+function gatherColumnRange(data: Float64Array, cols: number, j: number, from: number, to: number, column: Float64Array): void {
+  for (let i = from; i < to; i++) {
     const v = data[i * cols + j];
     if (!Number.isFinite(v)) throw new FeatureValueError(j, i, String(v));
     column[i] = v;
@@ -96,25 +112,37 @@ function gatherColumn(data: Float64Array, rows: number, cols: number, j: number,
 }
 
 /**
- * How many distinct values a sorted array holds. This loop, uniqueOfSorted's and gatherColumn's
- * are functions of their own, each ending with its loop: V8 compiles a long loop met in a first
- * call on the stack (on-stack replacement) and throws the compiled code away where it reaches
- * code after the loop that has not run yet; binThresholds's OSR code was thrown away again at
- * every later call.
+ * How many distinct values a sorted array holds. This pass, uniqueOfSorted's and gatherColumn's,
+ * once per column of a fit, run a block of rows per call (rowBlocks.ts's CALL_STEPS).
  */
 function countDistinct(sorted: Float64Array): number {
   const n = sorted.length;
   let distinct = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  for (let from = 0, step = rowsPerCall(1); from < n; from += step) distinct += countNewValues(sorted, from, Math.min(n, from + step));
   return distinct;
+}
+
+/** How many of sorted[from, to) differ from the value before them (the first value counts). */
+function countNewValues(sorted: Float64Array, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
+  return count;
 }
 
 /** The distinct values of a sorted array, ascending; distinct is their count. */
 function uniqueOfSorted(sorted: Float64Array, distinct: number): Float64Array {
   const n = sorted.length;
   const unique = new Float64Array(distinct);
-  for (let i = 0, k = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique[k++] = sorted[i];
+  let k = 0;
+  for (let from = 0, step = rowsPerCall(1); from < n; from += step) k = fillNewValues(sorted, from, Math.min(n, from + step), unique, k);
   return unique;
+}
+
+/** uniqueOfSorted for sorted[from, to), into unique from `filled`; returns the count after them. */
+function fillNewValues(sorted: Float64Array, from: number, to: number, unique: Float64Array, filled: number): number {
+  let k = filled;
+  for (let i = from; i < to; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique[k++] = sorted[i];
+  return k;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Matrix } from "../stats/matrix.js";
 import { grownFloat64, grownInt32 } from "./grownArrays.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * One regression tree of a boosted ensemble, in flat typed arrays: node 0 is the root, feature -1
@@ -72,11 +73,12 @@ export function addForestValues(forest: PackedForest, X: Matrix, out: Float64Arr
 /** One tree's part of addForestValues: a function of its own, called once per tree, so that it is optimised early. */
 function addTreeValues(forest: PackedForest, root: number, data: Float64Array, rows: number, cols: number, out: Float64Array, outputs: number, column: number, scale: number): void {
   const { feature, threshold, children, value } = forest;
-  // The long loop in a function of its own, ending with it: V8 compiles a long loop met in a
-  // first call on the stack and throws that code away where it reaches code after the loop that
-  // has not run yet (here the last rows' loop), which cost addTreeValues five compilations.
-  let i = addFourRowsAtATime(forest, root, data, rows, cols, out, outputs, column, scale);
-  for (; i < rows; i++) {
+  // Once per tree of a prediction: the rows four at a time, a block of rows per call
+  // (rowBlocks.ts's CALL_STEPS), a multiple of four.
+  const step = Math.max(4, rowsPerCall(WALK_STEPS) & ~3);
+  const whole = rows - (rows % 4);
+  for (let from = 0; from < whole; from += step) addFourRowsAtATime(feature, threshold, children, value, root, data, from, Math.min(whole, from + step), cols, out, outputs, column, scale);
+  for (let i = whole; i < rows; i++) {
     const base = i * cols;
     let node = root;
     for (let f = feature[node]; f >= 0; f = feature[node]) node = children[2 * node + (data[base + f] > threshold[node] ? 1 : 0)];
@@ -84,11 +86,26 @@ function addTreeValues(forest: PackedForest, root: number, data: Float64Array, r
   }
 }
 
-/** addTreeValues for rows four at a time, while four are left; returns the first row not done. */
-function addFourRowsAtATime(forest: PackedForest, root: number, data: Float64Array, rows: number, cols: number, out: Float64Array, outputs: number, column: number, scale: number): number {
-  const { feature, threshold, children, value } = forest;
-  let i = 0;
-  for (; i + 4 <= rows; i += 4) {
+/** Steps a row takes down a boosted tree, about, for rowsPerCall. */
+const WALK_STEPS = 8;
+
+/** addTreeValues for rows [from, to), four at a time (to - from a multiple of four). */
+function addFourRowsAtATime(
+  feature: Int32Array,
+  threshold: Float64Array,
+  children: Int32Array,
+  value: Float64Array,
+  root: number,
+  data: Float64Array,
+  from: number,
+  to: number,
+  cols: number,
+  out: Float64Array,
+  outputs: number,
+  column: number,
+  scale: number,
+): void {
+  for (let i = from; i < to; i += 4) {
     let a = root;
     let b = root;
     let c = root;
@@ -124,7 +141,6 @@ function addFourRowsAtATime(forest: PackedForest, root: number, data: Float64Arr
     out[(i + 2) * outputs + column] += scale * value[c];
     out[(i + 3) * outputs + column] += scale * value[d];
   }
-  return i;
 }
 
 /** Growable node arrays for a tree being built; `finish` trims them to a BoostedTree. */
@@ -185,7 +201,11 @@ export class BoostedTreeBuilder {
   }
 }
 
-/** Each of the n rows of raw (row-major, initial.length scores a row) set to initial; see localClassCounts for why a function of its own. */
+/** Each of the n rows of raw (row-major, initial.length scores a row) set to initial, a block of rows per call (rowBlocks.ts's CALL_STEPS). */
 export function fillRawScores(raw: Float64Array, initial: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) raw.set(initial, i * initial.length);
+  for (let from = 0, step = rowsPerCall(initial.length); from < n; from += step) fillRawRange(raw, initial, from, Math.min(n, from + step));
+}
+
+function fillRawRange(raw: Float64Array, initial: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) raw.set(initial, i * initial.length);
 }

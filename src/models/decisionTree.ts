@@ -3,7 +3,7 @@ import type { Estimator } from "./estimator.js";
 import type { Matrix } from "../stats/matrix.js";
 import { binFeatures } from "./featureBins.js";
 import { GiniCriterion } from "./giniCriterion.js";
-import { addLeafValues, checkPredictInput, checkTrainingLabels, growTree, type FlatTree } from "./treeGrowth.js";
+import { addLeafValues, checkPredictInput, checkSampleWeights, checkTrainingLabels, growTree, type FlatTree } from "./treeGrowth.js";
 
 export interface DecisionTreeOptions {
   /** Orders the features tried at each node, which decides between equally good splits. */
@@ -32,8 +32,7 @@ export class DecisionTreeClassifier implements Estimator {
   fit(X: Matrix, y: Uint32Array, nClasses: number, sampleWeight?: Float64Array): this {
     checkTrainingLabels(X.rows, y, nClasses);
     const weight = sampleWeight ?? new Float64Array(X.rows).fill(1);
-    if (weight.length !== X.rows) throw new RangeError(`${X.rows} rows but ${weight.length} sample weights`);
-    for (const w of weight) if (!(w >= 0 && Number.isFinite(w))) throw new RangeError(`sample weights must be finite and >= 0, got ${w}`);
+    checkSampleWeights(X.rows, weight);
     this.fitted = growTree(binFeatures(X), new GiniCriterion(y, nClasses, weight), {
       maxFeatures: this.options.maxFeatures ?? Math.max(1, X.cols),
       rng: this.options.rng,

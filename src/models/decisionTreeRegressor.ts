@@ -3,7 +3,7 @@ import type { Matrix } from "../stats/matrix.js";
 import { binFeatures } from "./featureBins.js";
 import type { Regressor } from "./regressor.js";
 import { SquaredErrorCriterion } from "./squaredErrorCriterion.js";
-import { addLeafValues, checkPredictInput, checkTrainingTargets, growTree, type FlatTree } from "./treeGrowth.js";
+import { addLeafValues, checkPredictInput, checkSampleWeights, checkTrainingTargets, growTree, type FlatTree } from "./treeGrowth.js";
 
 export interface DecisionTreeRegressorOptions {
   /** Orders the features tried at each node, which decides between equally good splits. */
@@ -29,8 +29,7 @@ export class DecisionTreeRegressor implements Regressor {
   fit(X: Matrix, y: Float64Array, sampleWeight?: Float64Array): this {
     checkTrainingTargets(X.rows, y);
     const weight = sampleWeight ?? new Float64Array(X.rows).fill(1);
-    if (weight.length !== X.rows) throw new RangeError(`${X.rows} rows but ${weight.length} sample weights`);
-    for (const w of weight) if (!(w >= 0 && Number.isFinite(w))) throw new RangeError(`sample weights must be finite and >= 0, got ${w}`);
+    checkSampleWeights(X.rows, weight);
     this.fitted = growTree(binFeatures(X), new SquaredErrorCriterion(y, weight), {
       maxFeatures: this.options.maxFeatures ?? Math.max(1, X.cols),
       rng: this.options.rng,

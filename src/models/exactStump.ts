@@ -1,4 +1,5 @@
 import { fillRowOrder } from "../stats/rowOrder.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 import type { Matrix } from "../stats/matrix.js";
 import type { Rng } from "../stats/rng.js";
 import { nearBound } from "./featureBins.js";
@@ -19,7 +20,7 @@ export function stumpColumns(X: Matrix): StumpColumns {
   const columns = sortColumns(X);
   const { rows, cols, sorted } = columns;
   const boundaryStart = new Int32Array(cols + 1);
-  // The loops over a column's rows are functions of their own (see classTotals).
+  // The passes over a column's rows run a block of rows per call (see classTotals).
   let count = 0;
   for (let j = 0; j < cols; j++) count = countBoundaries(sorted, j * rows, rows, count);
   const boundaries = new Int32Array(count);
@@ -35,14 +36,28 @@ export function stumpColumns(X: Matrix): StumpColumns {
 /** count plus the split ranks of the column sorted[base, base + rows). */
 function countBoundaries(sorted: Float32Array, base: number, rows: number, count: number): number {
   let n = count;
-  for (let b = 1; b < rows; b++) if (sorted[base + b] > nearBound(sorted[base + b - 1])) n++;
+  for (let from = 1, step = rowsPerCall(1); from < rows; from += step) n = countBoundariesIn(sorted, base, from, Math.min(rows, from + step), n);
+  return n;
+}
+
+/** count plus the split ranks among ranks [from, to) of the column at base. */
+function countBoundariesIn(sorted: Float32Array, base: number, from: number, to: number, count: number): number {
+  let n = count;
+  for (let b = from; b < to; b++) if (sorted[base + b] > nearBound(sorted[base + b - 1])) n++;
   return n;
 }
 
 /** The split ranks of the column sorted[base, base + rows) into boundaries from `count`; returns the count after them. */
 function listBoundaries(sorted: Float32Array, base: number, rows: number, boundaries: Int32Array, count: number): number {
   let n = count;
-  for (let b = 1; b < rows; b++) if (sorted[base + b] > nearBound(sorted[base + b - 1])) boundaries[n++] = b;
+  for (let from = 1, step = rowsPerCall(1); from < rows; from += step) n = listBoundariesIn(sorted, base, from, Math.min(rows, from + step), boundaries, n);
+  return n;
+}
+
+/** listBoundaries for ranks [from, to). */
+function listBoundariesIn(sorted: Float32Array, base: number, from: number, to: number, boundaries: Int32Array, count: number): number {
+  let n = count;
+  for (let b = from; b < to; b++) if (sorted[base + b] > nearBound(sorted[base + b - 1])) boundaries[n++] = b;
   return n;
 }
 
@@ -97,48 +112,79 @@ export function growStump(features: StumpColumns, y: Uint32Array, K: number, wei
 
 /**
  * The best split over the drawn features, as its index in `boundaries` (-1 when every feature
- * is constant). V8 compiles bestSplit on the stack in its first call, before a new best (rare
- * after the first few) has run: computing the threshold there, and returning an object after the
- * loops, threw that code away, so a new best costs two moves and the answer is a number. It takes
- * arrays, not the StumpColumns object, so that its code does not depend on the shape of objects
- * that other models' objects share and change (bestSplit was compiled five or six times in a
- * child's first folds). The node's totals
- * are summed in row order and each side's proxy computed as GiniCriterion's; the left side's
- * counts move from one split rank to the next as scikit-learn's criterion moves them: adding the
- * rows passed, or, when fewer rows lie beyond the new rank than between the two, starting again
- * from the totals and taking away the rows beyond it, from the last one down. A two-valued
- * (one-hot) feature thus costs its rarer value's rows only.
+ * is constant). The node's totals are summed in row order and each side's proxy computed as
+ * GiniCriterion's; the left side's counts move from one split rank to the next as scikit-learn's
+ * criterion moves them: adding the rows passed, or, when fewer rows lie beyond the new rank than
+ * between the two, starting again from the totals and taking away the rows beyond it, from the
+ * last one down. A two-valued (one-hot) feature thus costs its rarer value's rows only.
+ *
+ * The split ranks are scored a block per call of scoreBoundaries (rowBlocks.ts's CALL_STEPS), its
+ * running sums carried in `state`, and it takes arrays, not the StumpColumns object, so that its
+ * code does not depend on the shape of objects that other models' objects share and change.
  */
 function bestSplit(order: Uint32Array, rows: number, boundaryStart: Int32Array, boundaries: Int32Array, drawn: Uint32Array, drawnCount: number, y: Uint32Array, K: number, weight: Float64Array, nodeWeight: number): number {
   const total = classTotals(y, weight, K, rows);
   const leftCounts = new Float64Array(K);
-  let bestProxy = -Infinity;
-  let bestBoundary = -1;
+  const state = new Float64Array(STATE_SIZE);
+  state[BEST_PROXY] = -Infinity;
+  state[BEST_BOUNDARY] = -1;
+  const step = rowsPerCall(1);
   for (let d = 0; d < drawnCount; d++) {
     const feature = drawn[d];
-    const first = boundaryStart[feature];
     const last = boundaryStart[feature + 1];
-    const base = feature * rows;
     leftCounts.fill(0);
-    let leftWeight = 0;
-    let pos = 0;
-    for (let k = first; k < last; k++) {
-      const b = boundaries[k];
-      if (b - pos <= rows - b) {
-        leftWeight = addRows(order, base + pos, base + b, y, weight, leftCounts, leftWeight);
-      } else {
-        leftCounts.set(total);
-        leftWeight = takeRowsBack(order, base + b, base + rows, y, weight, leftCounts, nodeWeight);
-      }
-      pos = b;
-      const proxy = giniProxy(leftCounts, total, leftWeight, nodeWeight);
-      if (proxy > bestProxy) {
-        bestProxy = proxy;
-        bestBoundary = k;
-      }
+    state[LEFT_WEIGHT] = 0;
+    state[POSITION] = 0;
+    for (let k = boundaryStart[feature]; k < last; k += step) scoreBoundaries(order, feature * rows, rows, boundaries, k, Math.min(last, k + step), y, weight, total, leftCounts, nodeWeight, state);
+  }
+  return state[BEST_BOUNDARY];
+}
+
+/** scoreBoundaries's state between calls: the left side's weight and split rank, the best proxy and its index in boundaries. */
+const LEFT_WEIGHT = 0;
+const POSITION = 1;
+const BEST_PROXY = 2;
+const BEST_BOUNDARY = 3;
+const STATE_SIZE = 4;
+
+/** bestSplit's scores of boundaries[from, to), of the feature whose ranks start at base. */
+function scoreBoundaries(
+  order: Uint32Array,
+  base: number,
+  rows: number,
+  boundaries: Int32Array,
+  from: number,
+  to: number,
+  y: Uint32Array,
+  weight: Float64Array,
+  total: Float64Array,
+  leftCounts: Float64Array,
+  nodeWeight: number,
+  state: Float64Array,
+): void {
+  let leftWeight = state[LEFT_WEIGHT];
+  let pos = state[POSITION];
+  let bestProxy = state[BEST_PROXY];
+  let bestBoundary = state[BEST_BOUNDARY];
+  for (let k = from; k < to; k++) {
+    const b = boundaries[k];
+    if (b - pos <= rows - b) {
+      leftWeight = addRows(order, base + pos, base + b, y, weight, leftCounts, leftWeight);
+    } else {
+      leftCounts.set(total);
+      leftWeight = takeRowsBack(order, base + b, base + rows, y, weight, leftCounts, nodeWeight);
+    }
+    pos = b;
+    const proxy = giniProxy(leftCounts, total, leftWeight, nodeWeight);
+    if (proxy > bestProxy) {
+      bestProxy = proxy;
+      bestBoundary = k;
     }
   }
-  return bestBoundary;
+  state[LEFT_WEIGHT] = leftWeight;
+  state[POSITION] = pos;
+  state[BEST_PROXY] = bestProxy;
+  state[BEST_BOUNDARY] = bestBoundary;
 }
 
 /**
@@ -187,15 +233,17 @@ function boundaryThreshold(sorted: Float32Array, at: number): number {
 }
 
 /**
- * Each class's weight over every row, in row order. This and the other loops over the rows are
- * functions of their own: V8 compiles a long loop met in a first call on the stack and throws the
- * compiled code away where it reaches code after the loop that has not run yet, so bestSplit and
- * growStump, holding them, were compiled whole four to six times in a child's first folds.
+ * Each class's weight over every row, in row order. This and the other passes over the rows,
+ * once or twice per stump, run a block of rows per call (rowBlocks.ts's CALL_STEPS).
  */
 function classTotals(y: Uint32Array, weight: Float64Array, K: number, rows: number): Float64Array {
   const total = new Float64Array(K);
-  for (let i = 0; i < rows; i++) total[y[i]] += weight[i];
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) addClassWeights(y, weight, from, Math.min(rows, from + step), total);
   return total;
+}
+
+function addClassWeights(y: Uint32Array, weight: Float64Array, from: number, to: number, total: Float64Array): void {
+  for (let i = from; i < to; i++) total[y[i]] += weight[i];
 }
 
 /** Adds the rows order[from, to) to the left side, in that order; returns the left weight then. */
@@ -220,19 +268,29 @@ function takeRowsBack(order: Uint32Array, from: number, to: number, y: Uint32Arr
   return sum;
 }
 
-/**
- * The rows at or below threshold, ascending, into byChild; returns how many. This and rowsAbove
- * are two functions, not one with two loops, for the reason classTotals gives (the second loop
- * had not run when V8 compiled the first on the stack, and that code was thrown away at every
- * stump of a child's first fold).
- */
+/** The rows at or below threshold, ascending, into byChild; returns how many. */
 function rowsAtOrBelow(values: Float32Array, threshold: number, byChild: Uint32Array): number {
   let leftRows = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] <= threshold) byChild[leftRows++] = i;
+  for (let from = 0, step = rowsPerCall(1); from < values.length; from += step) leftRows = rowsAtOrBelowIn(values, from, Math.min(values.length, from + step), threshold, byChild, leftRows);
   return leftRows;
 }
 
-/** The rows above threshold, ascending, into byChild from `from`. */
-function rowsAbove(values: Float32Array, threshold: number, byChild: Uint32Array, from: number): void {
-  for (let i = 0, p = from; i < values.length; i++) if (!(values[i] <= threshold)) byChild[p++] = i;
+/** The rows of [from, to) at or below threshold into byChild from `filled`; returns the count after them. */
+function rowsAtOrBelowIn(values: Float32Array, from: number, to: number, threshold: number, byChild: Uint32Array, filled: number): number {
+  let p = filled;
+  for (let i = from; i < to; i++) if (values[i] <= threshold) byChild[p++] = i;
+  return p;
+}
+
+/** The rows above threshold, ascending, into byChild from `filled`. */
+function rowsAbove(values: Float32Array, threshold: number, byChild: Uint32Array, filled: number): void {
+  let p = filled;
+  for (let from = 0, step = rowsPerCall(1); from < values.length; from += step) p = rowsAboveIn(values, from, Math.min(values.length, from + step), threshold, byChild, p);
+}
+
+/** The rows of [from, to) above threshold into byChild from `filled`; returns the count after them. */
+function rowsAboveIn(values: Float32Array, from: number, to: number, threshold: number, byChild: Uint32Array, filled: number): number {
+  let p = filled;
+  for (let i = from; i < to; i++) if (!(values[i] <= threshold)) byChild[p++] = i;
+  return p;
 }

@@ -1,7 +1,7 @@
 import { createRng, type Rng } from "../stats/rng.js";
 import type { Float32Columns } from "./float32Columns.js";
 import type { ThresholdCriterion } from "./splitCriterion.js";
-import { countWeighted, fillWeightedRows, TreeBuffer, type FlatTree } from "./treeGrowth.js";
+import { countWeighted, fillWeightedRows, NODES_PER_CALL, TreeBuffer, type FlatTree } from "./treeGrowth.js";
 import { nearBound } from "./featureBins.js";
 import { twoValueCodes, type TwoValueCodes } from "./twoValueCodes.js";
 
@@ -76,24 +76,20 @@ class ExtraTreeGrower {
     fillWeightedRows(weight, order);
     tree.reset();
     search.reset(rng);
-
-    growRandomNodes(criterion, search, tree, order, scratch);
+    // Five numbers per pending node, as growTree: rows order[start, end), parent (-1 for the root),
+    // whether it is the parent's left child, and how many features its ancestors found constant.
+    const stack: number[] = [0, order.length, -1, 1, 0];
+    while (stack.length > 0) growRandomNodes(criterion, search, tree, order, scratch, stack);
     return tree.finish();
   }
 }
 
 /**
- * Grows the tree's nodes into `tree`, depth-first from the root over all of order. A function of
- * its own that ends with its loop: V8 compiles the loop on the stack in a first tree, and code
- * after it in the same function (the tree's finish), not yet run, had no type feedback, so the
- * compiled loop was entered and thrown away there at every later tree of a child's first fold.
+ * Grows up to NODES_PER_CALL nodes into `tree` (treeGrowth.ts says why so few a call),
+ * depth-first, taking them off `stack` and pushing their children.
  */
-function growRandomNodes(criterion: ThresholdCriterion, search: RandomSplitSearch, tree: TreeBuffer, order: Uint32Array, scratch: Uint32Array): void {
-  const size = order.length;
-  // Five numbers per pending node, as growTree: rows order[start, end), parent (-1 for the root),
-  // whether it is the parent's left child, and how many features its ancestors found constant.
-  const stack: number[] = [0, size, -1, 1, 0];
-  while (stack.length > 0) {
+function growRandomNodes(criterion: ThresholdCriterion, search: RandomSplitSearch, tree: TreeBuffer, order: Uint32Array, scratch: Uint32Array, stack: number[]): void {
+  for (let grown = 0; grown < NODES_PER_CALL && stack.length > 0; grown++) {
     const knownConstants = stack.pop() as number;
     const isLeft = stack.pop() as number;
     const parent = stack.pop() as number;

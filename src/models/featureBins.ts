@@ -3,6 +3,7 @@ import type { Matrix } from "../stats/matrix.js";
 import { float32Bits, float32Key, radixCounts, radixSort } from "../stats/radixSort.js";
 import { float32Columns } from "./float32Columns.js";
 import { grownFloat64 } from "./grownArrays.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * Every feature coded once per fit by the order of its values, so that tree nodes find their best
@@ -95,15 +96,17 @@ export function binFeatures(X: Matrix): FeatureBins {
   const sorted = new Float32Array(sortedBits.buffer);
   const groups: ValueGroups = { count: 0, first: new Float64Array(rows), last: new Float64Array(rows) };
   const firstTwo = new Uint32Array(2);
+  const lowAndHigh = new Float64Array(2);
+  const chained = new Uint8Array(1);
   for (let j = 0; j < cols; j++) {
     const column = values.subarray(j * rows, (j + 1) * rows);
     const columnCodes = codes.subarray(j * rows, (j + 1) * rows);
     const offset = binStart[j];
     // Up to two distinct values (one-hot columns, flags) need no sort: their groups are known.
-    // Each loop over the rows is a function of its own (see columnKeys).
+    // Each pass over the rows runs a block of rows per call (see columnKeys).
     const distinct = columnKeys(valueBits, j * rows, rows, keys, firstTwo);
     if (distinct <= 2) {
-      twoValueGroups(column, firstTwo[0], firstTwo[1], valueBits.subarray(j * rows, (j + 1) * rows), groups);
+      twoValueGroups(column, firstTwo[0], firstTwo[1], valueBits.subarray(j * rows, (j + 1) * rows), groups, lowAndHigh);
       binCount[j] = binEdges(groups, low.subarray(offset, offset + MAX_BINS), high.subarray(offset, offset + MAX_BINS));
       codeTwoValues(column, high[offset], columnCodes);
       binStart[j + 1] = offset + binCount[j];
@@ -112,7 +115,7 @@ export function binFeatures(X: Matrix): FeatureBins {
     fillRowOrder(order, rows);
     radixSort(keys, order, keyBuffer, rowBuffer, counts);
     bitsOfKeys(keys, sortedBits);
-    near[j] = valueGroups(sorted, groups) ? 1 : 0;
+    near[j] = valueGroups(sorted, groups, chained) ? 1 : 0;
     if (offset + groups.count + (cols - j - 1) * MAX_BINS > low.length) {
       const capacity = Math.max(2 * low.length, offset + groups.count + (cols - j - 1) * MAX_BINS);
       low = grownFloat64(low, capacity);
@@ -138,45 +141,57 @@ export function binFeatures(X: Matrix): FeatureBins {
 }
 
 /**
- * A column's float32 keys (valueBits[from .. from + rows - 1]) into keys; returns how many distinct
+ * A column's float32 keys (valueBits[base .. base + rows - 1]) into keys; returns how many distinct
  * keys it met, counting no further than 3, with the first two in firstTwo (the first twice when
- * there is one). Each of binFeatures' loops over the rows is a function of its own: V8 compiles a
- * long loop met in a first call on the stack, and throws the compiled code away where it reaches
- * code after the loop that has not run yet; one function holding them all was compiled seven
- * times over in a child's first folds, 10 ms each.
+ * there is one). Each of binFeatures' passes over a column's rows runs a block of rows per call
+ * (rowBlocks.ts's CALL_STEPS), carrying what it found between blocks in arrays and arguments.
  */
-function columnKeys(valueBits: Uint32Array, from: number, rows: number, keys: Uint32Array, firstTwo: Uint32Array): number {
-  let first = 0;
-  let second = 0;
+function columnKeys(valueBits: Uint32Array, base: number, rows: number, keys: Uint32Array, firstTwo: Uint32Array): number {
+  firstTwo[0] = 0;
+  firstTwo[1] = 0;
   let distinct = 0;
-  // firstTwo is written before the loop and as first and second change, not after the loop:
-  // code after it had not run when V8 compiled the loop on the stack, and that compiled loop was
-  // entered and thrown away there at every later column of a child's first fold.
-  firstTwo[0] = first;
-  firstTwo[1] = second;
-  for (let i = 0; i < rows; i++) {
-    const key = float32Key(valueBits[from + i]);
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) distinct = keyRange(valueBits, base, from, Math.min(rows, from + step), keys, firstTwo, distinct);
+  return distinct;
+}
+
+/** columnKeys for rows [from, to), given the distinct keys met before them; returns the count after them. */
+function keyRange(valueBits: Uint32Array, base: number, from: number, to: number, keys: Uint32Array, firstTwo: Uint32Array, distinctBefore: number): number {
+  let first = firstTwo[0];
+  let second = firstTwo[1];
+  let distinct = distinctBefore;
+  for (let i = from; i < to; i++) {
+    const key = float32Key(valueBits[base + i]);
     keys[i] = key;
     if (distinct === 0) {
-      firstTwo[0] = first = key;
-      firstTwo[1] = second = key;
+      first = key;
+      second = key;
       distinct = 1;
     } else if (key !== first && key !== second) {
-      firstTwo[1] = second = key;
+      second = key;
       distinct++;
     }
   }
+  firstTwo[0] = first;
+  firstTwo[1] = second;
   return distinct;
 }
 
 /** A two-valued column's codes: 1 above the first bin's largest value. */
 function codeTwoValues(column: Float32Array, firstHigh: number, columnCodes: Uint8Array): void {
-  for (let i = 0; i < column.length; i++) columnCodes[i] = +(column[i] > firstHigh);
+  for (let from = 0, step = rowsPerCall(1); from < column.length; from += step) codeTwoValueRange(column, firstHigh, from, Math.min(column.length, from + step), columnCodes);
+}
+
+function codeTwoValueRange(column: Float32Array, firstHigh: number, from: number, to: number, columnCodes: Uint8Array): void {
+  for (let i = from; i < to; i++) columnCodes[i] = +(column[i] > firstHigh);
 }
 
 /** The float32 bit patterns of sorted keys. */
 function bitsOfKeys(keys: Uint32Array, sortedBits: Uint32Array): void {
-  for (let p = 0; p < keys.length; p++) sortedBits[p] = float32Bits(keys[p]);
+  for (let from = 0, step = rowsPerCall(1); from < keys.length; from += step) bitsOfKeyRange(keys, from, Math.min(keys.length, from + step), sortedBits);
+}
+
+function bitsOfKeyRange(keys: Uint32Array, from: number, to: number, sortedBits: Uint32Array): void {
+  for (let p = from; p < to; p++) sortedBits[p] = float32Bits(keys[p]);
 }
 
 /**
@@ -201,55 +216,67 @@ interface ValueGroups {
  * Fills `groups` from a column's values in ascending order: runs of values each within
  * FEATURE_THRESHOLD of the one before. When a run spans more than FEATURE_THRESHOLD, a node
  * holding only its ends could split it, so the groups are the distinct values instead and the
- * answer is true (the feature is near: nodes apply the rule).
+ * answer is true (the feature is near: nodes apply the rule). `chained` is one byte of scratch.
  */
-function valueGroups(sorted: Float32Array, groups: ValueGroups): boolean {
+function valueGroups(sorted: Float32Array, groups: ValueGroups, chained: Uint8Array): boolean {
   const { first, last } = groups;
+  const rows = sorted.length;
+  const step = rowsPerCall(1);
+  chained[0] = 0;
   let count = 0;
-  let chained = false;
-  for (let i = 0; i < sorted.length; i++) {
+  for (let from = 0; from < rows; from += step) count = groupRange(sorted, from, Math.min(rows, from + step), first, last, count, chained);
+  groups.count = count;
+  if (chained[0] === 0) return false;
+  count = 0;
+  for (let from = 0; from < rows; from += step) count = distinctRange(sorted, from, Math.min(rows, from + step), first, last, count);
+  groups.count = count;
+  return true;
+}
+
+/** valueGroups's runs over sorted[from, to), after `count` groups; returns the count after them, chained[0] set to 1 when a run spans more than FEATURE_THRESHOLD. */
+function groupRange(sorted: Float32Array, from: number, to: number, first: Float64Array, last: Float64Array, countBefore: number, chained: Uint8Array): number {
+  let count = countBefore;
+  for (let i = from; i < to; i++) {
     const v = sorted[i];
     if (count > 0 && v <= nearBound(last[count - 1])) {
       last[count - 1] = v;
-      if (v > nearBound(first[count - 1])) chained = true;
+      if (v > nearBound(first[count - 1])) chained[0] = 1;
     } else {
       first[count] = v;
       last[count] = v;
       count++;
     }
   }
-  groups.count = count;
-  if (!chained) return false;
-  count = 0;
-  for (let i = 0; i < sorted.length; i++) {
+  return count;
+}
+
+/** The distinct values of sorted[from, to) as one-value groups, after `count` of them; returns the count after them. */
+function distinctRange(sorted: Float32Array, from: number, to: number, first: Float64Array, last: Float64Array, countBefore: number): number {
+  let count = countBefore;
+  for (let i = from; i < to; i++) {
     const v = sorted[i];
     if (count > 0 && v === last[count - 1]) continue;
     first[count] = v;
     last[count] = v;
     count++;
   }
-  groups.count = count;
-  return true;
+  return count;
 }
 
 /**
  * The groups valueGroups would find in the sorted column, for a column of at most two distinct
- * values (keys `a` and `b`, equal for one value), without sorting it.
+ * values (keys `a` and `b`, equal for one value), without sorting it. `lowAndHigh` is scratch for
+ * two values.
  */
-function twoValueGroups(column: Float32Array, a: number, b: number, bits: Uint32Array, groups: ValueGroups): void {
+function twoValueGroups(column: Float32Array, a: number, b: number, bits: Uint32Array, groups: ValueGroups, lowAndHigh: Float64Array): void {
   const rows = column.length;
   const lowKey = Math.min(a, b);
+  lowAndHigh[0] = 0;
+  lowAndHigh[1] = 0;
   let lowRows = 0;
-  let lowValue = 0;
-  let highValue = 0;
-  for (let i = 0; i < rows; i++) {
-    if (float32Key(bits[i]) === lowKey) {
-      lowRows++;
-      lowValue = column[i];
-    } else {
-      highValue = column[i];
-    }
-  }
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) lowRows += lowKeyRange(column, bits, lowKey, from, Math.min(rows, from + step), lowAndHigh);
+  const lowValue = lowAndHigh[0];
+  const highValue = lowAndHigh[1];
   const { first, last } = groups;
   if (lowRows === rows) {
     groups.count = rows === 0 ? 0 : 1;
@@ -268,13 +295,28 @@ function twoValueGroups(column: Float32Array, a: number, b: number, bits: Uint32
   }
 }
 
-/** Fills low/high with each group's value range, one bin a group, and returns the number of bins (1 for no rows). */
+/** Rows of [from, to) holding lowKey, returned; the last such row's value into lowAndHigh[0], the last other row's into lowAndHigh[1]. */
+function lowKeyRange(column: Float32Array, bits: Uint32Array, lowKey: number, from: number, to: number, lowAndHigh: Float64Array): number {
+  let lowRows = 0;
+  for (let i = from; i < to; i++) {
+    if (float32Key(bits[i]) === lowKey) {
+      lowRows++;
+      lowAndHigh[0] = column[i];
+    } else {
+      lowAndHigh[1] = column[i];
+    }
+  }
+  return lowRows;
+}
+
+/**
+ * Fills low/high with each group's value range, one bin a group, and returns the number of bins
+ * (1 for no rows). Copied whole: a loop over the groups, as many as the rows, ran once per column.
+ */
 function binEdges(groups: ValueGroups, low: Float64Array, high: Float64Array): number {
   if (groups.count === 0) return 1;
-  for (let g = 0; g < groups.count; g++) {
-    low[g] = groups.first[g];
-    high[g] = groups.last[g];
-  }
+  low.set(groups.first.subarray(0, groups.count));
+  high.set(groups.last.subarray(0, groups.count));
   return groups.count;
 }
 
@@ -284,19 +326,36 @@ function binEdges(groups: ValueGroups, low: Float64Array, high: Float64Array): n
  */
 function codeSorted(sorted: Float32Array, order: Uint32Array, high: Float64Array, out: Uint8Array): void {
   let bin = 0;
-  for (let p = 0; p < sorted.length; p++) {
+  for (let from = 0, step = rowsPerCall(1); from < sorted.length; from += step) bin = codeSortedRange(sorted, order, high, from, Math.min(sorted.length, from + step), bin, out);
+}
+
+/** codeSorted for positions [from, to), from bin `bin` on; returns the bin reached. */
+function codeSortedRange(sorted: Float32Array, order: Uint32Array, high: Float64Array, from: number, to: number, binBefore: number, out: Uint8Array): number {
+  let bin = binBefore;
+  for (let p = from; p < to; p++) {
     const v = sorted[p];
     while (high[bin] < v) bin++;
     out[order[p]] = bin;
   }
+  return bin;
 }
 
 /** codeSorted for a wide feature: each row's rank among the feature's bins. */
 function rankSorted(sorted: Float32Array, order: Uint32Array, high: Float64Array, out: Uint32Array): void {
   let bin = 0;
-  for (let p = 0; p < sorted.length; p++) {
+  for (let from = 0, step = rowsPerCall(1); from < sorted.length; from += step) bin = rankSortedRange(sorted, order, high, from, Math.min(sorted.length, from + step), bin, out);
+}
+
+/**
+ * codeSortedRange into ranks. A copy rather than one function over Uint8Array | Uint32Array:
+ * reading two kinds of typed array at one site makes V8's element access polymorphic.
+ */
+function rankSortedRange(sorted: Float32Array, order: Uint32Array, high: Float64Array, from: number, to: number, binBefore: number, out: Uint32Array): number {
+  let bin = binBefore;
+  for (let p = from; p < to; p++) {
     const v = sorted[p];
     while (high[bin] < v) bin++;
     out[order[p]] = bin;
   }
+  return bin;
 }

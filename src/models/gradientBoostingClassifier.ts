@@ -6,6 +6,7 @@ import { gradientBoostingSettings, type GradientBoostingOptions, type GradientBo
 import { sortColumns } from "./sortedColumns.js";
 import { localClassCounts, spreadProbabilities, trainingClasses } from "./trainingClasses.js";
 import { checkPredictInput } from "./treeGrowth.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /** numpy's float32 eps, the clip scikit-learn applies to the prior before its log-odds. */
 const FLOAT32_EPS = 2 ** -23;
@@ -67,17 +68,13 @@ export class GradientBoostingClassifier implements Estimator {
     }
     const outputs = this.initial.length;
     const raw = new Float64Array(X.rows * outputs);
-    for (let i = 0; i < X.rows; i++) raw.set(this.initial, i * outputs);
+    fillRawScores(raw, this.initial, X.rows);
     addForestValues(this.forest, X, raw, outputs, this.settings.learningRate, true);
     const local = new Float64Array(X.rows * K);
     if (K === 2) {
-      for (let i = 0; i < X.rows; i++) {
-        const p = expit(raw[i]);
-        local[2 * i] = 1 - p;
-        local[2 * i + 1] = p;
-      }
+      for (let from = 0, step = rowsPerCall(1); from < X.rows; from += step) binomialProbabilities(raw, from, Math.min(X.rows, from + step), local);
     } else {
-      for (let i = 0; i < X.rows; i++) softmaxRow(raw, i * K, K, local);
+      softmaxRows(raw, X.rows, K, local);
     }
     return spreadProbabilities(local, present, nClasses);
   }
@@ -164,43 +161,76 @@ function newtonLeaves(tree: BoostedTree, leafOfRow: Int32Array, y: Float64Array,
   const nodes = tree.feature.length;
   const numerator = new Float64Array(nodes);
   const denominator = new Float64Array(nodes);
-  for (let i = 0; i < leafOfRow.length; i++) {
-    const leaf = leafOfRow[i];
-    const r = residual[i];
-    numerator[leaf] += r;
-    denominator[leaf] += (y[i] - r) * (1 - y[i] + r);
-  }
+  const rows = leafOfRow.length;
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) addNewtonTerms(leafOfRow, y, residual, from, Math.min(rows, from + step), numerator, denominator);
   for (let node = 0; node < nodes; node++) {
     if (tree.feature[node] >= 0) continue;
     tree.value[node] = Math.abs(denominator[node]) < 1e-150 ? 0 : (numerator[node] * scale) / denominator[node];
   }
 }
 
+/** Rows [from, to)'s terms of each leaf's Newton step, added in row order. */
+function addNewtonTerms(leafOfRow: Int32Array, y: Float64Array, residual: Float64Array, from: number, to: number, numerator: Float64Array, denominator: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    const leaf = leafOfRow[i];
+    const r = residual[i];
+    numerator[leaf] += r;
+    denominator[leaf] += (y[i] - r) * (1 - y[i] + r);
+  }
+}
+
 /** raw[i * stride + column] += scale * (value of row i's leaf), for the training rows. */
 function addLeafValues(tree: BoostedTree, leafOfRow: Int32Array, raw: Float64Array, stride: number, column: number, scale: number): void {
-  for (let i = 0; i < leafOfRow.length; i++) raw[i * stride + column] += scale * tree.value[leafOfRow[i]];
+  const rows = leafOfRow.length;
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) addLeafValueRange(tree.value, leafOfRow, from, Math.min(rows, from + step), raw, stride, column, scale);
+}
+
+function addLeafValueRange(value: Float64Array, leafOfRow: Int32Array, from: number, to: number, raw: Float64Array, stride: number, column: number, scale: number): void {
+  for (let i = from; i < to; i++) raw[i * stride + column] += scale * value[leafOfRow[i]];
 }
 
 /**
- * The values summed one after another. This loop and binomialResiduals are functions of their
- * own: V8 compiles a long loop met in a first call on the stack and throws the compiled code away
- * where it reaches code after the loop that has not run yet (fitBinary was compiled whole seven
- * times in a child's first folds).
+ * The values summed one after another. Every pass over the rows here, once per fit, stage or
+ * prediction, runs a block of rows per call (rowBlocks.ts's CALL_STEPS), sums carried from block
+ * to block.
  */
 function sumInOrder(values: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i];
+  for (let from = 0, step = rowsPerCall(1); from < values.length; from += step) sum = addInOrder(values, from, Math.min(values.length, from + step), sum);
+  return sum;
+}
+
+function addInOrder(values: Float64Array, from: number, to: number, sumBefore: number): number {
+  let sum = sumBefore;
+  for (let i = from; i < to; i++) sum += values[i];
   return sum;
 }
 
 /** softmaxRow for each of the n rows of raw. */
 function softmaxRows(raw: Float64Array, n: number, K: number, out: Float64Array): void {
-  for (let i = 0; i < n; i++) softmaxRow(raw, i * K, K, out);
+  for (let from = 0, step = rowsPerCall(3 * K); from < n; from += step) softmaxRange(raw, from, Math.min(n, from + step), K, out);
+}
+
+function softmaxRange(raw: Float64Array, from: number, to: number, K: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) softmaxRow(raw, i * K, K, out);
+}
+
+/** Rows [from, to) of two classes' probabilities, 1 - expit(F) and expit(F). */
+function binomialProbabilities(raw: Float64Array, from: number, to: number, local: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    const p = expit(raw[i]);
+    local[2 * i] = 1 - p;
+    local[2 * i + 1] = p;
+  }
 }
 
 /** Class k's indicator yk and its residual yk - p_k, from the row-major probabilities. */
 function multinomialResiduals(local: Uint32Array, k: number, probability: Float64Array, K: number, yk: Float64Array, residual: Float64Array): void {
-  for (let i = 0; i < local.length; i++) {
+  for (let from = 0, step = rowsPerCall(1); from < local.length; from += step) multinomialResidualRange(local, k, probability, K, from, Math.min(local.length, from + step), yk, residual);
+}
+
+function multinomialResidualRange(local: Uint32Array, k: number, probability: Float64Array, K: number, from: number, to: number, yk: Float64Array, residual: Float64Array): void {
+  for (let i = from; i < to; i++) {
     yk[i] = local[i] === k ? 1 : 0;
     residual[i] = yk[i] - probability[i * K + k];
   }
@@ -208,5 +238,9 @@ function multinomialResiduals(local: Uint32Array, k: number, probability: Float6
 
 /** The binomial deviance's negative gradient at raw: y - expit(raw). */
 function binomialResiduals(y: Float64Array, raw: Float64Array, residual: Float64Array): void {
-  for (let i = 0; i < y.length; i++) residual[i] = y[i] - expit(raw[i]);
+  for (let from = 0, step = rowsPerCall(1); from < y.length; from += step) binomialResidualRange(y, raw, from, Math.min(y.length, from + step), residual);
+}
+
+function binomialResidualRange(y: Float64Array, raw: Float64Array, from: number, to: number, residual: Float64Array): void {
+  for (let i = from; i < to; i++) residual[i] = y[i] - expit(raw[i]);
 }

@@ -6,6 +6,7 @@ import { gradientBoostingSettings, type GradientBoostingOptions, type GradientBo
 import type { Regressor } from "./regressor.js";
 import { sortColumns } from "./sortedColumns.js";
 import { checkPredictInput, checkTrainingTargets } from "./treeGrowth.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * Gradient boosting for regression, as scikit-learn 1.2's GradientBoostingRegressor() with its
@@ -55,16 +56,23 @@ export class GradientBoostingRegressor implements Regressor {
 }
 
 /**
- * The squared error's negative gradient at raw: y - raw. This loop and addLeafValues's are
- * functions of their own, each ending with its loop: V8 compiles a long loop met in a first call
- * on the stack and throws the compiled code away where it reaches code after the loop that has
- * not run yet, which cost fit about nine compilations in a child's first folds.
+ * The squared error's negative gradient at raw: y - raw. This pass and addLeafValues's, once per
+ * stage, run a block of rows per call (rowBlocks.ts's CALL_STEPS).
  */
 function squaredErrorResiduals(y: Float64Array, raw: Float64Array, residual: Float64Array): void {
-  for (let i = 0; i < y.length; i++) residual[i] = y[i] - raw[i];
+  for (let from = 0, step = rowsPerCall(1); from < y.length; from += step) residualRange(y, raw, from, Math.min(y.length, from + step), residual);
+}
+
+function residualRange(y: Float64Array, raw: Float64Array, from: number, to: number, residual: Float64Array): void {
+  for (let i = from; i < to; i++) residual[i] = y[i] - raw[i];
 }
 
 /** raw[i] += scale * (value of row i's leaf), for the training rows. */
 function addLeafValues(tree: BoostedTree, leafOfRow: Int32Array, raw: Float64Array, scale: number): void {
-  for (let i = 0; i < leafOfRow.length; i++) raw[i] += scale * tree.value[leafOfRow[i]];
+  const rows = leafOfRow.length;
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) addLeafValueRange(tree.value, leafOfRow, from, Math.min(rows, from + step), raw, scale);
+}
+
+function addLeafValueRange(value: Float64Array, leafOfRow: Int32Array, from: number, to: number, raw: Float64Array, scale: number): void {
+  for (let i = from; i < to; i++) raw[i] += scale * value[leafOfRow[i]];
 }

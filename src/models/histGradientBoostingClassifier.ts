@@ -11,6 +11,7 @@ import {
 import type { HistogramGrower } from "./histogramGrower.js";
 import { checkQueryData } from "./regressor.js";
 import { localClassCounts, spreadProbabilities, trainingClasses } from "./trainingClasses.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /** numpy's float64 eps: scikit-learn clips priors with it before taking logs. */
 const EPS = Number.EPSILON;
@@ -70,17 +71,14 @@ export class HistGradientBoostingClassifier implements Estimator {
     }
     const outputs = this.baseline.length;
     const raw = new Float64Array(X.rows * outputs);
-    for (let i = 0; i < X.rows; i++) raw.set(this.baseline, i * outputs);
+    fillRawScores(raw, this.baseline, X.rows);
     addForestValues(this.forest, X, raw, outputs, 1, false);
     const local = new Float64Array(X.rows * K);
+    // The passes over the rows a block of rows per call (see countPositives).
     if (K === 2) {
-      for (let i = 0; i < X.rows; i++) {
-        const p = 1 / (1 + Math.exp(-raw[i]));
-        local[2 * i] = 1 - p;
-        local[2 * i + 1] = p;
-      }
+      for (let from = 0, step = rowsPerCall(1); from < X.rows; from += step) binomialProbabilities(raw, from, Math.min(X.rows, from + step), local);
     } else {
-      for (let i = 0; i < X.rows; i++) softmaxRow(raw, i * K, K, local);
+      for (let from = 0, step = rowsPerCall(3 * K); from < X.rows; from += step) softmaxRange(raw, from, Math.min(X.rows, from + step), K, local);
     }
     return spreadProbabilities(local, present, nClasses);
   }
@@ -95,7 +93,7 @@ export class HistGradientBoostingClassifier implements Estimator {
     const hessians = new Float32Array(n);
     const trees: BoostedTree[] = [];
     for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
-      binomialGradients(local, raw, gradients, hessians);
+      binomialGradients(local, raw, 0, n, rowsPerCall(1), gradients, hessians);
       const grown = grower.grow(gradients, hessians);
       addGrownValues(grown, raw, 1, 0);
       trees.push(grown.tree);
@@ -123,7 +121,7 @@ export class HistGradientBoostingClassifier implements Estimator {
     const p = new Float64Array(K);
     const trees: BoostedTree[] = [];
     for (let iteration = 0; iteration < this.settings.maxIter; iteration++) {
-      multinomialGradients(local, raw, K, p, gradients, hessians);
+      multinomialGradients(local, raw, K, p, 0, n, rowsPerCall(3 * K), gradients, hessians);
       for (let k = 0; k < K; k++) {
         const grown = grower.grow(gradients.subarray(k * n, (k + 1) * n), hessians.subarray(k * n, (k + 1) * n));
         addGrownValues(grown, raw, K, k);
@@ -136,6 +134,19 @@ export class HistGradientBoostingClassifier implements Estimator {
 
 function clip(x: number, low: number, high: number): number {
   return x < low ? low : x > high ? high : x;
+}
+
+/** Rows [from, to) of two classes' probabilities, 1 - expit(F) and expit(F). */
+function binomialProbabilities(raw: Float64Array, from: number, to: number, local: Float64Array): void {
+  for (let i = from; i < to; i++) {
+    const p = 1 / (1 + Math.exp(-raw[i]));
+    local[2 * i] = 1 - p;
+    local[2 * i + 1] = p;
+  }
+}
+
+function softmaxRange(raw: Float64Array, from: number, to: number, K: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) softmaxRow(raw, i * K, K, out);
 }
 
 /** scikit-learn's extmath.softmax on one row: subtract the max, exponentiate, divide by the sum. */
@@ -152,24 +163,35 @@ function softmaxRow(raw: Float64Array, offset: number, K: number, out: Float64Ar
 }
 
 /**
- * How many labels are 1. This loop and binomialGradients are functions of their own: V8 compiles
- * a long loop met in a first call on the stack and throws the compiled code away where it reaches
- * code after the loop that has not run yet (fitBinary was compiled whole ten times in a child's
- * first folds).
+ * How many labels are 1. Every pass over the rows here, once per fit, iteration or prediction,
+ * runs a block of rows per call (rowBlocks.ts's CALL_STEPS).
  */
 function countPositives(local: Uint32Array): number {
   let positives = 0;
-  for (let i = 0; i < local.length; i++) positives += local[i];
+  for (let from = 0, step = rowsPerCall(1); from < local.length; from += step) positives += countPositiveRange(local, from, Math.min(local.length, from + step));
+  return positives;
+}
+
+function countPositiveRange(local: Uint32Array, from: number, to: number): number {
+  let positives = 0;
+  for (let i = from; i < to; i++) positives += local[i];
   return positives;
 }
 
 /**
- * scikit-learn 1.2's HalfMultinomialLoss.gradient_hessian at raw (row-major, K per row), exps
- * after subtracting the max, into class-major gradients and hessians; p is scratch for K values.
+ * scikit-learn 1.2's HalfMultinomialLoss.gradient_hessian at raw (row-major, K per row) for rows
+ * [from, to), exps after subtracting the max, into class-major gradients and hessians; p is
+ * scratch for K values. Halved down to `most` rows a call, as binomialGradients.
  */
-function multinomialGradients(local: Uint32Array, raw: Float64Array, K: number, p: Float64Array, gradients: Float32Array, hessians: Float32Array): void {
+function multinomialGradients(local: Uint32Array, raw: Float64Array, K: number, p: Float64Array, from: number, to: number, most: number, gradients: Float32Array, hessians: Float32Array): void {
+  if (to - from > most) {
+    const middle = (from + to) >>> 1;
+    multinomialGradients(local, raw, K, p, from, middle, most, gradients, hessians);
+    multinomialGradients(local, raw, K, p, middle, to, most, gradients, hessians);
+    return;
+  }
   const n = local.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     let max = raw[i * K];
     for (let k = 1; k < K; k++) if (max < raw[i * K + k]) max = raw[i * K + k];
     let sum = 0;
@@ -185,9 +207,19 @@ function multinomialGradients(local: Uint32Array, raw: Float64Array, K: number, 
   }
 }
 
-/** scikit-learn 1.2's cgrad_hess_half_binomial at raw, in its order of operations. */
-function binomialGradients(local: Uint32Array, raw: Float64Array, gradients: Float32Array, hessians: Float32Array): void {
-  for (let i = 0; i < local.length; i++) {
+/**
+ * scikit-learn 1.2's cgrad_hess_half_binomial at raw for rows [from, to), in its order of
+ * operations, halved down to `most` rows a call: a loop over the blocks would sit in the fit's
+ * loop over the iterations and make it long.
+ */
+function binomialGradients(local: Uint32Array, raw: Float64Array, from: number, to: number, most: number, gradients: Float32Array, hessians: Float32Array): void {
+  if (to - from > most) {
+    const middle = (from + to) >>> 1;
+    binomialGradients(local, raw, from, middle, most, gradients, hessians);
+    binomialGradients(local, raw, middle, to, most, gradients, hessians);
+    return;
+  }
+  for (let i = from; i < to; i++) {
     const y = local[i];
     const e = Math.exp(-raw[i]);
     gradients[i] = (1 - y - y * e) / (1 + e);

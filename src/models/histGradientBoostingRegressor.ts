@@ -9,6 +9,7 @@ import {
   type HistGradientBoostingSettings,
 } from "./histGradientBoosting.js";
 import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * Histogram-based gradient boosting for regression, as scikit-learn 1.2's
@@ -57,11 +58,13 @@ export class HistGradientBoostingRegressor implements Regressor {
 }
 
 /**
- * The half squared error's gradient at raw: raw - y. A function of its own, ending with its loop:
- * V8 compiles a long loop met in a first call on the stack and throws the compiled code away
- * where it reaches code after the loop that has not run yet, which cost fit about seven
- * compilations in a child's first folds.
+ * The half squared error's gradient at raw: raw - y. Once per iteration, a block of rows per
+ * call (rowBlocks.ts's CALL_STEPS).
  */
 function squaredErrorGradients(raw: Float64Array, y: Float64Array, gradients: Float32Array): void {
-  for (let i = 0; i < y.length; i++) gradients[i] = raw[i] - y[i];
+  for (let from = 0, step = rowsPerCall(1); from < y.length; from += step) gradientRange(raw, y, from, Math.min(y.length, from + step), gradients);
+}
+
+function gradientRange(raw: Float64Array, y: Float64Array, from: number, to: number, gradients: Float32Array): void {
+  for (let i = from; i < to; i++) gradients[i] = raw[i] - y[i];
 }

@@ -7,6 +7,7 @@
  * same logarithms. Functions on row-major rows x K matrices, in scikit-learn's order of operations.
  */
 import { pairwiseSum } from "../stats/pairwiseSum.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /** np.finfo(np.float64).eps: scikit-learn's floor for a probability before its logarithm. */
 export const PROBABILITY_FLOOR = Number.EPSILON;
@@ -32,21 +33,24 @@ export function sammeRBoost(proba: Float64Array, y: Uint32Array, nClasses: numbe
 }
 
 /**
- * Each row's weight where the stump's most probable class is wrong, else 0. sammeRBoost's two
- * loops over the rows are functions of their own: V8 compiles a long loop met in a first call on
- * the stack and throws the compiled code away where it reaches code after the loop that has not
- * run yet (sammeRBoost was compiled whole six times in a child's first folds).
+ * Each row's weight where the stump's most probable class is wrong, else 0. Every pass over the
+ * rows here, once per round or prediction, runs a block of rows per call (rowBlocks.ts's
+ * CALL_STEPS).
  */
 function misclassifiedWeights(proba: Float64Array, y: Uint32Array, nClasses: number, weight: Float64Array): Float64Array {
   const rows = y.length;
   const wrongWeight = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(nClasses); from < rows; from += step) misclassifiedRange(proba, y, nClasses, weight, from, Math.min(rows, from + step), wrongWeight);
+  return wrongWeight;
+}
+
+function misclassifiedRange(proba: Float64Array, y: Uint32Array, nClasses: number, weight: Float64Array, from: number, to: number, wrongWeight: Float64Array): void {
+  for (let i = from; i < to; i++) {
     const base = i * nClasses;
     let label = 0;
     for (let c = 1; c < nClasses; c++) if (proba[base + c] > proba[base + label]) label = c;
     if (label !== y[i]) wrongWeight[i] = weight[i];
   }
-  return wrongWeight;
 }
 
 /** SAMME.R's weight update, in place. */
@@ -54,7 +58,11 @@ function reweightRows(proba: Float64Array, y: Uint32Array, nClasses: number, wei
   const rows = y.length;
   const other = -1 / (nClasses - 1);
   const factor = -1 * learningRate * ((nClasses - 1) / nClasses);
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(nClasses); from < rows; from += step) reweightRange(proba, y, nClasses, weight, other, factor, from, Math.min(rows, from + step));
+}
+
+function reweightRange(proba: Float64Array, y: Uint32Array, nClasses: number, weight: Float64Array, other: number, factor: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const base = i * nClasses;
     let logLikelihood = 0;
     for (let c = 0; c < nClasses; c++) logLikelihood += (c === y[i] ? 1 : other) * Math.log(Math.max(proba[base + c], PROBABILITY_FLOOR));
@@ -69,7 +77,11 @@ export function addSammeRContribution(proba: Float64Array, rows: number, nClasse
   checkShape(proba, rows, nClasses);
   checkShape(sum, rows, nClasses);
   const logs = new Float64Array(nClasses);
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(2 * nClasses); from < rows; from += step) addContributionRange(proba, nClasses, from, Math.min(rows, from + step), logs, sum);
+}
+
+function addContributionRange(proba: Float64Array, nClasses: number, from: number, to: number, logs: Float64Array, sum: Float64Array): void {
+  for (let i = from; i < to; i++) {
     const base = i * nClasses;
     let logSum = 0;
     for (let c = 0; c < nClasses; c++) {
@@ -91,7 +103,12 @@ export function sammeRProbabilities(sum: Float64Array, rows: number, nClasses: n
   if (nClasses < 2) throw new RangeError(`SAMME.R needs at least 2 classes, got ${nClasses}`);
   if (!(weightSum > 0)) throw new RangeError(`the estimator weights must sum to a positive number, got ${weightSum}`);
   const out = new Float64Array(rows * nClasses);
-  for (let i = 0; i < rows; i++) {
+  for (let from = 0, step = rowsPerCall(3 * nClasses); from < rows; from += step) probabilityRange(sum, nClasses, weightSum, from, Math.min(rows, from + step), out);
+  return out;
+}
+
+function probabilityRange(sum: Float64Array, nClasses: number, weightSum: number, from: number, to: number, out: Float64Array): void {
+  for (let i = from; i < to; i++) {
     const base = i * nClasses;
     if (nClasses === 2) {
       const decision = -(sum[base] / weightSum) + sum[base + 1] / weightSum;
@@ -102,7 +119,6 @@ export function sammeRProbabilities(sum: Float64Array, rows: number, nClasses: n
     }
     softmaxRow(out, base, nClasses);
   }
-  return out;
 }
 
 /** scikit-learn's extmath.softmax on one row: subtract the maximum, exponentiate, divide by the sum. */

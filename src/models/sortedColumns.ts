@@ -2,6 +2,7 @@ import { fillRowOrder } from "../stats/rowOrder.js";
 import type { Matrix } from "../stats/matrix.js";
 import { float32Key, radixCounts, radixSort } from "../stats/radixSort.js";
 import { FeatureValueError, FLOAT32_NEEDED } from "../stats/featureValueError.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * The features as gradient boosting's trees see them: rounded to float32 (scikit-learn's
@@ -31,24 +32,35 @@ export function sortColumns(X: Matrix): SortedColumns {
   const counts = radixCounts();
   const column = new Float32Array(1);
   const columnBits = new Uint32Array(column.buffer);
-  // Each loop over a column's rows is a function of its own: V8 compiles a long loop met in a
-  // first call on the stack, and throws the compiled code away where it reaches code after the
-  // loop that has not run yet (sortColumns was compiled whole five times in a child's first folds).
   for (let j = 0; j < cols; j++) {
     const base = j * rows;
-    columnKeys(data, rows, cols, j, values, keys, column, columnBits);
     const rowsOut = order.subarray(base, base + rows);
+    readColumn(data, rows, cols, j, values, keys, column, columnBits);
     fillRowOrder(rowsOut, rows);
     radixSort(keys, rowsOut, keyBuffer, rowBuffer, counts);
-    gatherSorted(values, base, rowsOut, sorted);
+    gatherColumn(values, base, rowsOut, sorted);
   }
   return { rows, cols, values, order, sorted };
 }
 
-/** Feature j's float32 values into values[j * rows, (j + 1) * rows) and their sort keys into keys. */
-function columnKeys(data: Float64Array, rows: number, cols: number, j: number, values: Float32Array, keys: Uint32Array, column: Float32Array, columnBits: Uint32Array): void {
+/**
+ * Feature j's float32 values and sort keys (columnKeys). Each pass over a column's rows runs a
+ * block of rows per call (rowBlocks.ts's CALL_STEPS), from a function called once per column.
+ */
+function readColumn(data: Float64Array, rows: number, cols: number, j: number, values: Float32Array, keys: Uint32Array, column: Float32Array, columnBits: Uint32Array): void {
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) columnKeys(data, rows, cols, j, from, Math.min(rows, from + step), values, keys, column, columnBits);
+}
+
+/** The column's values by rank into sorted[base, base + rows) (gatherSorted). */
+function gatherColumn(values: Float32Array, base: number, rowsOut: Uint32Array, sorted: Float32Array): void {
+  const rows = rowsOut.length;
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) gatherSorted(values, base, rowsOut, from, Math.min(rows, from + step), sorted);
+}
+
+/** Rows [from, to) of feature j: float32 values into values[j * rows + i] and their sort keys into keys. */
+function columnKeys(data: Float64Array, rows: number, cols: number, j: number, from: number, to: number, values: Float32Array, keys: Uint32Array, column: Float32Array, columnBits: Uint32Array): void {
   const base = j * rows;
-  for (let i = 0; i < rows; i++) {
+  for (let i = from; i < to; i++) {
     // + 0 turns -0 into 0, which scikit-learn's comparisons treat alike.
     const v = Math.fround(data[i * cols + j]) + 0;
     if (!Number.isFinite(v)) throw new FeatureValueError(j, i, String(data[i * cols + j]), FLOAT32_NEEDED);
@@ -58,7 +70,7 @@ function columnKeys(data: Float64Array, rows: number, cols: number, j: number, v
   }
 }
 
-/** The column's values by rank into sorted[base, base + rows). */
-function gatherSorted(values: Float32Array, base: number, rowsOut: Uint32Array, sorted: Float32Array): void {
-  for (let p = 0; p < rowsOut.length; p++) sorted[base + p] = values[base + rowsOut[p]];
+/** The column's values at ranks [from, to) into sorted[base + from, base + to). */
+function gatherSorted(values: Float32Array, base: number, rowsOut: Uint32Array, from: number, to: number, sorted: Float32Array): void {
+  for (let p = from; p < to; p++) sorted[base + p] = values[base + rowsOut[p]];
 }

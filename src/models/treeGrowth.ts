@@ -4,6 +4,7 @@ import { MAX_BINS, nearBound, splitThreshold, type FeatureBins } from "./feature
 import { NO_CUT, SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 import { grownFloat64, grownInt32 } from "./grownArrays.js";
 import { FeatureValueError, FLOAT32_NEEDED } from "../stats/featureValueError.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * A grown tree in flat typed arrays. Node 0 is the root; feature -1 marks a leaf, whose values
@@ -61,23 +62,26 @@ export function growTree(bins: FeatureBins, criterion: SplitCriterion, options: 
   criterion.reserveBins(bins.widest);
   const search = new SplitSearch(bins, criterion, Math.min(maxFeatures, nFeatures), rng, size);
   const scratch = new Uint32Array(size);
-  growNodes(bins, criterion, search, tree, order, scratch, maxDepth);
+  // Six numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
+  // it is the parent's left child, how many features its ancestors found constant, and its depth.
+  const stack: number[] = [0, size, -1, 1, 0, 0];
+  while (stack.length > 0) growNodes(bins, criterion, search, tree, order, scratch, maxDepth, stack);
   return tree.finish();
 }
 
 /**
- * Grows the tree's nodes into `tree`, depth-first from the root over all of order. A function of
- * its own that ends with its loop: V8 compiles the loop on the stack in a first tree, and code
- * after it in the same function (the tree's finish), not yet run, had no type feedback, so the
- * compiled loop was entered and thrown away there at every later tree of a child's first fold.
+ * Nodes grown per call of growNodes or of the extra trees' growRandomNodes, for the reason
+ * rowBlocks.ts's CALL_STEPS gives: a decision tree grows thousands of nodes once per fit.
  */
-function growNodes(bins: FeatureBins, criterion: SplitCriterion, search: SplitSearch, tree: TreeBuffer, order: Uint32Array, scratch: Uint32Array, maxDepth: number): void {
+export const NODES_PER_CALL = 32;
+
+/**
+ * Grows up to NODES_PER_CALL nodes into `tree`, depth-first, taking them off `stack` (six numbers
+ * a pending node) and pushing their children.
+ */
+function growNodes(bins: FeatureBins, criterion: SplitCriterion, search: SplitSearch, tree: TreeBuffer, order: Uint32Array, scratch: Uint32Array, maxDepth: number, stack: number[]): void {
   const n = bins.rows;
-  const size = order.length;
-  // Six numbers per pending node: rows order[start, end), parent node (-1 for the root), whether
-  // it is the parent's left child, how many features its ancestors found constant, and its depth.
-  const stack: number[] = [0, size, -1, 1, 0, 0];
-  while (stack.length > 0) {
+  for (let grown = 0; grown < NODES_PER_CALL && stack.length > 0; grown++) {
     const depth = stack.pop() as number;
     const knownConstants = stack.pop() as number;
     const isLeft = stack.pop() as number;
@@ -102,21 +106,36 @@ function growNodes(bins: FeatureBins, criterion: SplitCriterion, search: SplitSe
 }
 
 /**
- * How many rows have a positive weight. The loops over every row that start a tree are functions
- * of their own: V8 compiles a long loop met in a first call on the stack, and throws the compiled
- * code away where it reaches code after the loop that has not run yet, so a grower holding them
- * was compiled whole again after each (six times in a child's first folds).
+ * How many rows have a positive weight. The passes over every row that start a tree run a block
+ * of rows per call (rowBlocks.ts's CALL_STEPS).
  */
 export function countWeighted(weight: Float64Array): number {
   let size = 0;
-  for (let i = 0; i < weight.length; i++) if (weight[i] > 0) size++;
+  for (let from = 0, step = rowsPerCall(1); from < weight.length; from += step) size += countWeightedRange(weight, from, Math.min(weight.length, from + step));
+  return size;
+}
+
+function countWeightedRange(weight: Float64Array, from: number, to: number): number {
+  let size = 0;
+  for (let i = from; i < to; i++) if (weight[i] > 0) size++;
   return size;
 }
 
 /** The rows of positive weight, ascending, into order (countWeighted(weight) long). */
 export function fillWeightedRows(weight: Float64Array, order: Uint32Array): void {
-  for (let i = 0, p = 0; i < weight.length; i++) if (weight[i] > 0) order[p++] = i;
+  let filled = 0;
+  for (let from = 0, step = rowsPerCall(1); from < weight.length; from += step) filled = fillWeightedRange(weight, from, Math.min(weight.length, from + step), order, filled);
 }
+
+/** The rows of [from, to) of positive weight into order from `filled` on; returns the count after them. */
+function fillWeightedRange(weight: Float64Array, from: number, to: number, order: Uint32Array, filled: number): number {
+  let p = filled;
+  for (let i = from; i < to; i++) if (weight[i] > 0) order[p++] = i;
+  return p;
+}
+
+/** Steps a row takes down a deep tree, about, for rowsPerCall: a prediction's walks run a block of rows per call (rowBlocks.ts's CALL_STEPS). */
+const WALK_STEPS = 16;
 
 /**
  * Adds `scale` times each row's leaf values into out (rows x leafWidth). Values are rounded to
@@ -125,7 +144,35 @@ export function fillWeightedRows(weight: Float64Array, order: Uint32Array): void
 export function addLeafValues(tree: FlatTree, X: Matrix, out: Float64Array, scale: number): void {
   const { rows, cols, data } = X;
   const { feature, threshold, left, right, valueOffset, values, leafWidth } = tree;
-  for (let i = 0; i < rows; i++) {
+  // A walk takes at most (nodes - 1) / 2 steps: a stump's one.
+  const walk = Math.min(WALK_STEPS, (tree.nodeCount - 1) >>> 1);
+  addLeafValueRange(data, cols, 0, rows, rowsPerCall(walk + leafWidth), feature, threshold, left, right, valueOffset, values, leafWidth, out, scale);
+}
+
+/** addLeafValues for rows [from, to), halved down to `most` rows a call (a loop over blocks of a few rows would itself run long). */
+function addLeafValueRange(
+  data: Float64Array,
+  cols: number,
+  from: number,
+  to: number,
+  most: number,
+  feature: Int32Array,
+  threshold: Float64Array,
+  left: Int32Array,
+  right: Int32Array,
+  valueOffset: Int32Array,
+  values: Float64Array,
+  leafWidth: number,
+  out: Float64Array,
+  scale: number,
+): void {
+  if (to - from > most) {
+    const middle = (from + to) >>> 1;
+    addLeafValueRange(data, cols, from, middle, most, feature, threshold, left, right, valueOffset, values, leafWidth, out, scale);
+    addLeafValueRange(data, cols, middle, to, most, feature, threshold, left, right, valueOffset, values, leafWidth, out, scale);
+    return;
+  }
+  for (let i = from; i < to; i++) {
     const base = i * cols;
     let node = 0;
     for (let f = feature[0]; f >= 0; f = feature[node]) {
@@ -477,8 +524,13 @@ export class TreeBuffer {
 export function checkPredictInput(X: Matrix, fittedCols: number): void {
   if (X.cols !== fittedCols) throw new RangeError(`fitted on ${fittedCols} features, got ${X.cols}`);
   const { data } = X;
-  for (let k = 0; k < data.length; k++) {
-    if (!Number.isFinite(Math.fround(data[k]))) throw new FeatureValueError(k % X.cols, Math.floor(k / X.cols), String(data[k]), FLOAT32_NEEDED);
+  // The checks' passes over the rows run a block of rows per call (rowBlocks.ts's CALL_STEPS).
+  for (let from = 0, step = rowsPerCall(X.cols) * Math.max(1, X.cols); from < data.length; from += step) checkFloat32Range(data, X.cols, from, Math.min(data.length, from + step));
+}
+
+function checkFloat32Range(data: Float64Array, cols: number, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    if (!Number.isFinite(Math.fround(data[k]))) throw new FeatureValueError(k % cols, Math.floor(k / cols), String(data[k]), FLOAT32_NEEDED);
   }
 }
 
@@ -487,12 +539,33 @@ export function checkTrainingLabels(rows: number, y: Uint32Array, nClasses: numb
   if (rows !== y.length) throw new RangeError(`${rows} rows but ${y.length} labels`);
   if (rows === 0) throw new RangeError("cannot fit on zero rows");
   if (!Number.isInteger(nClasses) || nClasses < 1) throw new RangeError(`nClasses must be a positive integer, got ${nClasses}`);
-  for (let i = 0; i < rows; i++) if (y[i] >= nClasses) throw new RangeError(`label ${y[i]} at row ${i} is not below nClasses ${nClasses}`);
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) checkLabelRange(y, from, Math.min(rows, from + step), nClasses);
+}
+
+function checkLabelRange(y: Uint32Array, from: number, to: number, nClasses: number): void {
+  for (let i = from; i < to; i++) if (y[i] >= nClasses) throw new RangeError(`label ${y[i]} at row ${i} is not below nClasses ${nClasses}`);
 }
 
 /** The checks both regression tree estimators make at their door (the features are checked as they are binned). */
 export function checkTrainingTargets(rows: number, y: Float64Array): void {
   if (rows !== y.length) throw new RangeError(`${rows} rows but ${y.length} targets`);
   if (rows === 0) throw new RangeError("cannot fit on zero rows");
-  for (let i = 0; i < rows; i++) if (!Number.isFinite(y[i])) throw new RangeError(`target at row ${i} is ${y[i]}`);
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) checkTargetRange(y, from, Math.min(rows, from + step));
+}
+
+function checkTargetRange(y: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) if (!Number.isFinite(y[i])) throw new RangeError(`target at row ${i} is ${y[i]}`);
+}
+
+/** The sample weights both decision tree estimators take: as many as the rows, each finite and at least 0. */
+export function checkSampleWeights(rows: number, weight: Float64Array): void {
+  if (weight.length !== rows) throw new RangeError(`${rows} rows but ${weight.length} sample weights`);
+  for (let from = 0, step = rowsPerCall(1); from < rows; from += step) checkWeightRange(weight, from, Math.min(rows, from + step));
+}
+
+function checkWeightRange(weight: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const w = weight[i];
+    if (!(w >= 0 && Number.isFinite(w))) throw new RangeError(`sample weights must be finite and >= 0, got ${w}`);
+  }
 }

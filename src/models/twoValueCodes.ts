@@ -1,5 +1,6 @@
 import { nearBound } from "./featureBins.js";
 import type { Float32Columns } from "./float32Columns.js";
+import { rowsPerCall } from "../stats/rowBlocks.js";
 
 /**
  * The features that take exactly two float32 values on the training rows, farther apart than
@@ -27,9 +28,7 @@ export function twoValueCodes(columns: Float32Columns): TwoValueCodes {
   const codes = new Uint8Array(rows * cols);
   // Compared as bits, so that -0 and 0 are two values and never stand for each other.
   const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
-  // Each loop over a column's rows is a function of its own: V8 compiles a long loop met in a
-  // first call on the stack, and throws the compiled code away where it reaches code after the
-  // loop that has not run yet (twoValueCodes was compiled five times in a child's first folds).
+  // Each pass over a column's rows runs a block of rows per call (rowBlocks.ts's CALL_STEPS).
   for (let j = 0; j < cols; j++) {
     const base = j * rows;
     if (rows === 0) continue;
@@ -54,12 +53,24 @@ export function twoValueCodes(columns: Float32Columns): TwoValueCodes {
 
 /** The first i in [from, to) whose bits are not `first`, or -1. */
 function firstOther(bits: Uint32Array, from: number, to: number, first: number): number {
+  let found = -1;
+  for (let start = from, step = rowsPerCall(1); found < 0 && start < to; start += step) found = firstOtherIn(bits, start, Math.min(to, start + step), first);
+  return found;
+}
+
+function firstOtherIn(bits: Uint32Array, from: number, to: number, first: number): number {
   for (let i = from; i < to; i++) if (bits[i] !== first) return i;
   return -1;
 }
 
 /** Whether bits[from, to) holds a third pattern besides `first` and `second`. */
 function hasThird(bits: Uint32Array, from: number, to: number, first: number, second: number): boolean {
+  let found = false;
+  for (let start = from, step = rowsPerCall(1); !found && start < to; start += step) found = hasThirdIn(bits, start, Math.min(to, start + step), first, second);
+  return found;
+}
+
+function hasThirdIn(bits: Uint32Array, from: number, to: number, first: number, second: number): boolean {
   for (let i = from; i < to; i++) {
     const b = bits[i];
     if (b !== first && b !== second) return true;
@@ -69,5 +80,9 @@ function hasThird(bits: Uint32Array, from: number, to: number, first: number, se
 
 /** Codes 1 where values[from, to) holds `hi`, else 0. */
 function codeHigh(values: Float32Array, from: number, to: number, hi: number, codes: Uint8Array): void {
+  for (let start = from, step = rowsPerCall(1); start < to; start += step) codeHighIn(values, start, Math.min(to, start + step), hi, codes);
+}
+
+function codeHighIn(values: Float32Array, from: number, to: number, hi: number, codes: Uint8Array): void {
   for (let i = from; i < to; i++) codes[i] = +(values[i] === hi);
 }

@@ -1,3 +1,5 @@
+import { rowsPerCall } from "./rowBlocks.js";
+
 const DIGIT_BITS = 11;
 const BUCKETS = 1 << DIGIT_BITS;
 const DIGITS = 3;
@@ -31,10 +33,10 @@ export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint3
   const n = keys.length;
   if (n === 0) return;
   counts.fill(0);
-  // Each loop over the keys (and over a digit's buckets) is a function of its own: V8 compiles a
-  // long loop met in a first call on the stack, and throws the compiled code away where it
-  // reaches code after the loop that has not run yet (radixSort was compiled four times over).
-  countDigits(keys, counts);
+  // The passes over the keys run a block of keys per call (rowBlocks.ts's CALL_STEPS); a digit's
+  // buckets, 2,048, are one call's work.
+  const step = rowsPerCall(1);
+  for (let from = 0; from < n; from += step) countDigits(keys, from, Math.min(n, from + step), counts);
   let fromKeys = keys;
   let fromRows = rows;
   let toKeys = keyBuffer;
@@ -44,7 +46,7 @@ export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint3
     const base = digit * BUCKETS;
     if (counts[base + ((fromKeys[0] >>> shift) & (BUCKETS - 1))] === n) continue;
     bucketStarts(counts, base);
-    scatterDigit(fromKeys, fromRows, toKeys, toRows, counts, base, shift, n);
+    for (let from = 0; from < n; from += step) scatterDigit(fromKeys, fromRows, toKeys, toRows, counts, base, shift, from, Math.min(n, from + step));
     [fromKeys, toKeys] = [toKeys, fromKeys];
     [fromRows, toRows] = [toRows, fromRows];
   }
@@ -55,9 +57,9 @@ export function radixSort(keys: Uint32Array, rows: Uint32Array, keyBuffer: Uint3
   }
 }
 
-/** Each digit's bucket counts, all three in one pass. */
-function countDigits(keys: Uint32Array, counts: Uint32Array): void {
-  for (let i = 0; i < keys.length; i++) {
+/** Each digit's bucket counts of keys[from, to), all three in one pass. */
+function countDigits(keys: Uint32Array, from: number, to: number, counts: Uint32Array): void {
+  for (let i = from; i < to; i++) {
     const key = keys[i];
     counts[key & (BUCKETS - 1)]++;
     counts[BUCKETS + ((key >>> DIGIT_BITS) & (BUCKETS - 1))]++;
@@ -75,9 +77,9 @@ function bucketStarts(counts: Uint32Array, base: number): void {
   }
 }
 
-/** Moves the first n keys and their rows, each to its bucket's next slot for the digit at `shift`. */
-function scatterDigit(fromKeys: Uint32Array, fromRows: Uint32Array, toKeys: Uint32Array, toRows: Uint32Array, counts: Uint32Array, base: number, shift: number, n: number): void {
-  for (let i = 0; i < n; i++) {
+/** Moves keys [from, to) and their rows, each to its bucket's next slot for the digit at `shift`. */
+function scatterDigit(fromKeys: Uint32Array, fromRows: Uint32Array, toKeys: Uint32Array, toRows: Uint32Array, counts: Uint32Array, base: number, shift: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const key = fromKeys[i];
     const slot = counts[base + ((key >>> shift) & (BUCKETS - 1))]++;
     toKeys[slot] = key;

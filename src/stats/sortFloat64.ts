@@ -1,4 +1,5 @@
 import { float32Bits, float32Key, radixCounts, radixSort } from "./radixSort.js";
+import { rowsPerCall } from "./rowBlocks.js";
 
 /**
  * A copy of `values` in ascending order, as Float64Array.prototype.sort orders them (-0 before
@@ -15,7 +16,8 @@ export function sortFloat64(values: Float64Array): Float64Array {
   const words = new Uint32Array(out.buffer);
   const low = new Uint32Array(n);
   const high = new Uint32Array(n);
-  splitKeys(words, high, low);
+  const step = rowsPerCall(1);
+  for (let from = 0; from < n; from += step) splitKeys(words, high, low, from, Math.min(n, from + step));
   // Least significant half first, then the most significant, each sort stable and carrying
   // the other half along.
   const keyBuffer = new Uint32Array(n);
@@ -23,18 +25,16 @@ export function sortFloat64(values: Float64Array): Float64Array {
   const counts = radixCounts();
   radixSort(low, high, keyBuffer, otherBuffer, counts);
   radixSort(high, low, keyBuffer, otherBuffer, counts);
-  joinKeys(high, low, words);
+  for (let from = 0; from < n; from += step) joinKeys(high, low, words, from, Math.min(n, from + step));
   return out;
 }
 
 /**
- * Each value's two halves as unsigned keys in IEEE order. This loop and joinKeys's are functions
- * of their own, each ending with its loop: V8 compiles a long loop met in a first call on the
- * stack (on-stack replacement) and throws the compiled code away where it reaches code after the
- * loop that has not run yet; sortFloat64's OSR code was thrown away again at every later call.
+ * Values [from, to)'s two halves as unsigned keys in IEEE order. This pass and joinKeys's run a
+ * block of values per call (rowBlocks.ts's CALL_STEPS): sortFloat64 runs once per column of a fit.
  */
-function splitKeys(words: Uint32Array, high: Uint32Array, low: Uint32Array): void {
-  for (let i = 0; i < high.length; i++) {
+function splitKeys(words: Uint32Array, high: Uint32Array, low: Uint32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const h = words[2 * i + 1];
     const l = words[2 * i];
     // IEEE order as unsigned order, as for a float32: the low half of a negative flipped too.
@@ -43,9 +43,9 @@ function splitKeys(words: Uint32Array, high: Uint32Array, low: Uint32Array): voi
   }
 }
 
-/** splitKeys undone: the sorted keys back into the values' words. */
-function joinKeys(high: Uint32Array, low: Uint32Array, words: Uint32Array): void {
-  for (let i = 0; i < high.length; i++) {
+/** splitKeys undone for [from, to): the sorted keys back into the values' words. */
+function joinKeys(high: Uint32Array, low: Uint32Array, words: Uint32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const h = float32Bits(high[i]);
     words[2 * i + 1] = h;
     words[2 * i] = h & 0x80000000 ? ~low[i] >>> 0 : low[i];
