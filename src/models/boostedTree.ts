@@ -1,6 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import { grownFloat64, grownInt32 } from "./grownArrays.js";
 import { rowsPerCall } from "../stats/rowBlocks.js";
+import { holdShape } from "./heldShapes.js";
 
 /**
  * One regression tree of a boosted ensemble, in flat typed arrays: node 0 is the root, feature -1
@@ -158,6 +159,7 @@ export class BoostedTreeBuilder {
     this.left = new Int32Array(capacity);
     this.right = new Int32Array(capacity);
     this.value = new Float64Array(capacity);
+    holdShape(this);
   }
 
   /** A new leaf holding `value`; returns its index. */

@@ -4,6 +4,7 @@ import type { ThresholdCriterion } from "./splitCriterion.js";
 import { countWeighted, fillWeightedRows, NODES_PER_CALL, TreeBuffer, type FlatTree } from "./treeGrowth.js";
 import { nearBound } from "./featureBins.js";
 import { twoValueCodes, type TwoValueCodes } from "./twoValueCodes.js";
+import { holdShape } from "./heldShapes.js";
 
 export interface ExtraTreeOptions {
   /** Features tried per node (scikit-learn's max_features), 1..cols. */
@@ -68,6 +69,7 @@ class ExtraTreeGrower {
     // up front spares the buffer its doublings.
     this.tree = new TreeBuffer(criterion.leafWidth, 2 * size - 1);
     this.search = new RandomSplitSearch(columns, twoValueCodes(columns), criterion, Math.min(maxFeatures, columns.cols), size);
+    holdShape(this);
   }
 
   grow(rng: Rng): FlatTree {
@@ -182,6 +184,7 @@ class RandomSplitSearch {
     this.features = new Uint32Array(columns.cols);
     this.tried = new Float32Array(size);
     this.bestValues = new Float32Array(size);
+    holdShape(this);
   }
 
   /** Starts a tree: its random stream, and the features in their first order. */

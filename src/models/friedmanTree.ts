@@ -3,6 +3,7 @@ import { nearBound } from "./featureBins.js";
 import { shuffleInPlace, type Rng } from "../stats/rng.js";
 import type { SortedColumns } from "./sortedColumns.js";
 import { rowsPerCall } from "../stats/rowBlocks.js";
+import { holdShape } from "./heldShapes.js";
 
 /** scikit-learn's EPSILON for "this node is pure": DBL_EPSILON. */
 const PURE = Number.EPSILON;
@@ -71,6 +72,7 @@ export class FriedmanTreeGrower {
     this.shapes = columnShapes(columns);
     this.rankOf = new Int32Array(this.maxNodes * columns.cols);
     this.featureOrder = Uint32Array.from({ length: columns.cols }, (_, f) => f);
+    holdShape(this);
   }
 
   /** A fresh random feature order for each open node of the depth (bestFeature -2), as ranks. */

@@ -1,5 +1,6 @@
 import { MAX_BINS } from "./featureBins.js";
 import { BIN_MASK, binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
+import { holdShape } from "./heldShapes.js";
 
 /**
  * scikit-learn's Gini criterion on weighted class counts: a node's impurity is 1 - sum p_c^2, a
@@ -42,6 +43,7 @@ export class GiniCriterion implements SplitCriterion {
     this.binaryCounts = nClasses === 2 && weight.every((w) => w === 1);
     this.nodeLabel = new Uint8Array(this.binaryCounts ? y.length : 0);
     this.byteLabels = this.binaryCounts ? Uint8Array.from(y) : new Uint8Array(0);
+    holdShape(this);
   }
 
   startNode(order: Uint32Array, start: number, end: number): number {

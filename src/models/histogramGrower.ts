@@ -2,6 +2,7 @@ import { fillRowOrder } from "../stats/rowOrder.js";
 import { rowsPerCall } from "../stats/rowBlocks.js";
 import { BoostedTreeBuilder, type BoostedTree } from "./boostedTree.js";
 import type { BinnedFeatures } from "./binMapper.js";
+import { holdShape } from "./heldShapes.js";
 
 export interface HistogramGrowerOptions {
   readonly maxLeafNodes: number;
@@ -108,6 +109,7 @@ export class HistogramGrower {
     this.rootCounts = new Float64Array(size);
     // Halved down to a block of rows per call, as the root's histogram.
     fillSlots(codes, rows, cols, this.featureOffset, 0, rows, rowsPerCall(cols), this.slots, this.columnCodes, this.rootCounts);
+    holdShape(this);
   }
 
   grow(gradients: Float32Array, hessians: Float32Array | null): GrownHistogramTree {
@@ -372,6 +374,10 @@ class FeatureScan {
   bestGain = -1;
   bestLeftGradients = 0;
   bestLeftHessians = 0;
+
+  constructor() {
+    holdShape(this);
+  }
 }
 
 /**

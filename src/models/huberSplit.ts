@@ -1,6 +1,7 @@
 import type { BinaryColumns } from "../stats/binaryColumns.js";
 import type { Objective } from "../stats/lbfgs.js";
 import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
+import { holdShape } from "./heldShapes.js";
 
 /**
  * huberRegressor.ts's objective (scikit-learn's _huber_loss_and_gradient over (w, b, log sigma))
@@ -41,6 +42,7 @@ class SplitHuberLoss {
     this.alpha = alpha;
     this.smallestScale = smallestScale;
     this.step = rowsPerCall(2 * Math.ceil(split.value.length / Math.max(1, split.rows)));
+    holdShape(this);
   }
 
   evaluate(x: Float64Array, grad: Float64Array): number {

@@ -1,3 +1,5 @@
+import { holdShape } from "./heldShapes.js";
+
 /**
  * What a tree's split criterion knows, so that classification and regression trees share one
  * growth procedure (treeGrowth.ts): the criterion keeps the statistics of the node being split
@@ -103,6 +105,10 @@ export class SplitChoice {
   rightBin = 0;
   /** scikit-learn's proxy_impurity_improvement of the split; larger is better. */
   proxy = -Infinity;
+
+  constructor() {
+    holdShape(this);
+  }
 
   reset(): void {
     this.feature = -1;

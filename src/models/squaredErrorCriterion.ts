@@ -1,5 +1,6 @@
 import { MAX_BINS } from "./featureBins.js";
 import { BIN_MASK, binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
+import { holdShape } from "./heldShapes.js";
 
 /**
  * Proxies closer than this share of the improvement over the node (proxy - S^2 / W) are a tie,
@@ -48,6 +49,7 @@ export class SquaredErrorCriterion implements SplitCriterion {
     if (y.length !== weight.length) throw new RangeError(`${y.length} targets but ${weight.length} weights`);
     this.unitWeights = weight.every((w) => w === 1);
     this.nodeTarget = new Float64Array(this.unitWeights ? y.length : 0);
+    holdShape(this);
   }
 
   startNode(order: Uint32Array, start: number, end: number): number {

@@ -5,6 +5,7 @@ import { NO_CUT, SplitChoice, type SplitCriterion } from "./splitCriterion.js";
 import { grownFloat64, grownInt32 } from "./grownArrays.js";
 import { FeatureValueError, FLOAT32_NEEDED } from "../stats/featureValueError.js";
 import { rowsPerCall } from "../stats/rowBlocks.js";
+import { holdShape } from "./heldShapes.js";
 
 /**
  * A grown tree in flat typed arrays. Node 0 is the root; feature -1 marks a leaf, whose values
@@ -261,6 +262,7 @@ class SplitSearch {
     const wide = bins.ranks.length > 0;
     this.occupiedRanks = new Uint32Array(wide ? rows : 0);
     this.rankSet = new Int32Array(wide ? Math.ceil(bins.widest / 32) : 0);
+    holdShape(this);
   }
 
   /** Whether any split exists; if so its feature and bins are in `choice`. */
@@ -448,6 +450,7 @@ export class TreeBuffer {
     this.right = new Int32Array(capacity);
     this.valueOffset = new Int32Array(capacity);
     this.values = new Float64Array(((capacity + 1) >>> 1) * leafWidth);
+    holdShape(this);
   }
 
   /** Empties the buffer for the next tree, keeping its arrays. */
