@@ -12,7 +12,9 @@
  * --key picks the partition (the first value of --by, by default the largest partition); --use
  * scores only the first N folds; --dump writes each fold's z-scored matrices (fold-N.json with the
  * shapes, fold-N-{train,test}.f64, fold-N-y.u32, or fold-N-y.f64 for regression) for bench/foldTimes_sklearn.py to time
- * scikit-learn on the very same matrices.
+ * scikit-learn on the very same matrices. --mark prints "@@ fold F model" before each fit, so that
+ * a V8 trace of the run (--trace-opt --trace-deopt) can be cut by fold and model
+ * (bench/foldCompiles.ts). Run it with --single-threaded to compile as a child compiles.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
   const by = flag("--by", "").split(",").filter((c) => c !== "");
   const models = flag("--models", "lr,rf,nb,knn,dt").split(",");
   const repeat = Math.max(1, Number(flag("--repeat", "1")));
+  const mark = process.argv.includes("--mark");
   const data = await readPartitions({ ...DEFAULT_DIALECT, input, target, by, foldColumn: null, ignore: flag("--ignore", "").split(",").filter((c) => c !== ""), shard: null });
   const wanted = flag("--key", "");
   const partition = wanted === "" ? [...data.partitions].sort((a, b) => b.lines.length - a.lines.length)[0] : data.partitions.find((p) => p.key[0] === wanted);
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     if (dump !== "") mkdirSync(dump, { recursive: true });
     let width = 0;
     for (let f = 0; f < use; f++) {
+      if (mark) console.log(`@@ fold ${f} (features)`);
       const plan = fitFeaturePlan(columns, folds[f].train);
       width = plan.width;
       const plain = { train: plan.transform(folds[f].train), test: plan.transform(folds[f].test) };
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
         writeFileSync(join(dump, `fold-${f}-${targets.name}`), targets.data);
       }
       for (const model of work.value.models) {
+        if (mark) console.log(`@@ fold ${f} ${model.id}`);
         const d = model.scaled ? scaled : plain;
         if (repeat > 1 && f === 0) model.fitPredict(d.train, yTrain, d.test, createRng(f));
         let best = Infinity;
