@@ -1,7 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import { addForestValues, fillRawScores, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
 import type { Estimator } from "./estimator.js";
-import { FriedmanTreeGrower } from "./friedmanTree.js";
+import { FriedmanTreeGrower, holdSmallFriedmanGrower } from "./friedmanTree.js";
 import { gradientBoostingSettings, type GradientBoostingOptions, type GradientBoostingSettings } from "./gradientBoosting.js";
 import { sortColumns } from "./sortedColumns.js";
 import { localClassCounts, spreadProbabilities, trainingClasses } from "./trainingClasses.js";
@@ -53,6 +53,7 @@ export class GradientBoostingClassifier implements Estimator {
     }
     const grower = new FriedmanTreeGrower(sortColumns(X), this.settings.maxDepth, this.settings.rng);
     this.forest = packForest(K === 2 ? this.fitBinary(grower, local) : this.fitMulticlass(grower, local, K));
+    holdSmallFriedmanGrower(X, this.settings.maxDepth, this.settings.rng);
     return this;
   }
 

@@ -1,7 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import { numpyMean } from "../stats/pairwiseSum.js";
 import { addForestValues, packForest, type BoostedTree, type PackedForest } from "./boostedTree.js";
-import { FriedmanTreeGrower } from "./friedmanTree.js";
+import { FriedmanTreeGrower, holdSmallFriedmanGrower } from "./friedmanTree.js";
 import { gradientBoostingSettings, type GradientBoostingOptions, type GradientBoostingSettings } from "./gradientBoosting.js";
 import type { Regressor } from "./regressor.js";
 import { sortColumns } from "./sortedColumns.js";
@@ -43,6 +43,7 @@ export class GradientBoostingRegressor implements Regressor {
       trees.push(tree);
     }
     this.forest = packForest(trees);
+    holdSmallFriedmanGrower(X, this.settings.maxDepth, this.settings.rng);
     return this;
   }
 

@@ -5,6 +5,7 @@ import {
   addGrownValues,
   histGradientBoostingSettings,
   histogramGrower,
+  holdSmallHistogramGrower,
   type HistGradientBoostingOptions,
   type HistGradientBoostingSettings,
 } from "./histGradientBoosting.js";
@@ -56,6 +57,7 @@ export class HistGradientBoostingClassifier implements Estimator {
     if (K === 1) return this;
     const grower = histogramGrower(X, this.settings);
     this.forest = packForest(K === 2 ? this.fitBinary(grower, local) : this.fitMulticlass(grower, local, K));
+    holdSmallHistogramGrower(X, this.settings);
     return this;
   }
 

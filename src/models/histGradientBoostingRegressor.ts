@@ -5,6 +5,7 @@ import {
   addGrownValues,
   histGradientBoostingSettings,
   histogramGrower,
+  holdSmallHistogramGrower,
   type HistGradientBoostingOptions,
   type HistGradientBoostingSettings,
 } from "./histGradientBoosting.js";
@@ -45,6 +46,7 @@ export class HistGradientBoostingRegressor implements Regressor {
       trees.push(grown.tree);
     }
     this.forest = packForest(trees);
+    holdSmallHistogramGrower(X, this.settings);
     return this;
   }
 

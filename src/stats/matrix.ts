@@ -41,3 +41,8 @@ export function createMatrix(rows: number, cols: number, data?: Float64Array, on
   }
   return { rows, cols, data: values, oneHot };
 }
+
+/** X's first row as a 1-row matrix (a copy of its values; no one-hot blocks). */
+export function firstRow(X: Matrix): Matrix {
+  return createMatrix(1, X.cols, X.data.slice(0, X.cols));
+}
