@@ -10,7 +10,8 @@ const held = new Map<unknown, object>();
  * fold after fold: the decision tree's node functions on a credit.csv fold, 23 compilations and
  * 40-45 ms of a 130 ms fit, in every fold. shapeAnchors.ts does the same for the models
  * themselves, whose unfitted instances are small; these hold a fit's buffers, so only the latest
- * is kept, replaced at the next construction.
+ * is kept, replaced at the next construction, and a class whose buffers are large (the boosting
+ * growers) has a small instance built on one row put in its place once a fit is done.
  */
 export function holdShape(instance: object): void {
   held.set(instance.constructor, instance);
