@@ -16,3 +16,8 @@ const held = new Map<unknown, object>();
 export function holdShape(instance: object): void {
   held.set(instance.constructor, instance);
 }
+
+/** The instance held for a class, if any (for tests). */
+export function heldInstance(of: abstract new (...args: never[]) => object): object | undefined {
+  return held.get(of);
+}
