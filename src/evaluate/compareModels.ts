@@ -5,7 +5,7 @@ import { columnIndex, type Table } from "../data/table.js";
 import { hashSeed } from "../stats/hashSeed.js";
 import { createRng } from "../stats/rng.js";
 import type { Fold } from "./fold.js";
-import { fitModel, foldFeatures, type FoldFeatures } from "./fitModels.js";
+import { fitModel, foldFeatures, warmUpFit, type FoldFeatures } from "./fitModels.js";
 import { foldStatistics } from "./foldStatistics.js";
 import type { GridRow, PartitionResult } from "./grid.js";
 import { predefinedFolds } from "./predefinedFolds.js";
@@ -20,6 +20,11 @@ export type GridSpec = Pick<ResultOptions, "task" | "target" | "models" | "folds
 export interface ScoreHooks {
   /** Called after each model fit (one model on one fold), for progress displays. */
   onFit?(model: string): void;
+  /**
+   * Asked before each model fit: true has the model fitted first on a sample of the fold's rows,
+   * outside its timing (fitModels.ts's warmUpFit). A child process answers true once per model.
+   */
+  warmUp?(model: string): boolean;
 }
 
 /** A table ready to cross-validate: its target, its folds and its typed feature columns. */
@@ -146,6 +151,7 @@ export function scoreFold<Y>(work: FoldWork<Y>, f: number, hooks: ScoreHooks = {
   const yTest = task.take(table.y, fold.test);
   return models.map((model, m): FoldScore | null => {
     if (skip[m] === true) return null;
+    if (hooks.warmUp?.(model.id) === true) warmUpFit(table.columns, fold.train, fold.test, (rows) => task.take(table.y, rows), model, seed, f);
     const result = fitModel(shared, yTrain, model, seed, f);
     hooks.onFit?.(model.id);
     if ("error" in result) return result;

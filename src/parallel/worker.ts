@@ -50,6 +50,19 @@ interface HeldPartition {
 
 let held: HeldPartition | null = null;
 
+/**
+ * The models this child has fitted: the first fit of each is preceded by a warm-up fit on a
+ * sample (compareModels.ts's ScoreHooks.warmUp), so that V8's compilation of its code is not
+ * timed in a fold. A child serves one run, so one task: a model id names one model.
+ */
+const warmed = new Set<string>();
+
+function warmUpOnce(model: string): boolean {
+  if (warmed.has(model)) return false;
+  warmed.add(model);
+  return true;
+}
+
 function prepare(request: FoldRequest, rows: string): HeldPartition {
   const table = { header: request.header, rows: parseRowsText(rows) };
   return withTask(request.spec.task, (task): HeldPartition => {
@@ -70,7 +83,7 @@ function prepare(request: FoldRequest, rows: string): HeldPartition {
           kept = { fold, features: workFeatures(prepared, fold) };
         }
         const skip = prepared.models.map((_, m) => !models.includes(m));
-        return scoreFold(prepared, fold, { onFit }, skip, kept.features);
+        return scoreFold(prepared, fold, { onFit, warmUp: warmUpOnce }, skip, kept.features);
       },
       refused: { reason: "", skip: false },
     };
@@ -117,7 +130,7 @@ function scoreWhole(request: ScoreRequest): WorkerMessage {
   held = null;
   const table = { header: request.header, rows: parseRowsText(request.rows) };
   const result = withTask(request.spec.task, (task) =>
-    scoreTable(task, table, request.key, request.spec, { onFit: () => send({ type: "fit", id: request.id }) }),
+    scoreTable(task, table, request.key, request.spec, { onFit: () => send({ type: "fit", id: request.id }), warmUp: warmUpOnce }),
   );
   return { type: "result", id: request.id, result };
 }

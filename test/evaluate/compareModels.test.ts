@@ -4,6 +4,7 @@ import type { Table } from "../../src/data/table.js";
 import type { Classes } from "../../src/evaluate/classificationMetrics.js";
 import { classificationTask } from "../../src/evaluate/classificationTask.js";
 import { scoreTable, type GridSpec } from "../../src/evaluate/compareModels.js";
+import { WARM_UP_ROWS } from "../../src/evaluate/fitModels.js";
 import type { Task } from "../../src/evaluate/task.js";
 
 // 40 rows, two classes that x separates imperfectly, and a categorical with a missing value.
@@ -147,4 +148,64 @@ test("a model refusing a column's value is named by the file's column, not the e
   assert.equal(result.status, "ok");
   const note = result.notes.find((line) => line.startsWith("Decision Tree Classifier failed"));
   assert.match(note ?? "", /^Decision Tree Classifier failed and is left out: column big holds 5e\+38: trees need finite float32 values$/);
+});
+
+test("a warm-up fit runs on a sample before a model's first timed fit and changes nothing in the grid", () => {
+  const fits = new Map<string, number[]>();
+  const counting: Task<Classes> = {
+    ...classificationTask,
+    models: classificationTask.models.map((model) => ({
+      ...model,
+      fitPredict: (train, y, test, rng) => {
+        fits.set(model.id, [...(fits.get(model.id) ?? []), train.rows]);
+        return model.fitPredict(train, y, test, rng);
+      },
+    })),
+  };
+  const asked: string[] = [];
+  const warmed = new Set<string>();
+  const warmUp = (model: string): boolean => {
+    asked.push(model);
+    if (warmed.has(model)) return false;
+    warmed.add(model);
+    return true;
+  };
+  const plain = scoreTable(classificationTask, table, ["a"], spec);
+  const warm = scoreTable(counting, table, ["a"], spec, { warmUp });
+  // Asked before every fit (3 models x 4 folds); each model fitted once more than it has folds, first on the sample.
+  assert.equal(asked.length, 12);
+  for (const id of spec.models) assert.deepEqual(fits.get(id), [30, 30, 30, 30, 30], id);
+  const strip = (rows: typeof plain.rows): unknown[] => rows.map((row) => ({ model: row.model, mean: { ...row.mean, TT_Sec: 0 }, sd: { ...row.sd, TT_Sec: 0 } }));
+  assert.deepEqual(strip(warm.rows), strip(plain.rows));
+});
+
+test("a warm-up whose sample cannot be fitted is ignored: the fold's own fit decides", () => {
+  const large: Table = {
+    header: ["x", "y"],
+    rows: Array.from({ length: 1400 }, (_, i) => [String((i * 37) % 101), (i * 37) % 101 > 40 ? "no" : "yes"]),
+  };
+  const largeSpec: GridSpec = { ...spec, features: ["x"], models: ["lr", "nb"] };
+  // Logistic regression refuses the sample (as a model may refuse a sample of one class).
+  const refusing: Task<Classes> = {
+    ...classificationTask,
+    models: classificationTask.models.map((model) =>
+      model.id !== "lr"
+        ? model
+        : {
+            ...model,
+            fitPredict: (train, y, test, rng) => {
+              if (train.rows === WARM_UP_ROWS) throw new Error("one class in the sample");
+              return model.fitPredict(train, y, test, rng);
+            },
+          },
+    ),
+  };
+  const plain = scoreTable(classificationTask, large, ["a"], largeSpec);
+  const warm = scoreTable(refusing, large, ["a"], largeSpec, { warmUp: () => true });
+  assert.equal(warm.status, "ok");
+  assert.deepEqual(warm.notes, plain.notes);
+  assert.deepEqual(
+    warm.rows.map((row) => [row.model, row.mean.Accuracy, row.mean.AUC]),
+    plain.rows.map((row) => [row.model, row.mean.Accuracy, row.mean.AUC]),
+  );
 });
