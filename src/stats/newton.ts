@@ -52,6 +52,19 @@ function shouldRefresh(before: number, after: number, tolerance: number, hessian
 }
 
 /**
+ * The next step to try after `step` failed the line search: the minimum of the parabola through
+ * the value at 0, its slope there and the value at `step`, kept within 0.1 to 0.5 of `step`.
+ * A Newton step on a logistic loss started off the optimum can overshoot by orders of magnitude
+ * (a heavy-tailed column whose weight a sample got wrong: its rows' curvature is near 0 there),
+ * and halving then took 5 to 8 evaluations to come back where the parabola lands in 2 or 3.
+ */
+function shorterStep(step: number, value: number, slope: number, valueAtStep: number): number {
+  const curvature = (valueAtStep - value - slope * step) / (step * step);
+  const minimum = Number.isFinite(curvature) && curvature > 0 ? -slope / (2 * curvature) : 0.1 * step;
+  return Math.min(0.5 * step, Math.max(0.1 * step, minimum));
+}
+
+/**
  * Newton's method with a backtracking (Armijo) line search: each step solves H d = -g by
  * Cholesky, so it converges quadratically near the optimum, where L-BFGS creeps linearly (85
  * iterations against 7 on a 15,120 x 23 logistic fit to a gradient of 1e-6). Near the optimum
@@ -109,8 +122,7 @@ export function minimizeNewton(f: TwiceDifferentiable, x0: Float64Array, options
       if (accepted) {
         value = valueNew;
         taken = step;
-      }
-      step *= 0.5;
+      } else step = shorterStep(step, value, slope, valueNew);
     }
     if (taken === 0) {
       if (!fresh) {

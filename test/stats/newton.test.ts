@@ -89,3 +89,23 @@ test("minimizeNewton reuses a Hessian for more steps the more one costs, and sti
   assert.ok(cheap.converged && dear.converged);
   assert.ok(dear.hessians < cheap.hessians, `${dear.hessians} Hessians at cost 50, ${cheap.hessians} at cost 0`);
 });
+
+test("a Newton step that overshoots by orders of magnitude is shortened from the parabola through it, not by halving alone", () => {
+  // log cosh x from 3: Newton's step is -sinh(3) cosh(3), about -101, where the minimum is 3 away.
+  let evaluations = 0;
+  const logCosh: TwiceDifferentiable = {
+    evaluate(x, grad) {
+      evaluations++;
+      grad[0] = Math.tanh(x[0]);
+      return Math.abs(x[0]) + Math.log1p(Math.exp(-2 * Math.abs(x[0]))) - Math.LN2;
+    },
+    hessian(out) {
+      out[0] = 1 / Math.cosh(3) ** 2;
+    },
+  };
+  const result = minimizeNewton(logCosh, Float64Array.of(3), { maxIterations: 1, gradientTolerance: 1e-12 });
+  assert.ok(result !== null);
+  // Halving tries steps 1, 1/2, ..., 1/32 (the first to land below log cosh 3): 6 evaluations after the first.
+  assert.ok(evaluations - 1 <= 4, `${evaluations - 1} evaluations in the line search`);
+  assert.ok(Math.abs(result.x[0]) < 3, `x = ${result.x[0]}`);
+});
