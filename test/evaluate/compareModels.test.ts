@@ -170,11 +170,21 @@ test("a warm-up fit runs on a sample before a model's first timed fit and change
     warmed.add(model);
     return true;
   };
-  const plain = scoreTable(classificationTask, table, ["a"], spec);
-  const warm = scoreTable(counting, table, ["a"], spec, { warmUp });
-  // Asked before every fit (3 models x 4 folds); each model fitted once more than it has folds, first on the sample.
+  const large: Table = {
+    header: ["x", "colour", "y"],
+    rows: Array.from({ length: 1400 }, (_, i) => [String((i * 37) % 101), ["red", "blue", "green"][i % 3], (i * 37) % 101 > 40 ? "no" : "yes"]),
+  };
+  const plain = scoreTable(classificationTask, large, ["a"], spec);
+  const warm = scoreTable(counting, large, ["a"], spec, { warmUp });
+  // Asked before every fit (3 models x 4 folds); each model fitted first on the sample (once, or
+  // again while its fits are quick), then on each fold's 1,050 training rows.
   assert.equal(asked.length, 12);
-  for (const id of spec.models) assert.deepEqual(fits.get(id), [30, 30, 30, 30, 30], id);
+  for (const id of spec.models) {
+    const sizes = fits.get(id) ?? [];
+    const warmUps = sizes.length - 4;
+    assert.ok(warmUps >= 1 && warmUps <= 6, `${id}: ${sizes.join(" ")}`);
+    assert.deepEqual(sizes, [...Array<number>(warmUps).fill(WARM_UP_ROWS), 1050, 1050, 1050, 1050], id);
+  }
   const strip = (rows: typeof plain.rows): unknown[] => rows.map((row) => ({ model: row.model, mean: { ...row.mean, TT_Sec: 0 }, sd: { ...row.sd, TT_Sec: 0 } }));
   assert.deepEqual(strip(warm.rows), strip(plain.rows));
 });
