@@ -52,3 +52,24 @@ for (const [name, make] of Object.entries(REGRESSORS)) {
     assert.deepEqual(X.data, before);
   });
 }
+
+test("the finiteness check finds a bad value anywhere in a large matrix, named by its first place", () => {
+  const rows = 3001;
+  const data = Float64Array.from({ length: rows * 5 }, (_, k) => Math.sin(k));
+  const target = Float64Array.from({ length: rows }, (_, i) => Math.cos(i));
+  const fitted = new LinearRegression().fit(createMatrix(rows, 5, data), target);
+  assert.equal(fitted.predict(createMatrix(rows, 5, data)).length, rows);
+  for (const [at, value] of [[rows * 5 - 1, Infinity], [7777, NaN], [0, -Infinity]] as const) {
+    const bad = Float64Array.from(data);
+    bad[at] = value;
+    // A second bad value later on: the message names the first.
+    bad[rows * 5 - 2] = NaN;
+    const first = Math.min(at, rows * 5 - 2);
+    const named = new RegExp(`feature ${first % 5} row ${Math.floor(first / 5)} is ${String(bad[first]).replace("+", "\\+")}`);
+    assert.throws(() => new LinearRegression().fit(createMatrix(rows, 5, bad), target), named);
+    assert.throws(() => fitted.predict(createMatrix(rows, 5, bad)), named);
+  }
+  const badTarget = Float64Array.from(target);
+  badTarget[2999] = NaN;
+  assert.throws(() => new LinearRegression().fit(createMatrix(rows, 5, data), badTarget), /target at row 2999 is NaN/);
+});
