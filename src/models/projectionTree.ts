@@ -17,6 +17,9 @@ const STACK = 64;
  */
 const LEAF_ROWS = 32;
 
+/** Columns of an exact distance summed between two looks at whether it already exceeds the k-th best. */
+const PARTIAL_COLUMNS = 8;
+
 /** Training rows with what the search's bound needs, as prunedNeighbours computes them. */
 export interface ProjectedRows {
   readonly rows: number;
@@ -194,10 +197,14 @@ function searchTree(
       if (bound * shrink - rowSlack[t] > limit) continue;
       const io = index[t] * cols;
       const worst = bestDistance[last];
+      // Summed in column order, as the scan sums it; a partial sum already above the k-th best
+      // ends it (the terms are never negative, and adding them never lowers a rounded sum).
       let d = 0;
-      for (let j = 0; j < cols; j++) {
-        const y = queryData[qo + j] - data[io + j];
-        d += y * y;
+      for (let j = 0; j < cols && d <= worst; ) {
+        for (const stop = Math.min(cols, j + PARTIAL_COLUMNS); j < stop; j++) {
+          const y = queryData[qo + j] - data[io + j];
+          d += y * y;
+        }
       }
       if (d > worst) continue;
       offerNeighbour(bestDistance, bestIndex, d, index[t]);
