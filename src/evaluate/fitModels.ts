@@ -65,22 +65,24 @@ export const WARM_UP_ROWS = 600;
 
 /**
  * A warm-up is fitted again until its fits have taken this long, at most WARM_UP_FITS times: V8
- * compiles a function once it has run enough, and a light model's fit on a small sample (a
- * 210-row insurance.csv fold: 0.2 ms once compiled) runs too little in one fit for that, so its
- * first three or four timed folds still paid 2-15 ms each. A fit long enough to get its code
- * compiled takes longer than this and runs once.
+ * compiles a function once it has run enough, and a light model's fit on a small sample runs too
+ * little in one fit for that. A 210-row insurance.csv fold (0.2 ms once compiled) still paid
+ * 2-15 ms in each of its first three or four timed folds after one warm-up fit; the dummy
+ * regressor's loops over a 600-row sample (0.1 ms a fit) were compiled after about 30 fits, and
+ * a 20,000-row fold then took 0.06 ms instead of 4. A fit long enough to get its code compiled
+ * takes longer than this and runs once.
  */
 const WARM_UP_MS = 20;
-const WARM_UP_FITS = 6;
+export const WARM_UP_FITS = 64;
 
 /**
  * The model fitted, output discarded, on the first WARM_UP_ROWS of `train` and the first of
  * `test`, encoded on their own (so that the sample reaches the same code paths as the fold:
- * one-hot blocks, the split forms, the class count). A child process runs it (WARM_UP_FITS times
- * at most, see WARM_UP_MS) before each model's first timed fit: V8 compiles a model's kernels during the first fit it
- * sees, and without this a child's first fold of each model carried that compilation in its
- * TT_Sec (QDA on a credit.csv fold: 25-40 ms against 8 once compiled), so the grid's time
- * column ranked models partly by which one a child happened to meet first. The fold's own fit
+ * one-hot blocks, the split forms, the class count). A child process runs it (again while its
+ * fits are quick: WARM_UP_MS) before each model's first timed fit: V8 compiles a model's kernels
+ * during the first fit it sees, and without this a child's first fold of each model carried that
+ * compilation in its TT_Sec (QDA on a credit.csv fold: 25-40 ms against 8 once compiled), so the
+ * grid's time column ranked models partly by which one a child happened to meet first. The fold's own fit
  * is unchanged: its generator is drawn from (seed, model, fold) as always, and nothing of the
  * warm-up's fit is kept. A failure (a sample of one class) is ignored: the timed fit reports its own.
  */

@@ -4,7 +4,7 @@ import type { Table } from "../../src/data/table.js";
 import type { Classes } from "../../src/evaluate/classificationMetrics.js";
 import { classificationTask } from "../../src/evaluate/classificationTask.js";
 import { scoreTable, type GridSpec } from "../../src/evaluate/compareModels.js";
-import { WARM_UP_ROWS } from "../../src/evaluate/fitModels.js";
+import { WARM_UP_FITS, WARM_UP_ROWS } from "../../src/evaluate/fitModels.js";
 import type { Task } from "../../src/evaluate/task.js";
 
 // 40 rows, two classes that x separates imperfectly, and a categorical with a missing value.
@@ -182,7 +182,7 @@ test("a warm-up fit runs on a sample before a model's first timed fit and change
   for (const id of spec.models) {
     const sizes = fits.get(id) ?? [];
     const warmUps = sizes.length - 4;
-    assert.ok(warmUps >= 1 && warmUps <= 6, `${id}: ${sizes.join(" ")}`);
+    assert.ok(warmUps >= 1 && warmUps <= WARM_UP_FITS, `${id}: ${sizes.join(" ")}`);
     assert.deepEqual(sizes, [...Array<number>(warmUps).fill(WARM_UP_ROWS), 1050, 1050, 1050, 1050], id);
   }
   const strip = (rows: typeof plain.rows): unknown[] => rows.map((row) => ({ model: row.model, mean: { ...row.mean, TT_Sec: 0 }, sd: { ...row.sd, TT_Sec: 0 } }));
