@@ -52,8 +52,10 @@ function pairwise(a: Float64Array, s: number, n: number): number {
     for (; i < n; i++) sum += a[s + i];
     return sum;
   }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
+  // n / 2 rounded down to a multiple of 8, in integer operations: Math.floor(n / 2) compiled
+  // for the even n a child met first was thrown away ("lost precision") at every odd n, and a
+  // child's dummy regressor then ran uncompiled for several folds (4 ms a fit instead of 0.06).
+  const half = (n >>> 1) & ~7;
   return pairwise(a, s, half) + pairwise(a, s + half, n - half);
 }
 
