@@ -431,13 +431,7 @@ function rowProducts(
       const row = q * width;
       for (let r = 0; r <= q; r++) inner[row + r] += dx * rowValues[vo + r];
     }
-    const from = start[i];
-    const to = start[i + 1];
-    for (let e = from; e < to; e++) {
-      const row = entries[e] * width;
-      for (let q = 0; q < numericCount; q++) inner[row + q] += weighted[q];
-      for (let f = from; f <= e; f++) inner[row + entries[f]] += d;
-    }
+    rareProducts(numericCount, start, entries, width, i, d, weighted, 0, inner);
   }
   return total;
 }
