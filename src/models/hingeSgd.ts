@@ -1,6 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import type { RareColumns } from "../stats/rareColumns.js";
 import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
+import { denseHingeKernel, kernelBytes, MAX_KERNEL_BYTES } from "./denseHingeKernel.js";
 
 /** scikit-learn's n_iter_no_change. */
 const EPOCHS_WITHOUT_IMPROVEMENT = 5;
@@ -21,17 +22,21 @@ export interface HingeProblem {
  *
  * With `split` (X's split form X = 1 base^T + E, rareColumns) the same steps run in
  * O(entries) per row (splitPass); without it, the products are scikit-learn's WeightVector's, in
- * column order, bit for bit (densePass).
+ * column order, bit for bit, in a WebAssembly kernel (denseHingeKernel.ts) that takes densePass's
+ * steps in its order.
  */
-export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, seed: number, alpha: number, maxEpochs: number, tol: number): HingeProblem {
+export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, seed: number, alpha: number, maxEpochs: number, tol: number, useKernel = true): HingeProblem {
   const { rows, cols, data } = X;
-  const w = new Float64Array(cols);
+  // Dense rows run in the WebAssembly kernel (denseHingeKernel.ts), the same steps bit for bit;
+  // useKernel false, or rows too large for its memory, run densePass.
+  const kernel = split === null && useKernel && kernelBytes(rows, cols) <= MAX_KERNEL_BYTES ? denseHingeKernel(data, rows, cols, y) : null;
+  const w = kernel?.weights ?? new Float64Array(cols);
   // scale, intercept, t, beta, v . base (see SCALE).
-  const state = Float64Array.from([1, 0, 1, 0, 0]);
+  const state = kernel?.state ?? Float64Array.from([1, 0, 1, 0, 0]);
   // typw = sqrt(1 / sqrt(alpha)); the hinge's dloss(-typw, 1) is -1, so eta0 = typw.
   const typicalWeight = Math.sqrt(1 / Math.sqrt(alpha));
   const optimalInit = 1 / (typicalWeight * alpha);
-  const order = Uint32Array.from({ length: rows }, (_, i) => i);
+  const order = kernel?.order ?? Uint32Array.from({ length: rows }, (_, i) => i);
   const swaps = shuffleSwaps(rows, seed);
   let bestLoss = Infinity;
   let stale = 0;
@@ -40,7 +45,9 @@ export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, 
     epoch++;
     applySwaps(order, swaps);
     const sumLoss =
-      split === null
+      kernel !== null
+        ? kernel.epoch(alpha, optimalInit)
+        : split === null
         ? denseEpoch(data, cols, y, order, alpha, optimalInit, w, state)
         : splitEpoch(split.numericCount, split.rowValues, split.start, split.entries, split.delta, split.base, split.baseBase, y, order, alpha, optimalInit, w, state);
     if (!Number.isFinite(state[INTERCEPT]) || !Number.isFinite(state[BETA]) || w.some((v) => !Number.isFinite(v))) {
@@ -51,10 +58,8 @@ export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, 
     if (stale >= EPOCHS_WITHOUT_IMPROVEMENT) break;
   }
   const scale = state[SCALE];
-  if (split === null) {
-    for (let j = 0; j < cols; j++) w[j] *= scale;
-    return { weights: w, intercept: state[INTERCEPT], epochs: epoch };
-  }
+  // A copy: the kernel's weights are a view of its whole memory.
+  if (split === null) return { weights: Float64Array.from(w, (v) => v * scale), intercept: state[INTERCEPT], epochs: epoch };
   // Back from positions to columns.
   const weights = new Float64Array(cols);
   split.column.forEach((j, at) => (weights[j] = (w[at] + state[BETA] * split.base[at]) * scale));

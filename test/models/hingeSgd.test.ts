@@ -36,3 +36,25 @@ test("the shuffle's swaps, drawn once, replay sklearnShuffle", () => {
   }
   assert.equal(shuffleSwaps(0, 1).length, 0);
 });
+
+test("the WebAssembly kernel takes the JavaScript pass's steps bit for bit: epochs, weights, intercept, the scale folded into the weights included", () => {
+  const rng = createRng(91);
+  for (const [rows, cols, alpha] of [[300, 23, 1e-4], [257, 5, 1e-4], [120, 9, 0.5], [64, 1, 10], [200, 17, 3e-6]] as const) {
+    const data = Float64Array.from({ length: rows * cols }, () => gaussian(rng) * 3);
+    const X = { rows, cols, data };
+    const y = Float64Array.from({ length: rows }, (_, i) => (data[i * cols] - (cols > 2 ? data[i * cols + 2] : 0) + gaussian(rng) > 0 ? 1 : -1));
+    const kernel = hingeSgd(X, null, y, 4321, alpha, 1000, 1e-3);
+    const plain = hingeSgd(X, null, y, 4321, alpha, 1000, 1e-3, false);
+    const label = `${rows} x ${cols}, alpha ${alpha}`;
+    assert.equal(kernel.epochs, plain.epochs, label);
+    assert.ok(Object.is(kernel.intercept, plain.intercept), `${label}: intercept ${kernel.intercept} vs ${plain.intercept}`);
+    assert.deepEqual([...kernel.weights], [...plain.weights], label);
+  }
+});
+
+test("the kernel's weights are a copy, not a view of its memory", () => {
+  const X = { rows: 40, cols: 3, data: Float64Array.from({ length: 120 }, (_, i) => Math.sin(i)) };
+  const y = Float64Array.from({ length: 40 }, (_, i) => (Math.sin(3 * i) > 0 ? 1 : -1));
+  const { weights } = hingeSgd(X, null, y, 7, 1e-4, 50, 1e-3);
+  assert.equal(weights.buffer.byteLength, 3 * 8);
+});
