@@ -164,7 +164,7 @@ const AXES = TREE_AXES;
  * spare. On z-scored real tables the 5th neighbour is close and most rows lie far along the
  * leading directions, so whole boxes of rows fall to one bound.
  */
-export function prunedNeighbours(train: Matrix, query: Matrix, k: number): Int32Array {
+export function prunedNeighbours(train: Matrix, query: Matrix, k: number, useKernel = true): Int32Array {
   const { cols } = train;
   const { axes, count: m, orthogonalityError } = principalAxes(train, AXES);
   if (m < AXES) return scannedNeighbours(train, query, k);
@@ -177,7 +177,7 @@ export function prunedNeighbours(train: Matrix, query: Matrix, k: number): Int32
     const norms = squaredNorms(X);
     return { rows: X.rows, cols, data: X.data, projection, slack: norms.map((v) => eps * v), ...residualNorms(norms, projection, m, residualError) };
   };
-  return treeNeighbours(projected(train), projected(query), k, shrink);
+  return treeNeighbours(projected(train), projected(query), k, shrink, useKernel);
 }
 
 /**
@@ -224,7 +224,7 @@ function residualIntervals(norms: Float64Array, projection: Float64Array, m: num
  * summed in the scan's order, exact (no projection, no slack), shrunk only by the margin the
  * tree's own sums keep. A scan costs queries x rows there (150,000 rows of 3 columns: 5 s a fold).
  */
-export function columnTreeNeighbours(train: Matrix, query: Matrix, k: number): Int32Array {
+export function columnTreeNeighbours(train: Matrix, query: Matrix, k: number, useKernel = true): Int32Array {
   const { cols } = train;
   const shrink = 1 - 8 * (cols + TREE_AXES + 8) * 2 ** -53;
   const padded = (X: Matrix): Float64Array => {
@@ -235,7 +235,7 @@ export function columnTreeNeighbours(train: Matrix, query: Matrix, k: number): I
   // The columns are the coordinates: nothing is left outside them, every residual is 0.
   const rows = { rows: train.rows, cols, data: train.data, projection: padded(train), slack: new Float64Array(train.rows), residualLow: new Float64Array(train.rows), residualHigh: new Float64Array(train.rows) };
   const queries = { rows: query.rows, cols, data: query.data, projection: padded(query), slack: new Float64Array(query.rows), residualLow: new Float64Array(query.rows), residualHigh: new Float64Array(query.rows) };
-  return treeNeighbours(rows, queries, k, shrink);
+  return treeNeighbours(rows, queries, k, shrink, useKernel);
 }
 
 /** Rows from..to - 1 of a table of cols columns, each followed by zeros up to TREE_AXES (halved as projectRows). */

@@ -1,11 +1,8 @@
 import { rowsPerCall } from "../stats/rowBlocks.js";
 import { offerNeighbour } from "./nearerFirst.js";
+import { MAX_SEARCH_BYTES, PARTIAL_COLUMNS, searchBytes, searchTreeKernel, STACK, TREE_AXES } from "./treeSearchKernel.js";
 
-/** Coordinates per row in the tree: the projections on a table's leading principal directions. */
-export const TREE_AXES = 8;
-
-/** Deeper than any tree of median splits over fewer than 2^31 rows. */
-const STACK = 64;
+export { TREE_AXES };
 
 /**
  * Rows per leaf: few enough that a leaf's rows are mostly worth bounding one by one; a row's
@@ -17,8 +14,6 @@ const STACK = 64;
  */
 const LEAF_ROWS = 64;
 
-/** Columns of an exact distance summed between two looks at whether it already exceeds the k-th best. */
-const PARTIAL_COLUMNS = 8;
 
 /** Training rows with what the search's bound needs, as prunedNeighbours computes them. */
 export interface ProjectedRows {
@@ -69,8 +64,24 @@ interface ProjectionTree extends NodeArrays {
  * query's (the part of the distance outside the projections' span is at least that gap) before
  * its exact distance is summed. Rows are met out of index order, so an equal distance is decided by index.
  */
-export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: number, shrink: number): Int32Array {
+export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: number, shrink: number, useKernel = true): Int32Array {
   const tree = buildTree(train);
+  const order = queriesByLeaf(tree, query.projection, query.rows);
+  // The search runs in a WebAssembly kernel (treeSearchKernel.ts), the same steps; useKernel
+  // false, or a search too large for its memory, runs searchTree below.
+  const search = {
+    ...tree,
+    k,
+    shrink,
+    queries: query.rows,
+    queryData: query.data,
+    queryProjection: query.projection,
+    querySlack: query.slack,
+    queryResidualLow: query.residualLow,
+    queryResidualHigh: query.residualHigh,
+    queryOrder: order,
+  };
+  if (useKernel && searchBytes(search) <= MAX_SEARCH_BYTES) return searchTreeKernel(search);
   const out = new Int32Array(query.rows * k);
   const bestDistance = new Float64Array(k);
   const bestIndex = new Int32Array(k);
@@ -78,7 +89,7 @@ export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: nu
   // Each inner node popped pushes at most two children: the stack never holds more than the depth plus one.
   const stackNode = new Int32Array(STACK);
   const stackBound = new Float64Array(stackNode.length);
-  for (const q of queriesByLeaf(tree, query.projection, query.rows)) {
+  for (const q of order) {
     bestDistance.fill(Infinity);
     bestIndex.fill(-1);
     box.set(query.projection.subarray(q * TREE_AXES, (q + 1) * TREE_AXES));

@@ -99,6 +99,31 @@ test("the tree over the columns of a narrow table (at most 8) finds the scan's n
   }
 });
 
+test("the tree search's WebAssembly kernel and its JavaScript loop find the scan's neighbours alike: ties, duplicates, many rows at one point, huge and tiny magnitudes, narrow tables", () => {
+  const rng = createRng(53);
+  const cases: [number, number, number, number, number][] = [[700, 23, 4, 5, 1], [600, 13, 3, 25, 1], [300, 40, 1, 7, 1], [512, 16, 1000, 1, 1], [300, 14, 8, 5, 1e150], [300, 14, 8, 5, 1e-150]];
+  for (const [rows, cols, grid, k, scale] of cases) {
+    const data = table(rng, rows, cols, grid, scale);
+    // 90 copies of row 0: more rows at one point than a leaf holds.
+    for (let c = 1; c <= 90; c++) data.copyWithin(c * 3 * cols, 0, cols);
+    const train = createMatrix(rows, cols, data);
+    const queryData = table(rng, 60, cols, grid, scale);
+    for (let q = 0; q < 30; q++) queryData.set(train.data.subarray(q * 7 * cols, (q * 7 + 1) * cols), q * cols);
+    const query = createMatrix(60, cols, queryData);
+    const scanned = [...scannedNeighbours(train, query, k)];
+    const label = `${rows} x ${cols}, grid ${grid}, k ${k}, scale ${scale}`;
+    assert.deepEqual([...prunedNeighbours(train, query, k, true)], scanned, `kernel, ${label}`);
+    assert.deepEqual([...prunedNeighbours(train, query, k, false)], scanned, `JavaScript, ${label}`);
+  }
+  for (const [rows, cols, grid, k] of [[700, 3, 4, 5], [300, 8, 2, 9], [400, 1, 2, 5]]) {
+    const train = createMatrix(rows, cols, table(rng, rows, cols, grid));
+    const query = createMatrix(50, cols, table(rng, 50, cols, grid));
+    const scanned = [...scannedNeighbours(train, query, k)];
+    assert.deepEqual([...columnTreeNeighbours(train, query, k, true)], scanned, `kernel, ${rows} x ${cols}`);
+    assert.deepEqual([...columnTreeNeighbours(train, query, k, false)], scanned, `JavaScript, ${rows} x ${cols}`);
+  }
+});
+
 test("nearestNeighbours takes the pruned search on wide tables and gives the scan's answer", () => {
   const rng = createRng(29);
   const train = createMatrix(800, 20, table(rng, 800, 20, 2));
