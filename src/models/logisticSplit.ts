@@ -3,6 +3,7 @@ import type { TwiceDifferentiable } from "../stats/newton.js";
 import type { RareColumns } from "../stats/rareColumns.js";
 import { rowsPerCall } from "../stats/rowBlocks.js";
 import { sigmoidLink, type Link } from "./logisticLinks.js";
+import { logisticSplitKernel } from "./logisticSplitKernel.js";
 
 /**
  * logisticRegression.ts's objective on the split form X = 1 base^T + E (rareColumns.ts): the same
@@ -58,20 +59,33 @@ function splitLoss(
   marginOffsets(base, delta, K, w, offset, stepWeight);
   if (K === 1) for (let from = 0; from < rows; from += step) binaryMargins(numericCount, rowValues, start, entries, offset[0], stepWeight, w, from, Math.min(rows, from + step), z);
   else for (let from = 0; from < rows; from += step) margins(numericCount, rowValues, start, entries, K, width, offset, stepWeight, w, from, Math.min(rows, from + step), z);
-  let loss = link(z, y, K);
+  const loss = link(z, y, K);
   grad.fill(0);
   rareSum.fill(0);
   if (K === 1) for (let from = 0; from < rows; from += step) binaryResidualSums(numericCount, rowValues, start, entries, cols, z, from, Math.min(rows, from + step), grad, rareSum);
   else for (let from = 0; from < rows; from += step) residualSums(numericCount, rowValues, start, entries, K, width, z, from, Math.min(rows, from + step), grad, rareSum);
+  return penalisedGradient(numericCount, base, delta, K, lambda, w, grad, rareSum, loss, grad);
+}
+
+/**
+ * The loss plus the L2 term, and the gradient into grad, from the passes' sums: per class, in
+ * sums the numeric positions' sums of r x and at cols the sum of r, in rareSum the binary
+ * positions' sums of r (sums may be grad itself).
+ */
+function penalisedGradient(numericCount: number, base: Float64Array, delta: Float64Array, K: number, lambda: number, w: Float64Array, sums: Float64Array, rareSum: Float64Array, lossBefore: number, grad: Float64Array): number {
+  const cols = base.length;
+  const width = cols + 1;
+  let loss = lossBefore;
   for (let k = 0; k < K; k++) {
     const go = k * width;
-    const total = grad[go + cols];
+    const total = sums[go + cols];
     for (let at = 0; at < cols; at++) {
       const v = w[go + at];
       loss += 0.5 * lambda * v * v;
-      const own = at < numericCount ? grad[go + at] : delta[at] * rareSum[k * cols + at];
+      const own = at < numericCount ? sums[go + at] : delta[at] * rareSum[k * cols + at];
       grad[go + at] = base[at] * total + own + lambda * v;
     }
+    grad[go + cols] = total;
   }
   return loss;
 }
@@ -279,10 +293,28 @@ function residualSums(
  * binary position holds the same delta. A row's positions ascend (numeric, then its binary ones
  * in order), so its pairs fill the lower triangle directly.
  */
-export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: number): TwiceDifferentiable {
+export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: number, useKernel = true): TwiceDifferentiable {
   const { numericCount, rowValues, start, entries, base, delta } = split;
   const width = base.length + 1;
   const rows = start.length - 1;
+  const cost = hessianCost(numericCount, entries.length / rows);
+  // The passes in WebAssembly kernels (logisticSplitKernel.ts), the same bits; useKernel false,
+  // or rows too many for a kernel's memory, run the JavaScript passes below.
+  const kernel = useKernel ? logisticSplitKernel(split, y) : null;
+  if (kernel !== null) {
+    const offset = new Float64Array(1);
+    return {
+      evaluate: (w, grad) => {
+        marginOffsets(base, delta, 1, w, offset, kernel.stepWeight);
+        kernel.margins(offset[0], w);
+        const loss = sigmoidLink(kernel.z, y, 1);
+        kernel.residualSums();
+        return penalisedGradient(numericCount, base, delta, 1, lambda, w, kernel.sums, kernel.rareSum, loss, grad);
+      },
+      hessianCost: cost,
+      hessian: (out) => assembleHessian(numericCount, base, delta, kernel.inner, kernel.u, kernel.rowProducts(), lambda, out),
+    };
+  }
   const residual = new Float64Array(rows);
   const evaluate = splitLogisticObjective(split, y, 1, lambda, sigmoidLink, residual);
   const inner = new Float64Array(width * width);
@@ -291,7 +323,7 @@ export function splitBinaryObjective(split: RareColumns, y: Int32Array, lambda: 
   const u = new Float64Array(width);
   return {
     evaluate,
-    hessianCost: hessianCost(numericCount, entries.length / rows),
+    hessianCost: cost,
     hessian: (out) => splitHessian(numericCount, rowValues, start, entries, base, delta, residual, y, lambda, inner, weighted, u, out),
   };
 }

@@ -75,6 +75,7 @@ export const op = {
   f64Eq: [0x61],
   f64Gt: [0x64],
   f64ConvertI32U: [0xb8],
+  f64ConvertI32S: [0xb7],
   /** Structured control, no result value. */
   block: [0x02, 0x40],
   loop: [0x03, 0x40],
@@ -108,21 +109,29 @@ function section(id: number, content: readonly number[]): number[] {
   return [id, ...unsigned(content.length), ...content];
 }
 
-/** The module's bytes: one function type, the imported memory (at least one page), the function, its export. */
+/** The module's bytes: one function type, the imported memory (at least one page), the function, its export as "run". */
 export function kernelModuleBytes(spec: KernelSpec): Uint8Array<ArrayBuffer> {
-  const functionType = [0x60, ...vector(spec.params.map((t) => [t])), ...vector(spec.results.map((t) => [t]))];
-  const locals = vector(spec.locals.map(({ count, type }) => [...unsigned(count), type]));
-  const code = [...locals, ...spec.body.flat(), ...op.end];
+  return kernelsModuleBytes({ run: spec });
+}
+
+/** A module of several kernels over one imported memory, each exported under its name. */
+export function kernelsModuleBytes(specs: Readonly<Record<string, KernelSpec>>): Uint8Array<ArrayBuffer> {
+  const entries = Object.entries(specs);
+  const types = entries.map(([, spec]) => [0x60, ...vector(spec.params.map((t) => [t])), ...vector(spec.results.map((t) => [t]))]);
+  const codes = entries.map(([, spec]) => {
+    const code = [...vector(spec.locals.map(({ count, type }) => [...unsigned(count), type])), ...spec.body.flat(), ...op.end];
+    return [...unsigned(code.length), ...code];
+  });
   const MEMORY = 0x02;
   const FUNCTION = 0x00;
   const LIMITS_MIN_ONLY = 0x00;
   const bytes = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([functionType])),
+    ...section(1, vector(types)),
     ...section(2, vector([[...name("env"), ...name("memory"), MEMORY, LIMITS_MIN_ONLY, ...unsigned(1)]])),
-    ...section(3, vector([[0]])),
-    ...section(7, vector([[...name("run"), FUNCTION, 0]])),
-    ...section(10, vector([[...unsigned(code.length), ...code]])),
+    ...section(3, vector(entries.map((_, f) => unsigned(f)))),
+    ...section(7, vector(entries.map(([exported], f) => [...name(exported), FUNCTION, ...unsigned(f)]))),
+    ...section(10, vector(codes)),
   ];
   const out = new Uint8Array(bytes.length);
   out.set(bytes);

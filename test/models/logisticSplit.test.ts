@@ -139,3 +139,26 @@ test("the split multinomial objective gives the dense loss and gradient", () => 
   close([loss], [expected.loss], "loss");
   close(inColumnOrder(split, grad, 3), expected.grad, "gradient");
 });
+
+test("the binary split objective's WebAssembly kernels give the JavaScript passes' value, gradient and Hessian bit for bit", () => {
+  for (const rows of [1503, 37, 4]) {
+    const X = table(rows);
+    const split = rareColumns(X);
+    if (split === null) return assert.fail("no split");
+    const width = split.base.length + 1;
+    const rng = createRng(rows);
+    const y = Int32Array.from({ length: rows }, () => (rng.next() < 0.35 ? 1 : 0));
+    const kernel = splitBinaryObjective(split, y, 0.7, true);
+    const plain = splitBinaryObjective(split, y, 0.7, false);
+    for (let point = 0; point < 3; point++) {
+      const w = Float64Array.from({ length: width }, () => (rng.next() - 0.5) * 3);
+      const [gradKernel, gradPlain] = [new Float64Array(width), new Float64Array(width)];
+      assert.ok(Object.is(kernel.evaluate(w, gradKernel), plain.evaluate(w, gradPlain)), `${rows} rows, value`);
+      assert.deepEqual([...gradKernel], [...gradPlain], `${rows} rows, gradient`);
+      const [hessianKernel, hessianPlain] = [new Float64Array(width * width), new Float64Array(width * width)];
+      kernel.hessian(hessianKernel);
+      plain.hessian(hessianPlain);
+      assert.deepEqual([...hessianKernel], [...hessianPlain], `${rows} rows, Hessian`);
+    }
+  }
+});
