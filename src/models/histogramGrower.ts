@@ -3,6 +3,7 @@ import { rowsPerCall } from "../stats/rowBlocks.js";
 import { BoostedTreeBuilder, type BoostedTree } from "./boostedTree.js";
 import type { BinnedFeatures } from "./binMapper.js";
 import { holdShape } from "./heldShapes.js";
+import { histogramKernels, type HistogramKernels } from "./histogramKernels.js";
 
 export interface HistogramGrowerOptions {
   readonly maxLeafNodes: number;
@@ -10,6 +11,8 @@ export interface HistogramGrowerOptions {
   readonly l2Regularization: number;
   /** Leaf values are multiplied by it (the learning rate). */
   readonly shrinkage: number;
+  /** false: the histograms by the JavaScript passes, the kernels' reference (default true). */
+  readonly useKernels?: boolean;
 }
 
 /** scikit-learn's min_hessian_to_split: children with a smaller hessian sum are not made. */
@@ -86,6 +89,11 @@ export class HistogramGrower {
   private readonly columnCodes: Uint8Array;
   /** splitRows's two write cursors between blocks of rows. */
   private readonly cursors = new Int32Array(2);
+  /**
+   * The histogram passes in WebAssembly (histogramKernels.ts), the same sums; the slots, the
+   * partition and the pool's histograms are views of their memory. null past its size limit.
+   */
+  private readonly kernels: HistogramKernels | null;
 
   constructor(
     private readonly binned: BinnedFeatures,
@@ -94,7 +102,6 @@ export class HistogramGrower {
     const { maxLeafNodes, minSamplesLeaf } = options;
     if (!Number.isInteger(maxLeafNodes) || maxLeafNodes < 2) throw new RangeError(`maxLeafNodes must be an integer >= 2, got ${maxLeafNodes}`);
     if (!Number.isInteger(minSamplesLeaf) || minSamplesLeaf < 1) throw new RangeError(`minSamplesLeaf must be a positive integer, got ${minSamplesLeaf}`);
-    this.partition = new Uint32Array(binned.rows);
     this.scratch = new Uint32Array(binned.rows);
     this.featureOffset = new Int32Array(binned.cols);
     let size = 0;
@@ -104,7 +111,12 @@ export class HistogramGrower {
     }
     this.histogramSize = size;
     const { rows, cols, codes } = binned;
-    this.slots = new Uint32Array(rows * cols);
+    // At most the open nodes (the heap, below maxLeafNodes) and a split's parent and child hold a
+    // histogram at once; a pool that runs short takes JavaScript arrays and passes.
+    this.kernels = options.useKernels === false ? null : histogramKernels(rows, cols, size, maxLeafNodes + 4);
+    this.partition = this.kernels?.partition ?? new Uint32Array(rows);
+    this.slots = this.kernels?.slots ?? new Uint32Array(rows * cols);
+    if (this.kernels !== null) this.pool.push(...this.kernels.histograms);
     this.columnCodes = new Uint8Array(rows * cols);
     this.rootCounts = new Float64Array(size);
     // Halved down to a block of rows per call, as the root's histogram.
@@ -116,6 +128,10 @@ export class HistogramGrower {
     const n = this.binned.rows;
     const { maxLeafNodes, minSamplesLeaf, shrinkage } = this.options;
     const partition = this.partition;
+    if (this.kernels !== null) {
+      this.kernels.gradients.set(gradients.subarray(0, n));
+      if (hessians !== null) this.kernels.hessians.set(hessians.subarray(0, n));
+    }
     // Each pass over the rows a block of rows per call (see sumInRowOrder).
     fillRowOrder(partition, n);
     const builder = new BoostedTreeBuilder(2 * maxLeafNodes - 1);
@@ -202,7 +218,8 @@ export class HistogramGrower {
     const histogram = this.pool.pop() ?? new Float64Array(this.histogramSize);
     histogram.set(this.rootCounts);
     const slots = this.slots;
-    if (hessians === null) addRootGradients(slots, cols, gradients, 0, rows, rowsPerCall(cols), histogram);
+    if (this.kernels?.owns(histogram)) this.kernels.addRoot(histogram, hessians !== null);
+    else if (hessians === null) addRootGradients(slots, cols, gradients, 0, rows, rowsPerCall(cols), histogram);
     else addRootGradientsAndHessians(slots, cols, gradients, hessians, 0, rows, rowsPerCall(cols), histogram);
     return histogram;
   }
@@ -216,7 +233,8 @@ export class HistogramGrower {
     const histogram = this.pool.pop() ?? new Float64Array(this.histogramSize);
     histogram.fill(0);
     const { partition, slots } = this;
-    if (hessians === null) addNodeGradients(partition, slots, cols, gradients, start, stop, histogram);
+    if (this.kernels?.owns(histogram)) this.kernels.addNode(histogram, hessians !== null, start, stop);
+    else if (hessians === null) addNodeGradients(partition, slots, cols, gradients, start, stop, histogram);
     else addNodeGradientsAndHessians(partition, slots, cols, gradients, hessians, start, stop, histogram);
     return histogram;
   }

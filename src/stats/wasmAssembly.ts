@@ -51,6 +51,7 @@ export const op = {
   f64Const: (value: number): number[] => [0x44, ...new Uint8Array(Float64Array.of(value).buffer)],
   i32Load: (offset = 0): number[] => [0x28, ALIGN_4, ...unsigned(offset)],
   f64Load: (offset = 0): number[] => [0x2b, ALIGN_8, ...unsigned(offset)],
+  f32Load: (offset = 0): number[] => [0x2a, ALIGN_4, ...unsigned(offset)],
   f64Store: (offset = 0): number[] => [0x39, ALIGN_8, ...unsigned(offset)],
   i32Store: (offset = 0): number[] => [0x36, ALIGN_4, ...unsigned(offset)],
   i32Add: [0x6a],
@@ -76,6 +77,7 @@ export const op = {
   f64Gt: [0x64],
   f64ConvertI32U: [0xb8],
   f64ConvertI32S: [0xb7],
+  f64PromoteF32: [0xbb],
   /** Structured control, no result value. */
   block: [0x02, 0x40],
   loop: [0x03, 0x40],

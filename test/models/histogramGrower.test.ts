@@ -68,3 +68,22 @@ test("HistogramGrower leaves a root of fewer than 2 min_samples_leaf rows unspli
   assert.deepEqual(grown.leafValue, [0]);
   assert.deepEqual(Array.from(grown.tree.feature), [-1]);
 });
+
+test("HistogramGrower's WebAssembly histogram kernels grow the JavaScript passes' trees bit for bit, with hessians and with a constant one, tree after tree", () => {
+  const { X, gradients } = randomProblem(1500, 6, 11);
+  const binned = binFeaturesForHistograms(X);
+  const withKernels = new HistogramGrower(binned, options);
+  const plain = new HistogramGrower(binned, { ...options, useKernels: false });
+  const rng = createRng(12);
+  for (let tree = 0; tree < 4; tree++) {
+    const g = Float32Array.from(gradients, (v) => v * (1 + tree) + (rng.next() - 0.5));
+    const h = tree % 2 === 0 ? null : Float32Array.from(g, () => 0.05 + rng.next());
+    const a = withKernels.grow(g, h);
+    const b = plain.grow(g, h);
+    const label = `tree ${tree}, ${h === null ? "constant hessian" : "hessians"}`;
+    for (const key of ["feature", "threshold", "left", "right", "value"] as const) assert.deepEqual([...a.tree[key]], [...b.tree[key]], `${label}: ${key}`);
+    assert.deepEqual([...a.partition], [...b.partition], label);
+    assert.deepEqual(a.leafValue, b.leafValue, label);
+    assert.deepEqual(a.leafStart, b.leafStart, label);
+  }
+});
