@@ -1,5 +1,6 @@
 import type { Matrix } from "./matrix.js";
 import { rowsPerCall } from "./rowBlocks.js";
+import { scatterKernel } from "./scatterKernel.js";
 
 /** Rows per block: a block of 64 rows of 100 columns (51 kB) stays in the L1/L2 cache while its tiles are formed. */
 const BLOCK = 64;
@@ -15,39 +16,49 @@ const BLOCK = 64;
  * of 1, which is 4x faster than the per-row rank-1 update into the cols x cols array (a
  * census-shaped fold, 20,512 x 67: 97 ms to 23 ms, with 4 x 4 tiles then).
  */
-export function denseScatter(X: Matrix, rowList: Uint32Array | null = null, shift: Float64Array | null = null): Float64Array {
+export function denseScatter(X: Matrix, rowList: Uint32Array | null = null, shift: Float64Array | null = null, useKernel = true): Float64Array {
   const { rows, cols, data } = X;
   if (shift !== null && shift.length !== cols) throw new RangeError(`${shift.length} shifts for ${cols} columns`);
   const count = rowList === null ? rows : rowList.length;
   // Columns padded to a multiple of 4 with zeros: a tile's padded products add nothing anyone reads.
   const width = (cols + 3) & ~3;
-  const sums = new Float64Array(width * width);
-  const block = new Float64Array(width * BLOCK);
+  // The tiles in a WebAssembly kernel (scatterKernel.ts), the same sums; useKernel false runs addTile.
+  const kernel = useKernel ? scatterKernel(width, BLOCK) : null;
+  const sums = kernel?.sums ?? new Float64Array(width * width);
+  const block = kernel?.block ?? new Float64Array(width * BLOCK);
+  // The kernel's block is row-major, addTile's column-major.
+  const rowStride = kernel === null ? 1 : width;
+  const columnStride = kernel === null ? BLOCK : 1;
   // A block a call, its rows copied a few a call, the triangle mirrored a few rows a call: a fit
   // forms its scatter once (rowBlocks.ts's CALL_STEPS).
-  for (let first = 0; first < count; first += BLOCK) addBlock(data, rows, cols, rowList, shift, first, Math.min(BLOCK, count - first), block, sums, width);
+  for (let first = 0; first < count; first += BLOCK) {
+    const m = Math.min(BLOCK, count - first);
+    for (let r = 0, step = rowsPerCall(cols); r < m; r += step) copyRows(data, rows, cols, rowList, shift, first, r, Math.min(m, r + step), block, rowStride, columnStride);
+    if (kernel !== null) kernel.addBlock(m);
+    else addTiles(block, sums, width, m);
+  }
   const out = new Float64Array(cols * cols);
   for (let from = 0, step = rowsPerCall(cols); from < cols; from += step) mirrorRows(sums, width, cols, from, Math.min(cols, from + step), out);
   return out;
 }
 
-/** The m rows of the list from `first` (shifted) into the block, column by column, then their products into the triangle's tiles. */
-function addBlock(data: Float64Array, rows: number, cols: number, rowList: Uint32Array | null, shift: Float64Array | null, first: number, m: number, block: Float64Array, sums: Float64Array, width: number): void {
-  for (let r = 0, step = rowsPerCall(cols); r < m; r += step) copyRows(data, rows, cols, rowList, shift, first, r, Math.min(m, r + step), block);
+/** The products of the block's m rows (column-major) into the triangle's tiles. */
+function addTiles(block: Float64Array, sums: Float64Array, width: number, m: number): void {
   for (let j = 0; j < width; j += 2) {
     const a = j * BLOCK;
     for (let l = 0; l <= j; l += 4) addTile(sums, width, j * width + l, block, a, l * BLOCK, m);
   }
 }
 
-/** Block rows from..to - 1 (rows first + from.. of the list), shifted, into the block's columns. */
-function copyRows(data: Float64Array, rows: number, cols: number, rowList: Uint32Array | null, shift: Float64Array | null, first: number, from: number, to: number, block: Float64Array): void {
+/** Block rows from..to - 1 (rows first + from.. of the list), shifted, into the block: row r's column j at r rowStride + j columnStride. */
+function copyRows(data: Float64Array, rows: number, cols: number, rowList: Uint32Array | null, shift: Float64Array | null, first: number, from: number, to: number, block: Float64Array, rowStride: number, columnStride: number): void {
   for (let r = from; r < to; r++) {
     const i = rowList === null ? first + r : rowList[first + r];
     if (i >= rows) throw new RangeError(`row ${i} of ${rows}`);
     const o = i * cols;
-    if (shift === null) for (let j = 0; j < cols; j++) block[j * BLOCK + r] = data[o + j];
-    else for (let j = 0; j < cols; j++) block[j * BLOCK + r] = data[o + j] - shift[j];
+    const b = r * rowStride;
+    if (shift === null) for (let j = 0; j < cols; j++) block[b + j * columnStride] = data[o + j];
+    else for (let j = 0; j < cols; j++) block[b + j * columnStride] = data[o + j] - shift[j];
   }
 }
 

@@ -9,7 +9,8 @@
 
 export const I32 = 0x7f;
 export const F64 = 0x7c;
-export type ValueType = typeof I32 | typeof F64;
+export const V128 = 0x7b;
+export type ValueType = typeof I32 | typeof F64 | typeof V128;
 
 /** Unsigned LEB128. */
 function unsigned(value: number): number[] {
@@ -64,6 +65,7 @@ export const op = {
   i32Mul: [0x6c],
   i32Shl: [0x74],
   i32LtU: [0x49],
+  i32GeU: [0x4f],
   i32Eqz: [0x45],
   f64Add: [0xa0],
   f64Sub: [0xa1],
@@ -78,6 +80,12 @@ export const op = {
   f64ConvertI32U: [0xb8],
   f64ConvertI32S: [0xb7],
   f64PromoteF32: [0xbb],
+  /** SIMD: two f64 lanes, each computed as its scalar operation (the same bits lane by lane). */
+  v128Load: (offset = 0): number[] => [0xfd, 0x00, ALIGN_8, ...unsigned(offset)],
+  v128Store: (offset = 0): number[] => [0xfd, 0x0b, ALIGN_8, ...unsigned(offset)],
+  f64x2Splat: [0xfd, ...unsigned(0x14)],
+  f64x2Add: [0xfd, ...unsigned(0xf0)],
+  f64x2Mul: [0xfd, ...unsigned(0xf2)],
   /** Structured control, no result value. */
   block: [0x02, 0x40],
   loop: [0x03, 0x40],

@@ -43,3 +43,15 @@ test("denseScatter refuses a row outside X and a shift of the wrong length", () 
   assert.throws(() => denseScatter(X, Uint32Array.from([0, 4])), /row 4 of 4/);
   assert.throws(() => denseScatter(X, null, new Float64Array(2)), /2 shifts for 3 columns/);
 });
+
+test("denseScatter's WebAssembly tiles give the JavaScript tiles' sums bit for bit: any width, partial blocks, a row list and a shift", () => {
+  const rng = createRng(71);
+  for (const [rows, cols] of [[1, 1], [63, 3], [64, 4], [65, 5], [200, 23], [130, 67]]) {
+    const X = createMatrix(rows, cols, Float64Array.from({ length: rows * cols }, () => (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 6)));
+    const rowList = Uint32Array.from({ length: Math.max(1, rows - 7) }, (_, i) => (i * 5) % rows);
+    const shift = Float64Array.from({ length: cols }, () => rng.next() * 3);
+    for (const [list, by] of [[null, null], [rowList, shift], [null, shift]] as const) {
+      assert.deepEqual([...denseScatter(X, list, by, true)], [...denseScatter(X, list, by, false)], `${rows} x ${cols}, ${list === null ? "every row" : "a row list"}, ${by === null ? "no shift" : "shifted"}`);
+    }
+  }
+});
