@@ -1,7 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import type { RareColumns } from "../stats/rareColumns.js";
 import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
-import { denseHingeKernel, kernelBytes, MAX_KERNEL_BYTES } from "./denseHingeKernel.js";
+import { denseHingeKernel, kernelBytes, MAX_KERNEL_BYTES, splitHingeKernel, type SplitHingeKernel } from "./hingeKernels.js";
 
 /** scikit-learn's n_iter_no_change. */
 const EPOCHS_WITHOUT_IMPROVEMENT = 5;
@@ -22,14 +22,16 @@ export interface HingeProblem {
  *
  * With `split` (X's split form X = 1 base^T + E, rareColumns) the same steps run in
  * O(entries) per row (splitPass); without it, the products are scikit-learn's WeightVector's, in
- * column order, bit for bit, in a WebAssembly kernel (denseHingeKernel.ts) that takes densePass's
+ * column order, bit for bit, in a WebAssembly kernel (hingeKernels.ts) that takes densePass's
  * steps in its order.
  */
 export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, seed: number, alpha: number, maxEpochs: number, tol: number, useKernel = true): HingeProblem {
   const { rows, cols, data } = X;
-  // Dense rows run in the WebAssembly kernel (denseHingeKernel.ts), the same steps bit for bit;
-  // useKernel false, or rows too large for its memory, run densePass.
-  const kernel = split === null && useKernel && kernelBytes(rows, cols) <= MAX_KERNEL_BYTES ? denseHingeKernel(data, rows, cols, y) : null;
+  // The passes run in WebAssembly kernels (hingeKernels.ts), the same steps bit for bit;
+  // useKernel false, or rows too large for a kernel's memory, run densePass or splitPass.
+  const dense = split === null && useKernel && kernelBytes(rows, cols) <= MAX_KERNEL_BYTES ? denseHingeKernel(data, rows, cols, y) : null;
+  const sparse = split !== null && useKernel ? splitHingeKernel(split, y) : null;
+  const kernel = dense ?? sparse;
   const w = kernel?.weights ?? new Float64Array(cols);
   // scale, intercept, t, beta, v . base (see SCALE).
   const state = kernel?.state ?? Float64Array.from([1, 0, 1, 0, 0]);
@@ -45,8 +47,10 @@ export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, 
     epoch++;
     applySwaps(order, swaps);
     const sumLoss =
-      kernel !== null
-        ? kernel.epoch(alpha, optimalInit)
+      dense !== null
+        ? dense.epoch(alpha, optimalInit)
+        : sparse !== null
+        ? splitKernelEpoch(sparse, rows, alpha, optimalInit)
         : split === null
         ? denseEpoch(data, cols, y, order, alpha, optimalInit, w, state)
         : splitEpoch(split.numericCount, split.rowValues, split.start, split.entries, split.delta, split.base, split.baseBase, y, order, alpha, optimalInit, w, state);
@@ -89,6 +93,13 @@ function denseEpoch(data: Float64Array, cols: number, y: Float64Array, order: Ui
   const rows = order.length;
   let sumLoss = 0;
   for (let from = 0; from < rows; from += ROW_BLOCK) sumLoss = densePass(data, cols, y, order, from, Math.min(rows, from + ROW_BLOCK), alpha, optimalInit, w, state, sumLoss);
+  return sumLoss;
+}
+
+/** splitEpoch in the split form's kernel: its passes by the same blocks of rows, v . base recomputed after each as there. */
+function splitKernelEpoch(kernel: SplitHingeKernel, rows: number, alpha: number, optimalInit: number): number {
+  let sumLoss = 0;
+  for (let from = 0; from < rows; from += ROW_BLOCK) sumLoss = kernel.pass(from, Math.min(rows, from + ROW_BLOCK), alpha, optimalInit, sumLoss);
   return sumLoss;
 }
 

@@ -58,3 +58,18 @@ test("the kernel's weights are a copy, not a view of its memory", () => {
   const { weights } = hingeSgd(X, null, y, 7, 1e-4, 50, 1e-3);
   assert.equal(weights.buffer.byteLength, 3 * 8);
 });
+
+test("on the split form the WebAssembly kernel takes the JavaScript pass's steps bit for bit, the scale folded into v and beta included", () => {
+  for (const [seed, rows, alpha] of [[5, 1300, 1e-4], [6, 300, 0.5], [7, 90, 10]] as const) {
+    const X = encodedTable(createRng(seed), { rows, numeric: 3, blocks: [6, 4, 5, 3], constant: 1, scaled: true });
+    const split = rareColumns(X);
+    if (split === null) return assert.fail("the split should pay on this table");
+    const y = signsFor(X, seed);
+    const kernel = hingeSgd(X, split, y, 99 + seed, alpha, 1000, 1e-3);
+    const plain = hingeSgd(X, split, y, 99 + seed, alpha, 1000, 1e-3, false);
+    const label = `${rows} rows, alpha ${alpha}`;
+    assert.equal(kernel.epochs, plain.epochs, label);
+    assert.ok(Object.is(kernel.intercept, plain.intercept), `${label}: intercept ${kernel.intercept} vs ${plain.intercept}`);
+    assert.deepEqual([...kernel.weights], [...plain.weights], label);
+  }
+});
