@@ -8,6 +8,7 @@ import { groupScatters } from "../stats/scatter.js";
 import { checkSquaresFit } from "../stats/squaresFit.js";
 import { symmetricEigen } from "../stats/symmetricEigen.js";
 import type { Estimator } from "./estimator.js";
+import { projectionKernel } from "./projectionKernel.js";
 import { checkQueryColumns, trainingClasses } from "./trainingClasses.js";
 
 /**
@@ -92,59 +93,80 @@ export class QuadraticDiscriminantAnalysis implements Estimator {
 }
 
 /**
- * Each row's class probabilities into out (rows x nClasses), at the fitted classes' columns: a
- * few rows a call (rowBlocks.ts's CALL_STEPS), as a prediction scores its rows once; a row's
- * score for a class, the long part, is a call of its own.
+ * Each row's class probabilities into out (rows x nClasses), at the fitted classes' columns: each
+ * class's score for every row (its projections by a WebAssembly kernel, projectionKernel.ts,
+ * the same sums as projectOffset), then each row's probabilities; the loops over rows a few rows a
+ * call (rowBlocks.ts's CALL_STEPS), as a prediction scores its rows once.
  */
 function scoreRows(X: Matrix, classes: Uint32Array, nClasses: number, perClass: readonly ClassGaussian[], onSubspace: number, out: Float64Array): void {
   const { rows, cols: p, data } = X;
   const K = classes.length;
-  const scores = new Float64Array(K);
+  const scores = new Float64Array(rows * K);
   const offset = new Float64Array(p);
   const along = new Float64Array(p);
   const residual = new Float64Array(p);
-  for (let from = 0, step = rowsPerCall(3 * K); from < rows; from += step) scoreRowRange(data, p, classes, nClasses, perClass, onSubspace, from, Math.min(rows, from + step), scores, offset, along, residual, out);
+  const most = perClass.reduce((largest, gaussian) => Math.max(largest, gaussian.variances.length), 0);
+  const kernel = projectionKernel(data, rows, p, most);
+  for (let k = 0; k < K; k++) {
+    const gaussian = perClass[k];
+    const count = gaussian.variances.length;
+    if (kernel !== null) kernel.project(gaussian.mean, gaussian.directions, count);
+    const projected = kernel === null ? null : kernel.along;
+    const width = 2 * Math.ceil(count / 2);
+    for (let from = 0, step = rowsPerCall(3 + count); from < rows; from += step) {
+      classScoreRange(data, p, gaussian, onSubspace, k, K, projected, width, from, Math.min(rows, from + step), offset, along, residual, scores);
+    }
+  }
+  for (let from = 0, step = rowsPerCall(3 * K); from < rows; from += step) probabilityRange(scores, K, classes, nClasses, from, Math.min(rows, from + step), out);
 }
 
-function scoreRowRange(
+/** Rows from..to - 1's score for class k into scores (rows x K), their projections read from `projected` (rows x width) when given. */
+function classScoreRange(
   data: Float64Array,
   p: number,
-  classes: Uint32Array,
-  nClasses: number,
-  perClass: readonly ClassGaussian[],
+  gaussian: ClassGaussian,
   onSubspace: number,
+  k: number,
+  K: number,
+  projected: Float64Array | null,
+  width: number,
   from: number,
   to: number,
-  scores: Float64Array,
   offset: Float64Array,
   along: Float64Array,
   residual: Float64Array,
-  out: Float64Array,
+  scores: Float64Array,
 ): void {
-  const K = classes.length;
+  for (let i = from; i < to; i++) scores[i * K + k] = classScore(data, i * p, p, gaussian, onSubspace, offset, projected ?? along, projected === null ? -1 : i * width, residual);
+}
+
+/** Rows from..to - 1's probabilities from their class scores: a softmax, shifted by the row's largest score. */
+function probabilityRange(scores: Float64Array, K: number, classes: Uint32Array, nClasses: number, from: number, to: number, out: Float64Array): void {
   for (let i = from; i < to; i++) {
     let max = -Infinity;
-    for (let k = 0; k < K; k++) {
-      scores[k] = classScore(data, i * p, p, perClass[k], onSubspace, offset, along, residual);
-      max = Math.max(max, scores[k]);
-    }
+    for (let k = 0; k < K; k++) max = Math.max(max, scores[i * K + k]);
     let total = 0;
-    for (let k = 0; k < K; k++) total += Math.exp(scores[k] - max);
-    for (let k = 0; k < K; k++) out[i * nClasses + classes[k]] = Math.exp(scores[k] - max) / total;
+    for (let k = 0; k < K; k++) total += Math.exp(scores[i * K + k] - max);
+    for (let k = 0; k < K; k++) out[i * nClasses + classes[k]] = Math.exp(scores[i * K + k] - max) / total;
   }
 }
 
-/** The class's log posterior (up to softmax's shared constant) for the row at data[o..o + p - 1]. */
-function classScore(data: Float64Array, o: number, p: number, gaussian: ClassGaussian, onSubspace: number, offset: Float64Array, along: Float64Array, residual: Float64Array): number {
+/**
+ * A row's log density under a class (up to a shared constant): its offset from the mean, its
+ * projections on the class's directions (projectOffset into along, or already in along from
+ * alongAt when alongAt >= 0), their squares over the variances, and the residual's part.
+ */
+function classScore(data: Float64Array, o: number, p: number, gaussian: ClassGaussian, onSubspace: number, offset: Float64Array, along: Float64Array, alongAt: number, residual: Float64Array): number {
   const { mean, variances, singular, directions, constant } = gaussian;
   for (let j = 0; j < p; j++) offset[j] = data[o + j] - mean[j];
   let distance = 0;
-  projectOffset(offset, directions, variances.length, p, along);
+  if (alongAt < 0) projectOffset(offset, directions, variances.length, p, along);
+  const at = Math.max(alongAt, 0);
   for (let d = 0; d < variances.length; d++) {
-    if (singular[d] === 1 && Math.abs(along[d]) <= onSubspace) continue;
-    distance += (along[d] * along[d]) / variances[d];
+    if (singular[d] === 1 && Math.abs(along[at + d]) <= onSubspace) continue;
+    distance += (along[at + d] * along[at + d]) / variances[d];
   }
-  if (gaussian.residualDimensions > 0) distance += residualDistance(gaussian, offset, along, onSubspace, residual);
+  if (gaussian.residualDimensions > 0) distance += residualDistance(gaussian, offset, along, at, onSubspace, residual);
   return -0.5 * distance + constant;
 }
 
@@ -437,12 +459,12 @@ function projectOffset(offset: Float64Array, directions: Float64Array, count: nu
  * without variance counts it. The part outside is the offset less its projections, formed as a
  * vector (not |offset|^2 less the projections' squares, which would cancel to noise on the span).
  */
-function residualDistance(gaussian: ClassGaussian, offset: Float64Array, along: Float64Array, onSubspace: number, residual: Float64Array): number {
+function residualDistance(gaussian: ClassGaussian, offset: Float64Array, along: Float64Array, at: number, onSubspace: number, residual: Float64Array): number {
   const { basis, variances, scales, floor } = gaussian;
   const p = offset.length;
   for (let j = 0; j < p; j++) residual[j] = offset[j] * scales[j];
   for (let d = 0; d < variances.length; d++) {
-    const a = along[d];
+    const a = along[at + d];
     const o = d * p;
     for (let j = 0; j < p; j++) residual[j] -= a * basis[o + j];
   }
