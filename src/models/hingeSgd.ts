@@ -1,7 +1,7 @@
 import type { Matrix } from "../stats/matrix.js";
 import type { RareColumns } from "../stats/rareColumns.js";
 import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
-import { denseHingeKernel, kernelBytes, MAX_KERNEL_BYTES, splitHingeKernel, type SplitHingeKernel } from "./hingeKernels.js";
+import { denseHingeKernel, splitHingeKernel, type SplitHingeKernel } from "./hingeKernels.js";
 
 /** scikit-learn's n_iter_no_change. */
 const EPOCHS_WITHOUT_IMPROVEMENT = 5;
@@ -29,7 +29,7 @@ export function hingeSgd(X: Matrix, split: RareColumns | null, y: Float64Array, 
   const { rows, cols, data } = X;
   // The passes run in WebAssembly kernels (hingeKernels.ts), the same steps bit for bit;
   // useKernel false, or rows too large for a kernel's memory, run densePass or splitPass.
-  const dense = split === null && useKernel && kernelBytes(rows, cols) <= MAX_KERNEL_BYTES ? denseHingeKernel(data, rows, cols, y) : null;
+  const dense = split === null && useKernel ? denseHingeKernel(data, rows, cols, y) : null;
   const sparse = split !== null && useKernel ? splitHingeKernel(split, y) : null;
   const kernel = dense ?? sparse;
   const w = kernel?.weights ?? new Float64Array(cols);

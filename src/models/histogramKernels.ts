@@ -1,4 +1,4 @@
-import { F64, I32, kernelsModuleBytes, op, PAGE_BYTES, type KernelSpec } from "../stats/wasmAssembly.js";
+import { addToF64, F64, forRange, I32, kernelMemory, lazyModule, op, type Code, type KernelSpec } from "../stats/wasmAssembly.js";
 
 /**
  * histogramGrower.ts's histogram passes as WebAssembly kernels: each row's gradient (and
@@ -23,12 +23,9 @@ export interface HistogramKernels {
   addNode(histogram: Float64Array, withHessians: boolean, from: number, to: number): void;
 }
 
-/** Above this many bytes the grower keeps its JavaScript arrays and passes (a wasm32 memory is at most 4 GiB). */
-const MAX_KERNEL_BYTES = 1 << 30;
+const histogramModule = lazyModule(() => ({ root: ROOT, node: NODE }));
 
-let compiled: WebAssembly.Module | null = null;
-
-/** Kernels for rows x cols, with `histograms` histograms of `histogramSize` values, or null past MAX_KERNEL_BYTES. */
+/** Kernels for rows x cols, with `histograms` histograms of `histogramSize` values, or null past wasmAssembly.ts's MAX_KERNEL_BYTES (the grower then keeps its JavaScript arrays and passes). */
 export function histogramKernels(rows: number, cols: number, histogramSize: number, histograms: number): HistogramKernels | null {
   const round8 = (bytes: number): number => Math.ceil(bytes / 8) * 8;
   const slotsAt = 0;
@@ -36,11 +33,9 @@ export function histogramKernels(rows: number, cols: number, histogramSize: numb
   const hessiansAt = round8(gradientsAt + rows * 4);
   const partitionAt = round8(hessiansAt + rows * 4);
   const histogramsAt = round8(partitionAt + rows * 4);
-  const bytes = histogramsAt + histograms * histogramSize * 8;
-  if (bytes > MAX_KERNEL_BYTES) return null;
-  compiled ??= new WebAssembly.Module(kernelsModuleBytes({ root: ROOT, node: NODE }));
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
-  const { exports } = new WebAssembly.Instance(compiled, { env: { memory } });
+  const memory = kernelMemory(histogramsAt + histograms * histogramSize * 8);
+  if (memory === null) return null;
+  const { exports } = new WebAssembly.Instance(histogramModule(), { env: { memory } });
   const root = exports.root as (...args: number[]) => void;
   const node = exports.node as (...args: number[]) => void;
   const { buffer } = memory;
@@ -56,25 +51,13 @@ export function histogramKernels(rows: number, cols: number, histogramSize: numb
   };
 }
 
-type Code = (readonly number[])[];
-
-/** for (local = from; local < to; local++) body (i32 locals). */
-function count(local: number, from: Code, to: Code, body: Code): Code {
-  return [...from, op.localSet(local), op.block, op.loop, op.localGet(local), ...to, op.i32GeS, op.brIf(1), ...body, op.localGet(local), op.i32Const(1), op.i32Add, op.localSet(local), op.br(0), op.end, op.end];
-}
-
-/** *(f64*)(address local + offset) += value */
-function addAt(address: number, offset: number, value: Code): Code {
-  return [op.localGet(address), op.localGet(address), op.f64Load(offset), ...value, op.f64Add, op.f64Store(offset)];
-}
-
 /**
  * Row ROW's features (k from ROW cols to ROW cols + cols - 1): slot = slots[k]; histogram[slot]
  * += g; then histogram[slot + 1] += h when hessians are given (HESSIANS >= 0), and
  * histogram[slot + 2] += 1 when `counting`. G and H hold the row's values.
  */
 function addRow(p: { slots: number; cols: number; hessians: number; histogram: number; row: number; k: number; end: number; address: number; g: number; h: number }, counting: boolean): Code {
-  const withHessian: Code = [op.localGet(p.hessians), op.i32Const(0), op.i32GeS, op.if, ...addAt(p.address, 8, [op.localGet(p.h)]), op.end];
+  const withHessian: Code = [op.localGet(p.hessians), op.i32Const(0), op.i32GeS, op.if, ...addToF64([op.localGet(p.address)], [op.localGet(p.h)], 8), op.end];
   return [
     op.localGet(p.row),
     op.localGet(p.cols),
@@ -101,9 +84,9 @@ function addRow(p: { slots: number; cols: number; hessians: number; histogram: n
     op.localGet(p.histogram),
     op.i32Add,
     op.localSet(p.address),
-    ...addAt(p.address, 0, [op.localGet(p.g)]),
+    ...addToF64([op.localGet(p.address)], [op.localGet(p.g)]),
     ...withHessian,
-    ...(counting ? addAt(p.address, 16, [op.f64Const(1)]) : []),
+    ...(counting ? addToF64([op.localGet(p.address)], [op.f64Const(1)], 16) : []),
     op.localGet(p.k),
     op.i32Const(1),
     op.i32Add,
@@ -129,7 +112,7 @@ const ROOT: KernelSpec = {
     { count: 4, type: I32 },
     { count: 2, type: F64 },
   ],
-  body: count(ROOT_PARAMS.row, [op.i32Const(0)], [op.localGet(ROOT_PARAMS.rows)], [...loadRow(ROOT_PARAMS.gradients, ROOT_PARAMS.hessians, ROOT_PARAMS.row, ROOT_PARAMS.g, ROOT_PARAMS.h), ...addRow(ROOT_PARAMS, false)]),
+  body: forRange(ROOT_PARAMS.row, [op.i32Const(0)], [op.localGet(ROOT_PARAMS.rows)], [...loadRow(ROOT_PARAMS.gradients, ROOT_PARAMS.hessians, ROOT_PARAMS.row, ROOT_PARAMS.g, ROOT_PARAMS.h), ...addRow(ROOT_PARAMS, false)]),
 };
 
 // node(partition, slots, cols, gradients, hessians or -1, from, to, histogram): rows partition[from..to - 1], counts added.
@@ -141,7 +124,7 @@ const NODE: KernelSpec = {
     { count: 5, type: I32 },
     { count: 2, type: F64 },
   ],
-  body: count(NODE_PARAMS.p, [op.localGet(NODE_PARAMS.from)], [op.localGet(NODE_PARAMS.to)], [
+  body: forRange(NODE_PARAMS.p, [op.localGet(NODE_PARAMS.from)], [op.localGet(NODE_PARAMS.to)], [
     op.localGet(NODE_PARAMS.partition),
     op.localGet(NODE_PARAMS.p),
     op.i32Const(2),

@@ -1,5 +1,5 @@
 import type { RareColumns } from "../stats/rareColumns.js";
-import { F64, I32, kernelsModuleBytes, op, PAGE_BYTES, type KernelSpec, type ValueType } from "../stats/wasmAssembly.js";
+import { addToF64, elementAddress, F64, forRange, I32, kernelMemory, lazyModule, op, type Code, type KernelSpec, type ValueType } from "../stats/wasmAssembly.js";
 
 /**
  * The binary logistic regression's passes over the split form (logisticSplit.ts) as WebAssembly
@@ -27,12 +27,9 @@ export interface LogisticSplitKernel {
   rowProducts(): number;
 }
 
-/** Above this many bytes the JavaScript passes run instead (a wasm32 memory is at most 4 GiB). */
-const MAX_KERNEL_BYTES = 1 << 30;
+const logisticModule = lazyModule(() => ({ margins: MARGINS, residualSums: RESIDUAL_SUMS, rowProducts: ROW_PRODUCTS }));
 
-let compiled: WebAssembly.Module | null = null;
-
-/** The kernels over a copy of the split's rows and the labels y (0 or 1), or null when they would not fit MAX_KERNEL_BYTES. */
+/** The kernels over a copy of the split's rows and the labels y (0 or 1), or null past wasmAssembly.ts's MAX_KERNEL_BYTES. */
 export function logisticSplitKernel(split: RareColumns, y: Int32Array): LogisticSplitKernel | null {
   const { numericCount, rowValues, start, entries } = split;
   const rows = start.length - 1;
@@ -58,10 +55,9 @@ export function logisticSplitKernel(split: RareColumns, y: Int32Array): Logistic
     at[name] = bytes;
     bytes += Math.ceil(size / 8) * 8;
   }
-  if (bytes > MAX_KERNEL_BYTES) return null;
-  compiled ??= new WebAssembly.Module(kernelsModuleBytes({ margins: MARGINS, residualSums: RESIDUAL_SUMS, rowProducts: ROW_PRODUCTS }));
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
-  const { exports } = new WebAssembly.Instance(compiled, { env: { memory } });
+  const memory = kernelMemory(bytes);
+  if (memory === null) return null;
+  const { exports } = new WebAssembly.Instance(logisticModule(), { env: { memory } });
   const f64 = (name: string, length: number): Float64Array => new Float64Array(memory.buffer, at[name], length);
   const i32 = (name: string, length: number): Int32Array => new Int32Array(memory.buffer, at[name], length);
   f64("rowValues", rowValues.length).set(rowValues);
@@ -108,35 +104,6 @@ const START = 3;
 const ENTRIES = 4;
 const SHARED: readonly ValueType[] = [I32, I32, I32, I32, I32];
 
-type Code = (readonly number[])[];
-
-/** for (local = from; local < to; local++) body, with i32 locals and bounds given as code. */
-function count(local: number, from: Code, to: Code, body: Code, inclusive = false): Code {
-  return [
-    ...from,
-    op.localSet(local),
-    op.block,
-    op.loop,
-    op.localGet(local),
-    ...to,
-    inclusive ? op.i32GtS : op.i32GeS,
-    op.brIf(1),
-    ...body,
-    op.localGet(local),
-    op.i32Const(1),
-    op.i32Add,
-    op.localSet(local),
-    op.br(0),
-    op.end,
-    op.end,
-  ];
-}
-
-/** Address base + index * 8 (f64) or * 4 (i32), both locals. */
-function at(base: number, index: number, shift: number): Code {
-  return [op.localGet(base), op.localGet(index), op.i32Const(shift), op.i32Shl, op.i32Add];
-}
-
 /** Row `row`'s first numeric value's address: rowValues + (row (1 + numeric) + 1) * 8, into `into`. */
 function rowAddress(row: number, into: number): Code {
   return [op.localGet(row), op.localGet(NUMERIC), op.i32Const(1), op.i32Add, op.i32Mul, op.i32Const(1), op.i32Add, op.i32Const(3), op.i32Shl, op.localGet(ROW_VALUES), op.i32Add, op.localSet(into)];
@@ -144,7 +111,7 @@ function rowAddress(row: number, into: number): Code {
 
 /** start[row] and start[row + 1] into two locals. */
 function entryRange(row: number, from: number, to: number): Code {
-  return [...at(START, row, 2), op.i32Load(), op.localSet(from), ...at(START, row, 2), op.i32Load(4), op.localSet(to)];
+  return [...elementAddress(START, row, 2), op.i32Load(), op.localSet(from), ...elementAddress(START, row, 2), op.i32Load(4), op.localSet(to)];
 }
 
 // margins(rows, numeric, rowValues, start, entries, offset, stepWeight, w, z)
@@ -167,7 +134,7 @@ const MARGINS: KernelSpec = {
     { count: 6, type: I32 },
     { count: 1, type: F64 },
   ],
-  body: count(
+  body: forRange(
     M_I,
     [op.i32Const(0)],
     [op.localGet(ROWS)],
@@ -175,10 +142,10 @@ const MARGINS: KernelSpec = {
       ...rowAddress(M_I, M_VO),
       op.localGet(M_OFFSET),
       op.localSet(M_S),
-      ...count(M_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [op.localGet(M_S), ...at(M_VO, M_Q, 3), op.f64Load(), ...at(M_W, M_Q, 3), op.f64Load(), op.f64Mul, op.f64Add, op.localSet(M_S)]),
+      ...forRange(M_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [op.localGet(M_S), ...elementAddress(M_VO, M_Q, 3), op.f64Load(), ...elementAddress(M_W, M_Q, 3), op.f64Load(), op.f64Mul, op.f64Add, op.localSet(M_S)]),
       ...entryRange(M_I, M_FROM, M_TO),
-      ...count(M_E, [op.localGet(M_FROM)], [op.localGet(M_TO)], [op.localGet(M_S), op.localGet(M_STEP_WEIGHT), ...at(ENTRIES, M_E, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), op.f64Add, op.localSet(M_S)]),
-      ...at(M_Z, M_I, 3),
+      ...forRange(M_E, [op.localGet(M_FROM)], [op.localGet(M_TO)], [op.localGet(M_S), op.localGet(M_STEP_WEIGHT), ...elementAddress(ENTRIES, M_E, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), op.f64Add, op.localSet(M_S)]),
+      ...elementAddress(M_Z, M_I, 3),
       op.localGet(M_S),
       op.f64Store(),
     ],
@@ -199,11 +166,6 @@ const S_TO = 14;
 const S_ADDRESS = 15;
 const S_RI = 16;
 
-/** *(f64*)address += value, address in a local. */
-function addTo(address: number, value: Code): Code {
-  return [op.localGet(address), op.localGet(address), op.f64Load(), ...value, op.f64Add, op.f64Store()];
-}
-
 const RESIDUAL_SUMS: KernelSpec = {
   params: [...SHARED, I32, I32, I32, I32],
   results: [],
@@ -211,21 +173,21 @@ const RESIDUAL_SUMS: KernelSpec = {
     { count: 7, type: I32 },
     { count: 1, type: F64 },
   ],
-  body: count(
+  body: forRange(
     S_I,
     [op.i32Const(0)],
     [op.localGet(ROWS)],
     [
       ...rowAddress(S_I, S_VO),
-      ...at(S_R, S_I, 3),
+      ...elementAddress(S_R, S_I, 3),
       op.f64Load(),
       op.localSet(S_RI),
-      ...count(S_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [...at(S_SUMS, S_Q, 3), op.localSet(S_ADDRESS), ...addTo(S_ADDRESS, [op.localGet(S_RI), ...at(S_VO, S_Q, 3), op.f64Load(), op.f64Mul])]),
+      ...forRange(S_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [...elementAddress(S_SUMS, S_Q, 3), op.localSet(S_ADDRESS), ...addToF64([op.localGet(S_ADDRESS)], [op.localGet(S_RI), ...elementAddress(S_VO, S_Q, 3), op.f64Load(), op.f64Mul])]),
       ...entryRange(S_I, S_FROM, S_TO),
-      ...count(S_E, [op.localGet(S_FROM)], [op.localGet(S_TO)], [op.localGet(S_RARE), ...at(ENTRIES, S_E, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.localSet(S_ADDRESS), ...addTo(S_ADDRESS, [op.localGet(S_RI)])]),
-      ...at(S_SUMS, S_COLS, 3),
+      ...forRange(S_E, [op.localGet(S_FROM)], [op.localGet(S_TO)], [op.localGet(S_RARE), ...elementAddress(ENTRIES, S_E, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.localSet(S_ADDRESS), ...addToF64([op.localGet(S_ADDRESS)], [op.localGet(S_RI)])]),
+      ...elementAddress(S_SUMS, S_COLS, 3),
       op.localSet(S_ADDRESS),
-      ...addTo(S_ADDRESS, [op.localGet(S_RI)]),
+      ...addToF64([op.localGet(S_ADDRESS)], [op.localGet(S_RI)]),
     ],
   ),
 };
@@ -261,15 +223,15 @@ const ROW_PRODUCTS: KernelSpec = {
   body: [
     op.f64Const(0),
     op.localSet(P_TOTAL),
-    ...count(
+    ...forRange(
       P_I,
       [op.i32Const(0)],
       [op.localGet(ROWS)],
       [
         // p = residual + y; d = p (1 - p); total += d
-        ...at(P_RESIDUAL, P_I, 3),
+        ...elementAddress(P_RESIDUAL, P_I, 3),
         op.f64Load(),
-        ...at(P_Y, P_I, 2),
+        ...elementAddress(P_Y, P_I, 2),
         op.i32Load(),
         op.f64ConvertI32S,
         op.f64Add,
@@ -284,18 +246,18 @@ const ROW_PRODUCTS: KernelSpec = {
         op.f64Add,
         op.localSet(P_TOTAL),
         ...rowAddress(P_I, P_VO),
-        ...count(P_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [
+        ...forRange(P_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [
           op.localGet(P_D),
-          ...at(P_VO, P_Q, 3),
+          ...elementAddress(P_VO, P_Q, 3),
           op.f64Load(),
           op.f64Mul,
           op.localSet(P_DX),
-          ...at(P_WEIGHTED, P_Q, 3),
+          ...elementAddress(P_WEIGHTED, P_Q, 3),
           op.localGet(P_DX),
           op.f64Store(),
-          ...at(P_U, P_Q, 3),
+          ...elementAddress(P_U, P_Q, 3),
           op.localSet(P_ADDRESS),
-          ...addTo(P_ADDRESS, [op.localGet(P_DX)]),
+          ...addToF64([op.localGet(P_ADDRESS)], [op.localGet(P_DX)]),
           // row = inner + q width * 8
           op.localGet(P_Q),
           op.localGet(P_WIDTH),
@@ -305,12 +267,12 @@ const ROW_PRODUCTS: KernelSpec = {
           op.localGet(P_INNER),
           op.i32Add,
           op.localSet(P_ROW),
-          ...count(P_R, [op.i32Const(0)], [op.localGet(P_Q)], [...at(P_ROW, P_R, 3), op.localSet(P_ADDRESS), ...addTo(P_ADDRESS, [op.localGet(P_DX), ...at(P_VO, P_R, 3), op.f64Load(), op.f64Mul])], true),
+          ...forRange(P_R, [op.i32Const(0)], [op.localGet(P_Q)], [...elementAddress(P_ROW, P_R, 3), op.localSet(P_ADDRESS), ...addToF64([op.localGet(P_ADDRESS)], [op.localGet(P_DX), ...elementAddress(P_VO, P_R, 3), op.f64Load(), op.f64Mul])], { inclusive: true }),
         ]),
         // The row's binary entries: with the numeric positions (weighted) and pairwise (d).
         ...entryRange(P_I, P_FROM, P_TO),
-        ...count(P_E, [op.localGet(P_FROM)], [op.localGet(P_TO)], [
-          ...at(ENTRIES, P_E, 2),
+        ...forRange(P_E, [op.localGet(P_FROM)], [op.localGet(P_TO)], [
+          ...elementAddress(ENTRIES, P_E, 2),
           op.i32Load(),
           op.localGet(P_WIDTH),
           op.i32Mul,
@@ -319,8 +281,8 @@ const ROW_PRODUCTS: KernelSpec = {
           op.localGet(P_INNER),
           op.i32Add,
           op.localSet(P_ROW),
-          ...count(P_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [...at(P_ROW, P_Q, 3), op.localSet(P_ADDRESS), ...addTo(P_ADDRESS, [...at(P_WEIGHTED, P_Q, 3), op.f64Load()])]),
-          ...count(P_F, [op.localGet(P_FROM)], [op.localGet(P_E)], [op.localGet(P_ROW), ...at(ENTRIES, P_F, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.localSet(P_ADDRESS), ...addTo(P_ADDRESS, [op.localGet(P_D)])], true),
+          ...forRange(P_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [...elementAddress(P_ROW, P_Q, 3), op.localSet(P_ADDRESS), ...addToF64([op.localGet(P_ADDRESS)], [...elementAddress(P_WEIGHTED, P_Q, 3), op.f64Load()])]),
+          ...forRange(P_F, [op.localGet(P_FROM)], [op.localGet(P_E)], [op.localGet(P_ROW), ...elementAddress(ENTRIES, P_F, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.localSet(P_ADDRESS), ...addToF64([op.localGet(P_ADDRESS)], [op.localGet(P_D)])], { inclusive: true }),
         ]),
       ],
     ),

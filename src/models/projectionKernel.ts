@@ -1,4 +1,4 @@
-import { I32, kernelModuleBytes, op, PAGE_BYTES, V128 } from "../stats/wasmAssembly.js";
+import { forRange, I32, kernelMemory, lazyModule, op, V128, type KernelSpec } from "../stats/wasmAssembly.js";
 
 /**
  * QDA's projections of each row's offset from a class mean on the class's directions
@@ -14,12 +14,9 @@ export interface ProjectionKernel {
   project(mean: Float64Array, directions: Float64Array, count: number): void;
 }
 
-/** Above this many bytes QDA projects in JavaScript (a wasm32 memory is at most 4 GiB). */
-const MAX_KERNEL_BYTES = 1 << 30;
+const projectionModule = lazyModule(() => ({ run: PROJECT }));
 
-let compiled: WebAssembly.Module | null = null;
-
-/** A kernel over a copy of the rows (rows x p) for projections on up to `most` directions, or null past MAX_KERNEL_BYTES. */
+/** A kernel over a copy of the rows (rows x p) for projections on up to `most` directions, or null past wasmAssembly.ts's MAX_KERNEL_BYTES (QDA then projects in JavaScript). */
 export function projectionKernel(data: Float64Array, rows: number, p: number, most: number): ProjectionKernel | null {
   // Directions padded to an even count, so that every pair is whole.
   const pairs = Math.ceil(most / 2);
@@ -28,11 +25,9 @@ export function projectionKernel(data: Float64Array, rows: number, p: number, mo
   const offsetAt = meanAt + p * 8;
   const directionsAt = offsetAt + p * 8;
   const alongAt = directionsAt + p * pairs * 16;
-  const bytes = alongAt + rows * pairs * 16;
-  if (bytes > MAX_KERNEL_BYTES) return null;
-  compiled ??= new WebAssembly.Module(kernelModuleBytes(PROJECT));
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
-  const run = new WebAssembly.Instance(compiled, { env: { memory } }).exports.run as (...args: number[]) => void;
+  const memory = kernelMemory(alongAt + rows * pairs * 16);
+  if (memory === null) return null;
+  const run = new WebAssembly.Instance(projectionModule(), { env: { memory } }).exports.run as (...args: number[]) => void;
   const { buffer } = memory;
   new Float64Array(buffer, dataAt, rows * p).set(data.subarray(0, rows * p));
   const meanView = new Float64Array(buffer, meanAt, p);
@@ -74,20 +69,15 @@ const OUT = 13;
 // v128 local: a pair of sums.
 const SUMS = 14;
 
-type Code = (readonly number[])[];
-
-function count(local: number, to: Code, step: number, body: Code): Code {
-  return [op.i32Const(0), op.localSet(local), op.block, op.loop, op.localGet(local), ...to, op.i32GeS, op.brIf(1), ...body, op.localGet(local), op.i32Const(step), op.i32Add, op.localSet(local), op.br(0), op.end, op.end];
-}
-
-const PROJECT = {
+/** Every row's offset, then its projections on each pair of directions. */
+const PROJECT: KernelSpec = {
   params: [I32, I32, I32, I32, I32, I32, I32, I32],
   results: [],
   locals: [
     { count: 6, type: I32 },
     { count: 1, type: V128 },
   ],
-  body: count(I, [op.localGet(ROWS)], 1, [
+  body: forRange(I, [op.i32Const(0)], [op.localGet(ROWS)], [
     // ROW = data + i p 8; offset[j] = x[j] - mean[j]
     op.localGet(I),
     op.localGet(P),
@@ -97,7 +87,7 @@ const PROJECT = {
     op.localGet(DATA),
     op.i32Add,
     op.localSet(ROW),
-    ...count(J, [op.localGet(P)], 1, [
+    ...forRange(J, [op.i32Const(0)], [op.localGet(P)], [
       op.localGet(J),
       op.i32Const(3),
       op.i32Shl,
@@ -124,11 +114,11 @@ const PROJECT = {
     op.localGet(ALONG),
     op.i32Add,
     op.localSet(OUT),
-    ...count(D, [op.localGet(WIDTH)], 2, [
+    ...forRange(D, [op.i32Const(0)], [op.localGet(WIDTH)], [
       op.f64Const(0),
       op.f64x2Splat,
       op.localSet(SUMS),
-      ...count(J, [op.localGet(P)], 1, [
+      ...forRange(J, [op.i32Const(0)], [op.localGet(P)], [
         op.localGet(SUMS),
         op.localGet(OFFSET),
         op.localGet(J),
@@ -159,7 +149,7 @@ const PROJECT = {
       op.i32Add,
       op.localGet(SUMS),
       op.v128Store(),
-    ]),
+    ], { step: 2 }),
   ]),
-} as const;
+};
 

@@ -1,6 +1,6 @@
 import { rowsPerCall } from "../stats/rowBlocks.js";
 import { offerNeighbour } from "./nearerFirst.js";
-import { MAX_SEARCH_BYTES, PARTIAL_COLUMNS, searchBytes, searchTreeKernel, STACK, TREE_AXES } from "./treeSearchKernel.js";
+import { PARTIAL_COLUMNS, searchTreeKernel, STACK, TREE_AXES } from "./treeSearchKernel.js";
 
 export { TREE_AXES };
 
@@ -81,7 +81,8 @@ export function treeNeighbours(train: ProjectedRows, query: ProjectedRows, k: nu
     queryResidualHigh: query.residualHigh,
     queryOrder: order,
   };
-  if (useKernel && searchBytes(search) <= MAX_SEARCH_BYTES) return searchTreeKernel(search);
+  const found = useKernel ? searchTreeKernel(search) : null;
+  if (found !== null) return found;
   const out = new Int32Array(query.rows * k);
   const bestDistance = new Float64Array(k);
   const bestIndex = new Int32Array(k);

@@ -1,4 +1,4 @@
-import { F64, I32, kernelModuleBytes, op, PAGE_BYTES, type ValueType } from "../stats/wasmAssembly.js";
+import { elementAddress, F64, I32, kernelMemory, lazyModule, op, type Code, type KernelSpec, type ValueType } from "../stats/wasmAssembly.js";
 
 /**
  * projectionTree.ts's search (searchTree, every query in turn) as a WebAssembly kernel: the same
@@ -51,10 +51,7 @@ export const STACK = 64;
 /** Columns of an exact distance summed between two looks at whether it already exceeds the k-th best. */
 export const PARTIAL_COLUMNS = 8;
 
-/** Above this many bytes of memory the JavaScript search runs instead (a wasm32 memory is at most 4 GiB). */
-export const MAX_SEARCH_BYTES = 1 << 30;
-
-let compiled: WebAssembly.Module | null = null;
+const searchModule = lazyModule(() => ({ run: SEARCH }));
 
 /** Where each array sits in the kernel's memory, in bytes, 8-aligned, in the order of `arrays`. */
 function layout(arrays: readonly ArrayBufferView[]): { offsets: number[]; bytes: number } {
@@ -82,19 +79,14 @@ function kernelLayout(search: TreeSearch): { inputs: number[]; out: number; best
   return { inputs: offsets, out, bestDistance, stackBound, bestIndex, stackNode, bytes: stackNode + STACK * 4 };
 }
 
-/** The bytes of memory the kernel needs for this search (MAX_SEARCH_BYTES at most, or projectionTree.ts searches in JavaScript). */
-export function searchBytes(search: TreeSearch): number {
-  return kernelLayout(search).bytes;
-}
-
-/** Each query's k nearest training rows (queries x k, row-major by query index), as searchTree finds them. */
-export function searchTreeKernel(search: TreeSearch): Int32Array {
-  compiled ??= new WebAssembly.Module(kernelModuleBytes(SEARCH));
+/** Each query's k nearest training rows (queries x k, row-major by query index), as searchTree finds them; null past wasmAssembly.ts's MAX_KERNEL_BYTES. */
+export function searchTreeKernel(search: TreeSearch): Int32Array | null {
   const at = kernelLayout(search);
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(at.bytes / PAGE_BYTES)) });
+  const memory = kernelMemory(at.bytes);
+  if (memory === null) return null;
   const bytes = new Uint8Array(memory.buffer);
   inputs(search).forEach((array, a) => bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at.inputs[a]));
-  const run = new WebAssembly.Instance(compiled, { env: { memory } }).exports.run as (...args: number[]) => void;
+  const run = new WebAssembly.Instance(searchModule(), { env: { memory } }).exports.run as (...args: number[]) => void;
   const { k, queries } = search;
   run(queries, search.cols, k, search.shrink, at.out, at.bestDistance, at.bestIndex, at.stackNode, at.stackBound, ...at.inputs);
   return new Int32Array(memory.buffer.slice(at.out, at.out + queries * k * 4));
@@ -174,12 +166,6 @@ const HI = 71;
 const PREVIOUS_DISTANCE = 72;
 const F64_LOCALS = 23;
 
-type Code = (readonly number[])[];
-
-/** base + index << shift. */
-function address(base: number, index: number, shift: number): Code {
-  return [op.localGet(base), op.localGet(index), op.i32Const(shift), op.i32Shl, op.i32Add];
-}
 
 /** into = into + value * value. */
 function addSquare(into: number, value: number): Code {
@@ -231,16 +217,16 @@ function pushIfNear(node: number, bound: number): Code {
     op.localGet(bound),
     op.localGet(SHRINK),
     op.f64Mul,
-    ...address(SLACK, node, 3),
+    ...elementAddress(SLACK, node, 3),
     op.f64Load(),
     op.f64Sub,
     op.localGet(LIMIT),
     op.f64Le,
     op.if,
-    ...address(STACK_NODE, TOP, 2),
+    ...elementAddress(STACK_NODE, TOP, 2),
     op.localGet(node),
     op.i32Store(),
-    ...address(STACK_BOUND, TOP, 3),
+    ...elementAddress(STACK_BOUND, TOP, 3),
     op.localGet(bound),
     op.f64Store(),
     op.localGet(TOP),
@@ -258,7 +244,7 @@ function byNearness(ifNear: number, ifFar: number, into: number): Code {
 
 /** An inner node (L its left child): both boxes bounded, the far child pushed first, then the near one. */
 const innerNode: Code = [
-  ...address(RIGHT, NODE, 2),
+  ...elementAddress(RIGHT, NODE, 2),
   op.i32Load(),
   op.localSet(R),
   ...boxBound(L, BL),
@@ -278,11 +264,11 @@ const innerNode: Code = [
 const offer: Code = [
   op.block,
   op.localGet(D),
-  ...address(BEST_DISTANCE, LAST, 3),
+  ...elementAddress(BEST_DISTANCE, LAST, 3),
   op.f64Load(),
   op.f64Eq,
   op.localGet(IDX),
-  ...address(BEST_INDEX, LAST, 2),
+  ...elementAddress(BEST_INDEX, LAST, 2),
   op.i32Load(),
   op.i32GtS,
   op.i32And,
@@ -298,10 +284,10 @@ const offer: Code = [
   op.i32Const(1),
   op.i32Sub,
   op.localSet(S_BEFORE),
-  ...address(BEST_DISTANCE, S_BEFORE, 3),
+  ...elementAddress(BEST_DISTANCE, S_BEFORE, 3),
   op.f64Load(),
   op.localSet(PREVIOUS_DISTANCE),
-  ...address(BEST_INDEX, S_BEFORE, 2),
+  ...elementAddress(BEST_INDEX, S_BEFORE, 2),
   op.i32Load(),
   op.localSet(PREVIOUS_INDEX),
   // Stop unless bestDistance[s - 1] > d || (bestDistance[s - 1] === d && bestIndex[s - 1] > idx).
@@ -318,10 +304,10 @@ const offer: Code = [
   op.i32Or,
   op.i32Eqz,
   op.brIf(1),
-  ...address(BEST_DISTANCE, S, 3),
+  ...elementAddress(BEST_DISTANCE, S, 3),
   op.localGet(PREVIOUS_DISTANCE),
   op.f64Store(),
-  ...address(BEST_INDEX, S, 2),
+  ...elementAddress(BEST_INDEX, S, 2),
   op.localGet(PREVIOUS_INDEX),
   op.i32Store(),
   op.localGet(S_BEFORE),
@@ -329,10 +315,10 @@ const offer: Code = [
   op.br(0),
   op.end,
   op.end,
-  ...address(BEST_DISTANCE, S, 3),
+  ...elementAddress(BEST_DISTANCE, S, 3),
   op.localGet(D),
   op.f64Store(),
-  ...address(BEST_INDEX, S, 2),
+  ...elementAddress(BEST_INDEX, S, 2),
   op.localGet(IDX),
   op.i32Store(),
   op.end,
@@ -401,47 +387,47 @@ function leafRow(): Code {
   const code: Code = [op.localGet(PROJECTION), op.localGet(T), op.i32Const(6), op.i32Shl, op.i32Add, op.localSet(PO)];
   code.push(op.localGet(P0), op.localGet(PO), op.f64Load(0), op.f64Sub, op.localSet(X), op.localGet(X), op.localGet(X), op.f64Mul, op.localSet(BOUND));
   for (let a = 1; a < AXES; a++) code.push(op.localGet(P0 + a), op.localGet(PO), op.f64Load(a * 8), op.f64Sub, op.localSet(X), ...addSquare(BOUND, X));
-  const rowSlack = [...address(ROW_SLACK, T, 3), op.f64Load()];
+  const rowSlack = [...elementAddress(ROW_SLACK, T, 3), op.f64Load()];
   code.push(...ruledOut(BOUND, rowSlack), op.brIf(0));
   // The residuals' part: the squared gap between the row's interval and the query's.
-  code.push(...address(ROW_LOW, T, 3), op.f64Load(), op.localSet(LO), ...address(ROW_HIGH, T, 3), op.f64Load(), op.localSet(HI));
+  code.push(...elementAddress(ROW_LOW, T, 3), op.f64Load(), op.localSet(LO), ...elementAddress(ROW_HIGH, T, 3), op.f64Load(), op.localSet(HI));
   code.push(...ternaryGap(LO, Q_HIGH, Q_LOW, HI, X), ...addSquare(BOUND, X));
   code.push(...ruledOut(BOUND, rowSlack), op.brIf(0));
-  code.push(...address(INDEX, T, 2), op.i32Load(), op.localTee(IDX), op.localGet(ROW_BYTES), op.i32Mul, op.localGet(DATA), op.i32Add, op.localSet(IO));
-  code.push(...address(BEST_DISTANCE, LAST, 3), op.f64Load(), op.localSet(WORST));
+  code.push(...elementAddress(INDEX, T, 2), op.i32Load(), op.localTee(IDX), op.localGet(ROW_BYTES), op.i32Mul, op.localGet(DATA), op.i32Add, op.localSet(IO));
+  code.push(...elementAddress(BEST_DISTANCE, LAST, 3), op.f64Load(), op.localSet(WORST));
   code.push(...exactDistance);
   code.push(op.localGet(D), op.localGet(WORST), op.f64Gt, op.brIf(0));
   code.push(...offer);
-  code.push(...address(BEST_DISTANCE, LAST, 3), op.f64Load(), op.localGet(Q_SLACK), op.f64Add, op.localSet(LIMIT));
+  code.push(...elementAddress(BEST_DISTANCE, LAST, 3), op.f64Load(), op.localGet(Q_SLACK), op.f64Add, op.localSet(LIMIT));
   return code;
 }
 
 /** One query's search, depth first, the nearer child first (projectionTree.ts's searchTree). */
 function searchQuery(): Code {
   const code: Code = [];
-  code.push(...address(QUERY_ORDER, QI, 2), op.i32Load(), op.localSet(Q));
+  code.push(...elementAddress(QUERY_ORDER, QI, 2), op.i32Load(), op.localSet(Q));
   code.push(op.localGet(Q), op.localGet(ROW_BYTES), op.i32Mul, op.localGet(QUERY_DATA), op.i32Add, op.localSet(QO));
-  code.push(...address(QUERY_PROJECTION, Q, 6), op.localSet(PO));
+  code.push(...elementAddress(QUERY_PROJECTION, Q, 6), op.localSet(PO));
   for (let a = 0; a < AXES; a++) code.push(op.localGet(PO), op.f64Load(a * 8), op.localSet(P0 + a));
-  code.push(...address(QUERY_SLACK, Q, 3), op.f64Load(), op.localSet(Q_SLACK));
-  code.push(...address(QUERY_LOW, Q, 3), op.f64Load(), op.localSet(Q_LOW));
-  code.push(...address(QUERY_HIGH, Q, 3), op.f64Load(), op.localSet(Q_HIGH));
+  code.push(...elementAddress(QUERY_SLACK, Q, 3), op.f64Load(), op.localSet(Q_SLACK));
+  code.push(...elementAddress(QUERY_LOW, Q, 3), op.f64Load(), op.localSet(Q_LOW));
+  code.push(...elementAddress(QUERY_HIGH, Q, 3), op.f64Load(), op.localSet(Q_HIGH));
   // The k best: Infinity and -1.
   code.push(op.i32Const(0), op.localSet(M));
   code.push(op.block, op.loop, op.localGet(M), op.localGet(K), op.i32LtU, op.i32Eqz, op.brIf(1));
-  code.push(...address(BEST_DISTANCE, M, 3), op.f64Const(Infinity), op.f64Store(), ...address(BEST_INDEX, M, 2), op.i32Const(-1), op.i32Store());
+  code.push(...elementAddress(BEST_DISTANCE, M, 3), op.f64Const(Infinity), op.f64Store(), ...elementAddress(BEST_INDEX, M, 2), op.i32Const(-1), op.i32Store());
   code.push(op.localGet(M), op.i32Const(1), op.i32Add, op.localSet(M), op.br(0), op.end, op.end);
   code.push(op.f64Const(Infinity), op.localSet(LIMIT));
   code.push(op.localGet(STACK_NODE), op.i32Const(0), op.i32Store(), op.localGet(STACK_BOUND), op.f64Const(0), op.f64Store(), op.i32Const(1), op.localSet(TOP));
   // while (top > 0), each node in a block whose br(0) passes on to the next node.
   code.push(op.block, op.loop, op.localGet(TOP), op.i32Eqz, op.brIf(1), op.block);
   code.push(op.localGet(TOP), op.i32Const(1), op.i32Sub, op.localSet(TOP));
-  code.push(...address(STACK_NODE, TOP, 2), op.i32Load(), op.localSet(NODE));
-  code.push(...address(STACK_BOUND, TOP, 3), op.f64Load(), op.localSet(BOUND));
-  code.push(...ruledOut(BOUND, [...address(SLACK, NODE, 3), op.f64Load()]), op.brIf(0));
-  code.push(...address(LEFT, NODE, 2), op.i32Load(), op.localTee(L), op.i32Const(0), op.i32GeS, op.if, ...innerNode, op.br(1), op.end);
+  code.push(...elementAddress(STACK_NODE, TOP, 2), op.i32Load(), op.localSet(NODE));
+  code.push(...elementAddress(STACK_BOUND, TOP, 3), op.f64Load(), op.localSet(BOUND));
+  code.push(...ruledOut(BOUND, [...elementAddress(SLACK, NODE, 3), op.f64Load()]), op.brIf(0));
+  code.push(...elementAddress(LEFT, NODE, 2), op.i32Load(), op.localTee(L), op.i32Const(0), op.i32GeS, op.if, ...innerNode, op.br(1), op.end);
   // A leaf: its rows, each in a block whose br(0) passes on to the next row.
-  code.push(...address(START, NODE, 2), op.i32Load(), op.localSet(T), ...address(END, NODE, 2), op.i32Load(), op.localSet(STOP));
+  code.push(...elementAddress(START, NODE, 2), op.i32Load(), op.localSet(T), ...elementAddress(END, NODE, 2), op.i32Load(), op.localSet(STOP));
   code.push(op.block, op.loop, op.localGet(T), op.localGet(STOP), op.i32LtS, op.i32Eqz, op.brIf(1), op.block, ...leafRow(), op.end);
   code.push(op.localGet(T), op.i32Const(1), op.i32Add, op.localSet(T), op.br(0), op.end, op.end);
   code.push(op.end, op.br(0), op.end, op.end);
@@ -449,12 +435,12 @@ function searchQuery(): Code {
   code.push(op.i32Const(0), op.localSet(M));
   code.push(op.block, op.loop, op.localGet(M), op.localGet(K), op.i32LtU, op.i32Eqz, op.brIf(1));
   code.push(op.localGet(Q), op.localGet(K), op.i32Mul, op.localGet(M), op.i32Add, op.i32Const(2), op.i32Shl, op.localGet(OUT), op.i32Add);
-  code.push(...address(BEST_INDEX, M, 2), op.i32Load(), op.i32Store());
+  code.push(...elementAddress(BEST_INDEX, M, 2), op.i32Load(), op.i32Store());
   code.push(op.localGet(M), op.i32Const(1), op.i32Add, op.localSet(M), op.br(0), op.end, op.end);
   return code;
 }
 
-const SEARCH = {
+const SEARCH: KernelSpec = {
   params: PARAMS,
   results: [],
   locals: [
@@ -488,4 +474,4 @@ const SEARCH = {
     op.end,
     op.end,
   ],
-} as const;
+};

@@ -1,4 +1,4 @@
-import { I32, kernelModuleBytes, op, PAGE_BYTES, V128 } from "./wasmAssembly.js";
+import { I32, kernelMemory, lazyModule, op, V128, type Code, type KernelSpec } from "./wasmAssembly.js";
 
 /**
  * gram.ts's tiles as a WebAssembly kernel with two-lane SIMD: each tile of 2 rows by 4 columns
@@ -16,20 +16,15 @@ export interface ScatterKernel {
   addBlock(m: number): void;
 }
 
-/** Above this many bytes gram.ts keeps its JavaScript tiles (a wasm32 memory is at most 4 GiB). */
-const MAX_KERNEL_BYTES = 1 << 30;
+const scatterModule = lazyModule(() => ({ run: TILES }));
 
-let compiled: WebAssembly.Module | null = null;
-
-/** A kernel for `width` padded columns (a multiple of 4) and blocks of `blockRows` rows, or null past MAX_KERNEL_BYTES. */
+/** A kernel for `width` padded columns (a multiple of 4) and blocks of `blockRows` rows, or null past wasmAssembly.ts's MAX_KERNEL_BYTES (gram.ts then keeps its JavaScript tiles). */
 export function scatterKernel(width: number, blockRows: number): ScatterKernel | null {
   const sumsAt = 0;
   const blockAt = width * width * 8;
-  const bytes = blockAt + blockRows * width * 8;
-  if (bytes > MAX_KERNEL_BYTES) return null;
-  compiled ??= new WebAssembly.Module(kernelModuleBytes(TILES));
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
-  const run = new WebAssembly.Instance(compiled, { env: { memory } }).exports.run as (...args: number[]) => void;
+  const memory = kernelMemory(blockAt + blockRows * width * 8);
+  if (memory === null) return null;
+  const run = new WebAssembly.Instance(scatterModule(), { env: { memory } }).exports.run as (...args: number[]) => void;
   return {
     sums: new Float64Array(memory.buffer, sumsAt, width * width),
     block: new Float64Array(memory.buffer, blockAt, blockRows * width),
@@ -60,8 +55,6 @@ const A1 = 16;
 const B01 = 17;
 const B23 = 18;
 
-type Code = (readonly number[])[];
-
 /** local += a * b, lanewise. */
 function multiplyAdd(sum: number, a: number, b: number): Code {
   return [op.localGet(sum), op.localGet(a), op.localGet(b), op.f64x2Mul, op.f64x2Add, op.localSet(sum)];
@@ -80,7 +73,7 @@ function tileSums(store: boolean): Code {
   return code;
 }
 
-const TILES = {
+const TILES: KernelSpec = {
   params: [I32, I32, I32, I32],
   results: [],
   locals: [
@@ -188,4 +181,4 @@ const TILES = {
     op.end,
     op.end,
   ],
-} as const;
+};

@@ -150,3 +150,63 @@ export function kernelsModuleBytes(specs: Readonly<Record<string, KernelSpec>>):
 
 /** Bytes of memory in a WebAssembly page. */
 export const PAGE_BYTES = 65536;
+
+/**
+ * The most memory a kernel takes: past it the caller runs its JavaScript loop instead (a wasm32
+ * memory is at most 4 GiB, and a kernel's copy of its rows doubles their memory).
+ */
+export const MAX_KERNEL_BYTES = 1 << 30;
+
+/** A zeroed memory of at least `bytes` bytes, or null past MAX_KERNEL_BYTES. */
+export function kernelMemory(bytes: number): WebAssembly.Memory | null {
+  return bytes > MAX_KERNEL_BYTES ? null : new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE_BYTES)) });
+}
+
+/**
+ * The module of the kernels `specs` returns, compiled at its first use and kept (V8 tiers its
+ * code up across instances); a function, so that it may name kernels defined further down.
+ */
+export function lazyModule(specs: () => Readonly<Record<string, KernelSpec>>): () => WebAssembly.Module {
+  let compiled: WebAssembly.Module | null = null;
+  return () => (compiled ??= new WebAssembly.Module(kernelsModuleBytes(specs())));
+}
+
+/** Instructions, as kernels' bodies are written. */
+export type Code = (readonly number[])[];
+
+/** for (local = from; local < to (or <= to); local += step) body, signed i32. */
+export function forRange(local: number, from: Code, to: Code, body: Code, options: { readonly step?: number; readonly inclusive?: boolean } = {}): Code {
+  return [
+    ...from,
+    op.localSet(local),
+    op.block,
+    op.loop,
+    op.localGet(local),
+    ...to,
+    options.inclusive === true ? op.i32GtS : op.i32GeS,
+    op.brIf(1),
+    ...body,
+    op.localGet(local),
+    op.i32Const(options.step ?? 1),
+    op.i32Add,
+    op.localSet(local),
+    op.br(0),
+    op.end,
+    op.end,
+  ];
+}
+
+/** The address base + index << shift (both locals): element `index` of an array of 2^shift-byte values. */
+export function elementAddress(base: number, index: number, shift: number): Code {
+  return [op.localGet(base), op.localGet(index), op.i32Const(shift), op.i32Shl, op.i32Add];
+}
+
+/** *(f64*)(address + offset) += value, the address computed by `address` (twice). */
+export function addToF64(address: Code, value: Code, offset = 0): Code {
+  return [...address, ...address, op.f64Load(offset), ...value, op.f64Add, op.f64Store(offset)];
+}
+
+/** local = local + value (f64). */
+export function addToLocal(local: number, value: Code): Code {
+  return [op.localGet(local), ...value, op.f64Add, op.localSet(local)];
+}
