@@ -1,5 +1,5 @@
 import type { RareColumns } from "../stats/rareColumns.js";
-import { addToF64, addToLocal, elementAddress, F64, forRange, I32, kernelMemory, lazyModule, op, type Code, type KernelSpec } from "../stats/wasmAssembly.js";
+import { addToF64, addToLocal, elementAddress, F64, forRange, I32, indirectF64Address, kernelMemory, lazyModule, op, type Code, type KernelSpec } from "../stats/wasmAssembly.js";
 
 /**
  * The hinge SGD's passes (hingeSgd.ts's densePass and splitPass) as WebAssembly kernels: the
@@ -316,7 +316,7 @@ const SP = {
 
 /** The address of position entries[e] in the f64 array `array`. */
 function entryAddress(array: number): Code {
-  return [op.localGet(array), ...elementAddress(SP.entries, SP.e, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add];
+  return indirectF64Address(array, SP.entries, SP.e);
 }
 
 const overNumeric = (body: Code): Code => forRange(SP.q, [op.i32Const(0)], [op.localGet(SP.numeric)], body);

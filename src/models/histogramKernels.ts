@@ -1,4 +1,4 @@
-import { addToF64, F64, forRange, I32, kernelMemory, lazyModule, op, type Code, type KernelSpec } from "../stats/wasmAssembly.js";
+import { addToF64, elementAddress, F64, forRange, I32, indirectF64Address, kernelMemory, lazyModule, op, type Code, type KernelSpec } from "../stats/wasmAssembly.js";
 
 /**
  * histogramGrower.ts's histogram passes as WebAssembly kernels: each row's gradient (and
@@ -58,49 +58,23 @@ export function histogramKernels(rows: number, cols: number, histogramSize: numb
  */
 function addRow(p: { slots: number; cols: number; hessians: number; histogram: number; row: number; k: number; end: number; address: number; g: number; h: number }, counting: boolean): Code {
   const withHessian: Code = [op.localGet(p.hessians), op.i32Const(0), op.i32GeS, op.if, ...addToF64([op.localGet(p.address)], [op.localGet(p.h)], 8), op.end];
+  // end = (row + 1) cols, set once; the loop from end - cols.
+  const first = [op.localGet(p.row), op.localGet(p.cols), op.i32Mul, op.localGet(p.cols), op.i32Add, op.localTee(p.end), op.localGet(p.cols), op.i32Sub];
   return [
-    op.localGet(p.row),
-    op.localGet(p.cols),
-    op.i32Mul,
-    op.localTee(p.k),
-    op.localGet(p.cols),
-    op.i32Add,
-    op.localSet(p.end),
-    op.block,
-    op.loop,
-    op.localGet(p.k),
-    op.localGet(p.end),
-    op.i32GeS,
-    op.brIf(1),
-    // address = histogram + slots[k] * 8
-    op.localGet(p.slots),
-    op.localGet(p.k),
-    op.i32Const(2),
-    op.i32Shl,
-    op.i32Add,
-    op.i32Load(),
-    op.i32Const(3),
-    op.i32Shl,
-    op.localGet(p.histogram),
-    op.i32Add,
-    op.localSet(p.address),
-    ...addToF64([op.localGet(p.address)], [op.localGet(p.g)]),
-    ...withHessian,
-    ...(counting ? addToF64([op.localGet(p.address)], [op.f64Const(1)], 16) : []),
-    op.localGet(p.k),
-    op.i32Const(1),
-    op.i32Add,
-    op.localSet(p.k),
-    op.br(0),
-    op.end,
-    op.end,
+    ...forRange(p.k, first, [op.localGet(p.end)], [
+      // address = histogram + slots[k] * 8
+      ...indirectF64Address(p.histogram, p.slots, p.k),
+      op.localSet(p.address),
+      ...addToF64([op.localGet(p.address)], [op.localGet(p.g)]),
+      ...withHessian,
+      ...(counting ? addToF64([op.localGet(p.address)], [op.f64Const(1)], 16) : []),
+    ]),
   ];
 }
 
 /** G (and H) = the row's gradient (and hessian), f32 widened to f64. */
 function loadRow(gradients: number, hessians: number, row: number, g: number, h: number): Code {
-  const at = (base: number): Code => [op.localGet(base), op.localGet(row), op.i32Const(2), op.i32Shl, op.i32Add, op.f32Load(), op.f64PromoteF32];
-  return [...at(gradients), op.localSet(g), op.localGet(hessians), op.i32Const(0), op.i32GeS, op.if, ...at(hessians), op.localSet(h), op.end];
+  return [...elementAddress(gradients, row, 2), op.f32Load(), op.f64PromoteF32, op.localSet(g), op.localGet(hessians), op.i32Const(0), op.i32GeS, op.if, ...elementAddress(hessians, row, 2), op.f32Load(), op.f64PromoteF32, op.localSet(h), op.end];
 }
 
 // root(slots, cols, gradients, hessians or -1, rows, histogram): rows in order, counts not added.
@@ -125,11 +99,7 @@ const NODE: KernelSpec = {
     { count: 2, type: F64 },
   ],
   body: forRange(NODE_PARAMS.p, [op.localGet(NODE_PARAMS.from)], [op.localGet(NODE_PARAMS.to)], [
-    op.localGet(NODE_PARAMS.partition),
-    op.localGet(NODE_PARAMS.p),
-    op.i32Const(2),
-    op.i32Shl,
-    op.i32Add,
+    ...elementAddress(NODE_PARAMS.partition, NODE_PARAMS.p, 2),
     op.i32Load(),
     op.localSet(NODE_PARAMS.row),
     ...loadRow(NODE_PARAMS.gradients, NODE_PARAMS.hessians, NODE_PARAMS.row, NODE_PARAMS.g, NODE_PARAMS.h),

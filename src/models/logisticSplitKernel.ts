@@ -1,5 +1,5 @@
 import type { RareColumns } from "../stats/rareColumns.js";
-import { addToF64, elementAddress, F64, forRange, I32, kernelMemory, lazyModule, op, type Code, type KernelSpec, type ValueType } from "../stats/wasmAssembly.js";
+import { addToF64, addToLocal, elementAddress, F64, forRange, I32, indirectF64Address, kernelMemory, lazyModule, op, type Code, type KernelSpec, type ValueType } from "../stats/wasmAssembly.js";
 
 /**
  * The binary logistic regression's passes over the split form (logisticSplit.ts) as WebAssembly
@@ -114,6 +114,28 @@ function entryRange(row: number, from: number, to: number): Code {
   return [...elementAddress(START, row, 2), op.i32Load(), op.localSet(from), ...elementAddress(START, row, 2), op.i32Load(4), op.localSet(to)];
 }
 
+/** The locals a pass over the split's rows walks with: the row, its values' address, a numeric position, an entry and the row's entry range. */
+interface RowLocals {
+  readonly i: number;
+  readonly vo: number;
+  readonly q: number;
+  readonly e: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** For every row i in order: `row`, then `numeric` for each numeric position q, then `entry` for each of its entries e, then `after`. */
+function overSplitRows(L: RowLocals, parts: { readonly row: Code; readonly numeric: Code; readonly entry: Code; readonly after: Code }): Code {
+  return forRange(L.i, [op.i32Const(0)], [op.localGet(ROWS)], [
+    ...rowAddress(L.i, L.vo),
+    ...parts.row,
+    ...forRange(L.q, [op.i32Const(0)], [op.localGet(NUMERIC)], parts.numeric),
+    ...entryRange(L.i, L.from, L.to),
+    ...forRange(L.e, [op.localGet(L.from)], [op.localGet(L.to)], parts.entry),
+    ...parts.after,
+  ]);
+}
+
 // margins(rows, numeric, rowValues, start, entries, offset, stepWeight, w, z)
 const M_OFFSET = 5;
 const M_STEP_WEIGHT = 6;
@@ -127,6 +149,8 @@ const M_FROM = 13;
 const M_TO = 14;
 const M_S = 15;
 
+const M_ROWS: RowLocals = { i: M_I, vo: M_VO, q: M_Q, e: M_E, from: M_FROM, to: M_TO };
+
 const MARGINS: KernelSpec = {
   params: [...SHARED, F64, I32, I32, I32],
   results: [],
@@ -134,22 +158,12 @@ const MARGINS: KernelSpec = {
     { count: 6, type: I32 },
     { count: 1, type: F64 },
   ],
-  body: forRange(
-    M_I,
-    [op.i32Const(0)],
-    [op.localGet(ROWS)],
-    [
-      ...rowAddress(M_I, M_VO),
-      op.localGet(M_OFFSET),
-      op.localSet(M_S),
-      ...forRange(M_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [op.localGet(M_S), ...elementAddress(M_VO, M_Q, 3), op.f64Load(), ...elementAddress(M_W, M_Q, 3), op.f64Load(), op.f64Mul, op.f64Add, op.localSet(M_S)]),
-      ...entryRange(M_I, M_FROM, M_TO),
-      ...forRange(M_E, [op.localGet(M_FROM)], [op.localGet(M_TO)], [op.localGet(M_S), op.localGet(M_STEP_WEIGHT), ...elementAddress(ENTRIES, M_E, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.f64Load(), op.f64Add, op.localSet(M_S)]),
-      ...elementAddress(M_Z, M_I, 3),
-      op.localGet(M_S),
-      op.f64Store(),
-    ],
-  ),
+  body: overSplitRows(M_ROWS, {
+    row: [op.localGet(M_OFFSET), op.localSet(M_S)],
+    numeric: addToLocal(M_S, [...elementAddress(M_VO, M_Q, 3), op.f64Load(), ...elementAddress(M_W, M_Q, 3), op.f64Load(), op.f64Mul]),
+    entry: addToLocal(M_S, [...indirectF64Address(M_STEP_WEIGHT, ENTRIES, M_E), op.f64Load()]),
+    after: [...elementAddress(M_Z, M_I, 3), op.localGet(M_S), op.f64Store()],
+  }),
 };
 
 // residualSums(rows, numeric, rowValues, start, entries, cols, r, sums, rareSum)
@@ -163,32 +177,23 @@ const S_E = 11;
 const S_VO = 12;
 const S_FROM = 13;
 const S_TO = 14;
-const S_ADDRESS = 15;
-const S_RI = 16;
+const S_RI = 15;
 
 const RESIDUAL_SUMS: KernelSpec = {
   params: [...SHARED, I32, I32, I32, I32],
   results: [],
   locals: [
-    { count: 7, type: I32 },
+    { count: 6, type: I32 },
     { count: 1, type: F64 },
   ],
-  body: forRange(
-    S_I,
-    [op.i32Const(0)],
-    [op.localGet(ROWS)],
-    [
-      ...rowAddress(S_I, S_VO),
-      ...elementAddress(S_R, S_I, 3),
-      op.f64Load(),
-      op.localSet(S_RI),
-      ...forRange(S_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [...elementAddress(S_SUMS, S_Q, 3), op.localSet(S_ADDRESS), ...addToF64([op.localGet(S_ADDRESS)], [op.localGet(S_RI), ...elementAddress(S_VO, S_Q, 3), op.f64Load(), op.f64Mul])]),
-      ...entryRange(S_I, S_FROM, S_TO),
-      ...forRange(S_E, [op.localGet(S_FROM)], [op.localGet(S_TO)], [op.localGet(S_RARE), ...elementAddress(ENTRIES, S_E, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.localSet(S_ADDRESS), ...addToF64([op.localGet(S_ADDRESS)], [op.localGet(S_RI)])]),
-      ...elementAddress(S_SUMS, S_COLS, 3),
-      op.localSet(S_ADDRESS),
-      ...addToF64([op.localGet(S_ADDRESS)], [op.localGet(S_RI)]),
-    ],
+  body: overSplitRows(
+    { i: S_I, vo: S_VO, q: S_Q, e: S_E, from: S_FROM, to: S_TO },
+    {
+      row: [...elementAddress(S_R, S_I, 3), op.f64Load(), op.localSet(S_RI)],
+      numeric: addToF64(elementAddress(S_SUMS, S_Q, 3), [op.localGet(S_RI), ...elementAddress(S_VO, S_Q, 3), op.f64Load(), op.f64Mul]),
+      entry: addToF64(indirectF64Address(S_RARE, ENTRIES, S_E), [op.localGet(S_RI)]),
+      after: addToF64(elementAddress(S_SUMS, S_COLS, 3), [op.localGet(S_RI)]),
+    },
   ),
 };
 
@@ -208,45 +213,46 @@ const P_VO = 16;
 const P_FROM = 17;
 const P_TO = 18;
 const P_ROW = 19;
-const P_ADDRESS = 20;
-const P_D = 21;
-const P_DX = 22;
-const P_TOTAL = 23;
+const P_D = 20;
+const P_DX = 21;
+const P_TOTAL = 22;
+
+/** Address `into` = inner + position * width * 8, the position an i32 on the stack before it. */
+function innerRow(into: number): Code {
+  return [op.localGet(P_WIDTH), op.i32Mul, op.i32Const(3), op.i32Shl, op.localGet(P_INNER), op.i32Add, op.localSet(into)];
+}
 
 const ROW_PRODUCTS: KernelSpec = {
   params: [...SHARED, I32, I32, I32, I32, I32, I32],
   results: [F64],
   locals: [
-    { count: 10, type: I32 },
+    { count: 9, type: I32 },
     { count: 3, type: F64 },
   ],
   body: [
     op.f64Const(0),
     op.localSet(P_TOTAL),
-    ...forRange(
-      P_I,
-      [op.i32Const(0)],
-      [op.localGet(ROWS)],
-      [
+    ...overSplitRows(
+      { i: P_I, vo: P_VO, q: P_Q, e: P_E, from: P_FROM, to: P_TO },
+      {
         // p = residual + y; d = p (1 - p); total += d
-        ...elementAddress(P_RESIDUAL, P_I, 3),
-        op.f64Load(),
-        ...elementAddress(P_Y, P_I, 2),
-        op.i32Load(),
-        op.f64ConvertI32S,
-        op.f64Add,
-        op.localTee(P_DX),
-        op.f64Const(1),
-        op.localGet(P_DX),
-        op.f64Sub,
-        op.f64Mul,
-        op.localSet(P_D),
-        op.localGet(P_TOTAL),
-        op.localGet(P_D),
-        op.f64Add,
-        op.localSet(P_TOTAL),
-        ...rowAddress(P_I, P_VO),
-        ...forRange(P_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [
+        row: [
+          ...elementAddress(P_RESIDUAL, P_I, 3),
+          op.f64Load(),
+          ...elementAddress(P_Y, P_I, 2),
+          op.i32Load(),
+          op.f64ConvertI32S,
+          op.f64Add,
+          op.localTee(P_DX),
+          op.f64Const(1),
+          op.localGet(P_DX),
+          op.f64Sub,
+          op.f64Mul,
+          op.localSet(P_D),
+          ...addToLocal(P_TOTAL, [op.localGet(P_D)]),
+        ],
+        // dx = d x_q into weighted[q] and u[q]; with the numeric positions r <= q
+        numeric: [
           op.localGet(P_D),
           ...elementAddress(P_VO, P_Q, 3),
           op.f64Load(),
@@ -255,36 +261,21 @@ const ROW_PRODUCTS: KernelSpec = {
           ...elementAddress(P_WEIGHTED, P_Q, 3),
           op.localGet(P_DX),
           op.f64Store(),
-          ...elementAddress(P_U, P_Q, 3),
-          op.localSet(P_ADDRESS),
-          ...addToF64([op.localGet(P_ADDRESS)], [op.localGet(P_DX)]),
-          // row = inner + q width * 8
+          ...addToF64(elementAddress(P_U, P_Q, 3), [op.localGet(P_DX)]),
           op.localGet(P_Q),
-          op.localGet(P_WIDTH),
-          op.i32Mul,
-          op.i32Const(3),
-          op.i32Shl,
-          op.localGet(P_INNER),
-          op.i32Add,
-          op.localSet(P_ROW),
-          ...forRange(P_R, [op.i32Const(0)], [op.localGet(P_Q)], [...elementAddress(P_ROW, P_R, 3), op.localSet(P_ADDRESS), ...addToF64([op.localGet(P_ADDRESS)], [op.localGet(P_DX), ...elementAddress(P_VO, P_R, 3), op.f64Load(), op.f64Mul])], { inclusive: true }),
-        ]),
-        // The row's binary entries: with the numeric positions (weighted) and pairwise (d).
-        ...entryRange(P_I, P_FROM, P_TO),
-        ...forRange(P_E, [op.localGet(P_FROM)], [op.localGet(P_TO)], [
+          ...innerRow(P_ROW),
+          ...forRange(P_R, [op.i32Const(0)], [op.localGet(P_Q)], addToF64(elementAddress(P_ROW, P_R, 3), [op.localGet(P_DX), ...elementAddress(P_VO, P_R, 3), op.f64Load(), op.f64Mul]), { inclusive: true }),
+        ],
+        // A binary entry: with the numeric positions (weighted) and the row's entries up to it (d).
+        entry: [
           ...elementAddress(ENTRIES, P_E, 2),
           op.i32Load(),
-          op.localGet(P_WIDTH),
-          op.i32Mul,
-          op.i32Const(3),
-          op.i32Shl,
-          op.localGet(P_INNER),
-          op.i32Add,
-          op.localSet(P_ROW),
-          ...forRange(P_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], [...elementAddress(P_ROW, P_Q, 3), op.localSet(P_ADDRESS), ...addToF64([op.localGet(P_ADDRESS)], [...elementAddress(P_WEIGHTED, P_Q, 3), op.f64Load()])]),
-          ...forRange(P_F, [op.localGet(P_FROM)], [op.localGet(P_E)], [op.localGet(P_ROW), ...elementAddress(ENTRIES, P_F, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add, op.localSet(P_ADDRESS), ...addToF64([op.localGet(P_ADDRESS)], [op.localGet(P_D)])], { inclusive: true }),
-        ]),
-      ],
+          ...innerRow(P_ROW),
+          ...forRange(P_Q, [op.i32Const(0)], [op.localGet(NUMERIC)], addToF64(elementAddress(P_ROW, P_Q, 3), [...elementAddress(P_WEIGHTED, P_Q, 3), op.f64Load()])),
+          ...forRange(P_F, [op.localGet(P_FROM)], [op.localGet(P_E)], addToF64(indirectF64Address(P_ROW, ENTRIES, P_F), [op.localGet(P_D)]), { inclusive: true }),
+        ],
+        after: [],
+      },
     ),
     op.localGet(P_TOTAL),
   ],

@@ -201,6 +201,11 @@ export function elementAddress(base: number, index: number, shift: number): Code
   return [op.localGet(base), op.localGet(index), op.i32Const(shift), op.i32Shl, op.i32Add];
 }
 
+/** The address of f64 element indices[index] of `base` (locals): base + (i32) indices[index] * 8. */
+export function indirectF64Address(base: number, indices: number, index: number): Code {
+  return [op.localGet(base), ...elementAddress(indices, index, 2), op.i32Load(), op.i32Const(3), op.i32Shl, op.i32Add];
+}
+
 /** *(f64*)(address + offset) += value, the address computed by `address` (twice). */
 export function addToF64(address: Code, value: Code, offset = 0): Code {
   return [...address, ...address, op.f64Load(offset), ...value, op.f64Add, op.f64Store(offset)];
