@@ -1,6 +1,7 @@
 import { createRng, type Rng } from "../stats/rng.js";
 import type { Float32Columns } from "./float32Columns.js";
-import type { ThresholdCriterion } from "./splitCriterion.js";
+import type { LabelCounting, ThresholdCriterion } from "./splitCriterion.js";
+import { extraTreeKernels, type ExtraTreeKernels } from "./extraTreeKernels.js";
 import { countWeighted, fillWeightedRows, NODES_PER_CALL, TreeBuffer, type FlatTree } from "./treeGrowth.js";
 import { nearBound } from "./featureBins.js";
 import { twoValueCodes, type TwoValueCodes } from "./twoValueCodes.js";
@@ -10,6 +11,8 @@ export interface ExtraTreeOptions {
   /** Features tried per node (scikit-learn's max_features), 1..cols. */
   readonly maxFeatures: number;
   readonly rng: Rng;
+  /** false: every node by the JavaScript loops, the kernels' reference (default true). */
+  readonly useKernels?: boolean;
 }
 
 /**
@@ -22,13 +25,15 @@ export interface ExtraTreeOptions {
  * than 256 distinct values a bin holds a run of values, and a threshold drawn between bin edges
  * could neither fall inside a bin nor follow a node's true range. Each tried feature costs two
  * passes over the node's rows (its range, then the threshold's score), as scikit-learn's splitter,
- * except a feature of two values (twoValueCodes.ts), which costs one.
+ * except a feature of two values (twoValueCodes.ts), which costs one. The passes run as
+ * WebAssembly kernels (extraTreeKernels.ts), the same numbers: credit.csv's ten folds of 100
+ * trees 10.4 to 7.1 s.
  *
  * Leaves as growTree: one row, impurity at most DBL_EPSILON, or every feature constant. Rows of
  * weight 0 are left out. Depth-first with an explicit stack, left child first.
  */
 export function growExtraTree(columns: Float32Columns, criterion: ThresholdCriterion, options: ExtraTreeOptions): FlatTree {
-  return new ExtraTreeGrower(columns, criterion, options.maxFeatures).grow(options.rng);
+  return new ExtraTreeGrower(columns, criterion, options.maxFeatures, options.useKernels ?? true).grow(options.rng);
 }
 
 /**
@@ -37,9 +42,9 @@ export function growExtraTree(columns: Float32Columns, criterion: ThresholdCrite
  * from the forest's. No tree changes the criterion's weights, so one criterion serves them all,
  * and one grower's buffers serve every tree.
  */
-export function growExtraForest(columns: Float32Columns, count: number, maxFeatures: number, rng: Rng, criterion: ThresholdCriterion): FlatTree[] {
+export function growExtraForest(columns: Float32Columns, count: number, maxFeatures: number, rng: Rng, criterion: ThresholdCriterion, useKernels = true): FlatTree[] {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`the tree count must be a positive integer, got ${count}`);
-  const grower = new ExtraTreeGrower(columns, criterion, maxFeatures);
+  const grower = new ExtraTreeGrower(columns, criterion, maxFeatures, useKernels);
   const trees: FlatTree[] = [];
   for (let t = 0; t < count; t++) trees.push(grower.grow(createRng(rng.uint32())));
   return trees;
@@ -56,6 +61,7 @@ class ExtraTreeGrower {
     columns: Float32Columns,
     private readonly criterion: ThresholdCriterion,
     maxFeatures: number,
+    useKernels: boolean,
   ) {
     const n = columns.rows;
     const { weight } = criterion;
@@ -63,12 +69,15 @@ class ExtraTreeGrower {
     if (!Number.isInteger(maxFeatures) || maxFeatures < 1) throw new RangeError(`maxFeatures must be a positive integer, got ${maxFeatures}`);
     const size = countWeighted(weight);
     if (size === 0) throw new RangeError("no row has a positive weight");
-    this.order = new Uint32Array(size);
-    this.scratch = new Uint32Array(size);
+    const kernels = useKernels ? extraTreeKernels(columns.values, n, size) : null;
+    const counting = kernels === null ? null : criterion.labelCounting;
+    if (kernels !== null) counting?.keepNodeLabelsIn(kernels.nodeLabels);
+    this.order = kernels?.order ?? new Uint32Array(size);
+    this.scratch = kernels?.scratch ?? new Uint32Array(size);
     // Unpruned extra trees grow to nearly one leaf per distinct row: room for all 2 size - 1 nodes
     // up front spares the buffer its doublings.
     this.tree = new TreeBuffer(criterion.leafWidth, 2 * size - 1);
-    this.search = new RandomSplitSearch(columns, twoValueCodes(columns), criterion, Math.min(maxFeatures, columns.cols), size);
+    this.search = new RandomSplitSearch(columns, twoValueCodes(columns), criterion, Math.min(maxFeatures, columns.cols), size, kernels, counting);
     holdShape(this);
   }
 
@@ -180,10 +189,13 @@ class RandomSplitSearch {
     private readonly criterion: ThresholdCriterion,
     private readonly maxFeatures: number,
     size: number,
+    /** The passes over a node's rows, and the counts behind the proxies when `counting`. */
+    private readonly kernels: ExtraTreeKernels | null,
+    private readonly counting: LabelCounting | null,
   ) {
     this.features = new Uint32Array(columns.cols);
-    this.tried = new Float32Array(size);
-    this.bestValues = new Float32Array(size);
+    this.tried = kernels?.tried ?? new Float32Array(size);
+    this.bestValues = kernels?.bestValues ?? new Float32Array(size);
     holdShape(this);
   }
 
@@ -233,7 +245,7 @@ class RandomSplitSearch {
         max = high[feature];
         constant = highRows === 0 || highRows === end - start;
       } else {
-        gatherNodeValues(values, base, order, start, end, tried, extent);
+        this.gather(feature, values, base, order, start, end, tried);
         min = extent[0];
         max = extent[1];
         constant = max <= nearBound(min);
@@ -247,7 +259,7 @@ class RandomSplitSearch {
       swap(features, position, nFeatures - evaluated);
       let threshold = (max - min) * rng.next() + min;
       if (threshold === max) threshold = min;
-      const proxy = isTwoValued ? criterion.twoValuedProxy() : criterion.thresholdProxy(tried, order, start, end, threshold);
+      const proxy = isTwoValued ? criterion.twoValuedProxy() : this.thresholdProxy(tried, order, start, end, threshold);
       if (proxy > bestProxy) {
         bestProxy = proxy;
         this.feature = feature;
@@ -267,9 +279,30 @@ class RandomSplitSearch {
 
   /** Partitions the node's rows by the split `best` found; returns where the right child starts. */
   partition(order: Uint32Array, scratch: Uint32Array, start: number, end: number): number {
-    const { feature, threshold } = this;
+    const { feature, threshold, kernels } = this;
     if (this.twoValued.twoValued[feature] === 1) return partitionByCode(order, scratch, start, end, this.twoValued.codes, feature * this.columns.rows);
+    if (kernels !== null) return kernels.partition(this.bestValues, start, end, threshold);
     return partitionByValue(order, scratch, start, end, this.bestValues, threshold);
+  }
+
+  /** The node's values of a feature into tried[start, end) and their extent into `extent`. */
+  private gather(feature: number, values: Float32Array, base: number, order: Uint32Array, start: number, end: number, tried: Float32Array): void {
+    const { kernels, extent } = this;
+    if (kernels === null) {
+      gatherNodeValues(values, base, order, start, end, tried, extent);
+      return;
+    }
+    kernels.gather(feature, tried, start, end);
+    extent[0] = kernels.extent[0];
+    extent[1] = kernels.extent[1];
+  }
+
+  /** The criterion's thresholdProxy, from a kernel's counts when the criterion takes counts. */
+  private thresholdProxy(tried: Float32Array, order: Uint32Array, start: number, end: number, threshold: number): number {
+    const { kernels, counting } = this;
+    if (kernels === null || counting === null) return this.criterion.thresholdProxy(tried, order, start, end, threshold);
+    kernels.count(tried, start, end, threshold);
+    return counting.countedProxy(kernels.counts[0], kernels.counts[1]);
   }
 }
 

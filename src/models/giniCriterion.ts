@@ -1,5 +1,5 @@
 import { MAX_BINS } from "./featureBins.js";
-import { BIN_MASK, binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
+import { BIN_MASK, binRange, twoBinRange, type LabelCounting, type SplitChoice, type ThresholdCriterion } from "./splitCriterion.js";
 import { holdShape } from "./heldShapes.js";
 
 /**
@@ -7,7 +7,7 @@ import { holdShape } from "./heldShapes.js";
  * split's proxy -(W_R gini_R) - (W_L gini_L), and a leaf holds the node's class fractions. Labels
  * must be valid class indices below nClasses; the estimators check that at their door.
  */
-export class GiniCriterion implements SplitCriterion {
+export class GiniCriterion implements ThresholdCriterion {
   readonly leafWidth: number;
   binWeight = new Float64Array(MAX_BINS);
   nodeWeight = 0;
@@ -26,7 +26,8 @@ export class GiniCriterion implements SplitCriterion {
    */
   private readonly binaryCounts: boolean;
   /** With binaryCounts: the label of row order[p] at [p], for the node set up by startNode. */
-  private readonly nodeLabel: Uint8Array;
+  private nodeLabel: Uint8Array;
+  readonly labelCounting: LabelCounting | null;
   /** With binaryCounts: the labels as bytes, a quarter of y's cache footprint for startNode's gather. */
   private readonly byteLabels: Uint8Array;
 
@@ -43,6 +44,15 @@ export class GiniCriterion implements SplitCriterion {
     this.binaryCounts = nClasses === 2 && weight.every((w) => w === 1);
     this.nodeLabel = new Uint8Array(this.binaryCounts ? y.length : 0);
     this.byteLabels = this.binaryCounts ? Uint8Array.from(y) : new Uint8Array(0);
+    this.labelCounting = this.binaryCounts
+      ? {
+          keepNodeLabelsIn: (buffer) => {
+            if (buffer.length < y.length) throw new RangeError(`room for ${buffer.length} labels, ${y.length} needed`);
+            this.nodeLabel = buffer;
+          },
+          countedProxy: (left, leftPositives) => this.countedProxy(left, leftPositives),
+        }
+      : null;
     holdShape(this);
   }
 
@@ -259,9 +269,7 @@ export class GiniCriterion implements SplitCriterion {
         left += goesLeft;
         leftPositives += goesLeft & nodeLabel[p];
       }
-      leftCounts[0] = left - leftPositives;
-      leftCounts[1] = leftPositives;
-      return this.leftProxy(left);
+      return this.countedProxy(left, leftPositives);
     }
     leftCounts.fill(0);
     let leftWeight = 0;
@@ -301,6 +309,13 @@ export class GiniCriterion implements SplitCriterion {
     }
     this.pendingLeftWeight = leftWeight;
     return high;
+  }
+
+  private countedProxy(left: number, leftPositives: number): number {
+    const leftCounts = this.leftCounts;
+    leftCounts[0] = left - leftPositives;
+    leftCounts[1] = leftPositives;
+    return this.leftProxy(left);
   }
 
   twoValuedProxy(): number {

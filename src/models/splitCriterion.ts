@@ -87,6 +87,20 @@ export interface ThresholdCriterion extends SplitCriterion {
   twoValuedSplit(codes: Uint8Array, base: number, order: Uint32Array, start: number, end: number): number;
   /** thresholdProxy of the split set up by the last twoValuedSplit, bit for bit. */
   twoValuedProxy(): number;
+  /** Set when a threshold's proxy follows from two integer counts a kernel can take (LabelCounting). */
+  readonly labelCounting: LabelCounting | null;
+}
+
+/**
+ * Two classes and unit weights (GiniCriterion): a threshold's proxy follows from how many of the
+ * node's rows go left and how many of those are labelled 1, counted over the node's labels that
+ * startNode lays out in node order.
+ */
+export interface LabelCounting {
+  /** From now on, startNode lays the node's labels (0 or 1) out in `buffer` (a kernel's memory), at the node's positions. */
+  keepNodeLabelsIn(buffer: Uint8Array): void;
+  /** thresholdProxy, bit for bit, of the split sending `left` rows left, `leftPositives` of them labelled 1. */
+  countedProxy(left: number, leftPositives: number): number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { MAX_BINS } from "./featureBins.js";
-import { BIN_MASK, binRange, twoBinRange, type SplitChoice, type SplitCriterion } from "./splitCriterion.js";
+import { BIN_MASK, binRange, twoBinRange, type LabelCounting, type SplitChoice, type ThresholdCriterion } from "./splitCriterion.js";
 import { holdShape } from "./heldShapes.js";
 
 /**
@@ -25,8 +25,10 @@ const TIE = 64 * Number.EPSILON;
  * weight and its sum of w y; a leaf holds the node's weighted mean. Targets must be finite; the
  * estimators check that at their door.
  */
-export class SquaredErrorCriterion implements SplitCriterion {
+export class SquaredErrorCriterion implements ThresholdCriterion {
   readonly leafWidth = 1;
+  /** Targets are no labels to count. */
+  readonly labelCounting: LabelCounting | null = null;
   binWeight = new Float64Array(MAX_BINS);
   nodeWeight = 0;
   private sum = 0;

@@ -8,9 +8,10 @@
  */
 
 export const I32 = 0x7f;
+export const F32 = 0x7d;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
-export type ValueType = typeof I32 | typeof F64 | typeof V128;
+export type ValueType = typeof I32 | typeof F32 | typeof F64 | typeof V128;
 
 /** Unsigned LEB128. */
 function unsigned(value: number): number[] {
@@ -53,7 +54,9 @@ export const op = {
   i32Load: (offset = 0): number[] => [0x28, ALIGN_4, ...unsigned(offset)],
   f64Load: (offset = 0): number[] => [0x2b, ALIGN_8, ...unsigned(offset)],
   f32Load: (offset = 0): number[] => [0x2a, ALIGN_4, ...unsigned(offset)],
+  i32Load8U: (offset = 0): number[] => [0x2d, 0, ...unsigned(offset)],
   f64Store: (offset = 0): number[] => [0x39, ALIGN_8, ...unsigned(offset)],
+  f32Store: (offset = 0): number[] => [0x38, ALIGN_4, ...unsigned(offset)],
   i32Store: (offset = 0): number[] => [0x36, ALIGN_4, ...unsigned(offset)],
   i32Add: [0x6a],
   i32Sub: [0x6b],
@@ -77,6 +80,9 @@ export const op = {
   f64Ne: [0x62],
   f64Eq: [0x61],
   f64Gt: [0x64],
+  f32Lt: [0x5d],
+  f32Gt: [0x5e],
+  f32Le: [0x5f],
   f64ConvertI32U: [0xb8],
   f64ConvertI32S: [0xb7],
   f64PromoteF32: [0xbb],
@@ -86,6 +92,18 @@ export const op = {
   f64x2Splat: [0xfd, ...unsigned(0x14)],
   f64x2Add: [0xfd, ...unsigned(0xf0)],
   f64x2Mul: [0xfd, ...unsigned(0xf2)],
+  /** SIMD on four f32 or i32 lanes; a comparison gives each lane all ones (true) or zero. */
+  v128Load32Zero: (offset = 0): number[] => [0xfd, ...unsigned(0x5c), 0, ...unsigned(offset)],
+  f32x4Splat: [0xfd, ...unsigned(0x13)],
+  f32x4Le: [0xfd, ...unsigned(0x45)],
+  v128And: [0xfd, ...unsigned(0x4e)],
+  i32x4Add: [0xfd, ...unsigned(0xae)],
+  i32x4Sub: [0xfd, ...unsigned(0xb1)],
+  i16x8ExtendLowI8x16U: [0xfd, ...unsigned(0x89)],
+  i32x4ExtendLowI16x8U: [0xfd, ...unsigned(0xa9)],
+  i32x4ExtractLane: (lane: number): number[] => [0xfd, ...unsigned(0x1b), lane],
+  /** Bulk memory: copies n bytes from source to destination (stack: destination, source, n). */
+  memoryCopy: [0xfc, ...unsigned(10), 0, 0],
   /** Structured control, no result value. */
   block: [0x02, 0x40],
   loop: [0x03, 0x40],
