@@ -11,8 +11,9 @@
  * as a child process of a run pays it.
  * --key picks the partition (the first value of --by, by default the largest partition); --use
  * scores only the first N folds; --dump writes each fold's z-scored matrices (fold-N.json with the
- * shapes, fold-N-{train,test}.f64, fold-N-y.u32, or fold-N-y.f64 for regression) for bench/foldTimes_sklearn.py to time
- * scikit-learn on the very same matrices. --mark prints "@@ fold F model" before each fit, so that
+ * shapes and the training matrix's one-hot blocks, fold-N-{train,test}.f64, fold-N-y.u32, or fold-N-y.f64 for regression,
+ * fold-N-train-levels.i32 the blocks' levels one block after another) for bench/foldTimes_sklearn.py to time
+ * scikit-learn on the very same matrices, and for micro-benchmarks of a model's parts. --mark prints "@@ fold F model" before each fit, so that
  * a V8 trace of the run (--trace-opt --trace-deopt) can be cut by fold and model
  * (bench/foldCompiles.ts). Run it with --single-threaded to compile as a child compiles.
  */
@@ -78,7 +79,9 @@ async function main(): Promise<void> {
       const scaled = { train: applyStandardScaler(plain.train, scaler), test: applyStandardScaler(plain.test, scaler) };
       const yTrain = task.take(y, folds[f].train);
       if (dump !== "") {
-        writeFileSync(join(dump, `fold-${f}.json`), JSON.stringify({ train: [scaled.train.rows, scaled.train.cols], test: [scaled.test.rows, scaled.test.cols] }));
+        const blocks = scaled.train.oneHot ?? [];
+        writeFileSync(join(dump, `fold-${f}.json`), JSON.stringify({ train: [scaled.train.rows, scaled.train.cols], test: [scaled.test.rows, scaled.test.cols], oneHot: blocks.map(({ first, width }) => ({ first, width })) }));
+        writeFileSync(join(dump, `fold-${f}-train-levels.i32`), new Int32Array(blocks.flatMap((b) => Array.from(b.level))));
         writeFileSync(join(dump, `fold-${f}-train.f64`), scaled.train.data);
         writeFileSync(join(dump, `fold-${f}-test.f64`), scaled.test.data);
         const targets = targetFile(yTrain);

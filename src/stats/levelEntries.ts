@@ -177,3 +177,44 @@ function blockEntries(k: number, list: Int32Array, starts: Int32Array, onRare: U
   if (pending) out[m++] = offset + k;
   return m;
 }
+
+/**
+ * offBaseEntries as tables, for a kernel that reads a code per segment and row instead of the
+ * data: a block's code is the row's level, a single column's 0 when the row is off its group's
+ * base there and -1 when not. The entries of segment s for group g and code k are
+ * lists[starts[at[s] + g * stride[s] + k + 1] .. starts[at[s] + g * stride[s] + k + 2] - 1],
+ * ascending indices among the binary columns, so that a row's segments in order give its
+ * entries as offBaseEntries writes them.
+ */
+export interface SegmentLists {
+  readonly at: Int32Array;
+  /** A segment's codes per group: its width + 1 (a single column's: 2). */
+  readonly stride: Int32Array;
+  readonly starts: Int32Array;
+  readonly lists: Int32Array;
+}
+
+export function segmentLists(entries: LevelEntries, groups: number): SegmentLists {
+  const { segmentIndex, segmentBlock, widths, onRare, offStart, offRare } = entries;
+  const segments = segmentIndex.length;
+  const at = new Int32Array(segments);
+  const stride = new Int32Array(segments);
+  const starts: number[] = [0];
+  const lists: number[] = [];
+  const out = new Int32Array(entries.binary.length);
+  for (let s = 0; s < segments; s++) {
+    const block = segmentBlock[s];
+    const b = segmentIndex[s];
+    const width = block >= 0 ? widths[block] : 1;
+    at[s] = starts.length - 1;
+    stride[s] = width + 1;
+    for (let g = 0; g < groups; g++) {
+      for (let k = -1; k < width; k++) {
+        const n = block >= 0 ? blockEntries(k, offRare[block], offStart[block], onRare[block], width, g, b, out, 0) : k === 0 ? ((out[0] = b), 1) : 0;
+        for (let e = 0; e < n; e++) lists.push(out[e]);
+        starts.push(lists.length);
+      }
+    }
+  }
+  return { at, stride, starts: Int32Array.from(starts), lists: Int32Array.from(lists) };
+}

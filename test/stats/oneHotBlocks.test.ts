@@ -127,6 +127,23 @@ test("splitScatters sums from the blocks exactly what it sums from the values, f
   }
 });
 
+test("splitScatters' kernel sums what its JavaScript loops sum, bit for bit, over several blocks of rows", () => {
+  for (const { train, test } of prepared(4, 1400, 1150)) {
+    for (const X of [train, test]) {
+      for (const groups of [1, 3]) {
+        const group = groups === 1 ? null : Uint32Array.from({ length: X.rows }, (_, i) => (i * 7 + (X.data[i * X.cols] > 0 ? 1 : 0)) % 3);
+        const rng = createRng(groups);
+        const shifts = Float64Array.from({ length: groups * X.cols }, () => gaussian(rng));
+        for (const shift of [null, shifts]) {
+          const withKernel = splitScatters(X, group, groups, shift, true);
+          assert.notEqual(withKernel, null);
+          assert.deepEqual(withKernel, splitScatters(X, group, groups, shift, false), `${X.rows} rows, ${groups} groups`);
+        }
+      }
+    }
+  }
+});
+
 test("createMatrix refuses blocks that do not fit the matrix", () => {
   const level = new Int32Array(2);
   assert.throws(() => createMatrix(2, 3, new Float64Array(6), [{ first: 2, width: 2, level }]), /does not fit/);
