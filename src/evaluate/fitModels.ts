@@ -69,11 +69,15 @@ export const WARM_UP_ROWS = 600;
  * little in one fit for that. A 210-row insurance.csv fold (0.2 ms once compiled) still paid
  * 2-15 ms in each of its first three or four timed folds after one warm-up fit; the dummy
  * regressor's loops over a 600-row sample (0.1 ms a fit) were compiled after about 30 fits, and
- * a 20,000-row fold then took 0.06 ms instead of 4. A fit long enough to get its code compiled
- * takes longer than this and runs once.
+ * a 20,000-row fold then took 0.06 ms instead of 4. A function a fit calls once (Bayesian ridge's
+ * solve, the least-squares steps of linear regression) gets compiled only after some hundred
+ * fits: with 64 fits in 20 ms, Bayesian ridge's solve was compiled in the sixth timed fold of
+ * insurance.csv (10 ms against 0.05), and its 40 folds took 0.019-0.023 s in all against 0.004
+ * with 256 fits in 40 ms (linear regression 0.011-0.029 against 0.009-0.016, the ridge 0.004-0.009
+ * against 0.002). A fit long enough to get its code compiled takes longer than this and runs once.
  */
-const WARM_UP_MS = 20;
-export const WARM_UP_FITS = 64;
+const WARM_UP_MS = 40;
+export const WARM_UP_FITS = 256;
 
 /**
  * The model fitted, output discarded, on the first WARM_UP_ROWS of `train` and the first of
