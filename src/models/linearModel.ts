@@ -1,7 +1,7 @@
 import { numpyMean } from "../stats/pairwiseSum.js";
 import { createMatrix, type Matrix } from "../stats/matrix.js";
 import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
-import { checkQueryData, checkTrainingData, type Regressor } from "./regressor.js";
+import { checkFeatureValues, checkQueryData, checkTrainingShape, type Regressor } from "./regressor.js";
 
 /**
  * What scikit-learn's linear regressors share (LinearModel with fit_intercept=True): X and y are
@@ -18,9 +18,12 @@ export abstract class CentredLinearModel implements Regressor {
   protected abstract solve(X: Matrix, xMean: Float64Array, yc: Float64Array): Float64Array;
 
   fit(X: Matrix, y: Float64Array): this {
-    checkTrainingData(X, y);
+    checkTrainingShape(X, y);
     const { cols } = X;
     const xMean = columnMeans(X);
+    // A column's sum is finite unless one of its values is not (or the sum overflows): the
+    // value-by-value check only then, instead of a pass of its own over X (0.8 ms of a census-shaped fold's 6.5).
+    if (!xMean.every(Number.isFinite)) checkFeatureValues(X);
     const yMean = numpyMean(y);
     // A plain loop (Float64Array.from with a mapping callback took 9 ms for 20,512 targets), a
     // few rows a call (rowBlocks.ts's CALL_STEPS), as every pass over the rows here.

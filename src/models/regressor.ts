@@ -17,13 +17,23 @@ export interface Regressor {
  * would otherwise turn into a NaN model or a silently wrong neighbour).
  */
 export function checkTrainingData(X: Matrix, y: Float64Array): void {
+  checkTrainingShape(X, y);
+  checkFeatureValues(X);
+}
+
+/**
+ * checkTrainingData but for the features' values, for a fit whose first pass over X tells
+ * whether they need checking (a column sum is finite unless a value is not, or the sum
+ * overflows): that fit calls checkFeatureValues then, and saves a pass.
+ */
+export function checkTrainingShape(X: Matrix, y: Float64Array): void {
   if (X.rows !== y.length) throw new RangeError(`${X.rows} rows but ${y.length} targets`);
   if (X.rows === 0) throw new RangeError("cannot fit on zero rows");
   if (Number.isNaN(nonFiniteMark(y, 0, y.length, rowsPerCall(1)))) {
     const i = y.findIndex((v) => !Number.isFinite(v));
     throw new RangeError(`target at row ${i} is ${y[i]}`);
   }
-  checkFeatures(X);
+  checkFeatureShape(X);
 }
 
 /** The checks before predicting: the fitted feature count and finite features. */
@@ -33,9 +43,19 @@ export function checkQueryData(X: Matrix, fittedCols: number): void {
 }
 
 function checkFeatures(X: Matrix): void {
+  checkFeatureShape(X);
+  checkFeatureValues(X);
+}
+
+function checkFeatureShape(X: Matrix): void {
   const { rows, cols, data } = X;
   if (cols === 0) throw new RangeError("X has no features");
   if (data.length !== rows * cols) throw new RangeError(`matrix data has ${data.length} values, expected ${rows} x ${cols}`);
+}
+
+/** Throws a FeatureValueError naming X's first value that is not finite, if any. */
+export function checkFeatureValues(X: Matrix): void {
+  const { cols, data } = X;
   if (!Number.isNaN(nonFiniteMark(data, 0, data.length, rowsPerCall(1)))) return;
   const k = data.findIndex((v) => !Number.isFinite(v));
   throw new FeatureValueError(k % cols, Math.floor(k / cols), String(data[k]));

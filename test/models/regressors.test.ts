@@ -57,3 +57,26 @@ for (const spec of REGRESSORS.filter((s) => SHIFT_EQUIVARIANT.has(s.id))) {
     }
   });
 }
+
+// The linear models find a value that is not finite from their column sums rather than a pass of
+// their own: every model must still name the first such value, whatever its column's sum.
+test("every regressor but the dummy refuses a feature value that is not finite, naming its column and row", () => {
+  const cases: readonly (readonly [number, number, number])[] = [
+    [NaN, 7, 1],
+    [Infinity, 3, 2],
+    [-Infinity, 59, 0],
+  ];
+  // The dummy never reads X, as scikit-learn's DummyRegressor, which takes NaN features.
+  for (const spec of REGRESSORS.filter((s) => s.id !== "dummy")) {
+    for (const [value, row, col] of cases) {
+      const X = numericRows();
+      X.data[row * X.cols + col] = value;
+      assert.throws(() => spec.create(createRng(1)).fit(X, new Float64Array(X.rows).fill(1)), new RegExp(`Error: feature ${col} row ${row} is ${value}(:|$)`), spec.id);
+    }
+    // Two infinities of opposite signs in one column: its sum is NaN, not infinite.
+    const X = numericRows();
+    X.data[10 * X.cols] = Infinity;
+    X.data[20 * X.cols] = -Infinity;
+    assert.throws(() => spec.create(createRng(1)).fit(X, new Float64Array(X.rows).fill(1)), /Error: feature 0 row 10 is Infinity(:|$)/, spec.id);
+  }
+});
