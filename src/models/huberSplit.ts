@@ -2,6 +2,7 @@ import type { BinaryColumns } from "../stats/binaryColumns.js";
 import type { Objective } from "../stats/lbfgs.js";
 import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
 import { holdShape } from "./heldShapes.js";
+import { huberSplitKernel, type HuberSplitKernel } from "./huberSplitKernel.js";
 
 /**
  * huberRegressor.ts's objective (scikit-learn's _huber_loss_and_gradient over (w, b, log sigma))
@@ -10,10 +11,11 @@ import { holdShape } from "./heldShapes.js";
  * + E^T slope, each row in O(numeric + rare) instead of O(cols). On the census-shaped
  * hours-per-week fold (22,793 x 66, 13 entries a row) an evaluation reads a fifth of the values.
  * The same function, rounded differently: L-BFGS reaches the same optimum, not the same bits.
- * smallestScale: the bound on sigma, below which the value is infinite.
+ * smallestScale: the bound on sigma, below which the value is infinite. The pass over the rows runs
+ * as a WebAssembly kernel (huberSplitKernel.ts, the same bits; `useKernel` false: the JavaScript loops).
  */
-export function splitHuberObjective(split: BinaryColumns, y: Float64Array, epsilon: number, alpha: number, smallestScale: number): Objective {
-  const loss = new SplitHuberLoss(split, y, epsilon, alpha, smallestScale);
+export function splitHuberObjective(split: BinaryColumns, y: Float64Array, epsilon: number, alpha: number, smallestScale: number, useKernel = true): Objective {
+  const loss = new SplitHuberLoss(split, y, epsilon, alpha, smallestScale, useKernel);
   // A method bound to its fit's instance, not a closure made per fit: such a closure had its
   // compiled code made again in every fold (6 ms a fold on the census-shaped hours-per-week table).
   return loss.evaluate.bind(loss);
@@ -34,14 +36,16 @@ class SplitHuberLoss {
   private readonly blockSums = new Float64Array(4);
   /** Rows a call of addRows: a row reads its entries twice, its prediction, its gradient. */
   private readonly step: number;
+  private readonly kernel: HuberSplitKernel | null;
 
-  constructor(split: BinaryColumns, y: Float64Array, epsilon: number, alpha: number, smallestScale: number) {
+  constructor(split: BinaryColumns, y: Float64Array, epsilon: number, alpha: number, smallestScale: number, useKernel: boolean) {
     this.split = split;
     this.y = y;
     this.epsilon = epsilon;
     this.alpha = alpha;
     this.smallestScale = smallestScale;
     this.step = rowsPerCall(2 * Math.ceil(split.value.length / Math.max(1, split.rows)));
+    this.kernel = useKernel ? huberSplitKernel(split.start, split.index, split.value, y, split.cols) : null;
     holdShape(this);
   }
 
@@ -54,7 +58,15 @@ class SplitHuberLoss {
     let offset = x[p];
     for (let j = 0; j < p; j++) offset += base[j] * x[j];
     sums.fill(0);
-    for (let from = 0; from < n; from += ROW_BLOCK) addRowBlock(start, index, value, y, x, offset, sigma, epsilon, from, Math.min(n, from + ROW_BLOCK), step, grad, sums, blockSums);
+    const kernel = this.kernel;
+    if (kernel !== null) {
+      kernel.x.set(x.subarray(0, p));
+      kernel.pass(offset, sigma, epsilon, ROW_BLOCK);
+      grad.set(kernel.grad);
+      sums.set(kernel.sums);
+    } else {
+      for (let from = 0; from < n; from += ROW_BLOCK) addRowBlock(start, index, value, y, x, offset, sigma, epsilon, from, Math.min(n, from + ROW_BLOCK), step, grad, sums, blockSums);
+    }
     const squares = sums[0];
     const outlierAbs = sums[1];
     const outliers = sums[2];

@@ -75,6 +75,7 @@ export const op = {
   f64Mul: [0xa2],
   f64Div: [0xa3],
   f64Max: [0xa5],
+  f64Abs: [0x99],
   f64Lt: [0x63],
   f64Le: [0x65],
   f64Ne: [0x62],

@@ -48,3 +48,25 @@ test("splitHuberObjective is infinite below the scale bound, as the dense one", 
   assert.equal(splitHuberObjective(split, y, 1.35, 1e-4, SMALLEST_SCALE)(x, new Float64Array(X.cols + 2)), Infinity);
   assert.equal(huberObjective(X, y, 1.35, 1e-4)(x, new Float64Array(X.cols + 2)), Infinity);
 });
+
+test("splitHuberObjective's kernel gives its JavaScript loops' value and gradient bit for bit, over several blocks of rows", () => {
+  for (const [name, shape] of shapes) {
+    const rng = createRng(name.length + 1);
+    const X = encodedTable(rng, shape);
+    const split = binaryColumns(X);
+    assert.ok(split !== null);
+    const p = X.cols;
+    const y = Float64Array.from({ length: X.rows }, () => gaussian(rng) * (rng.next() < 0.2 ? 20 : 1));
+    const withKernel = splitHuberObjective(split, y, 1.35, 0.3, SMALLEST_SCALE, true);
+    const withLoops = splitHuberObjective(split, y, 1.35, 0.3, SMALLEST_SCALE, false);
+    for (let trial = 0; trial < 6; trial++) {
+      const x = Float64Array.from({ length: p + 2 }, () => gaussian(rng) * 0.5);
+      // From a scale that makes every residual an outlier to one that makes every one an inlier.
+      x[p + 1] = 2 * trial - 6;
+      const a = new Float64Array(p + 2);
+      const b = new Float64Array(p + 2);
+      assert.ok(Object.is(withKernel(x, a), withLoops(x, b)), `${name}, trial ${trial}`);
+      assert.deepEqual(a, b, `${name}, trial ${trial}`);
+    }
+  }
+});
