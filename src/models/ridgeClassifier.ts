@@ -5,6 +5,7 @@ import { ROW_BLOCK, rowsPerCall } from "../stats/rowBlocks.js";
 import { dualRidgeWeights } from "../stats/dualRidge.js";
 import { groupScatters } from "../stats/scatter.js";
 import type { DecisionEstimator } from "./estimator.js";
+import { centredCrossProduct } from "./linearModel.js";
 import { linearScores } from "./linearScores.js";
 import { checkQueryColumns, decisionColumns, scoreColumns, trainingClasses } from "./trainingClasses.js";
 
@@ -48,8 +49,10 @@ export class RidgeClassifier implements DecisionEstimator {
       return this;
     }
     const gram = groupScatters(X, null, 1, xMean);
-    const xty = new Float64Array(K * cols);
-    for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProductBlock(X.data, cols, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
+    // Two classes: one target column, whose X'y takes linearModel.ts's four-row pass (the same
+    // sums in the same order); more, every column's in one pass over X.
+    const xty = K === 1 ? centredCrossProduct(X, xMean, centredTargets(local, yMean)) : new Float64Array(K * cols);
+    if (K > 1) for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProductBlock(X.data, cols, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
     const weights = new Float64Array(K * cols);
     for (let k = 0; k < K; k++) weights.set(solveSymmetricPositiveDefinite(gram, cols, xty.subarray(k * cols, (k + 1) * cols)), k * cols);
