@@ -1,4 +1,4 @@
-import { elementAddress, F32, forRange, I32, kernelMemory, lazyModule, op, V128, type Code, type KernelSpec } from "../stats/wasmAssembly.js";
+import { addToI32Local, elementAddress, F32, forRange, I32, kernelMemory, lazyModule, op, V128, type Code, type KernelSpec } from "../stats/wasmAssembly.js";
 
 /**
  * extraTreeGrowth.ts's three passes over a node's rows as WebAssembly kernels: gathering a
@@ -132,7 +132,7 @@ const GATHER: KernelSpec = {
 
 // count(values, labels, start, end, threshold (f32), counts): counts = rows at or below, and those labelled 1.
 const C = { values: 0, labels: 1, start: 2, end: 3, threshold: 4, counts: 5, p: 6, left: 7, positives: 8, at: 9, lanes: 10, mask: 11, laneLeft: 12, lanePositives: 13 };
-const sumLanes = (vector: number, into: number): Code => [0, 1, 2, 3].flatMap((lane) => [op.localGet(into), op.localGet(vector), op.i32x4ExtractLane(lane), op.i32Add, op.localSet(into)]);
+const sumLanes = (vector: number, into: number): Code => [0, 1, 2, 3].flatMap((lane) => addToI32Local(into, [op.localGet(vector), op.i32x4ExtractLane(lane)]));
 const COUNT: KernelSpec = {
   params: [I32, I32, I32, I32, F32, I32],
   results: [],
@@ -163,6 +163,7 @@ const COUNT: KernelSpec = {
         op.localGet(C.mask),
         op.i32x4Sub,
         op.localSet(C.laneLeft),
+        // the four labels, widened from bytes to i32 lanes, kept where the mask is set
         op.localGet(C.lanePositives),
         op.localGet(C.labels),
         op.localGet(C.p),
@@ -185,19 +186,8 @@ const COUNT: KernelSpec = {
       op.localGet(C.threshold),
       op.f32Le,
       op.localSet(C.at),
-      op.localGet(C.left),
-      op.localGet(C.at),
-      op.i32Add,
-      op.localSet(C.left),
-      op.localGet(C.positives),
-      op.localGet(C.labels),
-      op.localGet(C.p),
-      op.i32Add,
-      op.i32Load8U(),
-      op.localGet(C.at),
-      op.i32And,
-      op.i32Add,
-      op.localSet(C.positives),
+      ...addToI32Local(C.left, [op.localGet(C.at)]),
+      ...addToI32Local(C.positives, [op.localGet(C.labels), op.localGet(C.p), op.i32Add, op.i32Load8U(), op.localGet(C.at), op.i32And]),
     ]),
     op.localGet(C.counts),
     op.localGet(C.left),
@@ -233,16 +223,8 @@ const PARTITION: KernelSpec = {
       ...elementAddress(P.scratch, P.spill, 2),
       op.localGet(P.row),
       op.i32Store(),
-      op.localGet(P.write),
-      op.localGet(P.left),
-      op.i32Add,
-      op.localSet(P.write),
-      op.localGet(P.spill),
-      op.i32Const(1),
-      op.localGet(P.left),
-      op.i32Sub,
-      op.i32Add,
-      op.localSet(P.spill),
+      ...addToI32Local(P.write, [op.localGet(P.left)]),
+      ...addToI32Local(P.spill, [op.i32Const(1), op.localGet(P.left), op.i32Sub]),
     ]),
     ...elementAddress(P.order, P.write, 2),
     op.localGet(P.scratch),

@@ -1,5 +1,5 @@
 import type { SegmentLists } from "./levelEntries.js";
-import { addToF64, elementAddress, F64, forRange, I32, kernelMemory, lazyModule, op, type Code, type KernelSpec } from "./wasmAssembly.js";
+import { addToF64, addToI32Local, elementAddress, F64, forRange, I32, kernelMemory, lazyModule, op, type Code, type KernelSpec } from "./wasmAssembly.js";
 
 /**
  * splitScatter.ts's sums of a block of rows as a WebAssembly kernel: per row, its numeric
@@ -170,10 +170,7 @@ const entryRow: Code = [
       ...elementAddress(L.lists, L.t, 2),
       op.i32Load(),
       op.i32Store(),
-      op.localGet(L.last),
-      op.i32Const(1),
-      op.i32Add,
-      op.localSet(L.last),
+      ...addToI32Local(L.last, [op.i32Const(1)]),
     ]),
   ]),
   op.i32Const(0),

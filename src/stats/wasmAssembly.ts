@@ -234,3 +234,8 @@ export function addToF64(address: Code, value: Code, offset = 0): Code {
 export function addToLocal(local: number, value: Code): Code {
   return [op.localGet(local), ...value, op.f64Add, op.localSet(local)];
 }
+
+/** local = local + value (i32). */
+export function addToI32Local(local: number, value: Code): Code {
+  return [op.localGet(local), ...value, op.i32Add, op.localSet(local)];
+}
