@@ -88,6 +88,8 @@ export function float32AtMost(threshold: number): number {
 // gather(column, order, into, start, end, extent): into[p] = column[order[p]]; extent = min, max (f32).
 const G = { column: 0, order: 1, into: 2, start: 3, end: 4, extent: 5, p: 6, v: 7, min: 8, max: 9 };
 const columnValue = (orderIndex: Code): Code => [op.localGet(G.column), ...orderIndex, op.i32Load(), op.i32Const(2), op.i32Shl, op.i32Add, op.f32Load()];
+/** local = compare(v, local) ? v : local. */
+const replaceIf = (local: number, v: number, compare: readonly number[]): Code => [op.localGet(v), op.localGet(local), op.localGet(v), op.localGet(local), compare, op.select, op.localSet(local)];
 const GATHER: KernelSpec = {
   params: [I32, I32, I32, I32, I32, I32],
   results: [],
@@ -106,20 +108,8 @@ const GATHER: KernelSpec = {
       op.localGet(G.v),
       op.f32Store(),
       // min = v < min ? v : min, and max alike: the JavaScript loop's comparisons, without a branch.
-      op.localGet(G.v),
-      op.localGet(G.min),
-      op.localGet(G.v),
-      op.localGet(G.min),
-      op.f32Lt,
-      op.select,
-      op.localSet(G.min),
-      op.localGet(G.v),
-      op.localGet(G.max),
-      op.localGet(G.v),
-      op.localGet(G.max),
-      op.f32Gt,
-      op.select,
-      op.localSet(G.max),
+      ...replaceIf(G.min, G.v, op.f32Lt),
+      ...replaceIf(G.max, G.v, op.f32Gt),
     ]),
     op.localGet(G.extent),
     op.localGet(G.min),
