@@ -51,8 +51,7 @@ export class RidgeClassifier implements DecisionEstimator {
     const gram = groupScatters(X, null, 1, xMean);
     // Two classes: one target column, whose X'y takes linearModel.ts's four-row pass (the same
     // sums in the same order); more, every column's in one pass over X.
-    const xty = K === 1 ? centredCrossProduct(X, xMean, centredTargets(local, yMean)) : new Float64Array(K * cols);
-    if (K > 1) for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProductBlock(X.data, cols, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
+    const xty = K === 1 ? centredCrossProduct(X, xMean, centredTargets(local, yMean)) : centredProducts(X, local, yMean, xMean);
     for (let j = 0; j < cols; j++) gram[j * cols + j] += this.alpha;
     const weights = new Float64Array(K * cols);
     for (let k = 0; k < K; k++) weights.set(solveSymmetricPositiveDefinite(gram, cols, xty.subarray(k * cols, (k + 1) * cols)), k * cols);
@@ -96,6 +95,14 @@ function target(c: number, k: number, K: number): number {
 function addTargets(local: Uint32Array, from: number, to: number, sums: Float64Array): void {
   const K = sums.length;
   for (let i = from; i < to; i++) for (let k = 0; k < K; k++) sums[k] += target(local[i], k, K);
+}
+
+/** X'y on centred X and targets, K x cols, every column's in one pass over the rows in order. */
+function centredProducts(X: Matrix, local: Uint32Array, yMean: Float64Array, xMean: Float64Array): Float64Array {
+  const { rows, cols, data } = X;
+  const xty = new Float64Array(yMean.length * cols);
+  for (let from = 0; from < rows; from += ROW_BLOCK) addCentredProductBlock(data, cols, local, yMean, xMean, from, Math.min(rows, from + ROW_BLOCK), xty);
+  return xty;
 }
 
 function addCentredProductBlock(data: Float64Array, cols: number, local: Uint32Array, yMean: Float64Array, xMean: Float64Array, from: number, to: number, xty: Float64Array): void {

@@ -210,8 +210,13 @@ export function segmentLists(entries: LevelEntries, groups: number): SegmentList
     stride[s] = width + 1;
     for (let g = 0; g < groups; g++) {
       for (let k = -1; k < width; k++) {
-        const n = block >= 0 ? blockEntries(k, offRare[block], offStart[block], onRare[block], width, g, b, out, 0) : k === 0 ? ((out[0] = b), 1) : 0;
-        for (let e = 0; e < n; e++) lists.push(out[e]);
+        if (block < 0) {
+          // A single column: its one entry when off base (code 0), none when on (-1).
+          if (k === 0) lists.push(b);
+        } else {
+          const n = blockEntries(k, offRare[block], offStart[block], onRare[block], width, g, b, out, 0);
+          for (let e = 0; e < n; e++) lists.push(out[e]);
+        }
         starts.push(lists.length);
       }
     }
